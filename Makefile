@@ -1,0 +1,40 @@
+# Jordressource: two commands on a fresh machine, `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSPY := /usr/bin/python3
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup test demo package deploy sample translations bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+test: setup translations
+	@$(PY) -m pytest test
+
+demo: setup translations
+	@$(PY) scripts/demo.py
+
+package: translations
+	@$(SYSPY) scripts/package.py
+
+deploy: package
+	@$(SYSPY) scripts/deploy.py
+
+sample: setup
+	@$(PY) scripts/build_sample.py
+
+# Compiled .qm files are build products: made from the committed .ts whenever it changes.
+translations: jordressource_plugin/i18n/jordressource_da.qm
+
+jordressource_plugin/i18n/jordressource_da.qm: jordressource_plugin/i18n/jordressource_da.ts
+	@command -v lrelease >/dev/null || bash scripts/setup.sh
+	@lrelease -silent $< -qm $@
+
+bench: setup
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf dist demo-output .pytest_cache

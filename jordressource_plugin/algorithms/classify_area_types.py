@@ -1,0 +1,90 @@
+"""Classify sites by area type: the overlay behind the area-based approach."""
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import JordressourceAlgorithm, processing_vector_types
+from .frames import read_frame, with_fields, write_frame
+
+
+class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
+    ALGORITHM_ID = "classify_area_types"
+    GROUP_ID = "project"
+    OUTPUT_STYLES = {"OUTPUT": "classified_sites"}
+
+    INPUT = "INPUT"
+    AREA_TYPES = "AREA_TYPES"
+    AREA_TYPE_FIELD = "AREA_TYPE_FIELD"
+    CONTAMINATION = "CONTAMINATION"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Classify sites by area type")
+
+    def extra_tags(self):
+        return ["area type", "områdetype", "zone", "byzone", "landzone", "contamination"]
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Sites (excavations or receivers)"),
+            processing_vector_types("point", "polygon")))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")))
+        self.addParameter(QgsProcessingParameterField(
+            self.AREA_TYPE_FIELD, self.tr("Area type field"), defaultValue="area_type",
+            parentLayerParameterName=self.AREA_TYPES))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
+            processing_vector_types("polygon"), optional=True))
+        self.add_distance_crs_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Classified sites")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.classify import classify_sites, prepare_area_types
+
+        sites_source = self.source_or_error(parameters, self.INPUT, context)
+        areas_source = self.source_or_error(parameters, self.AREA_TYPES, context)
+        contamination_source = self.source_or_error(parameters, self.CONTAMINATION, context,
+                                                    required=False)
+        field = self.parameterAsString(parameters, self.AREA_TYPE_FIELD, context) or "area_type"
+        crs = self.distance_crs(parameters, context)
+
+        sites = read_frame(sites_source, crs, context, feedback, label=self.tr("Sites"))
+        areas = read_frame(areas_source, crs, context, None, fields=[field],
+                           label=self.tr("Area types"))
+        if areas.empty:
+            raise QgsProcessingException(self.tr(
+                "The area-type layer has no polygons. Add area types (for example the municipal "
+                "zone map or CORINE Land Cover) and run again."))
+        contamination = None
+        if contamination_source is not None:
+            contamination = read_frame(contamination_source, crs, context, None, fields=[],
+                                       label=self.tr("Contaminated sites")).geometry
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(50)
+
+        result = classify_sites(sites.geometry, prepare_area_types(areas, field), contamination)
+        sites["area_type"] = result.area_type
+        sites["area_share"] = result.area_share
+        sites["contamination_suspected"] = result.contamination_suspected
+        sites["free_move"] = result.free_move
+
+        fields = with_fields(sites_source.fields(), [
+            ("area_type", QVariant.String), ("area_share", QVariant.Double),
+            ("contamination_suspected", QVariant.Bool), ("free_move", QVariant.Bool)])
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
+                                           sites_source.wkbType(), crs)
+        write_frame(sink, sites, fields, feedback)
+        sink.flushBuffer()
+        counts = sites["area_type"].value_counts().to_dict()
+        feedback.pushInfo(self.tr("Classified {0} site(s): {1}; {2} suspected of contamination.")
+                          .format(len(sites), ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+                                  int(result.contamination_suspected.sum())))
+        feedback.setProgress(100)
+        return {self.OUTPUT: dest_id}

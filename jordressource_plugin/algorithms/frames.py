@@ -1,0 +1,157 @@
+"""Between QGIS layers and the core's GeoDataFrames.
+
+Reading transforms every geometry to the run's metric CRS (QGIS does the reprojection, so any
+input CRS works), turns QGIS values into plain Python ones (NULL -> None, QDate -> date), and
+skips features without a usable geometry, reporting each by id: nothing is dropped unsaid.
+Writing turns a frame's rows back into features of a sink.
+"""
+import datetime
+import math
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from ..i18n import translate
+
+FEATURE_ID = "_fid"
+
+
+def _tr(text):
+    return translate("JordressourceAlgorithm", text)
+
+
+def python_value(value):
+    """A QGIS attribute value as a plain Python value."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    if isinstance(value, QVariant):
+        return value.value()
+    return value
+
+
+def read_frame(source, crs, context, feedback, fields=None, label="", require_geometry=True,
+               repair=True):
+    """Features of ``source`` as a GeoDataFrame in ``crs``, with the QGIS feature id in ``_fid``.
+
+    ``fields`` limits the attributes read (None reads all). Features with a null or empty geometry
+    are skipped and reported; invalid geometries are repaired (make-valid) and reported.
+    """
+    import geopandas as gpd
+    from shapely import wkb
+
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(crs, context.transformContext())
+    names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
+    for name in names:
+        if source.fields().lookupField(name) < 0:
+            raise QgsProcessingException(_tr("Layer {0} has no field named '{1}'. Choose one of: {2}.")
+                                         .format(label or source.sourceName(), name,
+                                                 ", ".join(source.fields().names())))
+    request.setSubsetOfAttributes(names, source.fields())
+    indexes = [source.fields().lookupField(name) for name in names]
+
+    total = source.featureCount()
+    step = 100.0 / total if total and total > 0 else 0
+    ids, geometries, rows, skipped, repaired = [], [], [], [], []
+    for current, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and feedback.isCanceled():
+            break
+        geometry = feature.geometry()
+        shape = None
+        if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
+            if repair and not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+                repaired.append(feature.id())
+            if not geometry.isEmpty():
+                shape = wkb.loads(bytes(geometry.asWkb()))
+        if shape is None and require_geometry:
+            skipped.append(feature.id())
+            continue
+        attributes = feature.attributes()
+        ids.append(feature.id())
+        geometries.append(shape)
+        rows.append([python_value(attributes[i]) for i in indexes])
+        if step and feedback is not None and current % 1000 == 0:
+            feedback.setProgress(current * step)
+
+    if feedback is not None:
+        where = label or source.sourceName()
+        if skipped:
+            feedback.reportError(_tr("{0}: skipped {1} feature(s) without geometry, ids {2}.")
+                                 .format(where, len(skipped), _id_list(skipped)))
+        if repaired:
+            feedback.pushWarning(_tr("{0}: repaired {1} invalid geometry(ies), ids {2}.")
+                                 .format(where, len(repaired), _id_list(repaired)))
+
+    import pandas as pd
+    frame = pd.DataFrame(rows, columns=names)
+    frame[FEATURE_ID] = ids
+    crs_id = crs.authid() or crs.toWkt()
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=crs_id), crs=crs_id)
+
+
+def _id_list(ids, limit=20):
+    shown = ", ".join(str(i) for i in ids[:limit])
+    return shown + (" …" if len(ids) > limit else "")
+
+
+def qgis_value(value):
+    """A frame value as something QgsFeature accepts."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
+    return value
+
+
+def with_fields(fields, extra):
+    """A copy of ``fields`` plus ``extra`` ([(name, QVariant type), ...]); an existing field of
+    the same name is replaced, so re-running on an output does not duplicate columns."""
+    result = QgsFields()
+    extra_names = {name for name, _ in extra}
+    for field in fields:
+        if field.name() not in extra_names:
+            result.append(field)
+    for name, kind in extra:
+        result.append(QgsField(name, kind))
+    return result
+
+
+def write_frame(sink, frame, fields, feedback=None, geometry=True):
+    """Write every row of ``frame`` to ``sink`` in the order of ``fields``."""
+    names = fields.names()
+    present = [name if name in frame.columns else None for name in names]
+    columns = [frame[name].to_numpy(dtype=object) if name else None for name in present]
+    shapes = frame.geometry.to_numpy() if geometry and hasattr(frame, "geometry") else None
+    total = len(frame)
+    for row in range(total):
+        if feedback is not None and feedback.isCanceled():
+            break
+        feature = QgsFeature(fields)
+        feature.setAttributes([qgis_value(column[row]) if column is not None else None
+                               for column in columns])
+        if shapes is not None and shapes[row] is not None:
+            qgs_geometry = QgsGeometry()
+            qgs_geometry.fromWkb(shapes[row].wkb)
+            feature.setGeometry(qgs_geometry)
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)

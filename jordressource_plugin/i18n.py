@@ -1,0 +1,44 @@
+"""Translations: Qt's .qm catalogue for short strings, per-locale help files for long ones."""
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from .resources import PACKAGE_DIR, help_dir
+
+_translator = None
+
+
+def user_language() -> str:
+    """Two-letter language QGIS runs in (its override setting first, then the system's)."""
+    settings = QgsSettings()
+    locale = ""
+    if settings.value("locale/overrideFlag", False, type=bool):
+        locale = settings.value("locale/userLocale", "", type=str) or ""
+    if not locale:
+        locale = settings.value("locale/userLocale", "", type=str) or QLocale().name()
+    return (locale or "en")[:2].lower()
+
+
+def install_translator() -> None:
+    """Load the catalogue for the user's language once per process."""
+    global _translator
+    if _translator is not None:
+        return
+    qm = PACKAGE_DIR / "i18n" / f"jordressource_{user_language()}.qm"
+    if qm.exists():
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            QCoreApplication.installTranslator(translator)
+            _translator = translator
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def help_text(name: str) -> str:
+    """Help for ``name`` in the user's language, English where no translation exists."""
+    for language in (user_language(), "en"):
+        path = help_dir() / language / f"{name}.html"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    return ""

@@ -1,0 +1,46 @@
+"""make package: dist/jordressource_plugin.zip, one top folder as QGIS's plugin manager expects.
+
+The folder holds the package, metadata.txt, styles/ and the models of processing/ (as models/).
+"""
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "jordressource_plugin"
+TOP = "jordressource_plugin"
+SKIP_PARTS = {"__pycache__", ".pytest_cache", ".hypothesis"}
+SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}
+
+
+def plugin_files():
+    """(path on disk, path in the zip) of every file the installed plugin needs."""
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and not SKIP_PARTS & set(path.parts) and path.suffix not in SKIP_SUFFIXES:
+            yield path, f"{TOP}/{path.relative_to(PACKAGE).as_posix()}"
+    yield ROOT / "metadata.txt", f"{TOP}/metadata.txt"
+    yield ROOT / "LICENSE", f"{TOP}/LICENSE"
+    for path in sorted((ROOT / "styles").glob("*.qml")):
+        yield path, f"{TOP}/styles/{path.name}"
+    for path in sorted((ROOT / "processing").glob("*")):
+        if path.is_file():
+            yield path, f"{TOP}/models/{path.name}"
+
+
+def main() -> int:
+    qm = PACKAGE / "i18n" / "jordressource_da.qm"
+    if not qm.exists():
+        print("package: the Danish catalogue is not compiled; run 'make translations'", file=sys.stderr)
+        return 1
+    target = ROOT / "dist" / "jordressource_plugin.zip"
+    target.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, name in plugin_files():
+            if path.exists():
+                archive.write(path, name)
+    print(f"package: wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
