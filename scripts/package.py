@@ -27,20 +27,21 @@ def plugin_files():
             yield path, f"{TOP}/models/{path.name}"
 
 
-def main() -> int:
+def main(argv) -> int:
     qm = PACKAGE / "i18n" / "jordressource_da.qm"
     if not qm.exists():
         print("package: the Danish catalogue is not compiled; run 'make translations'", file=sys.stderr)
         return 1
-    target = ROOT / "dist" / "jordressource_plugin.zip"
+    # An explicit target lets tests package into their own folder while dist/ is in use.
+    target = Path(argv[1]).resolve() if len(argv) > 1 else ROOT / "dist" / "jordressource_plugin.zip"
     target.parent.mkdir(exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, name in plugin_files():
             if path.exists():
                 archive.write(path, name)
-    print(f"package: wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
+    print(f"package: wrote {target} ({target.stat().st_size // 1024} KiB)")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))

@@ -58,10 +58,15 @@ def run_algorithm(plugin):
 
 
 @pytest.fixture(scope="session")
-def packaged_plugin_zip():
-    done = subprocess.run(["make", "-s", "package"], cwd=ROOT, capture_output=True, text=True)
+def packaged_plugin_zip(tmp_path_factory):
+    """The zip `make package` builds, written to a private folder."""
+    target = tmp_path_factory.mktemp("dist") / "jordressource_plugin.zip"
+    done = subprocess.run(["make", "-s", "translations"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    return ROOT / "dist" / "jordressource_plugin.zip"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "package.py"), str(target)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return target
 
 
 @pytest.fixture(scope="session")
