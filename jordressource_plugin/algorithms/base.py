@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterNumber,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import help_text, translate
@@ -23,11 +24,11 @@ DEFAULT_DISTANCE_CRS = "EPSG:25832"
 
 # Group ids are part of the toolbox's layout and never translated; their names are.
 GROUPS = {
-    "project": "Project and area types",
-    "reuse": "Reuse and haul",
-    "terrain": "Terrain",
-    "strategy": "Strategic planning",
-    "maps": "Maps",
+    "project": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Project and area types"),
+    "reuse": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Reuse and haul"),
+    "terrain": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Terrain"),
+    "strategy": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Strategic planning"),
+    "maps": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Maps"),
 }
 
 # Libraries the core engine needs beyond QGIS; an algorithm missing one stays registered and

@@ -24,10 +24,6 @@ from ..i18n import translate
 FEATURE_ID = "_fid"
 
 
-def _tr(text):
-    return translate("JordressourceAlgorithm", text)
-
-
 def python_value(value):
     """A QGIS attribute value as a plain Python value."""
     if value is None or (isinstance(value, QVariant) and value.isNull()):
@@ -51,6 +47,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     are skipped and reported; invalid geometries are repaired (make-valid) and reported.
     """
     import geopandas as gpd
+    import pandas as pd
     from shapely import wkb
 
     request = QgsFeatureRequest()
@@ -58,9 +55,9 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
     for name in names:
         if source.fields().lookupField(name) < 0:
-            raise QgsProcessingException(_tr("Layer {0} has no field named '{1}'. Choose one of: {2}.")
-                                         .format(label or source.sourceName(), name,
-                                                 ", ".join(source.fields().names())))
+            raise QgsProcessingException(translate(
+                "JordressourceAlgorithm", "Layer {0} has no field named '{1}'. Choose one of: {2}.")
+                .format(label or source.sourceName(), name, ", ".join(source.fields().names())))
     request.setSubsetOfAttributes(names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
 
@@ -91,13 +88,14 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     if feedback is not None:
         where = label or source.sourceName()
         if skipped:
-            feedback.reportError(_tr("{0}: skipped {1} feature(s) without geometry, ids {2}.")
-                                 .format(where, len(skipped), _id_list(skipped)))
+            feedback.reportError(translate(
+                "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")
+                .format(where, len(skipped), _id_list(skipped)))
         if repaired:
-            feedback.pushWarning(_tr("{0}: repaired {1} invalid geometry(ies), ids {2}.")
-                                 .format(where, len(repaired), _id_list(repaired)))
+            feedback.pushWarning(translate(
+                "JordressourceAlgorithm", "{0}: repaired {1} invalid geometry(ies), ids {2}.")
+                .format(where, len(repaired), _id_list(repaired)))
 
-    import pandas as pd
     frame = pd.DataFrame(rows, columns=names)
     frame[FEATURE_ID] = ids
     crs_id = crs.authid() or crs.toWkt()
