@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-EXPECTED_ALGORITHMS = {"classify_area_types"}
+EXPECTED_ALGORITHMS = {"create_project", "classify_area_types"}
 
 
 def test_provider_registers_every_algorithm(plugin):

@@ -1,6 +1,8 @@
 """The provider's algorithms, in toolbox order."""
 from .classify_area_types import ClassifyAreaTypesAlgorithm
+from .create_project import CreateProjectAlgorithm
 
 ALGORITHM_CLASSES = [
+    CreateProjectAlgorithm,
     ClassifyAreaTypesAlgorithm,
 ]

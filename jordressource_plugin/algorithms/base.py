@@ -123,6 +123,17 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                 "for example EPSG:25832 (ETRS89 / UTM zone 32N).").format(crs.authid()))
         return crs
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS 3.22's CRS parameter refuses a missing value even when it has a default, so a
+        run that leaves DISTANCE_CRS (or any CRS) out would fail; check it with its default."""
+        completed = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if (isinstance(definition, QgsProcessingParameterCrs)
+                    and completed.get(definition.name()) is None
+                    and definition.defaultValue() is not None):
+                completed[definition.name()] = definition.defaultValue()
+        return super().checkParameterValues(completed, context)
+
     # Inputs ---------------------------------------------------------------------------------
     def source_or_error(self, parameters, name, context, required=True):
         source = self.parameterAsSource(parameters, name, context)
