@@ -6,7 +6,7 @@ SYSPY := /usr/bin/python3
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package deploy sample translations bench clean
+.PHONY: setup test demo package deploy sample translations i18n-update bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,6 +32,10 @@ translations: jordressource_plugin/i18n/jordressource_da.qm
 jordressource_plugin/i18n/jordressource_da.qm: jordressource_plugin/i18n/jordressource_da.ts
 	@command -v lrelease >/dev/null || bash scripts/setup.sh
 	@lrelease -silent $< -qm $@
+
+# Refresh the catalogue from the code (keeps existing translations); translate, then commit the .ts.
+i18n-update:
+	@pylupdate5 -noobsolete $$(git ls-files 'jordressource_plugin/*.py') -ts jordressource_plugin/i18n/jordressource_da.ts
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
