@@ -91,12 +91,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
     # Shared parameters ----------------------------------------------------------------------
     def add_distance_crs_parameter(self):
-        # Optional with a default: QGIS 3.22 rejects a missing value of a mandatory CRS
-        # parameter even when it has a default, which would break scripts that omit it.
         self.addParameter(QgsProcessingParameterCrs(
             "DISTANCE_CRS",
             translate("JordressourceAlgorithm", "Metric CRS for distances and areas"),
-            defaultValue=DEFAULT_DISTANCE_CRS, optional=True))
+            defaultValue=DEFAULT_DISTANCE_CRS))
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
                              advanced=False, optional=False, integer=False):
