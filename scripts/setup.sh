@@ -55,5 +55,9 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/python"
 fi
 echo "setup: preparing $VENV (QGIS $qgis_int, $pytest_qgis)"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv --system-site-packages "$VENV"
+# Debian's pyproj looks for PROJ's data under sys.prefix, which in a venv is the venv itself.
+if [ -d /usr/share/proj ] && [ ! -e "$VENV/share/proj" ]; then
+  mkdir -p "$VENV/share" && ln -s /usr/share/proj "$VENV/share/proj"
+fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-test.txt "$pytest_qgis"
 printf '%s' "$want" >"$stamp"
