@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-EXPECTED_ALGORITHMS = {"create_project", "classify_area_types"}
+EXPECTED_ALGORITHMS = {"create_project", "classify_area_types", "earthwork_volumes"}
 
 
 def test_provider_registers_every_algorithm(plugin):
