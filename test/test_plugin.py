@@ -3,7 +3,8 @@ import zipfile
 
 import pytest
 
-EXPECTED_ALGORITHMS = {"create_project", "classify_area_types", "earthwork_volumes"}
+EXPECTED_ALGORITHMS = {"create_project", "classify_area_types", "earthwork_volumes",
+                       "soil_balance", "area_zones"}
 
 
 def test_provider_registers_every_algorithm(plugin):

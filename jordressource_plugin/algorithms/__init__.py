@@ -1,10 +1,14 @@
 """The provider's algorithms, in toolbox order."""
+from .area_zones import AreaZonesAlgorithm
 from .classify_area_types import ClassifyAreaTypesAlgorithm
 from .create_project import CreateProjectAlgorithm
 from .earthwork_volumes import EarthworkVolumesAlgorithm
+from .soil_balance import SoilBalanceAlgorithm
 
 ALGORITHM_CLASSES = [
     CreateProjectAlgorithm,
     ClassifyAreaTypesAlgorithm,
     EarthworkVolumesAlgorithm,
+    SoilBalanceAlgorithm,
+    AreaZonesAlgorithm,
 ]

@@ -1,0 +1,160 @@
+"""Free-movement zones: connected regions of one area type, and the soil balance of each."""
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import JordressourceAlgorithm, processing_vector_types
+from .frames import read_frame, write_frame
+from .site_inputs import SiteFieldsMixin
+
+
+class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
+    ALGORITHM_ID = "area_zones"
+    GROUP_ID = "strategy"
+    OUTPUT_STYLES = {"OUTPUT": "area_zones"}
+
+    AREA_TYPES = "AREA_TYPES"
+    AREA_TYPE_FIELD = "AREA_TYPE_FIELD"
+    CONTAMINATION = "CONTAMINATION"
+    BOUNDARY = "BOUNDARY"
+    BOUNDARY_ID_FIELD = "BOUNDARY_ID_FIELD"
+    SOURCES = "SOURCES"
+    VOLUME_FIELD = "VOLUME_FIELD"
+    RECEIVERS = "RECEIVERS"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    OUTPUT = "OUTPUT"
+    NUMBERS = ("ZONE_COUNT", "SURPLUS_M3", "DEMAND_M3", "OUTSIDE_SURPLUS_M3", "OUTSIDE_DEMAND_M3")
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Free-movement zones")
+
+    def extra_tags(self):
+        return ["zone", "area type", "områdetype", "områdebaseret", "area-based", "balance",
+                "jordbalance", "byzone", "landzone", "dissolve"]
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")))
+        self.addParameter(QgsProcessingParameterField(
+            self.AREA_TYPE_FIELD, self.tr("Area type field"), defaultValue="area_type",
+            parentLayerParameterName=self.AREA_TYPES))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CONTAMINATION, self.tr("Contaminated sites (V1/V2), cut out"),
+            processing_vector_types("polygon"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BOUNDARY, self.tr("Boundaries to split zones along (e.g. municipalities)"),
+            processing_vector_types("polygon"), optional=True))
+        self.add_field(self.BOUNDARY_ID_FIELD, self.tr("Boundary id field"), None, self.BOUNDARY,
+                       optional=True)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SOURCES, self.tr("Excavations (surplus soil)"),
+            processing_vector_types("point", "polygon"), optional=True))
+        self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
+                       numeric=True, optional=True)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RECEIVERS, self.tr("Receivers (demand)"), processing_vector_types("point", "polygon"),
+            optional=True))
+        self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
+                       self.RECEIVERS, numeric=True, optional=True)
+        self.add_distance_crs_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Free-movement zones"), QgsProcessing.TypeVectorPolygon))
+        for name, title in zip(self.NUMBERS, (
+                self.tr("Number of zones"), self.tr("Surplus in zones (m³)"),
+                self.tr("Demand in zones (m³)"), self.tr("Surplus outside every zone (m³)"),
+                self.tr("Demand outside every zone (m³)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, title))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.classify import prepare_area_types
+        from ..core.zones import NO_BOUNDARY, area_zones
+
+        crs = self.distance_crs(parameters, context)
+        types_source = self.source_or_error(parameters, self.AREA_TYPES, context)
+        type_field = self.parameterAsString(parameters, self.AREA_TYPE_FIELD, context) or "area_type"
+        area_types = read_frame(types_source, crs, context, feedback, fields=[type_field],
+                                label=self.tr("Area types"))
+        if area_types.empty:
+            raise QgsProcessingException(self.tr(
+                "The area-type layer has no polygons. Add area types (for example the municipal "
+                "zone map or CORINE Land Cover) and run again."))
+        prepared = prepare_area_types(area_types, type_field)
+        contamination = self._polygons(parameters, self.CONTAMINATION, context, feedback, crs,
+                                       self.tr("Contaminated sites"))
+        boundary_source = self.source_or_error(parameters, self.BOUNDARY, context, required=False)
+        boundary, boundary_ids = None, None
+        if boundary_source is not None:
+            id_field = self.parameterAsString(parameters, self.BOUNDARY_ID_FIELD, context)
+            frame = read_frame(boundary_source, crs, context, feedback,
+                               fields=[id_field] if id_field else [], label=self.tr("Boundaries"))
+            boundary = frame.geometry
+            boundary_ids = frame[id_field].tolist() if id_field else frame["_fid"].tolist()
+        feedback.setProgress(20)
+
+        sources = self._sites(parameters, context, feedback, self.SOURCES, self.VOLUME_FIELD,
+                              "volume_m3", crs, self.tr("Excavations"))
+        receivers = self._sites(parameters, context, feedback, self.RECEIVERS, self.CAPACITY_FIELD,
+                                "capacity_m3", crs, self.tr("Receivers"))
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+
+        result = area_zones(prepared, contamination, boundary, sources, receivers)
+        zones = result.zones
+        zones["boundary_id"] = [None if b == NO_BOUNDARY or boundary_ids is None
+                                else str(boundary_ids[b]) for b in zones["boundary"].to_numpy()]
+        feedback.setProgress(85)
+        if result.other_polygons:
+            feedback.pushInfo(self.tr(
+                "{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil "
+                "there never moves freely.").format(result.other_polygons))
+
+        fields = QgsFields()
+        for name, kind in (("zone_id", QVariant.Int), ("area_type", QVariant.String),
+                           ("boundary_id", QVariant.String), ("area_km2", QVariant.Double),
+                           ("surplus_m3", QVariant.Double), ("demand_m3", QVariant.Double),
+                           ("balance_m3", QVariant.Double), ("source_count", QVariant.Int),
+                           ("receiver_count", QVariant.Int)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
+                                           QgsWkbTypes.Polygon, crs)
+        write_frame(sink, zones, fields, feedback)
+        sink.flushBuffer()
+
+        surplus, demand = float(zones["surplus_m3"].sum()), float(zones["demand_m3"].sum())
+        outside = result.outside
+        feedback.pushInfo(self.tr(
+            "{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other "
+            "area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand "
+            "{4:,.0f} m³.").format(len(zones), surplus, demand, outside["surplus_m3"],
+                                   outside["demand_m3"]))
+        feedback.setProgress(100)
+        values = (len(zones), surplus, demand, float(outside["surplus_m3"]),
+                  float(outside["demand_m3"]))
+        outputs = dict(zip(self.NUMBERS, values))
+        outputs[self.OUTPUT] = dest_id
+        return outputs
+
+    def _polygons(self, parameters, name, context, feedback, crs, label):
+        source = self.source_or_error(parameters, name, context, required=False)
+        if source is None:
+            return None
+        return read_frame(source, crs, context, feedback, fields=[], label=label).geometry
+
+    def _sites(self, parameters, context, feedback, name, field_name, default, crs, label):
+        source = self.source_or_error(parameters, name, context, required=False)
+        if source is None:
+            return None
+        sites, _ = self.read_sites(parameters, context, feedback, source, crs,
+                                   volume=(field_name, default), label=label)
+        return sites
+

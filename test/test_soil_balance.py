@@ -1,0 +1,288 @@
+"""Soil balance by planning area: hand sums, the year split, bad input, the report, and runs
+through processing.run and qgis_process."""
+import datetime
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+CRS = "EPSG:25832"
+# Areas: A and B side by side, C overlapping both halves; every number below is by hand.
+AREAS = [
+    ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["A"]),
+    ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", ["B"]),
+    ("POLYGON((50 0, 150 0, 150 100, 50 100, 50 0))", ["C"]),
+]
+SOURCES = [  # wkt, id, volume_m3, soil_class, start, end
+    ("POINT(10 10)", "s1", 730.0, 1, "2025-07-01", "2027-06-30"),  # A
+    ("POINT(60 10)", "s2", 100.0, 2, "2026-01-01", "2026-12-31"),  # A and C
+    ("POINT(175 25)", "s3", 50.0, 1, None, None),  # B
+    ("POINT(500 500)", "s4", 40.0, 1, "2026-05-01", None),  # outside every area
+]
+RECEIVERS = [  # wkt, id, capacity_m3, start, end; a polygon counts where its centroid lies
+    ("POLYGON((15 15, 25 15, 25 25, 15 25, 15 15))", "r1", 300.0, "2026-01-01", "2026-12-31"),  # A
+    ("POLYGON((95 40, 265 40, 265 60, 95 60, 95 40))", "r2", 500.0, None, None),  # B, not C
+]
+
+
+def _source_layer(make_layer, rows=SOURCES):
+    fields = [("id", "string"), ("volume_m3", "double"), ("soil_class", "integer"),
+              ("start_date", "date"), ("end_date", "date")]
+    return make_layer("Point", CRS, fields, [
+        (wkt, [i, v, c, _qdate(s), _qdate(e)]) for wkt, i, v, c, s, e in rows], name="sources")
+
+
+def _receiver_layer(make_layer):
+    fields = [("id", "string"), ("capacity_m3", "double"), ("start_date", "date"),
+              ("end_date", "date")]
+    return make_layer("Polygon", CRS, fields, [
+        (wkt, [i, v, _qdate(s), _qdate(e)]) for wkt, i, v, s, e in RECEIVERS], name="receivers")
+
+
+def _area_layer(make_layer, rows=AREAS):
+    return make_layer("Polygon", CRS, [("id", "string")], rows, name="areas")
+
+
+def _qdate(text):
+    from qgis.PyQt.QtCore import QDate
+
+    return QDate.fromString(text, "yyyy-MM-dd") if text else None
+
+
+def _core_inputs():
+    import geopandas as gpd
+    from shapely import wkt
+
+    from jordressource_plugin.core.balance import Sites, clean_sites, parse_dates
+
+    areas = gpd.GeoSeries([wkt.loads(w) for w, _ in AREAS], crs=CRS)
+    sources = Sites(gpd.GeoSeries([wkt.loads(r[0]) for r in SOURCES], crs=CRS),
+                    [r[2] for r in SOURCES], start=parse_dates([r[4] for r in SOURCES]),
+                    end=parse_dates([r[5] for r in SOURCES]),
+                    clean=clean_sites([r[3] for r in SOURCES], 1))
+    receivers = Sites(gpd.GeoSeries([wkt.loads(r[0]) for r in RECEIVERS], crs=CRS),
+                      [r[2] for r in RECEIVERS], start=parse_dates([r[3] for r in RECEIVERS]),
+                      end=parse_dates([r[4] for r in RECEIVERS]))
+    return areas, sources, receivers
+
+
+# area, surplus, demand, balance, self_sufficiency, substitute (0.225 of clean surplus)
+EXPECTED_AREAS = [
+    ("A", 830.0, 300.0, 530.0, 300 / 830, 0.225 * 730),
+    ("B", 50.0, 500.0, -450.0, 1.0, 0.225 * 50),
+    ("C", 100.0, 0.0, 100.0, 0.0, 0.0),
+]
+
+
+def test_hand_sums_per_area_and_outside_row():
+    from jordressource_plugin.core.balance import soil_balance
+
+    result = soil_balance(*_core_inputs())
+    for row, (_, surplus, demand, balance, share, substitute) in enumerate(EXPECTED_AREAS):
+        got = result.areas.iloc[row]
+        assert got["surplus_m3"] == pytest.approx(surplus)
+        assert got["demand_m3"] == pytest.approx(demand)
+        assert got["balance_m3"] == pytest.approx(balance)
+        assert got["self_sufficiency"] == pytest.approx(share)
+        assert got["raw_material_substitute_m3"] == pytest.approx(substitute)
+    assert result.outside["surplus_m3"] == 40.0 and result.outside["source_count"] == 1
+    # s2 lies in both A and C (overlapping areas): counted in each, so totals exceed the input
+    assert result.totals["surplus_m3"] == pytest.approx(920.0 + 100.0)
+
+
+def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
+    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+
+    rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]), parse_dates(["2027-06-30"]))
+    assert rows["year"].tolist() == [2025, 2026, 2027]
+    assert rows["volume_m3"].tolist() == pytest.approx([184.0, 365.0, 181.0])
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    ("2026-03-01", None, {2026: 10.0}),  # one date: that year
+    (None, "2024-12-31", {2024: 10.0}),
+    (None, None, {-1: 10.0}),  # undated bucket
+    ("2027-01-01", "2026-01-01", {-1: 10.0}),  # ends before it starts: undated, reported
+    ("2024-12-31", "2025-01-01", {2024: 5.0, 2025: 5.0}),
+])
+def test_dates_missing_single_or_reversed(start, end, expected):
+    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+
+    rows = spread_by_year(np.array([10.0]), parse_dates([start]), parse_dates([end]))
+    assert dict(zip(rows["year"], rows["volume_m3"])) == pytest.approx(expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1e6), st.integers(0, 4000), st.integers(-30, 2000)),
+                min_size=1, max_size=30))
+def test_year_split_conserves_every_volume(windows):
+    from jordressource_plugin.core.balance import spread_by_year
+
+    volume = np.array([w[0] for w in windows])
+    start = np.datetime64("2020-01-01") + np.array([w[1] for w in windows]).astype("timedelta64[D]")
+    end = start + np.array([w[2] for w in windows]).astype("timedelta64[D]")
+    rows = spread_by_year(volume, start, end)
+    per_site = rows.groupby("site")["volume_m3"].sum().reindex(range(len(volume)), fill_value=0)
+    assert np.allclose(per_site.to_numpy(), volume, rtol=1e-9, atol=1e-6)
+
+
+def test_yearly_table_sums_to_the_area_totals():
+    from jordressource_plugin.core.balance import OUTSIDE, soil_balance
+
+    result = soil_balance(*_core_inputs())
+    yearly = result.by_year.groupby("area")[["surplus_m3", "demand_m3"]].sum()
+    assert yearly.loc[OUTSIDE, "surplus_m3"] == pytest.approx(40.0)
+    for row in range(3):
+        assert yearly.loc[row, "surplus_m3"] == pytest.approx(result.areas.loc[row, "surplus_m3"])
+        assert yearly.loc[row, "demand_m3"] == pytest.approx(result.areas.loc[row, "demand_m3"])
+    table = result.by_year.set_index(["area", "year"])
+    assert table.loc[(0, 2025), "surplus_m3"] == pytest.approx(184.0)
+    assert table.loc[(0, 2026), "surplus_m3"] == pytest.approx(365.0 + 100.0)
+    assert table.loc[(0, 2026), "demand_m3"] == pytest.approx(300.0)
+    assert table.loc[(1, -1), "surplus_m3"] == pytest.approx(50.0)
+
+
+def test_point_on_a_shared_border_counts_once_in_the_first_area():
+    import geopandas as gpd
+    from shapely.geometry import Point, box
+
+    from jordressource_plugin.core.balance import Sites, soil_balance
+
+    areas = gpd.GeoSeries([box(0, 0, 10, 10), box(10, 0, 20, 10)], crs=CRS)
+    result = soil_balance(areas, Sites(gpd.GeoSeries([Point(10, 5)], crs=CRS), [7.0]))
+    assert result.areas["surplus_m3"].tolist() == [7.0, 0.0]
+
+
+def test_volume_checks_name_the_bad_values():
+    from jordressource_plugin.core.balance import check_volumes
+
+    checked = check_volumes([1.5, "2", None, "lots", -3, ""])
+    assert checked.volume_m3[:2].tolist() == [1.5, 2.0]
+    assert checked.missing.tolist() == [2, 5]
+    assert checked.not_numeric.tolist() == [3]
+    assert checked.negative.tolist() == [4]
+
+
+def test_report_has_svg_charts_the_table_and_the_parameters():
+    from jordressource_plugin.core.balance import soil_balance
+    from jordressource_plugin.core.balance_report import balance_report
+
+    result = soil_balance(*_core_inputs())
+    page = balance_report(result, ["A", "B", "C"], labels={"title": "Jordbalance", "lang": "da"},
+                          parameters={"SUBSTITUTION_SHARE": "0.225"},
+                          generated=datetime.datetime(2026, 1, 1))
+    assert page.startswith("<!DOCTYPE html>") and "<html lang='da'>" in page
+    assert page.count("<svg") == 2  # balance per area and prognosis per year
+    assert "<h1>Jordbalance</h1>" in page
+    assert "<td>A</td><td class='n'>830</td><td class='n'>300</td><td class='n'>530</td>" in page
+    assert "<td>2027</td><td class='n'>181</td>" in page
+    assert "SUBSTITUTION_SHARE" in page and "src=" not in page  # self-contained
+
+
+def _run(run_algorithm, make_layer, tmp_path, **extra):
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        messages = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.messages.append(text)
+
+        def pushInfo(self, text):  # noqa: N802
+            self.messages.append(text)
+
+    feedback = Recorder()
+    parameters = {"AREAS": _area_layer(make_layer), "AREA_ID_FIELD": "id",
+                  "SOURCES": _source_layer(make_layer), "VOLUME_FIELD": "volume_m3",
+                  "RECEIVERS": _receiver_layer(make_layer), "CAPACITY_FIELD": "capacity_m3",
+                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
+                  "OUTPUT_HTML": str(tmp_path / "balance.html")}
+    parameters.update(extra)
+    return run_algorithm("soil_balance", parameters, feedback), feedback.messages
+
+
+def test_processing_run_writes_balance_table_and_report(run_algorithm, make_layer, tmp_path):
+    result, _ = _run(run_algorithm, make_layer, tmp_path)
+    layer = result["OUTPUT"]
+    rows = {f["id"]: f for f in layer.getFeatures()}
+    for area, surplus, demand, balance, _, substitute in EXPECTED_AREAS:
+        assert rows[area]["surplus_m3"] == pytest.approx(surplus)
+        assert rows[area]["demand_m3"] == pytest.approx(demand)
+        assert rows[area]["balance_m3"] == pytest.approx(balance)
+        assert rows[area]["raw_material_substitute_m3"] == pytest.approx(substitute)
+    table = result["OUTPUT_TABLE"]
+    assert not table.isSpatial()
+    yearly = {(f["area_id"], f["year"]): f["surplus_m3"] for f in table.getFeatures()}
+    assert yearly[("A", 2025)] == pytest.approx(184.0)
+    assert yearly[("outside", 2026)] == pytest.approx(40.0)
+    assert sum(v for (area, _), v in yearly.items() if area != "C") == pytest.approx(920.0)
+    assert result["SURPLUS_M3"] == pytest.approx(1020.0)
+    assert result["OUTSIDE_SURPLUS_M3"] == pytest.approx(40.0)
+    page = (tmp_path / "balance.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "<table>" in page
+
+
+def test_processing_run_without_dates_or_receivers(run_algorithm, make_layer, tmp_path):
+    from qgis.core import NULL
+
+    result, _ = _run(run_algorithm, make_layer, tmp_path, RECEIVERS=None, DATE_FIELD="",
+                     SOURCE_END_FIELD="", CLASS_FIELD="")
+    years = {f["year"] for f in result["OUTPUT_TABLE"].getFeatures()}
+    assert years == {NULL}
+    assert result["DEMAND_M3"] == 0.0
+    # without a class field all surplus counts as clean
+    assert result["RAW_MATERIAL_SUBSTITUTE_M3"] == pytest.approx(0.225 * 1020.0)
+
+
+def test_reversed_window_is_reported_and_kept(run_algorithm, make_layer, tmp_path):
+    rows = list(SOURCES) + [("POINT(30 30)", "late", 9.0, 1, "2027-01-01", "2026-01-01")]
+    result, messages = _run(run_algorithm, make_layer, tmp_path,
+                            SOURCES=_source_layer(make_layer, rows))
+    assert any("end before they start" in m for m in messages)
+    assert result["SURPLUS_M3"] == pytest.approx(1029.0)
+
+
+@pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers")])
+def test_bad_volumes_stop_with_a_clear_message(run_algorithm, make_layer, tmp_path, volume, message):
+    from qgis.core import QgsProcessingException
+
+    layer = make_layer("Point", CRS, [("id", "string"), ("volume_m3", "string")],
+                       [("POINT(1 1)", ["x", str(volume)])])
+    with pytest.raises(QgsProcessingException, match=message):
+        _run(run_algorithm, make_layer, tmp_path, SOURCES=layer, DATE_FIELD="",
+             SOURCE_END_FIELD="", CLASS_FIELD="")
+
+
+def test_invalid_area_polygon_is_repaired_and_reported(run_algorithm, make_layer, tmp_path):
+    bowtie = [("POLYGON((0 0, 100 100, 100 0, 0 100, 0 0))", ["bow"])]
+    result, _ = _run(run_algorithm, make_layer, tmp_path,
+                     AREAS=_area_layer(make_layer, bowtie))
+    rows = {f["id"]: f for f in result["OUTPUT"].getFeatures()}
+    assert rows["bow"].geometry().isGeosValid()
+
+
+@pytest.mark.qgis_process
+def test_qgis_process_runs_soil_balance(qgis_process, tmp_path):
+    import geopandas as gpd
+    from shapely import wkt
+
+    areas = gpd.GeoDataFrame({"id": [r[1][0] for r in AREAS]},
+                             geometry=[wkt.loads(r[0]) for r in AREAS], crs=CRS)
+    sources = gpd.GeoDataFrame({"id": ["s1", "s2"], "volume_m3": [100.0, 50.0],
+                                "start_date": ["2025-01-01", "2026-06-01"]},
+                               geometry=[wkt.loads("POINT(10 10)"), wkt.loads("POINT(160 10)")],
+                               crs=CRS)
+    areas.to_file(tmp_path / "in.gpkg", layer="areas", driver="GPKG")
+    sources.to_file(tmp_path / "in.gpkg", layer="sources", driver="GPKG")
+    out = qgis_process.run("jordressource:soil_balance", {
+        "AREAS": f"{tmp_path / 'in.gpkg'}|layername=areas", "AREA_ID_FIELD": "id",
+        "SOURCES": f"{tmp_path / 'in.gpkg'}|layername=sources", "VOLUME_FIELD": "volume_m3",
+        "DATE_FIELD": "start_date",
+        "OUTPUT": str(tmp_path / "balance.gpkg"), "OUTPUT_TABLE": str(tmp_path / "years.csv"),
+        "OUTPUT_HTML": str(tmp_path / "report.html")})
+    assert out["results"]["SURPLUS_M3"] == pytest.approx(150.0)
+    written = gpd.read_file(tmp_path / "balance.gpkg", layer="balance")
+    assert dict(zip(written["id"], written["surplus_m3"])) == {"A": 100.0, "B": 50.0, "C": 0.0}
+    assert "<svg" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "2026" in (tmp_path / "years.csv").read_text(encoding="utf-8")
