@@ -161,7 +161,7 @@ def test_qgis_process_runs_area_zones(qgis_process, tmp_path):
     zones_file = str(SHARED_DATA / "zones" / "zoner_septima.shp")
     out = qgis_process.run("jordressource:area_zones", {
         "AREA_TYPES": zones_file, "AREA_TYPE_FIELD": "zonestatus",
-        "OUTPUT": str(tmp_path / "zones.gpkg")})
+        "DISTANCE_CRS": CRS, "OUTPUT": str(tmp_path / "zones.gpkg")})
     written = gpd.read_file(tmp_path / "zones.gpkg", layer="zones")
     assert out["results"]["ZONE_COUNT"] == len(written) > 0
     assert set(written["area_type"]) <= {"urban", "agricultural"}

@@ -278,7 +278,7 @@ def test_qgis_process_runs_soil_balance(qgis_process, tmp_path):
     out = qgis_process.run("jordressource:soil_balance", {
         "AREAS": f"{tmp_path / 'in.gpkg'}|layername=areas", "AREA_ID_FIELD": "id",
         "SOURCES": f"{tmp_path / 'in.gpkg'}|layername=sources", "VOLUME_FIELD": "volume_m3",
-        "DATE_FIELD": "start_date",
+        "DATE_FIELD": "start_date", "DISTANCE_CRS": CRS,
         "OUTPUT": str(tmp_path / "balance.gpkg"), "OUTPUT_TABLE": str(tmp_path / "years.csv"),
         "OUTPUT_HTML": str(tmp_path / "report.html")})
     assert out["results"]["SURPLUS_M3"] == pytest.approx(150.0)
