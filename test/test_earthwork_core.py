@@ -197,6 +197,20 @@ def test_dem_without_nodata_counts_every_cell_and_flags_implausible_values(tmp_p
     assert result.implausible_cells == 1
 
 
+def test_integer_dem_with_nodata(tmp_path):
+    values = np.array([[12, 12, 12], [12, -1, 14], [12, 12, 12]])
+    dem = tmp_path / "int.tif"
+    with rasterio.open(dem, "w", driver="GTiff", width=3, height=3, count=1, dtype="int16",
+                       crs=CRS, nodata=-1,
+                       transform=Affine(2.0, 0, X0, 0, -2.0, Y0)) as dataset:
+        dataset.write(values.astype("int16"), 1)
+    result = earthwork_volumes(series(cells(0, 0, 3, 3, inset=0.1)), str(dem),
+                               planned_levels=[12.5])
+    assert result.cut_m3[0] == pytest.approx(1.5 * 4)
+    assert result.fill_m3[0] == pytest.approx(7 * 0.5 * 4)
+    assert result.valid_share[0] == pytest.approx(8 / 9)
+
+
 def test_difference_raster_holds_terrain_minus_planned_over_the_polygons(tmp_path, tilted_plane):
     path = tmp_path / "depth.tif"
     earthwork_volumes(series(cells(1, 1, 4, 3), cells(6, 5, 8, 9)), tilted_plane,

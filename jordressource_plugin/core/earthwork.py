@@ -103,9 +103,12 @@ class _Grid:
                    MaskFlags.per_dataset in flags or MaskFlags.alpha in flags)
 
     def read(self, window: Window):
-        """Values as float64 and where they are data."""
-        values = self.dataset.read(1, window=window).astype(np.float64)
-        valid = ~np.isnan(values)
+        """Values in the raster's own type, and where they are data."""
+        values = self.dataset.read(1, window=window)
+        if np.issubdtype(values.dtype, np.floating):
+            valid = ~np.isnan(values)
+        else:
+            valid = np.ones(values.shape, dtype=bool)
         if self.nodata is not None and not math.isnan(self.nodata):
             valid &= values != self.nodata
         if self.uses_mask_band:
@@ -287,17 +290,19 @@ def _polygon_volumes(polygon, window, dem: _Grid, dem_shape, planned, level, wri
         terrain, valid = dem.read(read_window)
         valid &= inside
         if planned is None:
-            planned_level = np.full(terrain.shape, level)
+            planned_level = level
         else:
             planned_level, planned_valid = planned.sample(read_window, dem.transform)
             valid &= planned_valid
-        depth = terrain[valid] - planned_level[valid]
-        sums.valid_cells += int(valid.sum())
+            planned_level = planned_level[valid]
+        counted = terrain[valid].astype(np.float64)
+        depth = counted - planned_level
+        sums.valid_cells += counted.size
         sums.cut_depth_sum += float(depth[depth > 0].sum())
         sums.fill_depth_sum -= float(depth[depth < 0].sum())
-        sums.implausible += int(((terrain[valid] < -500) | (terrain[valid] > 9000)).sum())
+        sums.implausible += int(np.count_nonzero((counted < -500) | (counted > 9000)))
         if writer is not None:
-            writer.write(read_window, valid, terrain - planned_level)
+            writer.write(read_window, valid, depth)
     return sums
 
 
@@ -343,7 +348,7 @@ class _PlannedRaster:
         read_r1 = min(int(r_lo[covered].max()) + 2, height)
         values, valid = self.grid.read(Window(read_c0, read_r0, read_c1 - read_c0,
                                               read_r1 - read_r0))
-        values[~valid] = 0.0
+        values = np.where(valid, values, 0.0)
         c_lo = np.clip(c_lo - read_c0, 0, values.shape[1] - 1)
         r_lo = np.clip(r_lo - read_r0, 0, values.shape[0] - 1)
         c_hi = np.minimum(c_lo + 1, values.shape[1] - 1)
@@ -385,13 +390,14 @@ class _DifferenceRaster:
             profile.update(tiled=True, blockxsize=256, blockysize=256)
         self.dataset = rasterio.open(path, "w+", **profile)
 
-    def write(self, window: Window, valid, difference):
+    def write(self, window: Window, valid, depth):
+        """Store ``depth``, the values of the ``valid`` cells of ``window`` in row order."""
         if not valid.any():
             return
         target = Window(window.col_off - self.col0, window.row_off - self.row0,
                         window.width, window.height)
         current = self.dataset.read(1, window=target)
-        current[valid] = difference[valid]
+        current[valid] = depth
         self.dataset.write(current, 1, window=target)
 
     def close(self):
