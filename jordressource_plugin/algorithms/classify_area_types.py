@@ -55,7 +55,7 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         crs = self.distance_crs(parameters, context)
 
         sites = read_frame(sites_source, crs, context, feedback, label=self.tr("Sites"))
-        areas = read_frame(areas_source, crs, context, None, fields=[field],
+        areas = read_frame(areas_source, crs, context, feedback, fields=[field],
                            label=self.tr("Area types"))
         if areas.empty:
             raise QgsProcessingException(self.tr(
@@ -63,7 +63,7 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
                 "zone map or CORINE Land Cover) and run again."))
         contamination = None
         if contamination_source is not None:
-            contamination = read_frame(contamination_source, crs, context, None, fields=[],
+            contamination = read_frame(contamination_source, crs, context, feedback, fields=[],
                                        label=self.tr("Contaminated sites")).geometry
         if feedback.isCanceled():
             return {}
