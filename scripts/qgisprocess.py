@@ -43,11 +43,13 @@ class QgisProcess:
         ini = self.profile / "profiles" / "default" / "QGIS" / "QGIS3.ini"
         ini.parent.mkdir(parents=True, exist_ok=True)
         ini.write_text("[PythonPlugins]\njordressource_plugin=true\n", encoding="utf-8")
+        self.runtime = self.workdir / "runtime"
+        self.runtime.mkdir(mode=0o700, exist_ok=True)
 
     def environment(self) -> dict:
         env = dict(os.environ)
         env.update(QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(self.plugins),
-                   QGIS_CUSTOM_CONFIG_PATH=str(self.profile), XDG_RUNTIME_DIR=str(self.workdir))
+                   QGIS_CUSTOM_CONFIG_PATH=str(self.profile), XDG_RUNTIME_DIR=str(self.runtime))
         return env
 
     def command(self, *arguments: str, timeout: float = 600) -> subprocess.CompletedProcess:

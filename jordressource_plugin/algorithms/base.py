@@ -11,6 +11,8 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
@@ -90,6 +92,19 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
+    def addParameter(self, parameter, createOutput=True):  # noqa: N802
+        """Field and CRS parameters that have a default are made optional.
+
+        QGIS 3.22 (qgis_process and checkParameterValues alike) refuses a missing value for a
+        mandatory field or CRS parameter even when it has a default, so a script or model that
+        relies on the contract's defaults (`area_type`, EPSG:25832) would fail; optional with the
+        same default behaves as the contract says on every version.
+        """
+        if isinstance(parameter, (QgsProcessingParameterField, QgsProcessingParameterCrs)) \
+                and parameter.defaultValue() not in (None, ""):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        return super().addParameter(parameter, createOutput)
+
     def add_distance_crs_parameter(self):
         self.addParameter(QgsProcessingParameterCrs(
             "DISTANCE_CRS",
@@ -120,17 +135,6 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                 "The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, "
                 "for example EPSG:25832 (ETRS89 / UTM zone 32N).").format(crs.authid()))
         return crs
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        """QGIS 3.22's CRS parameter refuses a missing value even when it has a default, so a
-        run that leaves DISTANCE_CRS (or any CRS) out would fail; check it with its default."""
-        completed = dict(parameters)
-        for definition in self.parameterDefinitions():
-            if (isinstance(definition, QgsProcessingParameterCrs)
-                    and completed.get(definition.name()) is None
-                    and definition.defaultValue() is not None):
-                completed[definition.name()] = definition.defaultValue()
-        return super().checkParameterValues(completed, context)
 
     # Inputs ---------------------------------------------------------------------------------
     def source_or_error(self, parameters, name, context, required=True):
