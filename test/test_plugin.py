@@ -4,7 +4,7 @@ import zipfile
 import pytest
 
 EXPECTED_ALGORITHMS = {"create_project", "classify_area_types", "earthwork_volumes",
-                       "soil_balance", "area_zones"}
+                       "soil_balance", "area_zones", "export_plan_map"}
 
 
 def test_provider_registers_every_algorithm(plugin):

@@ -4,6 +4,7 @@ from .classify_area_types import ClassifyAreaTypesAlgorithm
 from .create_project import CreateProjectAlgorithm
 from .earthwork_volumes import EarthworkVolumesAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
+from .export_plan_map import ExportPlanMapAlgorithm
 
 ALGORITHM_CLASSES = [
     CreateProjectAlgorithm,
@@ -11,4 +12,5 @@ ALGORITHM_CLASSES = [
     EarthworkVolumesAlgorithm,
     SoilBalanceAlgorithm,
     AreaZonesAlgorithm,
+    ExportPlanMapAlgorithm,
 ]

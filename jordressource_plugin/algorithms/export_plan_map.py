@@ -1,0 +1,425 @@
+"""Export map for a local plan: a print layout built in code, one page per plan area (atlas)."""
+import os
+import re
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFillSymbol,
+    QgsInvertedPolygonRenderer,
+    QgsLayoutExporter,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProject,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsRuleBasedRenderer,
+    QgsSymbolLayerUtils,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QLocale, QVariant
+
+from ..i18n import user_language
+from ..layout import map_layers
+from ..layout.plan_layout import (
+    EXTENT_FIELDS,
+    LEGEND_FITS,
+    PAGE_FILE_FIELD,
+    PAGE_NAME_FIELD,
+    PAGE_SCALE_FIELD,
+    PageTexts,
+    build_plan_layout,
+    fit_page_geometry,
+    export_result_message,
+)
+from ..layout.page_geometry import page_extent
+from ..resources import PACKAGE_DIR
+from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm, processing_vector_types
+
+PAPERS = ["A4", "A3"]
+# The sample project's data and their required credits (../shared/data/README.md).
+SAMPLE_SOURCES = ("CORINE Land Cover 2018 © European Union, Copernicus Land Monitoring Service; "
+                  "DAGI © Styrelsen for Dataforsyning og Infrastruktur (SDFI)")
+NAME_FIELD_GUESSES = ("name", "navn", "plannavn", "plan_navn")
+DATE_FORMATS = {"da": "d. MMMM yyyy"}
+NORTH_ARROW = "arrows/NorthArrow_02.svg"
+
+
+class ExportPlanMapAlgorithm(JordressourceAlgorithm):
+    ALGORITHM_ID = "export_plan_map"
+    GROUP_ID = "maps"
+    # Layouts and QGIS's own libraries only: no engine libraries needed.
+    REQUIRED_LIBRARIES = ()
+
+    LAYERS = "LAYERS"
+    COVERAGE = "COVERAGE"
+    COVERAGE_NAME_FIELD = "COVERAGE_NAME_FIELD"
+    EXTENT = "EXTENT"
+    TITLE = "TITLE"
+    PAGE_SIZE = "PAGE_SIZE"
+    ORIENTATION = "ORIENTATION"
+    SOURCES_TEXT = "SOURCES_TEXT"
+    MARGIN_PERCENT = "MARGIN_PERCENT"
+    DPI = "DPI"
+    OUTPUT = "OUTPUT"
+    OUTPUT_PNG_FOLDER = "OUTPUT_PNG_FOLDER"
+    PAGE_COUNT = "PAGE_COUNT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Export map for a local plan")
+
+    def extra_tags(self):
+        return ["map", "kort", "pdf", "png", "layout", "atlas", "lokalplan", "local plan", "print"]
+
+    def flags(self):
+        # Layouts are not thread safe: like QGIS's own layout exports, run in the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.LAYERS, self.tr("Layers to show on the map"), QgsProcessing.TypeMapLayer))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.COVERAGE, self.tr("Plan areas, one page each (optional)"),
+            processing_vector_types("polygon"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.COVERAGE_NAME_FIELD, self.tr("Plan area name field"), defaultValue="name",
+            parentLayerParameterName=self.COVERAGE, optional=True))
+        self.addParameter(QgsProcessingParameterExtent(
+            self.EXTENT, self.tr("Map extent (without plan areas; default: all layers)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, self.tr("Title"), defaultValue=self.tr("Surplus soil and reuse")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PAGE_SIZE, self.tr("Paper size"), options=PAPERS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ORIENTATION, self.tr("Orientation"),
+            options=[self.tr("Portrait"), self.tr("Landscape")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.SOURCES_TEXT, self.tr("Sources credited on the map"), defaultValue=SAMPLE_SOURCES,
+            optional=True))
+        self.add_number_parameter(self.MARGIN_PERCENT,
+                                  self.tr("Margin around each plan area (% of its size)"),
+                                  10.0, minimum=0.0, advanced=True)
+        dpi = self.add_number_parameter(self.DPI, self.tr("Resolution (DPI)"), 300, minimum=72,
+                                        advanced=True, integer=True)
+        dpi.setMaximum(1200)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Plan map (PDF)"), self.tr("PDF files (*.pdf)")))
+        png = QgsProcessingParameterFolderDestination(
+            self.OUTPUT_PNG_FOLDER, self.tr("Folder for PNG images of the pages"), optional=True,
+            createByDefault=False)
+        png.setFlags(png.flags() | png.FlagAdvanced)
+        self.addParameter(png)
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        layers = [layer for layer in self.parameterAsLayerList(parameters, self.LAYERS, context)
+                  if layer is not None]
+        if not layers:
+            raise QgsProcessingException(self.tr(
+                "Choose at least one layer to show on the map."))
+        invalid = [layer.name() for layer in layers if not layer.isValid()]
+        if invalid:
+            raise QgsProcessingException(self.tr("These layers could not be read: {0}.")
+                                         .format(", ".join(invalid)))
+        crs = self.map_crs(layers[0], feedback)
+        landscape = self.parameterAsEnum(parameters, self.ORIENTATION, context) == 1
+        paper = PAPERS[self.parameterAsEnum(parameters, self.PAGE_SIZE, context)]
+        margin = self.parameterAsDouble(parameters, self.MARGIN_PERCENT, context) / 100.0
+        dpi = self.parameterAsInt(parameters, self.DPI, context) or 300
+        title = self.parameterAsString(parameters, self.TITLE, context).strip()
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not pdf_path.lower().endswith(".pdf"):
+            pdf_path += ".pdf"
+        self.prepare_folder(Path(pdf_path).parent)
+        png_folder = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG_FOLDER, context)
+        if png_folder:
+            self.prepare_folder(Path(png_folder))
+
+        project = QgsProject()
+        project.setCrs(crs)
+        metadata = project.metadata()
+        metadata.setTitle(title)
+        project.setMetadata(metadata)
+        language = user_language()
+        copies, styles = map_layers.copy_for_map(layers, project, language)
+        if styles:
+            feedback.pushInfo(self.tr("Styled as Jordressource outputs: {0}.")
+                              .format(", ".join(styles)))
+
+        coverage = self.parameterAsSource(parameters, self.COVERAGE, context)
+        atlas_layer, pages = None, []
+        legend_layers = list(copies)
+        top_layers = []
+        if coverage is not None:
+            name_field = self.name_field(coverage, parameters, context)
+            pages = self.read_pages(coverage, name_field, crs, pdf_path, context, feedback)
+            atlas_layer = self.page_layer(pages, crs, coverage.sourceName(), mask=False)
+            mask = self.page_layer(pages, crs, "mask", mask=True)
+            project.addMapLayer(atlas_layer, False)
+            project.addMapLayer(mask, False)
+            top_layers = [atlas_layer, mask]
+            legend_layers.insert(0, atlas_layer)
+            if self.parameterAsString(parameters, self.EXTENT, context):
+                feedback.pushInfo(self.tr("Each page shows its plan area; the map extent is not used."))
+        for layer in legend_layers:
+            node = project.layerTreeRoot().addLayer(layer)
+            if layer is atlas_layer:
+                # Its one entry names the plan area; a heading above it would repeat the name.
+                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+
+        geometry = fit_page_geometry(project, paper, landscape, self.tr("Legend"))
+        extent = None
+        if coverage is not None:
+            scales = self.set_page_extents(top_layers, pages, geometry, margin)
+        else:
+            bounds = self.map_bounds(parameters, context, copies, crs, project)
+            (x_min, y_min, x_max, y_max), scale = page_extent(
+                bounds, geometry.map.w, geometry.map.h, margin)
+            extent = QgsRectangle(x_min, y_min, x_max, y_max)
+            scales = [scale]
+
+        texts = self.page_texts(parameters, context, title, copies, crs, coverage is not None,
+                                geometry.paper, language)
+        layout = build_plan_layout(project, geometry, top_layers + copies, crs, texts,
+                                   self.north_arrow(), dpi, extent=extent, scale=scales[0],
+                                   atlas_layer=atlas_layer)
+
+        if not layout.customProperty(LEGEND_FITS, True):
+            feedback.pushWarning(self.tr(
+                "The legend has more entries than fit beside the map; some are cut off. Choose "
+                "fewer layers, A3 or the other orientation."))
+        steps = QgsProcessingMultiStepFeedback(2 if png_folder else 1, feedback)
+        self.export_pdf(layout, pdf_path, dpi, steps)
+        if png_folder and not feedback.isCanceled():
+            steps.setCurrentStep(1)
+            self.export_png(layout, png_folder, Path(pdf_path).stem, dpi, steps)
+        page_count = len(scales)
+        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count, pdf_path))
+        return {self.OUTPUT: pdf_path, self.OUTPUT_PNG_FOLDER: png_folder or None,
+                self.PAGE_COUNT: page_count}
+
+    # Inputs -----------------------------------------------------------------------------------
+    def map_crs(self, first_layer, feedback):
+        """The first layer's CRS when it is projected; EPSG:25832 otherwise (a map in degrees
+        has no metric scale)."""
+        crs = first_layer.crs()
+        if crs.isValid() and not crs.isGeographic():
+            return crs
+        feedback.pushInfo(self.tr("The first layer's CRS is not projected; the map is drawn in {0}.")
+                          .format(DEFAULT_DISTANCE_CRS))
+        return QgsCoordinateReferenceSystem(DEFAULT_DISTANCE_CRS)
+
+    def prepare_folder(self, folder: Path):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QgsProcessingException(self.tr(
+                "Cannot create the folder {0}: {1}. Choose another place for the map.")
+                .format(folder, error.strerror or error)) from error
+        if not os.access(folder, os.W_OK):
+            raise QgsProcessingException(self.tr(
+                "The folder {0} is not writable. Choose another place for the map.").format(folder))
+
+    def name_field(self, coverage, parameters, context):
+        field = self.parameterAsString(parameters, self.COVERAGE_NAME_FIELD, context)
+        names = coverage.fields().names()
+        if field:
+            if field not in names:
+                raise QgsProcessingException(self.tr(
+                    "The plan areas have no field named '{0}'. Choose one of: {1}.")
+                    .format(field, ", ".join(names)))
+            return field
+        lowered = {name.lower(): name for name in names}
+        return next((lowered[guess] for guess in NAME_FIELD_GUESSES if guess in lowered), None)
+
+    def read_pages(self, coverage, name_field, crs, pdf_path, context, feedback):
+        """One page per plan area with a geometry, in the map's CRS, named by ``name_field``
+        (or "Area <id>" where the name is empty)."""
+        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+        id_index = coverage.fields().lookupField("id")
+        pages, skipped, unnamed = [], [], []
+        stem = Path(pdf_path).stem
+        for feature in coverage.getFeatures(request):
+            if feedback.isCanceled():
+                break
+            shape = feature.geometry()
+            if shape is None or shape.isNull() or shape.isEmpty():
+                skipped.append(feature.id())
+                continue
+            name = feature[name_field] if name_field else None
+            name = "" if name is None or (isinstance(name, QVariant) and name.isNull()) else str(name)
+            if not name.strip():
+                ident = feature.attributes()[id_index] if id_index >= 0 else None
+                if ident is None or (isinstance(ident, QVariant) and ident.isNull()) or ident == "":
+                    ident = feature.id()
+                name = self.tr("Area {0}").format(ident)
+                unnamed.append(feature.id())
+            number = len(pages) + 1
+            safe = re.sub(r"[^\w\-]+", "_", name).strip("_")[:60]
+            pages.append({"geometry": shape, "name": name.strip(),
+                          "file": f"{stem}_{number:02d}_{safe}" if safe else f"{stem}_{number:02d}"})
+        if skipped:
+            feedback.reportError(self.tr("Plan areas without geometry were left out, ids {0}.")
+                                 .format(", ".join(str(i) for i in skipped)))
+        if unnamed:
+            feedback.pushWarning(self.tr("Plan areas without a name were named by their id: ids {0}.")
+                                 .format(", ".join(str(i) for i in unnamed)))
+        if not pages:
+            raise QgsProcessingException(self.tr(
+                "The plan-area layer has no areas to map. Choose a layer with polygons, or leave "
+                "plan areas empty for a single map of all layers."))
+        return pages
+
+    def page_layer(self, pages, crs, name, mask):
+        """The atlas pages as a memory layer: the drawn outline of the current plan area, or
+        (``mask``) a white veil over everything outside it."""
+        layer = QgsVectorLayer(f"Polygon?crs={crs.authid() or crs.toWkt()}", name, "memory")
+        fields = [QgsField(PAGE_NAME_FIELD, QVariant.String), QgsField(PAGE_FILE_FIELD, QVariant.String),
+                  QgsField(PAGE_SCALE_FIELD, QVariant.Double)]
+        fields += [QgsField(field, QVariant.Double) for field in EXTENT_FIELDS]
+        layer.dataProvider().addAttributes(fields)
+        layer.updateFields()
+        features = []
+        for page in pages:
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(page["geometry"])
+            feature.setAttributes([page["name"], page["file"]])
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        layer.updateExtents()
+        current = "$id = @atlas_featureid"
+        if mask:
+            veil = QgsFillSymbol.createSimple({"color": "255,255,255,115", "outline_style": "no"})
+            root = QgsRuleBasedRenderer.Rule(None)
+            root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, current))
+            layer.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
+        else:
+            outline = QgsFillSymbol.createSimple({
+                "style": "no", "outline_color": "#b2182b", "outline_width": "0.8",
+                "outline_style": "dash", "joinstyle": "round"})
+            root = QgsRuleBasedRenderer.Rule(None)
+            root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, current, self.tr("Plan area")))
+            layer.setRenderer(QgsRuleBasedRenderer(root))
+        return layer
+
+    def set_page_extents(self, page_layers, pages, geometry, margin):
+        """Each page's map extent and scale: its plan area centred with ``margin`` around it, at a
+        nice scale for the map frame of ``geometry``. Returns the scales."""
+        fields = page_layers[0].fields()
+        indexes = [fields.lookupField(name) for name in (PAGE_SCALE_FIELD, *EXTENT_FIELDS)]
+        changes, scales = {}, []
+        for feature, page in zip(page_layers[0].getFeatures(), pages):
+            box = page["geometry"].boundingBox()
+            extent, scale = page_extent((box.xMinimum(), box.yMinimum(), box.xMaximum(),
+                                         box.yMaximum()), geometry.map.w, geometry.map.h, margin)
+            changes[feature.id()] = dict(zip(indexes, [scale, *extent]))
+            scales.append(scale)
+        for layer in page_layers:
+            layer.dataProvider().changeAttributeValues(changes)
+        return scales
+
+    def map_bounds(self, parameters, context, layers, crs, project):
+        if self.parameterAsString(parameters, self.EXTENT, context):
+            extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
+            if not extent.isEmpty():
+                return extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()
+        combined = QgsRectangle()
+        combined.setMinimal()
+        for layer in layers:
+            if layer.extent().isNull():
+                continue
+            transform = QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
+            combined.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+        if combined.isNull():
+            raise QgsProcessingException(self.tr(
+                "The layers hold no features to map. Add layers with data, or give a map extent."))
+        return combined.xMinimum(), combined.yMinimum(), combined.xMaximum(), combined.yMaximum()
+
+    # Page ---------------------------------------------------------------------------------
+    def page_texts(self, parameters, context, title, layers, crs, atlas, paper, language):
+        user_sources = self.parameterAsString(parameters, self.SOURCES_TEXT, context)
+        sources = map_layers.sources_text(user_sources, layers)
+        date = QLocale(language).toString(QDate.currentDate(),
+                                          DATE_FORMATS.get(language, "d MMMM yyyy"))
+        return PageTexts(
+            title=title,
+            subtitle=f'[% "{PAGE_NAME_FIELD}" %]' if atlas else self.tr("Overview map"),
+            legend_title=self.tr("Legend"),
+            sources=self.tr("Sources: {0}").format(sources) if sources else "",
+            date=self.tr("Date: {0}").format(date) + " · Jordressource",
+            crs=self.tr("Coordinate system: {0}").format(
+                f"{crs.description()} ({crs.authid()})" if crs.authid() else crs.description()),
+            scale=self.tr("Scale 1:{scale} at {paper}").replace("{paper}", paper),
+        )
+
+    def north_arrow(self):
+        """QGIS's own north arrow; the plugin's copy where the QGIS install lacks it."""
+        path = QgsSymbolLayerUtils.svgSymbolNameToPath(NORTH_ARROW, QgsProject.instance().pathResolver())
+        if path and Path(path).exists():
+            return path
+        return str(PACKAGE_DIR / "layout" / "north_arrow.svg")
+
+    # Export -------------------------------------------------------------------------------
+    def export_pdf(self, layout, path, dpi, feedback):
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = dpi
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = False
+        settings.appendGeoreference = True
+        settings.exportMetadata = True
+        settings.simplifyGeometries = True
+        # Text as text, not outlines: the planner can search and copy names in the PDF.
+        settings.textRenderFormat = _always_text()
+        exporter = QgsLayoutExporter(layout)
+        atlas = layout.atlas()
+        if atlas.enabled():
+            atlas.updateFeatures()
+            result, error = QgsLayoutExporter.exportToPdf(atlas, path, settings, feedback)
+        else:
+            result, error = exporter.exportToPdf(path, settings), ""
+        self.raise_for(result, path, error)
+
+    def export_png(self, layout, folder, stem, dpi, feedback):
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = dpi
+        # A world file beside each image lets GIS place it; PNG cannot hold the georeference.
+        settings.generateWorldFile = True
+        atlas = layout.atlas()
+        if atlas.enabled():
+            # The atlas keeps only the folder of this path and names each image by its page.
+            base = os.path.join(folder, f"{stem}.png")
+            result, error = QgsLayoutExporter.exportToImage(atlas, base, "png", settings, feedback)
+            self.raise_for(result, folder, error)
+        else:
+            path = os.path.join(folder, f"{stem}.png")
+            self.raise_for(QgsLayoutExporter(layout).exportToImage(path, settings), path, "")
+
+    def raise_for(self, result, path, error):
+        message = export_result_message(result, path, self.tr)
+        if message:
+            raise QgsProcessingException(message + (f" ({error})" if error else ""))
+
+
+def _always_text():
+    if hasattr(Qgis, "TextRenderFormat"):  # QGIS 3.28 and later
+        return Qgis.TextRenderFormat.AlwaysText
+    return QgsRenderContext.TextFormatAlwaysText

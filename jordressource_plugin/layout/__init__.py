@@ -1,0 +1,1 @@
+"""Print layouts of Jordressource maps (QGIS-side: layouts need QGIS, unlike core/)."""
