@@ -3,9 +3,9 @@ own roads), built with array operations only.
 
 Rule (the contract's `haul_matrix`): lines that share an endpoint or an interior vertex, within
 the snap tolerance, are connected; lines that only cross (a bridge over a road, a tunnel under it)
-are not, because no vertex is shared there. Every vertex is a node, every pair of consecutive
-vertices a segment; segments of zero length (or shorter than the tolerance, collapsed by snapping)
-are dropped.
+are not, because no vertex is shared there. Every snapped vertex is a node, placed where its
+first vertex lies; every pair of consecutive vertices a segment between their nodes; segments of
+zero length (or folded to one node by snapping) are dropped.
 
 Each segment gives two half-edges (2s along the digitising direction, 2s+1 against it), each with
 its own weight and an `allowed` flag, so one-way streets and speed-based costs are a change of
@@ -36,7 +36,7 @@ class LineVertices:
 @dataclass
 class Topology:
     """Segments, nodes and the contracted chains of a road network."""
-    start_xy: np.ndarray  # (S, 2) segment start, as digitised
+    start_xy: np.ndarray  # (S, 2) segment start (its node's position), in digitising order
     end_xy: np.ndarray  # (S, 2)
     length_m: np.ndarray  # (S,)
     line: np.ndarray  # (S,) input line of each segment
@@ -127,12 +127,18 @@ def build_topology(lines, snap_tolerance_m: float = 1.0, oneway=None) -> Topolog
     """
     vertices = line_vertices(lines)
     node = snap_vertices(vertices.xy, snap_tolerance_m) if len(vertices.xy) else np.zeros(0, int)
+    # Each node sits where its first vertex is, and segments run between nodes: as in QGIS's
+    # graph builder, a road's length is kept when snapping folds a short segment away.
+    node_xy = np.zeros((node.max() + 1 if len(node) else 0, 2))
+    _, first_vertex = np.unique(node, return_index=True)
+    node_xy[node[first_vertex]] = vertices.xy[first_vertex]
     consecutive = np.nonzero(vertices.part[1:] == vertices.part[:-1])[0]
     start, end = consecutive, consecutive + 1
-    length = np.hypot(*(vertices.xy[end] - vertices.xy[start]).T) if len(start) else np.zeros(0)
-    keep = (length > 0) & (node[start] != node[end])
+    keep = node[start] != node[end]
     dropped = int(len(start) - keep.sum())
-    start, end, length = start[keep], end[keep], length[keep]
+    start, end = start[keep], end[keep]
+    start_xy, end_xy = node_xy[node[start]], node_xy[node[end]]
+    length = np.hypot(*(end_xy - start_xy).T) if len(start) else np.zeros(0)
     line = vertices.line[start]
 
     # Renumber nodes to those that carry a segment.
@@ -165,7 +171,7 @@ def build_topology(lines, snap_tolerance_m: float = 1.0, oneway=None) -> Topolog
 
     next_half_edge = _chain_successors(tail, head, is_junction)
     last, to_end, blocked = _rank_chains(next_half_edge, weight, ~allowed)
-    return Topology(vertices.xy[start], vertices.xy[end], length, line, tail, head, weight,
+    return Topology(start_xy, end_xy, length, line, tail, head, weight,
                     allowed, next_half_edge, last, to_end, blocked, is_junction, component,
                     node_count, dropped, vertices.skipped_lines)
 

@@ -1,0 +1,245 @@
+"""Haul distance matrix: every source-target pair within the maximum haul, along roads when a
+road layer is given, else straight line times a detour factor."""
+import math
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsLineString,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import JordressourceAlgorithm, processing_vector_types
+from .frames import FEATURE_ID, read_frame
+
+
+def read_road_network(algorithm, source, crs, snap_tolerance_m, context, feedback):
+    """The ``RoadNetwork`` of a line layer in ``crs``, its make-up reported in the log.
+
+    Shared by every algorithm with a ROADS parameter: an empty layer is an error a planner
+    understands, lines without a usable geometry are counted."""
+    from ..core.network import EmptyNetworkError, RoadNetwork
+
+    roads = read_frame(source, crs, context, feedback, fields=[], label=algorithm.tr("Roads"))
+    try:
+        network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m)
+    except EmptyNetworkError:
+        raise QgsProcessingException(algorithm.tr(
+            "The road layer has no lines with a length. Choose a road layer (for example "
+            "GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use "
+            "straight lines times the detour factor.")) from None
+    topology = network.topology
+    feedback.pushInfo(algorithm.tr(
+        "Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the "
+        "largest holds {4:.0%} of the road length.").format(
+            network.segment_count, network.length_km, network.junction_count,
+            network.component_count, network.largest_component_share))
+    if topology.dropped_segments:
+        feedback.pushInfo(algorithm.tr(
+            "Roads: {0} segment(s) of zero length or shorter than the snap tolerance were "
+            "dropped.").format(topology.dropped_segments))
+    if topology.skipped_lines:
+        feedback.pushWarning(algorithm.tr(
+            "Roads: {0} feature(s) hold no line and were skipped.").format(topology.skipped_lines))
+    return network
+
+
+class HaulMatrixAlgorithm(JordressourceAlgorithm):
+    ALGORITHM_ID = "haul_matrix"
+    GROUP_ID = "reuse"
+    OUTPUT_STYLES = {"OUTPUT": "haul_lines", "OUTPUT_ROUTES": "haul_routes"}
+
+    SOURCES = "SOURCES"
+    SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
+    TARGETS = "TARGETS"
+    TARGET_ID_FIELD = "TARGET_ID_FIELD"
+    ROADS = "ROADS"
+    DETOUR_FACTOR = "DETOUR_FACTOR"
+    MAX_HAUL_KM = "MAX_HAUL_KM"
+    SNAP_TOLERANCE_M = "SNAP_TOLERANCE_M"
+    ACCESS_WARNING_M = "ACCESS_WARNING_M"
+    OUTPUT = "OUTPUT"
+    OUTPUT_ROUTES = "OUTPUT_ROUTES"
+    PAIR_COUNT = "PAIR_COUNT"
+    DISCONNECTED_PAIRS = "DISCONNECTED_PAIRS"
+    FAR_FROM_ROAD = "FAR_FROM_ROAD"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Haul distance matrix")
+
+    def extra_tags(self):
+        return ["haul", "distance", "road", "network", "vej", "kørsel", "afstand", "matrix",
+                "shortest path"]
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SOURCES, self.tr("Sources (excavations)"),
+            processing_vector_types("point", "polygon")))
+        self.addParameter(QgsProcessingParameterField(
+            self.SOURCE_ID_FIELD, self.tr("Source id field"), defaultValue="id",
+            parentLayerParameterName=self.SOURCES, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TARGETS, self.tr("Targets (receivers or disposal sites)"),
+            processing_vector_types("point", "polygon")))
+        self.addParameter(QgsProcessingParameterField(
+            self.TARGET_ID_FIELD, self.tr("Target id field"), defaultValue="id",
+            parentLayerParameterName=self.TARGETS, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROADS, self.tr("Roads (optional: straight lines without)"),
+            processing_vector_types("line"), optional=True))
+        self.add_number_parameter(self.DETOUR_FACTOR,
+                                  self.tr("Detour factor (road / straight distance, without roads)"),
+                                  1.3, minimum=1.0)
+        self.add_number_parameter(self.MAX_HAUL_KM, self.tr("Maximum haul (km)"), 30.0)
+        self.add_distance_crs_parameter()
+        self.add_number_parameter(self.SNAP_TOLERANCE_M,
+                                  self.tr("Snap tolerance: road ends closer than this join (m)"),
+                                  1.0, advanced=True)
+        self.add_number_parameter(self.ACCESS_WARNING_M,
+                                  self.tr("Report sites farther than this from any road (m)"),
+                                  500.0, advanced=True)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Haul distances"), processing_vector_types("line")[0]))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROUTES, self.tr("Haul routes along the roads"),
+            processing_vector_types("line")[0], optional=True, createByDefault=False))
+        for name, title in ((self.PAIR_COUNT, self.tr("Pairs within the maximum haul")),
+                            (self.DISCONNECTED_PAIRS, self.tr("Pairs with no road connection")),
+                            (self.FAR_FROM_ROAD, self.tr("Sites far from any road"))):
+            self.addOutput(QgsProcessingOutputNumber(name, title))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.haul import straight_haul_pairs
+        from ..core.positions import position_xy
+
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        crs = self.distance_crs(parameters, context)
+        max_km = self.parameterAsDouble(parameters, self.MAX_HAUL_KM, context)
+        if max_km <= 0:
+            max_km = math.inf
+        sites = {}
+        for layer, field, label in ((self.SOURCES, self.SOURCE_ID_FIELD, self.tr("Sources")),
+                                    (self.TARGETS, self.TARGET_ID_FIELD, self.tr("Targets"))):
+            source = self.source_or_error(parameters, layer, context)
+            id_field = self.parameterAsString(parameters, field, context) or "id"
+            if source.fields().lookupField(id_field) < 0 and not parameters.get(field):
+                feedback.pushInfo(self.tr("{0}: no field '{1}'; sites are named by their feature "
+                                          "id.").format(label, id_field))
+                id_field = None
+            frame = read_frame(source, crs, context, steps, fields=[id_field], label=label)
+            if frame.empty:
+                raise QgsProcessingException(self.tr(
+                    "{0}: the layer has no features with a geometry.").format(label))
+            sites[layer] = (self._site_ids(frame, id_field, label, steps),
+                            position_xy(frame.geometry), frame[FEATURE_ID].to_numpy(), label)
+        source_ids, source_xy, source_fids, _ = sites[self.SOURCES]
+        target_ids, target_xy, target_fids, _ = sites[self.TARGETS]
+
+        steps.setCurrentStep(1)
+        roads_source = self.source_or_error(parameters, self.ROADS, context, required=False)
+        network, disconnected, far = None, 0, 0
+        if roads_source is not None:
+            tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
+            network = read_road_network(self, roads_source, crs, tolerance, context, steps)
+        if steps.isCanceled():
+            return {}
+
+        steps.setCurrentStep(2)
+        if network is None:
+            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
+            pairs = straight_haul_pairs(source_xy, target_xy, max_km, detour)
+            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(detour))
+        else:
+            result = network.haul(source_xy, target_xy, max_km,
+                                  progress=lambda share: steps.setProgress(100 * share),
+                                  canceled=steps.isCanceled)
+            if steps.isCanceled():
+                return {}
+            pairs = result.pairs
+            disconnected = result.disconnected_pairs
+            warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
+            for (layer, access) in ((self.SOURCES, result.source_access_m),
+                                    (self.TARGETS, result.target_access_m)):
+                far += self._report_far(sites[layer], access, warning_m, feedback)
+            if disconnected:
+                feedback.pushWarning(self.tr(
+                    "{0} source-target pair(s) lie on separate parts of the road network and "
+                    "have no road path; they are left out.").format(disconnected))
+        feedback.pushInfo(self.tr("{0} pair(s) within {1} km ({2}).")
+                          .format(len(pairs), max_km, pairs.method))
+
+        steps.setCurrentStep(3)
+        fields = QgsFields()
+        for name, kind in (("source_id", QVariant.String), ("target_id", QVariant.String),
+                           ("distance_km", QVariant.Double), ("method", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
+                                           QgsWkbTypes.LineString, crs)
+        route_sink, route_id = None, None
+        if parameters.get(self.OUTPUT_ROUTES):
+            route_sink, route_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context,
+                                                      fields, QgsWkbTypes.LineString, crs)
+        routes = None
+        if route_sink is not None and network is not None:
+            routes = network.route_lines(source_xy, target_xy, pairs, canceled=steps.isCanceled)
+        elif route_sink is not None:
+            feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
+                                      "output stays empty."))
+        total = max(len(pairs), 1)
+        for k, (s, t, km) in enumerate(zip(pairs.source, pairs.target, pairs.distance_km)):
+            if steps.isCanceled():
+                return {}
+            attributes = [source_ids[s], target_ids[t], float(km), pairs.method]
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            feature.setGeometry(QgsGeometry(QgsLineString(
+                [source_xy[s, 0], target_xy[t, 0]], [source_xy[s, 1], target_xy[t, 1]])))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            if routes is not None and routes[k] is not None:
+                route = QgsFeature(fields)
+                route.setAttributes(attributes)
+                xs, ys = routes[k].xy
+                route.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
+                route_sink.addFeature(route, QgsFeatureSink.FastInsert)
+            if k % 1000 == 0:
+                steps.setProgress(100.0 * k / total)
+        results = {self.OUTPUT: dest_id, self.PAIR_COUNT: len(pairs),
+                   self.DISCONNECTED_PAIRS: disconnected, self.FAR_FROM_ROAD: far}
+        if route_id is not None:
+            results[self.OUTPUT_ROUTES] = route_id
+        return results
+
+    def _site_ids(self, frame, id_field, label, feedback):
+        """Ids as text; a site without one is named by its feature id, and said so."""
+        if id_field is None:
+            return [str(fid) for fid in frame[FEATURE_ID]]
+        ids = frame[id_field].tolist()
+        missing = [fid for fid, value in zip(frame[FEATURE_ID], ids) if value in (None, "")]
+        if missing:
+            feedback.pushWarning(self.tr(
+                "{0}: {1} feature(s) have no value in '{2}'; they are named by their feature id "
+                "({3}).").format(label, len(missing), id_field, ", ".join(map(str, missing[:20]))))
+        return [str(fid) if value in (None, "") else str(value)
+                for fid, value in zip(frame[FEATURE_ID], ids)]
+
+    def _report_far(self, site, access_m, warning_m, feedback):
+        ids, _, _, label = site
+        far = [ids[k] for k in (access_m > warning_m).nonzero()[0]]
+        if far and warning_m > 0:
+            feedback.pushWarning(self.tr(
+                "{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight "
+                "access leg is counted in the haul.").format(
+                    label, len(far), warning_m, ", ".join(far[:20]) + (" …" if len(far) > 20
+                                                                        else "")))
+            return len(far)
+        return 0
