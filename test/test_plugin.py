@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-EXPECTED_ALGORITHMS = {"create_project", "classify_area_types", "earthwork_volumes",
+EXPECTED_ALGORITHMS = {"haul_matrix", "create_project", "classify_area_types", "earthwork_volumes",
                        "soil_balance", "area_zones", "export_plan_map"}
 
 

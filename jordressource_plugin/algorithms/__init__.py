@@ -3,6 +3,7 @@ from .area_zones import AreaZonesAlgorithm
 from .classify_area_types import ClassifyAreaTypesAlgorithm
 from .create_project import CreateProjectAlgorithm
 from .earthwork_volumes import EarthworkVolumesAlgorithm
+from .haul_matrix import HaulMatrixAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
 from .export_plan_map import ExportPlanMapAlgorithm
 
@@ -10,6 +11,7 @@ ALGORITHM_CLASSES = [
     CreateProjectAlgorithm,
     ClassifyAreaTypesAlgorithm,
     EarthworkVolumesAlgorithm,
+    HaulMatrixAlgorithm,
     SoilBalanceAlgorithm,
     AreaZonesAlgorithm,
     ExportPlanMapAlgorithm,
