@@ -224,7 +224,9 @@ def build_excavations(landcover, towns, rng, polygons=50, points=12):
             "id": f"EX{number:03d}",
             "name": f"{works[int(rng.integers(len(works)))]} {town} {number}",
             "volume_m3": volume,
-            "soil_class": int(rng.choice([1, 2, 3], p=[0.75, 0.18, 0.07])),
+            # Most soil is clean; urban fill is often lightly contaminated. Class 3 comes only
+            # from mapped V2 sites (grade_soil_by_contamination).
+            "soil_class": int(rng.choice([1, 2], p=[0.78, 0.22])),
             "soil_type": str(rng.choice(SOIL_TYPES, p=SOIL_TYPE_P)),
             "start_date": start, "end_date": end,
             "depth_m": depth,
