@@ -35,6 +35,7 @@ from shapely.geometry import mapping, shape
 from shapely.validation import make_valid
 
 DEFAULT_BLOCK_CELLS = 2 ** 21
+DEFAULT_GDAL_CACHE_BYTES = 64 * 2 ** 20
 DIFFERENCE_NODATA = -9999.0
 # Cells whose fractional position is this close to a cell centre are taken as on it, so that an
 # identical grid is sampled exactly, not blended with a neighbour through rounding noise.
@@ -130,6 +131,7 @@ def check_dem(dataset) -> None:
 
 def earthwork_volumes(polygons, dem_path, planned_surface_path=None, planned_levels=None,
                       difference_path=None, max_block_cells: int = DEFAULT_BLOCK_CELLS,
+                      gdal_cache_bytes: int = DEFAULT_GDAL_CACHE_BYTES,
                       progress: Callable[[float], None] = None,
                       canceled: Callable[[], bool] = None) -> EarthworkVolumes:
     """Cut and fill of each polygon (a GeoSeries, transformed to the DEM's CRS when its CRS
@@ -147,7 +149,10 @@ def earthwork_volumes(polygons, dem_path, planned_surface_path=None, planned_lev
     status = np.full(count, OK, dtype=object)
     implausible = 0
 
-    with rasterio.open(dem_path) as dem_dataset:
+    # One GDAL environment for the whole run (rasterio would otherwise set one up per call), with
+    # GDAL's block cache capped until it ends: polygons are read in bands of rows, so tiles are
+    # rarely read twice, and a larger cache only fills memory with tiles never read again.
+    with rasterio.Env(GDAL_CACHEMAX=gdal_cache_bytes), rasterio.open(dem_path) as dem_dataset:
         check_dem(dem_dataset)
         dem = _Grid.open(dem_dataset)
         cell_area = abs(dem.transform.a * dem.transform.e)
