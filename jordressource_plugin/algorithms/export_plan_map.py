@@ -242,7 +242,8 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
     def name_field(self, coverage, parameters, context):
         field = self.parameterAsString(parameters, self.COVERAGE_NAME_FIELD, context)
         names = coverage.fields().names()
-        if field:
+        chosen = parameters.get(self.COVERAGE_NAME_FIELD) not in (None, "")
+        if field and (chosen or field in names):
             if field not in names:
                 raise QgsProcessingException(self.tr(
                     "The plan areas have no field named '{0}'. Choose one of: {1}.")
