@@ -241,6 +241,11 @@ def test_reads_stay_inside_the_polygons_window_and_block(monkeypatch, tmp_path):
     assert all(w.width * w.height <= 100 for w in reads)
     assert all(10 <= w.col_off and w.col_off + w.width <= 50 for w in reads)
     assert all(5 <= w.row_off and w.row_off + w.height <= 45 for w in reads)
+    reads.clear()
+    diagonal = Polygon([(X0 + 1, Y0 - 1), (X0 + 5, Y0 - 1), (X0 + 159, Y0 - 115),
+                        (X0 + 155, Y0 - 119)])
+    earthwork_volumes(series(diagonal), dem, planned_levels=[10.0], max_block_cells=400)
+    assert sum(w.width * w.height for w in reads) < 0.3 * 80 * 60  # not its whole bounding box
     monkeypatch.setattr(earthwork._Grid, "read", original)
     whole = earthwork_volumes(series(polygon), dem, planned_levels=[10.0])
     assert blocked.cut_m3[0] == pytest.approx(whole.cut_m3[0], rel=1e-12)

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsUnitTypes,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -125,8 +126,9 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
         self.report_polygons(frame[FEATURE_ID].to_numpy(), result, earthwork, feedback)
 
         fields = with_fields(source.fields(), [(name, QVariant.Double) for name in VOLUME_FIELDS])
+        # Multi: a repaired polygon may have come apart into several.
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           source.wkbType(), dem.crs())
+                                           QgsWkbTypes.multiType(source.wkbType()), dem.crs())
         write_frame(sink, frame, fields, feedback)
         sink.flushBuffer()
 

@@ -291,7 +291,12 @@ def _polygon_volumes(polygon, window, dem: _Grid, dem_shape, planned, level, wri
         sums.cells_on_dem += on_dem
         if not on_dem:
             continue
-        read_window = Window(c0, r0, c1 - c0, r1 - r0)
+        # Read only the rows and columns the polygon reaches: a long diagonal cut fills little
+        # of each block of its bounding box.
+        rows = np.flatnonzero(inside.any(axis=1))
+        cols = np.flatnonzero(inside.any(axis=0))
+        inside = inside[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+        read_window = Window(c0 + cols[0], r0 + rows[0], inside.shape[1], inside.shape[0])
         terrain, valid = dem.read(read_window)
         valid &= inside
         if planned is None:
