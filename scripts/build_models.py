@@ -1,0 +1,198 @@
+"""Build the shipped Processing models and the batch example:
+`.venv/bin/python scripts/build_models.py`.
+
+Writes processing/local_plan_screening.model3 (classify area types -> match reuse -> soil balance
+-> plan map) through QGIS's model API, so the file is exactly what the graphical modeler would
+save, and processing/batch_local_plan_screening.json: one batch row per local plan of the sample
+project, for the batch dialog (paths relative to the plugin folder; see README "Models and
+batch").
+"""
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROCESSING = ROOT / "processing"
+SAMPLE = ROOT / "jordressource_plugin" / "sample" / "holbaek_sample.gpkg"
+MODEL_NAME = "local_plan_screening"
+
+# (model parameter, kind, description, optional, extra): descriptions in Danish first, then
+# English, for planners; kinds are built below.
+INPUTS = [
+    ("excavations", "sites", "Planlagte gravearbejder / Planned excavations", False, {}),
+    ("receivers", "sites", "Modtagere (råstofgrave, jordressourcepladser, nyttiggørelse) / "
+                           "Receivers", False, {}),
+    ("area_types", "polygons", "Områdetyper (byzone, landzone, erhverv) / Area types", False, {}),
+    ("contaminated_sites", "polygons", "Kortlagte forureninger V1/V2 / Contaminated sites",
+     True, {}),
+    ("disposal_sites", "sites", "Deponeringsanlæg / Disposal sites", True, {}),
+    ("roads", "lines", "Vejnet / Road network", True, {}),
+    ("local_plans", "polygons", "Lokalplaner (én kortside hver) / Local plans (one map page each)",
+     False, {}),
+    ("local_plan_name_field", "field", "Lokalplanens navn / Local plan name", False,
+     {"parent": "local_plans", "default": "name"}),
+    ("local_plan_id_field", "field", "Lokalplanens id / Local plan id", False,
+     {"parent": "local_plans", "default": "id"}),
+    ("map_title", "string", "Kortets titel / Map title", False,
+     {"default": "Jordhåndtering i lokalplanen"}),
+]
+
+HELP = (
+    "<p><b>Screening af jordhåndtering pr. lokalplan</b>: klassificerer de planlagte gravearbejder "
+    "efter områdetype, finder den optimale genanvendelse i modtagere inden for kort "
+    "transportafstand, opgør jordbalancen pr. lokalplan og tegner et kort pr. lokalplan i én PDF.</p>"
+    "<p><b>Local plan screening</b>: classifies the planned excavations by area type, finds the "
+    "optimal short-haul reuse in receivers, sums the soil balance per local plan and draws one map "
+    "page per local plan in one PDF.</p>"
+    "<p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. Every step "
+    "uses the contract's default field names (id, name, volume_m3, soil_class, kind, "
+    "capacity_m3, max_soil_class, area_type, ...); edit the model in the graphical modeler to map "
+    "other names.</p>")
+
+
+def _input_definition(name, kind, description, optional, extra):
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterString,
+    )
+
+    if kind == "field":
+        return QgsProcessingParameterField(name, description, extra["default"], extra["parent"],
+                                           optional=optional)
+    if kind == "string":
+        return QgsProcessingParameterString(name, description, extra["default"], optional=optional)
+    types = {"sites": [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+             "polygons": [QgsProcessing.TypeVectorPolygon],
+             "lines": [QgsProcessing.TypeVectorLine]}[kind]
+    return QgsProcessingParameterFeatureSource(name, description, types, optional=optional)
+
+
+def build_model():
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm(MODEL_NAME, "Models", "models")
+    model.setHelpContent({"ALG_DESC": HELP, "ALG_CREATOR": "Jordressource",
+                          "ALG_HELP_CREATOR": "Jordressource"})
+    for row, (name, kind, description, optional, extra) in enumerate(INPUTS):
+        component = QgsProcessingModelParameter(name)
+        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
+        model.addModelParameter(_input_definition(name, kind, description, optional, extra),
+                                component)
+
+    def param(name):
+        return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
+
+    def child_output(child_id, output):
+        return QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)
+
+    def add_child(child_id, algorithm, description, position, sources, outputs=()):
+        child = QgsProcessingModelChildAlgorithm(f"jordressource:{algorithm}")
+        child.setChildId(child_id)
+        child.setDescription(description)
+        child.setPosition(QPointF(*position))
+        for parameter, value in sources.items():
+            child.addParameterSources(parameter, value)
+        model_outputs = {}
+        for output, name, label in outputs:
+            model_output = QgsProcessingModelOutput(name, label)
+            model_output.setChildId(child_id)
+            model_output.setChildOutputName(output)
+            model_output.setPosition(QPointF(position[0] + 200, position[1] + 60 * len(model_outputs)))
+            model_outputs[name] = model_output
+        child.setModelOutputs(model_outputs)
+        model.addChildAlgorithm(child)
+
+    add_child("classify", "classify_area_types", "Klassificér gravearbejder efter områdetype",
+              (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
+                           "CONTAMINATION": param("contaminated_sites")})
+    add_child("match", "match_reuse", "Find genanvendelse med kort transport", (450, 420), {
+        "SOURCES": [child_output("classify", "OUTPUT")], "RECEIVERS": param("receivers"),
+        "DISPOSAL": param("disposal_sites"), "AREA_TYPES": param("area_types"),
+        "CONTAMINATION": param("contaminated_sites"), "ROADS": param("roads")},
+        [("OUTPUT_MATCHES", "matches", "Jordflytninger / Reuse matches"),
+         ("OUTPUT_SOURCES", "sources", "Gravearbejder med genanvendelse / Excavations with reuse"),
+         ("OUTPUT_RECEIVERS", "receivers", "Modtagere med fyldning / Receivers with fill")])
+    add_child("balance", "soil_balance", "Jordbalance pr. lokalplan", (700, 520), {
+        "AREAS": param("local_plans"), "AREA_ID_FIELD": param("local_plan_id_field"),
+        "SOURCES": [child_output("match", "OUTPUT_SOURCES")], "RECEIVERS": param("receivers")},
+        [("OUTPUT", "balance", "Jordbalance pr. lokalplan / Soil balance per local plan"),
+         ("OUTPUT_HTML", "report", "Rapport om jordbalancen / Soil balance report")])
+    add_child("map", "export_plan_map", "Kort pr. lokalplan", (950, 620), {
+        "LAYERS": [child_output("match", "OUTPUT_MATCHES"),
+                   child_output("match", "OUTPUT_SOURCES"),
+                   child_output("match", "OUTPUT_RECEIVERS"),
+                   child_output("balance", "OUTPUT")] + param("area_types"),
+        "COVERAGE": param("local_plans"), "COVERAGE_NAME_FIELD": param("local_plan_name_field"),
+        "TITLE": param("map_title")},
+        [("OUTPUT", "plan_map", "Kort pr. lokalplan (PDF) / Map per local plan (PDF)")])
+    return model
+
+
+def batch_rows(plan_ids):
+    """One batch-dialog row per local plan: the plan chosen by a subset filter, its own PDF."""
+    sample = "sample/holbaek_sample.gpkg"
+
+    def layer(name, subset=None):
+        uri = f"{sample}|layername={name}"
+        return repr(uri + (f"|subset=\"id\" = '{subset}'" if subset else ""))
+
+    rows = []
+    for plan_id in plan_ids:
+        safe = plan_id.replace(".", "_")
+        rows.append({
+            "PARAMETERS": {
+                "excavations": layer("excavations"), "receivers": layer("receivers"),
+                "area_types": layer("area_types"), "contaminated_sites": layer("contaminated_sites"),
+                "disposal_sites": layer("disposal_sites"), "roads": "None",
+                "local_plans": layer("local_plans", plan_id),
+                "local_plan_name_field": repr("name"), "local_plan_id_field": repr("id"),
+                "map_title": repr("Jordhåndtering i lokalplanen"),
+            },
+            "OUTPUTS": {
+                "map:plan_map": f"screening/{safe}_map.pdf",
+                "balance:report": f"screening/{safe}_balance.html",
+                "balance:balance": "TEMPORARY_OUTPUT", "match:matches": "TEMPORARY_OUTPUT",
+                "match:sources": "TEMPORARY_OUTPUT", "match:receivers": "TEMPORARY_OUTPUT",
+            },
+        })
+    return rows
+
+
+def sample_plan_ids(limit=3):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{SAMPLE}|layername=local_plans", "local_plans", "ogr")
+    return [feature["id"] for feature in layer.getFeatures()][:limit]
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    PROCESSING.mkdir(exist_ok=True)
+    model_path = PROCESSING / f"{MODEL_NAME}.model3"
+    if not build_model().toFile(str(model_path)):
+        print(f"build_models: could not write {model_path}", file=sys.stderr)
+        return 1
+    batch_path = PROCESSING / "batch_local_plan_screening.json"
+    batch_path.write_text(json.dumps(batch_rows(sample_plan_ids()), indent=2, ensure_ascii=False)
+                          + "\n", encoding="utf-8")
+    print(f"build_models: wrote {model_path.relative_to(ROOT)} and {batch_path.relative_to(ROOT)}")
+    app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
