@@ -132,7 +132,8 @@ def write_dem(elevation, transform):
 
 
 def mean_level(elevation, transform, polygon):
-    """Mean DEM value over the cells whose centre lies in ``polygon`` (the earthwork rule)."""
+    """Mean DEM value over the cells whose centre lies in ``polygon`` (the earthwork rule), and
+    how many cells that is."""
     from rasterio import features
     from rasterio.windows import from_bounds
     window = from_bounds(*polygon.bounds, transform=transform).round_offsets().round_lengths()
@@ -144,7 +145,7 @@ def mean_level(elevation, transform, polygon):
     cells = elevation[row0:row0 + rows, col0:col0 + cols][mask[:elevation.shape[0] - row0,
                                                                  :elevation.shape[1] - col0]]
     cells = cells[cells != DEM_NODATA]
-    return float(cells.mean()) if cells.size else None
+    return (float(cells.mean()) if cells.size else None), int(cells.size)
 
 
 # Generated sites --------------------------------------------------------------------------------
@@ -619,9 +620,9 @@ def main():
         polygon = row["geometry"]
         # Polygons covering at least four DEM cells carry a planned level: the terrain lowered by
         # the excavation depth, so that earthwork_volumes computes a surplus close to volume_m3.
-        if polygon.geom_type == "Polygon" and polygon.area >= 2500:
-            level = mean_level(elevation, transform, polygon)
-            if level is not None:
+        if polygon.geom_type == "Polygon":
+            level, cells = mean_level(elevation, transform, polygon)
+            if cells >= 4:
                 row["planned_level_m"] = round(level - row["depth_m"], 2)
 
     disposal = build_disposal_sites(corine_sites, towns, np.random.default_rng(SEED + 4))
