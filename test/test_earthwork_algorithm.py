@@ -57,7 +57,8 @@ class RecordingFeedback:
 
 
 def lyngby_layer(make_layer, crs=CRS, level=LEVEL_M):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                           QgsProject)
 
     rows = []
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),

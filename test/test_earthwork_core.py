@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Polygon, box
 
-from jordressource_plugin.core import earthwork
+from jordressource_plugin.core import earthwork, planned_surface
 from jordressource_plugin.core.earthwork import EarthworkInputError, earthwork_volumes
 
 CRS = "EPSG:25832"
@@ -139,6 +139,23 @@ def test_planned_raster_on_the_same_grid_is_used_cell_for_cell(tmp_path, tilted_
     assert by_raster.valid_share[0] == pytest.approx(0.9)
 
 
+def test_planned_raster_in_another_crs_is_sampled_at_transformed_centres(tmp_path, tilted_plane):
+    from rasterio.warp import transform_bounds
+
+    west, south, east, north = transform_bounds(CRS, "EPSG:3857", X0 - 50, Y0 - 70, X0 + 70,
+                                                Y0 + 50)
+    cell = (east - west) / 40
+    planned = write_raster(tmp_path / "mercator.tif", np.full((int((north - south) / cell), 40),
+                                                              5.0),
+                           cell=cell, crs="EPSG:3857", origin=(west, north))
+    by_raster = earthwork_volumes(series(cells(0, 0, 10, 10, inset=0.1)), tilted_plane,
+                                  planned_surface_path=planned)
+    by_level = earthwork_volumes(series(cells(0, 0, 10, 10, inset=0.1)), tilted_plane,
+                                 planned_levels=[5.0])
+    assert by_raster.valid_share[0] == 1.0
+    assert by_raster.cut_m3[0] == pytest.approx(by_level.cut_m3[0], rel=1e-12)
+
+
 def test_planned_raster_covering_part_of_the_polygon(tmp_path, tilted_plane):
     # A 10 x 5 planned grid over the DEM's left half only.
     planned = write_raster(tmp_path / "half.tif", np.full((10, 5), 0.0))
@@ -229,13 +246,13 @@ def test_reads_stay_inside_the_polygons_window_and_block(monkeypatch, tmp_path):
     """Memory is bounded: no read is larger than a block, none outside the polygon's window."""
     dem = write_raster(tmp_path / "big.tif", np.random.default_rng(1).normal(10, 2, (60, 80)))
     reads = []
-    original = earthwork._Grid.read
+    original = planned_surface.RasterBand.read
 
     def recording_read(self, window):
         reads.append(window)
         return original(self, window)
 
-    monkeypatch.setattr(earthwork._Grid, "read", recording_read)
+    monkeypatch.setattr(planned_surface.RasterBand, "read", recording_read)
     polygon = cells(10, 5, 50, 45, inset=0.3)
     blocked = earthwork_volumes(series(polygon), dem, planned_levels=[10.0], max_block_cells=100)
     assert all(w.width * w.height <= 100 for w in reads)
@@ -246,7 +263,7 @@ def test_reads_stay_inside_the_polygons_window_and_block(monkeypatch, tmp_path):
                         (X0 + 155, Y0 - 119)])
     earthwork_volumes(series(diagonal), dem, planned_levels=[10.0], max_block_cells=400)
     assert sum(w.width * w.height for w in reads) < 0.3 * 80 * 60  # not its whole bounding box
-    monkeypatch.setattr(earthwork._Grid, "read", original)
+    monkeypatch.setattr(planned_surface.RasterBand, "read", original)
     whole = earthwork_volumes(series(polygon), dem, planned_levels=[10.0])
     assert blocked.cut_m3[0] == pytest.approx(whole.cut_m3[0], rel=1e-12)
     assert blocked.fill_m3[0] == pytest.approx(whole.fill_m3[0], rel=1e-12)

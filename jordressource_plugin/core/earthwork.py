@@ -10,36 +10,31 @@ the same as QGIS's zonal statistics). A cell counts only when both z and p have 
 ``valid_share`` is the share of the polygon's cells that do, so missing terrain is reported,
 never silently taken as zero.
 
-The planned surface is either one level per polygon or a raster sampled at the DEM's cell centres
-by bilinear interpolation: a design surface is continuous, bilinear sampling reproduces a sloping
-plane exactly whatever the planned raster's resolution, and on an identical grid it returns the
-planned cells unchanged. Where any cell that carries weight in the interpolation has no data,
-the sample has none either.
+The planned surface is either one level per polygon or a raster sampled bilinearly at the DEM's
+cell centres (see ``planned_surface``).
 
 Memory stays bounded whatever the raster size: each polygon reads only the window it covers,
 in blocks of at most ``max_block_cells`` cells.
 """
 import math
-from dataclasses import dataclass, field
-from typing import Callable, Optional
+from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import rasterio
 from affine import Affine
 from rasterio.crs import CRS
-from rasterio.enums import MaskFlags
 from rasterio.features import geometry_mask
-from rasterio.warp import transform, transform_geom
+from rasterio.warp import transform_geom
 from rasterio.windows import Window
 from shapely.geometry import mapping, shape
 from shapely.validation import make_valid
 
+from .planned_surface import PlannedSurface, RasterBand
+
 DEFAULT_BLOCK_CELLS = 2 ** 21
 DEFAULT_GDAL_CACHE_BYTES = 64 * 2 ** 20
 DIFFERENCE_NODATA = -9999.0
-# Cells whose fractional position is this close to a cell centre are taken as on it, so that an
-# identical grid is sampled exactly, not blended with a neighbour through rounding noise.
-_CENTRE_SNAP = 1e-9
 
 # Why a polygon has no volume, or only part of one.
 OK = "ok"
@@ -88,33 +83,8 @@ class EarthworkVolumes:
         return np.flatnonzero(np.isin(self.status, statuses))
 
 
-@dataclass
-class _Grid:
-    """A raster's geometry and how to read it with its data mask."""
-    dataset: object
-    crs: Optional[CRS]
-    transform: Affine
-    nodata: Optional[float]
-    uses_mask_band: bool = field(default=False)
-
-    @classmethod
-    def open(cls, dataset):
-        flags = dataset.mask_flag_enums[0]
-        return cls(dataset, dataset.crs, dataset.transform, dataset.nodata,
-                   MaskFlags.per_dataset in flags or MaskFlags.alpha in flags)
-
-    def read(self, window: Window):
-        """Values in the raster's own type, and where they are data."""
-        values = self.dataset.read(1, window=window)
-        if np.issubdtype(values.dtype, np.floating):
-            valid = ~np.isnan(values)
-        else:
-            valid = np.ones(values.shape, dtype=bool)
-        if self.nodata is not None and not math.isnan(self.nodata):
-            valid &= values != self.nodata
-        if self.uses_mask_band:
-            valid &= self.dataset.read_masks(1, window=window) > 0
-        return values, valid
+def _north_up(dataset) -> bool:
+    return dataset.transform.b == 0 and dataset.transform.d == 0
 
 
 def check_dem(dataset) -> None:
@@ -123,7 +93,7 @@ def check_dem(dataset) -> None:
         raise EarthworkInputError("no_crs")
     if dataset.crs.is_geographic:
         raise EarthworkInputError("geographic")
-    if dataset.transform.b != 0 or dataset.transform.d != 0:
+    if not _north_up(dataset):
         raise EarthworkInputError("rotated")
     if dataset.crs.linear_units_factor[1] != 1.0:
         raise EarthworkInputError("not_metres")
@@ -154,12 +124,12 @@ def earthwork_volumes(polygons, dem_path, planned_surface_path=None, planned_lev
     # rarely read twice, and a larger cache only fills memory with tiles never read again.
     with rasterio.Env(GDAL_CACHEMAX=gdal_cache_bytes), rasterio.open(dem_path) as dem_dataset:
         check_dem(dem_dataset)
-        dem = _Grid.open(dem_dataset)
+        dem = RasterBand.open(dem_dataset)
         cell_area = abs(dem.transform.a * dem.transform.e)
         shapes = _in_crs(geometries, getattr(polygons, "crs", None), dem.crs)
         windows = [None if g is None else _window_of(g.bounds, dem.transform) for g in shapes]
         planned = (None if planned_surface_path is None
-                   else _PlannedRaster(rasterio.open(planned_surface_path), dem.crs))
+                   else _planned_surface(planned_surface_path, dem.crs))
         writer = (None if difference_path is None
                   else _DifferenceRaster(difference_path, dem_dataset, windows))
         try:
@@ -194,6 +164,14 @@ def earthwork_volumes(polygons, dem_path, planned_surface_path=None, planned_lev
     share[has_cells] = valid_cells[has_cells] / cells[has_cells]
     share[status == OUTSIDE] = 0.0
     return EarthworkVolumes(cut, fill, share, cells, valid_cells, status, cell_area, implausible)
+
+
+def _planned_surface(path, dem_crs) -> PlannedSurface:
+    dataset = rasterio.open(path)
+    if not _north_up(dataset):
+        dataset.close()
+        raise EarthworkInputError("planned_rotated")
+    return PlannedSurface(dataset, dem_crs)
 
 
 @dataclass
@@ -270,7 +248,8 @@ def _blocks(window, max_cells):
             yield row, min(row + row_step, row_stop), col, min(col + col_step, col_stop)
 
 
-def _polygon_volumes(polygon, window, dem: _Grid, dem_shape, planned, level, writer, max_cells):
+def _polygon_volumes(polygon, window, dem: RasterBand, dem_shape, planned, level, writer,
+                     max_cells):
     """Cell counts and depth sums of one polygon, block by block."""
     height, width = dem_shape
     sums = _Sums()
@@ -314,69 +293,6 @@ def _polygon_volumes(polygon, window, dem: _Grid, dem_shape, planned, level, wri
         if writer is not None:
             writer.write(read_window, valid, depth)
     return sums
-
-
-class _PlannedRaster:
-    """A planned surface sampled bilinearly at the DEM's cell centres, whatever its grid or CRS."""
-
-    def __init__(self, dataset, dem_crs):
-        if dataset.transform.b != 0 or dataset.transform.d != 0:
-            dataset.close()
-            raise EarthworkInputError("planned_rotated")
-        self.grid = _Grid.open(dataset)
-        # A planned surface without a CRS is taken to be drawn on the DEM's.
-        self.reproject = self.grid.crs is not None and self.grid.crs != dem_crs
-        self.dem_crs = dem_crs
-
-    def close(self):
-        self.grid.dataset.close()
-
-    def sample(self, window: Window, dem_transform: Affine):
-        rows = window.row_off + np.arange(window.height) + 0.5
-        cols = window.col_off + np.arange(window.width) + 0.5
-        xs = np.broadcast_to(dem_transform.c + dem_transform.a * cols, (window.height, window.width))
-        ys = np.broadcast_to((dem_transform.f + dem_transform.e * rows)[:, None],
-                             (window.height, window.width))
-        if self.reproject:
-            tx, ty = transform(self.dem_crs, self.grid.crs, xs.ravel(), ys.ravel())
-            xs, ys = np.reshape(tx, xs.shape), np.reshape(ty, ys.shape)
-        grid = self.grid.transform
-        # Fractional positions where 0 is the centre of the first planned cell.
-        col_f = _snap((xs - grid.c) / grid.a - 0.5)
-        row_f = _snap((ys - grid.f) / grid.e - 0.5)
-        height, width = self.grid.dataset.shape
-        covered = (col_f >= -0.5) & (col_f <= width - 0.5) & (row_f >= -0.5) & (row_f <= height - 0.5)
-        if not covered.any():
-            return np.zeros(xs.shape), covered
-        # Between the outermost centres and the raster's edge, the edge cells' values hold.
-        col_f = np.clip(col_f, 0, width - 1)
-        row_f = np.clip(row_f, 0, height - 1)
-        c_lo, r_lo = np.floor(col_f).astype(np.intp), np.floor(row_f).astype(np.intp)
-        tx, ty = col_f - c_lo, row_f - r_lo
-        read_c0, read_r0 = int(c_lo[covered].min()), int(r_lo[covered].min())
-        read_c1 = min(int(c_lo[covered].max()) + 2, width)
-        read_r1 = min(int(r_lo[covered].max()) + 2, height)
-        values, valid = self.grid.read(Window(read_c0, read_r0, read_c1 - read_c0,
-                                              read_r1 - read_r0))
-        values = np.where(valid, values, 0.0)
-        c_lo = np.clip(c_lo - read_c0, 0, values.shape[1] - 1)
-        r_lo = np.clip(r_lo - read_r0, 0, values.shape[0] - 1)
-        c_hi = np.minimum(c_lo + 1, values.shape[1] - 1)
-        r_hi = np.minimum(r_lo + 1, values.shape[0] - 1)
-        result = np.zeros(xs.shape)
-        ok = covered.copy()
-        for r_index, c_index, weight in ((r_lo, c_lo, (1 - ty) * (1 - tx)),
-                                         (r_lo, c_hi, (1 - ty) * tx),
-                                         (r_hi, c_lo, ty * (1 - tx)),
-                                         (r_hi, c_hi, ty * tx)):
-            result += weight * values[r_index, c_index]
-            ok &= valid[r_index, c_index] | (weight == 0)
-        return result, ok
-
-
-def _snap(position):
-    nearest = np.round(position)
-    return np.where(np.abs(position - nearest) < _CENTRE_SNAP, nearest, position)
 
 
 class _DifferenceRaster:
