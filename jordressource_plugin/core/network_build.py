@@ -22,9 +22,6 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-LINE_TYPES = ("LineString", "LinearRing")
-
-
 @dataclass
 class LineVertices:
     xy: np.ndarray  # (V, 2) vertex coordinates in metres
@@ -74,40 +71,80 @@ class Topology:
 
 
 def line_vertices(lines) -> LineVertices:
-    """Vertices of every single-part line of a GeoSeries, multi-parts exploded, Z dropped."""
-    geometries = list(lines)
-    try:  # shapely 2: one vectorised call
-        import shapely
-        parts = np.asarray(shapely.get_parts(np.asarray(geometries, dtype=object)))
-        part_line = np.repeat(np.arange(len(geometries)),
-                              shapely.get_num_geometries(np.asarray(geometries, dtype=object)))
+    """Vertices of every single-part line of a GeoSeries, multi-parts exploded, Z and M dropped."""
+    import geopandas as gpd
+    import shapely
+
+    geometries = np.asarray(gpd.GeoSeries(lines).values)  # an object array, not a Python loop
+    if hasattr(shapely, "get_parts"):  # shapely 2: one vectorised call
+        array = np.empty(len(geometries), dtype=object)
+        array[:] = geometries
+        parts = np.asarray(shapely.get_parts(array))
+        part_line = np.repeat(np.arange(len(geometries)), shapely.get_num_geometries(array))
         keep = np.isin(shapely.get_type_id(parts), (1, 2)) & ~shapely.is_empty(parts)
         parts, part_line = parts[keep], part_line[keep]
         xy, part = shapely.get_coordinates(parts, return_index=True)
-    except AttributeError:  # shapely 1.8
-        parts, part_line = [], []
+    else:  # shapely 1.8: reading WKB is several times faster than .coords
+        from shapely.geos import WKBWriter, lgeos
+
+        writer = WKBWriter(lgeos)  # one writer: geometry.wkb would build one per line
+        pieces, part_line = [], []
         for position, geometry in enumerate(geometries):
-            if geometry is None or geometry.is_empty:
-                continue
-            for piece in getattr(geometry, "geoms", [geometry]):
-                if piece.geom_type in LINE_TYPES and not piece.is_empty:
-                    parts.append(np.asarray(piece.coords)[:, :2])
+            if geometry is not None and not geometry.is_empty:
+                for coords in _wkb_lines(writer.write(geometry)):
+                    pieces.append(coords)
                     part_line.append(position)
-        counts = np.array([len(p) for p in parts], dtype=np.int64)
-        xy = np.concatenate(parts) if parts else np.zeros((0, 2))
-        part = np.repeat(np.arange(len(parts)), counts)
-        part_line = np.asarray(part_line, dtype=np.int64)
+        counts = np.array([len(p) for p in pieces], dtype=np.int64)
+        xy = np.concatenate(pieces) if pieces else np.zeros((0, 2))
+        part = np.repeat(np.arange(len(pieces)), counts)
     part_line = np.asarray(part_line, dtype=np.int64)
     skipped = len(geometries) - len(np.unique(part_line))
     return LineVertices(np.asarray(xy, dtype=float).reshape(-1, 2), np.asarray(part, dtype=np.int64),
                         part_line[part] if len(part) else np.zeros(0, np.int64), skipped)
 
 
+def _wkb_lines(wkb: bytes, offset: int = 0, found=None):
+    """(n, 2) coordinate arrays of the line parts in a WKB geometry (ISO or extended WKB, 2D, Z, M
+    or ZM, either byte order); other geometry types yield nothing. Returns (parts, next offset)
+    when called on a nested geometry."""
+    top = found is None
+    found = [] if top else found
+    order = "<" if wkb[offset] == 1 else ">"
+    code = int.from_bytes(wkb[offset + 1:offset + 5], "little" if order == "<" else "big")
+    dims = 2 + bool(code & 0x80000000) + bool(code & 0x40000000)
+    base = code & 0xFFFF
+    if base >= 1000:
+        dims = 2 + (base // 1000 in (1, 3)) + (base // 1000 in (2, 3))
+        base %= 1000
+    offset += 5
+    count = int.from_bytes(wkb[offset:offset + 4], "little" if order == "<" else "big")
+    offset += 4
+    if base == 2:
+        coords = np.frombuffer(wkb, dtype=order + "f8", count=count * dims, offset=offset)
+        if count > 1:
+            found.append(coords.reshape(count, dims)[:, :2])
+        offset += 8 * count * dims
+    elif base in (4, 5, 6, 7):  # multi-parts and collections: their members in turn
+        for _ in range(count):
+            _, offset = _wkb_lines(wkb, offset, found)
+    elif base == 1:
+        offset += 8 * dims - 4  # a point has no count: step back over the 4 bytes read
+    elif base == 3:  # polygons are not roads; skip their rings
+        for _ in range(count):
+            points = int.from_bytes(wkb[offset:offset + 4], "little" if order == "<" else "big")
+            offset += 4 + 8 * points * dims
+    return found if top else (found, offset)
+
+
 def snap_vertices(xy: np.ndarray, tolerance_m: float) -> np.ndarray:
     """Node id of each vertex: vertices within ``tolerance_m`` of each other (transitively) share
     one node. Exact duplicates are merged first, so the k-d tree holds each location once."""
-    unique_xy, inverse = np.unique(xy, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
+    order = np.lexsort((xy[:, 1], xy[:, 0]))
+    ordered = xy[order]
+    first = np.r_[True, np.any(ordered[1:] != ordered[:-1], axis=1)]
+    unique_xy = ordered[first]
+    inverse = np.empty(len(xy), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
     if tolerance_m <= 0 or len(unique_xy) < 2:
         return inverse
     pairs = cKDTree(unique_xy).query_pairs(tolerance_m, output_type="ndarray")
