@@ -18,7 +18,8 @@ SAMPLE = ROOT / "jordressource_plugin" / "sample" / "holbaek_sample.gpkg"
 MODEL_NAME = "local_plan_screening"
 
 # (model parameter, kind, description, optional, extra): descriptions in Danish first, then
-# English, for planners; kinds are built below.
+# English, for planners; kinds are built below. Field inputs with a default are optional: QGIS
+# 3.22's qgis_process refuses a mandatory field left out even when it has a default.
 INPUTS = [
     ("excavations", "sites", "Planlagte gravearbejder / Planned excavations", False, {}),
     ("receivers", "sites", "Modtagere (råstofgrave, jordressourcepladser, nyttiggørelse) / "
@@ -30,9 +31,9 @@ INPUTS = [
     ("roads", "lines", "Vejnet / Road network", True, {}),
     ("local_plans", "polygons", "Lokalplaner (én kortside hver) / Local plans (one map page each)",
      False, {}),
-    ("local_plan_name_field", "field", "Lokalplanens navn / Local plan name", False,
+    ("local_plan_name_field", "field", "Lokalplanens navn / Local plan name", True,
      {"parent": "local_plans", "default": "name"}),
-    ("local_plan_id_field", "field", "Lokalplanens id / Local plan id", False,
+    ("local_plan_id_field", "field", "Lokalplanens id / Local plan id", True,
      {"parent": "local_plans", "default": "id"}),
     ("map_title", "string", "Kortets titel / Map title", False,
      {"default": "Jordhåndtering i lokalplanen"}),
@@ -177,6 +178,8 @@ def sample_plan_ids(limit=3):
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A fixed hash seed makes Qt write the XML attributes in one order: reproducible files.
+    os.environ["QT_HASH_SEED"] = "0"
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
