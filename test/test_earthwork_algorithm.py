@@ -218,6 +218,30 @@ def test_bad_input_is_refused_with_a_clear_message(run_algorithm, make_layer, tm
         run_earthwork(run_algorithm, **parameters)
 
 
+@pytest.mark.parametrize("case, note", [
+    ("dem_without_nodata", "declares no nodata value: every cell is taken as data"),
+    ("coarser_planned_surface", "interpolated bilinearly at the centre of each DEM cell"),
+    ("planned_surface_without_crs", "has no CRS; it is taken to be in the DEM's, EPSG:25832"),
+    ("raster_and_field", "the raster is used and the field ignored"),
+])
+def test_raster_notes_in_the_log(run_algorithm, make_layer, tmp_path, case, note):
+    dem = write_raster(tmp_path / "dem.tif", np.full((6, 6), 12.0),
+                       nodata=None if case == "dem_without_nodata" else -9999.0)
+    square = box(X0 + 0.5, Y0 - 8.5, X0 + 8.5, Y0 - 0.5).wkt
+    layer = make_layer("Polygon", CRS, [("id", "string"), ("planned_level_m", "double")],
+                       [(square, ["a", 10.0])])
+    parameters = {"INPUT": layer, "DEM": dem}
+    if case != "dem_without_nodata":
+        parameters["PLANNED_SURFACE"] = write_raster(
+            tmp_path / "planned.tif", np.full((4, 4), 10.0), cell=3.0,
+            crs=None if case == "planned_surface_without_crs" else CRS)
+        parameters["PLANNED_LEVEL_FIELD"] = "planned_level_m" if case == "raster_and_field" else None
+    feedback = RecordingFeedback()
+    result = run_earthwork(run_algorithm, feedback, **parameters)
+    assert note in feedback.log
+    assert result["CUT_M3"] == pytest.approx(16 * 2.0 * 4)
+
+
 def test_difference_raster_is_written_and_styled(run_algorithm, make_layer, tmp_path):
     path = tmp_path / "depth.tif"
     result = run_earthwork(run_algorithm, INPUT=lyngby_layer(make_layer),

@@ -74,6 +74,7 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         import numpy as np
         import pandas as pd
+        from rasterio.errors import RasterioIOError
 
         from ..core import earthwork
 
@@ -113,6 +114,9 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
                 canceled=feedback.isCanceled)
         except earthwork.EarthworkInputError as error:
             raise QgsProcessingException(self.input_error_message(str(error), dem, planned_layer))
+        except RasterioIOError as error:
+            raise QgsProcessingException(self.tr("A raster could not be read or written: {0}")
+                                         .format(error))
         if feedback.isCanceled():
             return {}
 
@@ -197,7 +201,11 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
                                              "taken as data.").format(label, layer.name()))
         if planned is None:
             return
-        if planned.crs().isValid() and planned.crs() != dem.crs():
+        if not planned.crs().isValid():
+            feedback.pushWarning(self.tr("The planned surface {0} has no CRS; it is taken to be "
+                                         "in the DEM's, {1}.").format(planned.name(),
+                                                                      dem.crs().authid()))
+        elif planned.crs() != dem.crs():
             feedback.pushInfo(self.tr("The planned surface is in {0}; it is sampled at the DEM "
                                       "cells' centres transformed to that CRS.")
                               .format(planned.crs().authid()))
