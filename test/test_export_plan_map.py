@@ -265,3 +265,53 @@ def test_runs_in_qgis_process(qgis_process, tmp_path):
         "PAGE_SIZE": 1, "ORIENTATION": 1})
     pages = result["results"]["PAGE_COUNT"]
     assert pages >= 1 and pdf_pages(output) == pages
+
+
+def test_coverage_in_degrees_pages_like_its_metric_twin(run_algorithm, make_layer, roads, tmp_path):
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                           QgsProject)
+
+    to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
+                                      QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    area = QgsGeometry.fromWkt(square(X0, Y0, 400))
+    area.transform(to_wgs84)
+    plans_wgs84 = make_layer("Polygon", "EPSG:4326", [("name", "string")],
+                             [(area.asWkt(12), ["Lokalplan A"])], name="plans")
+    output = tmp_path / "plan.pdf"
+    run_algorithm("export_plan_map", {"LAYERS": [roads], "COVERAGE": plans_wgs84,
+                                      "OUTPUT": str(output), "DPI": 72})
+    text = pdf_text(output, 1)
+    assert "Lokalplan A" in text and "EPSG:25832" in text
+    assert re.search(r"1:5[,.]000 (?:at|ved) A4", text)  # as the metric plan A above
+
+
+def test_algorithm_runs_in_the_main_thread_with_advanced_options(plugin):
+    from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("jordressource:export_plan_map")
+    assert algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading
+    for name in ("DPI", "OUTPUT_PNG_FOLDER", "MARGIN_PERCENT"):
+        flags = algorithm.parameterDefinition(name).flags()
+        assert flags & QgsProcessingParameterDefinition.FlagAdvanced, name
+    assert algorithm.parameterDefinition("COVERAGE_NAME_FIELD").parentLayerParameterName() == "COVERAGE"
+
+
+def test_a_long_legend_gets_a_larger_panel(make_layer):
+    from qgis.core import (QgsCategorizedSymbolRenderer, QgsProject, QgsRendererCategory, QgsSymbol,
+                           QgsWkbTypes)
+
+    from jordressource_plugin.layout.page_geometry import page_geometry
+    from jordressource_plugin.layout.plan_layout import fit_page_geometry
+
+    layer = make_layer("Polygon", CRS, [("kind", "string")], [], name="many")
+    categories = [QgsRendererCategory(f"k{i}", QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry),
+                                      f"Kategori nummer {i}") for i in range(90)]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("kind", categories))
+    project = QgsProject()
+    project.addMapLayer(layer)
+    for landscape in (False, True):
+        fitted = fit_page_geometry(project, "A4", landscape, "Legend")
+        default = page_geometry("A4", landscape)
+        assert fitted.map.w * fitted.map.h < default.map.w * default.map.h
+    empty = QgsProject()
+    assert fit_page_geometry(empty, "A4", False, "Legend") == page_geometry("A4", False)
