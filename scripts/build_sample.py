@@ -17,6 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+# Qt writes XML attributes (the styles in layer_styles) in hash order; a fixed seed keeps rebuilds
+# byte-identical. Set before Qt loads.
+os.environ["QT_HASH_SEED"] = "0"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = Path(os.environ.get("JORDRESSOURCE_DATA", ROOT.parent / "shared" / "data"))
@@ -25,6 +28,7 @@ GPKG = OUT / "holbaek_sample.gpkg"
 DEM = OUT / "holbaek_dem.tif"
 CRS = "EPSG:25832"
 SEED = 2026
+FROZEN_TIME = "2026-01-01T00:00:00.000Z"
 
 DEM_CELL_M = 25.0
 DEM_NODATA = -9999.0
@@ -648,8 +652,20 @@ def main():
         ("roads", "roads", roads),
         ("contaminated_sites", "contaminated_sites", contaminated),
     ])
-    summary(excavations, receivers, disposal, roads, local_plans, contaminated)
     app.exitQgis()
+    freeze_timestamps()
+    summary(excavations, receivers, disposal, roads, local_plans, contaminated)
+
+
+def freeze_timestamps():
+    """Fixed dates in the GeoPackage's metadata, so that a rebuild of unchanged content gives
+    the same bytes and git sees no change."""
+    import sqlite3
+    with sqlite3.connect(GPKG) as connection:
+        connection.execute("UPDATE gpkg_contents SET last_change = ?", (FROZEN_TIME,))
+        connection.execute("UPDATE layer_styles SET update_time = ?", (FROZEN_TIME,))
+    with sqlite3.connect(GPKG) as connection:
+        connection.execute("VACUUM")
 
 
 def summary(excavations, receivers, disposal, roads, local_plans, contaminated):
