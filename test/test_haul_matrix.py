@@ -145,3 +145,16 @@ def test_runs_in_qgis_process(qgis_process, tmp_path):
     routes = gpd.read_file(tmp_path / "routes.gpkg")
     assert routes.length.to_numpy() == pytest.approx(written["distance_km"].to_numpy() * 1000,
                                                      rel=1e-9)
+
+
+def test_one_way_field_makes_the_way_back_longer(run_algorithm, make_layer):
+    roads = make_layer("LineString", CRS, [("oneway", "string")],
+                       [("LINESTRING(0 0, 100 0)", ["yes"]),
+                        ("LINESTRING(100 0, 100 100, 0 100, 0 0)", [None])])
+    a = make_layer("Point", CRS, [("id", "string")], [("POINT(10 1)", ["A"])])
+    b = make_layer("Point", CRS, [("id", "string")], [("POINT(90 1)", ["B"])])
+    common = {"ROADS": roads, "ONEWAY_FIELD": "oneway", "OUTPUT": "memory:"}
+    there = run_algorithm("haul_matrix", {"SOURCES": a, "TARGETS": b, **common})["OUTPUT"]
+    back = run_algorithm("haul_matrix", {"SOURCES": b, "TARGETS": a, **common})["OUTPUT"]
+    assert features(there) == [("A", "B", 0.082, "network")]
+    assert features(back) == [("B", "A", 0.322, "network")]

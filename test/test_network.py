@@ -198,3 +198,12 @@ def test_random_networks_agree_with_an_independent_reference(streets, sources, t
     pairs = net.haul_pairs(np.array(sources), np.array(targets))
     routes = net.route_lines(np.array(sources), np.array(targets), pairs)
     assert [r.length for r in routes] == pytest.approx(list(pairs.distance_km * 1000), abs=1e-6)
+
+
+@pytest.mark.parametrize("value, direction", [
+    ("yes", 1), ("1", 1), (1, 1), (1.0, 1), ("True", 1), ("FT", 1), ("-1", -1), (-1, -1),
+    ("reverse", -1), ("TF", -1), ("no", 0), ("0", 0), (None, 0), ("", 0), ("alternating", 0)])
+def test_one_way_values(value, direction):
+    from jordressource_plugin.core.network_build import oneway_directions
+
+    assert oneway_directions([value]).tolist() == [direction]

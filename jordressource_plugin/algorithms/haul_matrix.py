@@ -23,16 +23,24 @@ from .base import JordressourceAlgorithm, processing_vector_types
 from .frames import FEATURE_ID, read_frame
 
 
-def read_road_network(algorithm, source, crs, snap_tolerance_m, context, feedback):
+def read_road_network(algorithm, source, crs, snap_tolerance_m, context, feedback,
+                      oneway_field=None):
     """The ``RoadNetwork`` of a line layer in ``crs``, its make-up reported in the log.
 
     Shared by every algorithm with a ROADS parameter: an empty layer is an error a planner
-    understands, lines without a usable geometry are counted."""
+    understands, lines without a usable geometry are counted. ``oneway_field`` (optional) holds
+    one-way values such as OpenStreetMap's `oneway`."""
     from ..core.network import EmptyNetworkError, RoadNetwork
+    from ..core.network_build import oneway_directions
 
-    roads = read_frame(source, crs, context, feedback, fields=[], label=algorithm.tr("Roads"))
+    roads = read_frame(source, crs, context, feedback, fields=[oneway_field] if oneway_field else [],
+                       label=algorithm.tr("Roads"))
+    oneway = oneway_directions(roads[oneway_field].tolist()) if oneway_field else None
+    if oneway is not None:
+        feedback.pushInfo(algorithm.tr("Roads: {0} one-way line(s) in '{1}'.")
+                          .format(int((oneway != 0).sum()), oneway_field))
     try:
-        network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m)
+        network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m, oneway)
     except EmptyNetworkError:
         raise QgsProcessingException(algorithm.tr(
             "The road layer has no lines with a length. Choose a road layer (for example "
@@ -64,6 +72,7 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
     TARGETS = "TARGETS"
     TARGET_ID_FIELD = "TARGET_ID_FIELD"
     ROADS = "ROADS"
+    ONEWAY_FIELD = "ONEWAY_FIELD"
     DETOUR_FACTOR = "DETOUR_FACTOR"
     MAX_HAUL_KM = "MAX_HAUL_KM"
     SNAP_TOLERANCE_M = "SNAP_TOLERANCE_M"
@@ -97,6 +106,11 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, self.tr("Roads (optional: straight lines without)"),
             processing_vector_types("line"), optional=True))
+        oneway = QgsProcessingParameterField(
+            self.ONEWAY_FIELD, self.tr("One-way field of the roads (optional)"),
+            parentLayerParameterName=self.ROADS, optional=True)
+        oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
+        self.addParameter(oneway)
         self.add_number_parameter(self.DETOUR_FACTOR,
                                   self.tr("Detour factor (road / straight distance, without roads)"),
                                   1.3, minimum=1.0)
@@ -150,7 +164,9 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         network, disconnected, far = None, 0, 0
         if roads_source is not None:
             tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
-            network = read_road_network(self, roads_source, crs, tolerance, context, steps)
+            oneway_field = self.parameterAsString(parameters, self.ONEWAY_FIELD, context) or None
+            network = read_road_network(self, roads_source, crs, tolerance, context, steps,
+                                        oneway_field)
         if steps.isCanceled():
             return {}
 

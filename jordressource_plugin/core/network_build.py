@@ -156,6 +156,24 @@ def snap_vertices(xy: np.ndarray, tolerance_m: float) -> np.ndarray:
     return cluster[inverse]
 
 
+FORWARD_WORDS = {"1", "yes", "true", "y", "ft", "forward"}
+BACKWARD_WORDS = {"-1", "reverse", "backward", "tf"}
+
+
+def oneway_directions(values) -> np.ndarray:
+    """One-way values as 1 (along the digitising direction), -1 (against it) or 0 (both ways).
+
+    Understands OpenStreetMap's `oneway` (yes/1/true, -1/reverse), the FT/TF codes of many road
+    datasets and plain numbers; anything else (empty, no, 0) is two-way."""
+    result = np.zeros(len(values), dtype=np.int64)
+    for k, value in enumerate(values):
+        word = "" if value is None else str(value).strip().lower()
+        if word.endswith(".0"):
+            word = word[:-2]
+        result[k] = 1 if word in FORWARD_WORDS else -1 if word in BACKWARD_WORDS else 0
+    return result
+
+
 def build_topology(lines, snap_tolerance_m: float = 1.0, oneway=None) -> Topology:
     """The topology of ``lines`` (a GeoSeries in a metric CRS).
 
