@@ -39,7 +39,8 @@ INDUSTRIAL_CODES = (121, 123)
 # Town centres (WGS84 lat, lon), snapped later onto the town's CORINE urban fabric.
 TOWNS = {
     "Holbæk": (55.7159, 11.7128), "Tølløse": (55.6118, 11.7710), "Jyderup": (55.6637, 11.4235),
-    "Svinninge": (55.7213, 11.4649), "Vipperød": (55.6681, 11.7336), "Mørkøv": (55.6540, 11.5100),
+    "Svinninge": (55.7213, 11.4649), "Vipperød": (55.6681, 11.7336),
+    "Mørkøv": (55.6540, 11.5100),
     "Regstrup": (55.6467, 11.6083), "Tuse": (55.7569, 11.6990), "Ugerløse": (55.5880, 11.6590),
     "Knabstrup": (55.6590, 11.5640), "Undløse": (55.5939, 11.5714),
     "Store Merløse": (55.5528, 11.7017),
@@ -68,7 +69,8 @@ def read_real_data():
     import geopandas as gpd
     municipality = gpd.read_file(DATA / "admin" / "dk_admin_25832.gpkg", layer="holbaek_kommune")
     landcover = gpd.read_file(DATA / "landcover" / "corine2018_holbaek_landcover.gpkg")
-    sites = gpd.read_file(DATA / "landcover" / "corine2018_extraction_dump_construction_zealand.gpkg")
+    sites = gpd.read_file(DATA / "landcover"
+                          / "corine2018_extraction_dump_construction_zealand.gpkg")
     return municipality, landcover, sites
 
 
@@ -79,7 +81,8 @@ def land_and_sea(municipality, landcover):
     from shapely.geometry import box
     surroundings = box(*municipality.total_bounds).buffer(10000)
     municipalities = gpd.read_file(DATA / "admin" / "dk_admin_25832.gpkg", layer="kommuner")
-    land = municipalities[municipalities.intersects(surroundings)].unary_union.intersection(surroundings)
+    land = municipalities[municipalities.intersects(surroundings)].unary_union
+    land = land.intersection(surroundings)
     land = land.difference(landcover[landcover.clc_code.isin(SEA_CODES)].unary_union)
     return land, surroundings.difference(land)
 
@@ -172,7 +175,8 @@ def random_point_in(polygon, rng):
 
 
 def nearest_town(point, towns):
-    return min(towns, key=lambda name: (towns[name][0] - point.x) ** 2 + (towns[name][1] - point.y) ** 2)
+    return min(towns, key=lambda name: math.hypot(towns[name][0] - point.x,
+                                                  towns[name][1] - point.y))
 
 
 def random_dates(rng, earliest=datetime.date(2026, 1, 1), latest_start=datetime.date(2029, 9, 1),
@@ -260,7 +264,8 @@ def build_contaminated_sites(landcover, excavations, rng, count=40, on_excavatio
         radii = radius * rng.uniform(0.7, 1.3, 9)
         shape = MultiPoint(list(zip(centre_x + radii * np.cos(angles),
                                     centre_y + radii * np.sin(angles)))).convex_hull
-        status = rng.choice(["V1 kortlagt", "V2 kortlagt", "V1 og V2 kortlagt"], p=[0.55, 0.3, 0.15])
+        status = rng.choice(["V1 kortlagt", "V2 kortlagt", "V1 og V2 kortlagt"],
+                            p=[0.55, 0.3, 0.15])
         rows.append({"Lokalitetsnr": f"316-{int(rng.integers(1000, 99999)):05d}",
                      "Lokalitetetsforureningsstatus": str(status),
                      "status": "V1" if status == "V1 kortlagt" else "V2",
@@ -281,65 +286,94 @@ def build_receivers(sites, municipality, landcover, sea, motorway, towns, rng):
 
     Capacities are set against the excavations' total so that receivers compete and part of the
     surplus must still go to disposal."""
-    from shapely.geometry import LineString
+    rows = (_pits(sites, municipality, towns, rng) + _resource_sites(landcover, towns, rng)
+            + _noise_barriers(motorway, rng) + _climate_dikes(sea, towns, rng)
+            + _landscaping(landcover, towns, rng))
+    for number, row in enumerate(rows, start=1):
+        row["id"] = f"RC{number:02d}"
+    return rows
+
+
+def _pits(sites, municipality, towns, rng):
+    """The CORINE extraction sites in and within 3 km of the municipality, clean soil only."""
     boundary = municipality.geometry.iloc[0]
     pits = sites[(sites.clc_code == 131) & (sites.area_m2 >= 50000)
                  & (sites.distance(boundary) <= 3000)].sort_values("area_m2", ascending=False)
     rows = []
     for number, (_, pit) in enumerate(pits.iterrows(), start=1):
         start, end = random_dates(rng, latest_start=datetime.date(2027, 6, 1), months=(30, 60))
-        rows.append({"id": f"RC{number:02d}",
-                     "name": f"Råstofgrav {number} ved {nearest_town(pit.geometry.centroid, towns)} "
-                             f"({pit.kommune}, CORINE 131)",
-                     "kind": "pit",
-                     "capacity_m3": float(np.clip(round(pit.area_m2 * rng.uniform(0.02, 0.06), -3),
-                                                  8000, 45000)),
-                     "max_soil_class": 1, "start_date": start, "end_date": end,
-                     "geometry": pit.geometry})
+        town = nearest_town(pit.geometry.centroid, towns)
+        capacity = np.clip(round(pit.area_m2 * rng.uniform(0.02, 0.06), -3), 8000, 45000)
+        rows.append({"name": f"Råstofgrav {number} ved {town} ({pit.kommune}, CORINE 131)",
+                     "kind": "pit", "capacity_m3": float(capacity), "max_soil_class": 1,
+                     "start_date": start, "end_date": end, "geometry": pit.geometry})
+    return rows
+
+
+def _resource_sites(landcover, towns, rng):
     industrial = landcover[landcover.clc_code.isin(INDUSTRIAL_CODES)]
-    for label, town, kind, capacity, max_class in (
-            ("Jordressourceplads {0} (sortering)", "Holbæk", "resource_site", 40000.0, 2),
-            ("Mellemdepot {0}", "Jyderup", "resource_site", 15000.0, 1)):
+    rows = []
+    for label, town, capacity, max_class in (("Jordressourceplads {0} (sortering)", "Holbæk",
+                                              40000.0, 2),
+                                             ("Mellemdepot {0}", "Jyderup", 15000.0, 1)):
         centre = random_point_in(_near_town(industrial, towns[town], 40), rng)
         start, end = random_dates(rng, latest_start=datetime.date(2026, 6, 1), months=(40, 60))
-        rows.append({"id": f"RC{len(rows) + 1:02d}", "name": label.format(nearest_town(centre, towns)),
-                     "kind": kind,
+        shape = rotated_rectangle(centre.x, centre.y, 12000, 1.5, rng.uniform(0, 3))
+        rows.append({"name": label.format(nearest_town(centre, towns)), "kind": "resource_site",
                      "capacity_m3": capacity, "max_soil_class": max_class,
-                     "start_date": start, "end_date": end,
-                     "geometry": rotated_rectangle(centre.x, centre.y, 12000, 1.5, rng.uniform(0, 3))})
+                     "start_date": start, "end_date": end, "geometry": shape})
+    return rows
 
-    # Noise barriers along the motorway near Vipperød and Holbæk: 8 m high, about 30 m³/m.
-    for name, fraction, length in (("Støjvold rute 21 Vipperød", 0.22, 700), ("Støjvold rute 21 Holbæk Syd", 0.40, 900)):
+
+def _noise_barriers(motorway, rng):
+    """Along the motorway near Vipperød and Holbæk: 8 m high, about 30 m³ per metre."""
+    rows = []
+    for name, fraction, length in (("Støjvold rute 21 Vipperød", 0.22, 700),
+                                   ("Støjvold rute 21 Holbæk Syd", 0.40, 900)):
         start_at = fraction * motorway.length
         piece = _substring(motorway, start_at, start_at + length)
         barrier = piece.parallel_offset(60, "left").buffer(12, cap_style=2)
         start, end = random_dates(rng, earliest=datetime.date(2026, 9, 1),
                                   latest_start=datetime.date(2028, 6, 1), months=(6, 14))
-        rows.append({"id": f"RC{len(rows) + 1:02d}", "name": name, "kind": "utilisation",
-                     "capacity_m3": float(length * 30), "max_soil_class": 2,
-                     "start_date": start, "end_date": end, "geometry": barrier})
-    # Climate dikes on the Holbæk Fjord shore: 2.5 m high, about 20 m³/m, clean soil only.
-    for name, town, length in (("Klimadige Holbæk Havn", "Holbæk", 1100), ("Klimadige Tuse Næs", "Tuse", 800)):
-        shore = sea.boundary
+        rows.append({"name": name, "kind": "utilisation", "capacity_m3": float(length * 30),
+                     "max_soil_class": 2, "start_date": start, "end_date": end,
+                     "geometry": barrier})
+    return rows
+
+
+def _climate_dikes(sea, towns, rng):
+    """On the Holbæk Fjord shore: 2.5 m high, about 20 m³ per metre, clean soil only."""
+    from shapely.geometry import LineString
+    rows = []
+    shore = sea.boundary
+    for name, town, length in (("Klimadige Holbæk Havn", "Holbæk", 1100),
+                               ("Klimadige Tuse Næs", "Tuse", 800)):
         centre = shore.interpolate(shore.project(_point(towns[town])))
         angle = rng.uniform(0, math.pi)
-        line = LineString([(centre.x - length / 2 * math.cos(angle), centre.y - length / 2 * math.sin(angle)),
-                           (centre.x + length / 2 * math.cos(angle), centre.y + length / 2 * math.sin(angle))])
-        dike = line.buffer(14, cap_style=2).difference(sea)
+        half = np.array([math.cos(angle), math.sin(angle)]) * length / 2
+        line = LineString([(centre.x - half[0], centre.y - half[1]),
+                           (centre.x + half[0], centre.y + half[1])])
         start, end = random_dates(rng, earliest=datetime.date(2027, 1, 1),
                                   latest_start=datetime.date(2029, 1, 1), months=(8, 20))
-        rows.append({"id": f"RC{len(rows) + 1:02d}", "name": name, "kind": "utilisation",
-                     "capacity_m3": float(length * 20), "max_soil_class": 1,
-                     "start_date": start, "end_date": end, "geometry": dike})
-    # Landscaping: terrain modelling next to new housing in the agricultural fringe.
+        rows.append({"name": name, "kind": "utilisation", "capacity_m3": float(length * 20),
+                     "max_soil_class": 1, "start_date": start, "end_date": end,
+                     "geometry": line.buffer(14, cap_style=2).difference(sea)})
+    return rows
+
+
+def _landscaping(landcover, towns, rng):
+    """Terrain modelling next to new housing in the agricultural fringe of two towns."""
     farmland = landcover[landcover.clc_code.between(211, 244)]
+    rows = []
     for town in ("Jyderup", "Ugerløse"):
         centre = random_point_in(_near_town(farmland, towns[town], 50), rng)
         start, end = random_dates(rng, earliest=datetime.date(2026, 6, 1), months=(10, 24))
-        rows.append({"id": f"RC{len(rows) + 1:02d}", "name": f"Landskabsbearbejdning {town}",
-                     "kind": "utilisation", "capacity_m3": float(round(rng.uniform(6000, 14000), -2)),
-                     "max_soil_class": 1, "start_date": start, "end_date": end,
-                     "geometry": rotated_rectangle(centre.x, centre.y, 25000, 2.0, rng.uniform(0, 3))})
+        capacity = float(round(rng.uniform(6000, 14000), -2))
+        rows.append({"name": f"Landskabsbearbejdning {town}", "kind": "utilisation",
+                     "capacity_m3": capacity, "max_soil_class": 1,
+                     "start_date": start, "end_date": end,
+                     "geometry": rotated_rectangle(centre.x, centre.y, 25000, 2.0,
+                                                   rng.uniform(0, 3))})
     return rows
 
 
@@ -367,7 +401,8 @@ def build_disposal_sites(sites, towns, rng, max_distance_m=70000):
     rows = []
     for number, (_, dump) in enumerate(dumps.sort_values("area_m2").iterrows(), start=1):
         rows.append({"id": f"DP{number:02d}", "name": f"Deponi {dump.kommune} (CORINE 132)",
-                     "gate_fee_dkk_t": float(round(rng.uniform(50, 90))), "geometry": dump.geometry})
+                     "gate_fee_dkk_t": float(round(rng.uniform(50, 90))),
+                     "geometry": dump.geometry})
     return rows
 
 
@@ -440,9 +475,12 @@ def town_grid(area, centre, rng, spacing_m=180.0):
     unrotated = affinity.rotate(area, -angle, origin=centre)
     minx, miny, maxx, maxy = unrotated.bounds
     lines = []
-    for x in np.arange(centre[0] - spacing_m * math.ceil((centre[0] - minx) / spacing_m), maxx, spacing_m):
+    # grid lines through the centre, so that the town's main streets meet there
+    first_x = centre[0] - spacing_m * math.ceil((centre[0] - minx) / spacing_m)
+    first_y = centre[1] - spacing_m * math.ceil((centre[1] - miny) / spacing_m)
+    for x in np.arange(first_x, maxx, spacing_m):
         lines.append(LineString([(x, miny), (x, maxy)]))
-    for y in np.arange(centre[1] - spacing_m * math.ceil((centre[1] - miny) / spacing_m), maxy, spacing_m):
+    for y in np.arange(first_y, maxy, spacing_m):
         lines.append(LineString([(minx, y), (maxx, y)]))
     clipped = []
     for line in lines:
@@ -527,8 +565,8 @@ def build_roads(landcover, land, sea, towns, motorway, sites_for_access, rng):
         at = motorway.project(Point(towns[town]))
         exit_point = motorway.interpolate(at)
         cuts.append(at)
-        town_vertex = min((c for line, kind, _ in sources if kind == "regional" for c in line.coords),
-                          key=lambda c: Point(c).distance(exit_point))
+        town_vertex = min((c for line, kind, _ in sources if kind == "regional"
+                           for c in line.coords), key=lambda c: Point(c).distance(exit_point))
         sources.append((LineString([exit_point.coords[0], town_vertex]), "regional",
                         f"Tilkørsel {town}"))
 
@@ -564,7 +602,8 @@ def _largest_connected(rows):
     nodes = {}
     ends = np.array([[nodes.setdefault(tuple(np.round(row["geometry"].coords[i], 3)), len(nodes))
                       for i in (0, -1)] for row in rows])
-    graph = coo_matrix((np.ones(len(rows)), (ends[:, 0], ends[:, 1])), shape=(len(nodes), len(nodes)))
+    graph = coo_matrix((np.ones(len(rows)), (ends[:, 0], ends[:, 1])),
+                       shape=(len(nodes), len(nodes)))
     _, component = connected_components(graph, directed=False)
     largest = np.bincount(component).argmax()
     return [row for row, (a, _) in zip(rows, ends) if component[a] == largest]
@@ -633,19 +672,22 @@ def main():
     motorway = LineString(MOTORWAY_WAYPOINTS)
     receivers = build_receivers(corine_sites, municipality, landcover, sea, motorway, towns,
                                 np.random.default_rng(SEED + 6))
+    boundary = municipality.iloc[0]
     access_to = [r["geometry"] for r in receivers] + [
-        d["geometry"] for d in disposal if d["geometry"].distance(municipality.geometry.iloc[0]) < 5000]
-    roads = build_roads(landcover, land, sea, towns, motorway, access_to, np.random.default_rng(SEED + 5))
+        d["geometry"] for d in disposal if d["geometry"].distance(boundary.geometry) < 5000]
+    roads = build_roads(landcover, land, sea, towns, motorway, access_to,
+                        np.random.default_rng(SEED + 5))
     local_plans = build_local_plans(landcover, towns, np.random.default_rng(SEED + 7))
     area_types = area_types_layer(landcover)
 
-    boundary = municipality.iloc[0]
+    polygons = [r for r in excavations if r["geometry"].geom_type == "Polygon"]
+    points = [r for r in excavations if r["geometry"].geom_type == "Point"]
     write_sample([
         ("municipality", "planning_areas", [{"id": boundary["kode"], "name": "Holbæk Kommune",
                                              "geometry": boundary.geometry}]),
         ("area_types", "area_types", area_types.to_dict("records")),
-        ("excavations", "excavations", [r for r in excavations if r["geometry"].geom_type == "Polygon"]),
-        ("excavation_points", "excavation_points", [r for r in excavations if r["geometry"].geom_type == "Point"]),
+        ("excavations", "excavations", polygons),
+        ("excavation_points", "excavation_points", points),
         ("receivers", "receivers", receivers),
         ("disposal_sites", "disposal_sites", disposal),
         ("local_plans", "planning_areas", local_plans),
@@ -661,11 +703,14 @@ def freeze_timestamps():
     """Fixed dates in the GeoPackage's metadata, so that a rebuild of unchanged content gives
     the same bytes and git sees no change."""
     import sqlite3
-    with sqlite3.connect(GPKG) as connection:
+    connection = sqlite3.connect(GPKG)
+    with connection:
         connection.execute("UPDATE gpkg_contents SET last_change = ?", (FROZEN_TIME,))
         connection.execute("UPDATE layer_styles SET update_time = ?", (FROZEN_TIME,))
-    with sqlite3.connect(GPKG) as connection:
-        connection.execute("VACUUM")
+    # Rollback journal, not WAL: SQLite cannot read a WAL database in a read-only plugin folder.
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("VACUUM")
+    connection.close()
 
 
 def summary(excavations, receivers, disposal, roads, local_plans, contaminated):

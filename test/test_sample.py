@@ -23,8 +23,10 @@ def frame(layer):
     return gpd.read_file(SAMPLE, layer=layer)
 
 
-def test_sample_is_small():
+def test_sample_is_small_and_readable_from_a_read_only_folder():
     assert SAMPLE.stat().st_size + DEM.stat().st_size < 5_000_000
+    # SQLite header bytes 18-19: 1 = rollback journal; 2 = WAL, which needs a writable folder
+    assert SAMPLE.read_bytes()[18:20] == b"\x01\x01"
 
 
 @pytest.mark.parametrize("layer, spec_name", LAYERS.items())
