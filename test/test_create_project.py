@@ -74,3 +74,14 @@ def test_another_crs_is_honoured(run_algorithm, tmp_path):
     run_algorithm("create_project", {"OUTPUT": str(path), "CRS": "EPSG:4326"})
     layer = QgsVectorLayer(f"{path}|layername=receivers", "receivers", "ogr")
     assert layer.crs().authid() == "EPSG:4326"
+
+
+@pytest.mark.qgis_process
+def test_qgis_process_creates_the_project(qgis_process, tmp_path):
+    path = tmp_path / "from_qgis_process.gpkg"
+    result = qgis_process.run("jordressource:create_project",
+                              {"OUTPUT": str(path), "CRS": "EPSG:25832"})
+    assert result["results"]["LAYER_COUNT"] == len(LAYERS)
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")}
+    assert {spec.name for spec in LAYERS} <= tables
