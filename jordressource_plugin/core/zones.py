@@ -66,9 +66,8 @@ def free_movement_zones(area_types: gpd.GeoDataFrame, contamination: gpd.GeoSeri
 def zone_balance(zones: gpd.GeoDataFrame, sources: Sites = None,
                  receivers: Sites = None) -> tuple:
     """Surplus, demand and balance per zone, and the same for sites in no zone."""
-    crs = zones.crs
     if sources is None:
-        sources = Sites(gpd.GeoSeries([], crs=crs), np.zeros(0))
+        sources = Sites([], np.zeros(0))
     balance = soil_balance(zones.geometry, sources, receivers)
     result = zones.copy()
     for column in ("surplus_m3", "demand_m3", "balance_m3", "source_count", "receiver_count"):
@@ -157,10 +156,10 @@ def _connected(geometries, kinds, order, boundary_of, crs) -> gpd.GeoDataFrame:
 
     count = len(geometries)
     if count:
-        first, second = intersecting_pairs(geometries, geometries)
-        keep = ((first < second) & (kinds[first] == kinds[second])
-                & (boundary_of[first] == boundary_of[second]))
-        graph = coo_matrix((np.ones(int(keep.sum()), dtype=np.int8), (first[keep], second[keep])),
+        first, second = intersecting_pairs(
+            geometries, geometries,
+            keep=lambda i, j: (i < j) & (kinds[i] == kinds[j]) & (boundary_of[i] == boundary_of[j]))
+        graph = coo_matrix((np.ones(len(first), dtype=np.int8), (first, second)),
                            shape=(count, count))
         _, label = connected_components(graph, directed=False)
         sizes = np.bincount(label)
