@@ -233,7 +233,7 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
                                         "valid_share): ids {1}.")),
         )
         for status, message in notes:
-            positions = result.ids_with(status)
+            positions = result.positions_with(status)
             if len(positions):
                 report = feedback.pushInfo if status == earthwork.OUTSIDE else feedback.pushWarning
                 report(message.format(len(positions), _id_list(list(ids[positions]))))

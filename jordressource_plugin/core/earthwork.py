@@ -47,7 +47,8 @@ NO_LEVEL = "no_level"          # planned level missing
 
 
 class EarthworkInputError(ValueError):
-    """Inputs that cannot give volumes in m³ (no CRS, degrees, rotated grid)."""
+    """Rasters that cannot give volumes in m³; the message is a code for the caller to explain:
+    ``no_crs``, ``geographic``, ``not_metres``, ``rotated`` (the DEM) or ``planned_rotated``."""
 
 
 @dataclass
@@ -79,7 +80,8 @@ class EarthworkVolumes:
         """Surplus mass from the in-situ (bank) density."""
         return self.surplus_m3 * density_t_m3
 
-    def ids_with(self, *statuses) -> np.ndarray:
+    def positions_with(self, *statuses) -> np.ndarray:
+        """Input positions of the polygons with any of ``statuses``."""
         return np.flatnonzero(np.isin(self.status, statuses))
 
 
