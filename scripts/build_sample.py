@@ -167,6 +167,8 @@ def rotated_rectangle(x, y, area_m2, aspect, angle_rad):
 
 def random_point_in(polygon, rng):
     from shapely.geometry import Point
+    if polygon.is_empty or polygon.area <= 0:
+        raise ValueError("no room to place a generated site; check the input data")
     minx, miny, maxx, maxy = polygon.bounds
     while True:
         point = Point(rng.uniform(minx, maxx), rng.uniform(miny, maxy))
@@ -501,11 +503,11 @@ def build_roads(landcover, land, sea, towns, motorway, sites_for_access, rng):
     """Regional roads between towns (a spanning tree plus short cycles, avoiding the fjord),
     town street grids, village lanes and access roads, noded so that lines share a vertex at
     every junction; the motorway crosses them on bridges and joins only at interchanges."""
+    import geopandas as gpd
     from scipy.sparse.csgraph import minimum_spanning_tree
     from scipy.spatial import Delaunay
     from shapely.geometry import LineString, MultiLineString, Point
     from shapely.ops import unary_union
-    from shapely.strtree import STRtree
 
     built = landcover[landcover.clc_code.isin(URBAN_CODES + INDUSTRIAL_CODES)]
     names = list(towns)
@@ -571,18 +573,16 @@ def build_roads(landcover, land, sea, towns, motorway, sites_for_access, rng):
                         f"Tilkørsel {town}"))
 
     noded = _lines_of(unary_union(MultiLineString([line for line, _, _ in sources])))
-    index = STRtree([line for line, _, _ in sources])
-    owner = {id(line): (kind, name) for line, kind, name in sources}
+    index = gpd.GeoSeries([line for line, _, _ in sources]).sindex
     rows = []
     for segment in noded:
         if segment.length < 1:
             continue
         middle = segment.interpolate(0.5, normalized=True)
-        candidates = index.query(middle.buffer(0.5))
-        if len(candidates) and not hasattr(candidates[0], "geom_type"):  # shapely 2 gives indices
-            candidates = [sources[int(i)][0] for i in candidates]
-        best = min(candidates, key=lambda line: line.distance(middle))
-        kind, name = owner[id(best)]
+        # the source line a noded piece came from: the nearest to its middle, first on ties
+        candidates = sorted(int(i) for i in index.query(middle.buffer(0.5)))
+        best = min(candidates, key=lambda i: sources[i][0].distance(middle))
+        _, kind, name = sources[best]
         rows.append({"road_class": kind, "name": name, "bridge": False, "geometry": segment})
 
     other = unary_union([r["geometry"] for r in rows])
