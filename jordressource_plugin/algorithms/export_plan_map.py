@@ -160,7 +160,10 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         metadata.setTitle(title)
         project.setMetadata(metadata)
         language = user_language()
-        copies, styles = map_layers.copy_for_map(layers, project, language)
+        user_project = context.project()
+        project_layer_ids = {layer.id() for layer in layers
+                             if user_project is not None and user_project.mapLayer(layer.id())}
+        copies, styles = map_layers.copy_for_map(layers, project, language, project_layer_ids)
         if styles:
             feedback.pushInfo(self.tr("Styled as Jordressource outputs: {0}.")
                               .format(", ".join(styles)))

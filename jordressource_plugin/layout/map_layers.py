@@ -6,7 +6,13 @@ file, passed through a model or renamed by the user still gets the matches style
 """
 import re
 
-from qgis.core import QgsFeatureRequest, QgsMapLayer, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsMapLayer,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
 from ..core.datamodel import LAYERS_BY_NAME
 from ..resources import style_path
@@ -80,14 +86,16 @@ def legend_name(layer, output, language):
 
 
 def draw_rank(layer, crs, transform_context):
-    """Points over lines over polygons over rasters; among polygons, small over large (a local
-    plan over the land cover over the municipality), whatever order the layers were given in."""
+    """Points over lines over polygons over rasters; within each, Jordressource results over the
+    data they came from, and small polygons over large (a local plan over the land cover over
+    the municipality), whatever order the layers were given in."""
+    result_first = 0 if jordressource_output(layer) is not None else 1
     if isinstance(layer, QgsVectorLayer):
         kind = layer.geometryType()
         if kind == QgsWkbTypes.PolygonGeometry:
-            return 2, _median_area(layer, crs, transform_context)
-        return {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0), 0.0
-    return (3 if layer.type() == QgsMapLayer.RasterLayer else 2), 0.0
+            return 2, result_first, _median_area(layer, crs, transform_context)
+        return {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0), result_first, 0.0
+    return (3 if layer.type() == QgsMapLayer.RasterLayer else 2), result_first, 0.0
 
 
 def _median_area(layer, crs, transform_context, sample=500):
@@ -99,22 +107,36 @@ def _median_area(layer, crs, transform_context, sample=500):
     return areas[len(areas) // 2] if areas else 0.0
 
 
-def copy_for_map(layers, project, language):
+def copy_for_map(layers, project, language, project_layer_ids=frozenset()):
     """Copies of ``layers`` added to ``project`` (not to its legend), top first, each styled and
-    named for the map; and the names of the styles applied."""
+    named for the map; and the names of the styles applied.
+
+    Layers outside ``project_layer_ids`` were opened from a path by Processing (qgis_process, a
+    model, a batch), which skips their stored style and names them by file: they get the style
+    stored with the data and the name of their layer in the file, as QGIS would show them.
+    """
     copies, applied = [], []
     context = project.transformContext()
     for layer in sorted(layers, key=lambda layer: draw_rank(layer, project.crs(), context)):
         copy = layer.clone()
+        if layer.id() not in project_layer_ids:
+            _as_opened_in_qgis(copy)
         output = jordressource_output(copy)
         if output is not None:
             style = style_as_output(copy, output)
             if style:
                 applied.append(style)
-        copy.setName(legend_name(layer, output, language))
+        copy.setName(legend_name(copy, output, language))
         project.addMapLayer(copy, False)
         copies.append(copy)
     return copies, applied
+
+
+def _as_opened_in_qgis(layer):
+    layer.loadDefaultStyle()
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    if parts.get("layerName"):
+        layer.setName(parts["layerName"])
 
 
 def _attribution(layer):
