@@ -315,3 +315,18 @@ def test_a_long_legend_gets_a_larger_panel(make_layer):
         assert fitted.map.w * fitted.map.h < default.map.w * default.map.h
     empty = QgsProject()
     assert fit_page_geometry(empty, "A4", False, "Legend") == page_geometry("A4", False)
+
+
+def test_layers_opened_from_a_path_keep_their_stored_style_and_layer_name(run_algorithm, tmp_path):
+    from jordressource_plugin.resources import sample_dir
+
+    gpkg = sample_dir() / "holbaek_sample.gpkg"
+    if not gpkg.exists():
+        pytest.skip("the sample project is not built")
+    output = tmp_path / "plan.pdf"
+    run_algorithm("export_plan_map", {
+        "LAYERS": [f"{gpkg}|layername=area_types"], "DPI": 72, "OUTPUT": str(output),
+        "COVERAGE": f"{gpkg}|layername=local_plans|subset=\"id\" = 'LP01.01'"})
+    text = pdf_text(output, 1)
+    assert "Area types" in text or "Områdetyper" in text  # not the file name holbaek_sample
+    assert "urban" in text  # a category of the style stored in the GeoPackage
