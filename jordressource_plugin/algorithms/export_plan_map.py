@@ -154,45 +154,18 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         if png_folder:
             self.prepare_folder(Path(png_folder))
 
-        project = QgsProject()
-        project.setCrs(crs)
-        metadata = project.metadata()
-        metadata.setTitle(title)
-        project.setMetadata(metadata)
         language = user_language()
-        user_project = context.project()
-        project_layer_ids = {layer.id() for layer in layers
-                             if user_project is not None and user_project.mapLayer(layer.id())}
-        copies, styles = map_layers.copy_for_map(layers, project, language, project_layer_ids)
-        if styles:
-            feedback.pushInfo(self.tr("Styled as Jordressource outputs: {0}.")
-                              .format(", ".join(styles)))
-
         coverage = self.parameterAsSource(parameters, self.COVERAGE, context)
-        atlas_layer, pages = None, []
-        legend_layers = list(copies)
-        top_layers = []
-        if coverage is not None:
-            name_field = self.name_field(coverage, parameters, context)
-            pages = self.read_pages(coverage, name_field, crs, pdf_path, context, feedback)
-            atlas_layer = self.page_layer(pages, crs, coverage.sourceName(), mask=False)
-            mask = self.page_layer(pages, crs, "mask", mask=True)
-            project.addMapLayer(atlas_layer, False)
-            project.addMapLayer(mask, False)
-            top_layers = [atlas_layer, mask]
-            legend_layers.insert(0, atlas_layer)
-            if self.parameterAsString(parameters, self.EXTENT, context):
-                feedback.pushInfo(self.tr("Each page shows its plan area; the map extent is not used."))
-        for layer in legend_layers:
-            node = project.layerTreeRoot().addLayer(layer)
-            if layer is atlas_layer:
-                # Its one entry names the plan area; a heading above it would repeat the name.
-                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        if coverage is not None and self.parameterAsString(parameters, self.EXTENT, context):
+            feedback.pushInfo(self.tr("Each page shows its plan area; the map extent is not used."))
+        project, copies, pages, page_layers = self.assemble_project(
+            parameters, context, feedback, layers, coverage, crs, title, pdf_path, language)
+        atlas_layer = page_layers[0] if page_layers else None
 
         geometry = fit_page_geometry(project, paper, landscape, self.tr("Legend"))
         extent = None
         if coverage is not None:
-            scales = self.set_page_extents(top_layers, pages, geometry, margin)
+            scales = self.set_page_extents(page_layers, pages, geometry, margin)
         else:
             bounds = self.map_bounds(parameters, context, copies, crs, project)
             (x_min, y_min, x_max, y_max), scale = page_extent(
@@ -202,7 +175,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
 
         texts = self.page_texts(parameters, context, title, copies, crs, coverage is not None,
                                 geometry.paper, language)
-        layout = build_plan_layout(project, geometry, top_layers + copies, crs, texts,
+        layout = build_plan_layout(project, geometry, page_layers + copies, crs, texts,
                                    self.north_arrow(), dpi, extent=extent, scale=scales[0],
                                    atlas_layer=atlas_layer)
 
@@ -219,6 +192,37 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count, pdf_path))
         return {self.OUTPUT: pdf_path, self.OUTPUT_PNG_FOLDER: png_folder or None,
                 self.PAGE_COUNT: page_count}
+
+    def assemble_project(self, parameters, context, feedback, layers, coverage, crs, title,
+                         pdf_path, language):
+        """The map's own project: copies of the layers and, with plan areas, the page layers
+        (the current area's outline, in the legend, and the veil outside it, not)."""
+        project = QgsProject()
+        project.setCrs(crs)
+        metadata = project.metadata()
+        metadata.setTitle(title)
+        project.setMetadata(metadata)
+        user_project = context.project()
+        project_layer_ids = {layer.id() for layer in layers
+                             if user_project is not None and user_project.mapLayer(layer.id())}
+        copies, styles = map_layers.copy_for_map(layers, project, language, project_layer_ids)
+        if styles:
+            feedback.pushInfo(self.tr("Styled as Jordressource outputs: {0}.")
+                              .format(", ".join(styles)))
+        pages, page_layers = [], []
+        if coverage is not None:
+            name_field = self.name_field(coverage, parameters, context)
+            pages = self.read_pages(coverage, name_field, crs, pdf_path, context, feedback)
+            page_layers = [self.page_layer(pages, crs, coverage.sourceName(), mask=False),
+                           self.page_layer(pages, crs, "mask", mask=True)]
+            for layer in page_layers:
+                project.addMapLayer(layer, False)
+            node = project.layerTreeRoot().addLayer(page_layers[0])
+            # Its one entry names the plan area; a heading above it would repeat the name.
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        for layer in copies:
+            project.layerTreeRoot().addLayer(layer)
+        return project, copies, pages, page_layers
 
     # Inputs -----------------------------------------------------------------------------------
     def map_crs(self, first_layer, feedback):
