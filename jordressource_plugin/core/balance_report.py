@@ -86,9 +86,11 @@ def _area_table(balance: SoilBalance, area_ids, text) -> pd.DataFrame:
     """Areas plus the outside row, largest absolute balance first."""
     table = balance.areas.copy()
     table.insert(0, "label", [_label(value) for value in area_ids])
+    table["is_outside"] = False
     if balance.outside[["source_count", "receiver_count"]].sum() > 0:
         outside = balance.outside.copy()
         outside["label"] = text["outside"]
+        outside["is_outside"] = True
         table = pd.concat([table, outside.to_frame().T], ignore_index=True)
     order = np.argsort(-np.abs(table["balance_m3"].to_numpy(dtype=float)), kind="stable")
     return table.iloc[order].reset_index(drop=True)
@@ -114,6 +116,7 @@ def _summary(balance: SoilBalance, text) -> str:
 def _area_chart(areas: pd.DataFrame, text) -> str:
     from matplotlib.figure import Figure
 
+    areas = areas[~areas["is_outside"].to_numpy(dtype=bool)]  # its bar would dwarf the areas'; it stays in the table
     shown = areas.head(MAX_CHART_AREAS).iloc[::-1]
     height = 1.2 + 0.28 * max(len(shown), 1)
     figure = Figure(figsize=(8, height))
@@ -152,12 +155,14 @@ def _year_chart(years: pd.DataFrame, text) -> str:
     _thousands(axes.yaxis)
     axes.grid(axis="y", color="#dddddd")
     axes.set_axisbelow(True)
-    axes.legend(frameon=False, fontsize="small")
+    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False,
+                fontsize="small")
     return _svg(figure)
 
 
 def _svg(figure) -> str:
-    """Inline SVG of a figure, text kept as text (searchable, small, no font files)."""
+    """Inline SVG of a figure. Text is drawn as paths: a browser's substitute font would not
+    match the metrics the layout was computed with, and labels would be cut off."""
     import matplotlib
 
     if hasattr(figure, "set_layout_engine"):
@@ -165,7 +170,7 @@ def _svg(figure) -> str:
     else:
         figure.set_tight_layout(True)
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.size": 9}):
+    with matplotlib.rc_context({"svg.fonttype": "path", "font.size": 9}):
         figure.savefig(buffer, format="svg")
     svg = buffer.getvalue()
     return "<figure>" + svg[svg.index("<svg"):] + "</figure>"
