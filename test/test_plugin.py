@@ -4,7 +4,7 @@ import zipfile
 import pytest
 
 EXPECTED_ALGORITHMS = {"haul_matrix", "create_project", "classify_area_types", "earthwork_volumes",
-                       "soil_balance", "area_zones", "export_plan_map"}
+                       "soil_balance", "area_zones", "export_plan_map", "match_reuse"}
 
 
 def test_provider_registers_every_algorithm(plugin):

@@ -1,0 +1,454 @@
+"""Find short-haul reuse matches: the exact least-cost allocation of surplus soil to receivers
+under the area-based rules, against the baseline of sending everything to disposal."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import JordressourceAlgorithm, processing_vector_types
+from .frames import read_frame, with_fields, write_frame
+
+NUMBERS = ("REUSED_M3", "DISPOSED_M3", "TONNE_KM", "BASELINE_TONNE_KM", "COST_DKK",
+           "BASELINE_COST_DKK", "CO2_KG", "BASELINE_CO2_KG")
+
+
+class MatchReuseAlgorithm(JordressourceAlgorithm):
+    ALGORITHM_ID = "match_reuse"
+    GROUP_ID = "reuse"
+    OUTPUT_STYLES = {"OUTPUT_MATCHES": "matches", "OUTPUT_SOURCES": "match_sources",
+                     "OUTPUT_RECEIVERS": "match_receivers"}
+
+    SOURCES = "SOURCES"
+    RECEIVERS = "RECEIVERS"
+    DISPOSAL = "DISPOSAL"
+    AREA_TYPES = "AREA_TYPES"
+    CONTAMINATION = "CONTAMINATION"
+    ROADS = "ROADS"
+    AREA_RULE = "AREA_RULE"
+    OUTPUT_MATCHES = "OUTPUT_MATCHES"
+    OUTPUT_SOURCES = "OUTPUT_SOURCES"
+    OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
+
+    # (parameter, default field, parent layer, optional)
+    FIELDS = (
+        ("SOURCE_ID_FIELD", "id", "SOURCES", False),
+        ("VOLUME_FIELD", "volume_m3", "SOURCES", False),
+        ("CLASS_FIELD", "soil_class", "SOURCES", False),
+        ("SOURCE_START_FIELD", "start_date", "SOURCES", True),
+        ("SOURCE_END_FIELD", "end_date", "SOURCES", True),
+        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False),
+        ("KIND_FIELD", "kind", "RECEIVERS", True),
+        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False),
+        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False),
+        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True),
+        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True),
+        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True),
+        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True),
+        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
+    )
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Find short-haul reuse matches")
+
+    def extra_tags(self):
+        return ["reuse", "genanvendelse", "match", "allocation", "haul", "transport", "disposal",
+                "jordflytning", "råstofgrav", "optimal"]
+
+    def field_labels(self):
+        return {
+            "SOURCE_ID_FIELD": self.tr("Excavation id field"),
+            "VOLUME_FIELD": self.tr("Surplus volume field (m³, in situ)"),
+            "CLASS_FIELD": self.tr("Soil class field"),
+            "SOURCE_START_FIELD": self.tr("Excavation start date field"),
+            "SOURCE_END_FIELD": self.tr("Excavation end date field"),
+            "RECEIVER_ID_FIELD": self.tr("Receiver id field"),
+            "KIND_FIELD": self.tr("Receiver kind field"),
+            "CAPACITY_FIELD": self.tr("Receiver capacity field (m³)"),
+            "MAX_CLASS_FIELD": self.tr("Highest accepted soil class field"),
+            "RECEIVER_START_FIELD": self.tr("Receiver start date field"),
+            "RECEIVER_END_FIELD": self.tr("Receiver end date field"),
+            "DISPOSAL_ID_FIELD": self.tr("Disposal site id field"),
+            "GATE_FEE_FIELD": self.tr("Gate fee field (DKK/t)"),
+            "AREA_TYPE_FIELD": self.tr("Area type field"),
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        from ..core import costs
+
+        sites = processing_vector_types("point", "polygon")
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SOURCES, self.tr("Excavations with surplus soil"), sites))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RECEIVERS, self.tr("Receivers (pits, resource sites, utilisation)"), sites))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DISPOSAL, self.tr("Disposal sites"), sites, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
+            processing_vector_types("polygon"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROADS, self.tr("Roads"), processing_vector_types("line"), optional=True))
+        labels = self.field_labels()
+        for name, default, parent, optional in self.FIELDS:
+            self.addParameter(QgsProcessingParameterField(
+                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
+                optional=optional))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_RULE, self.tr("Area rule"),
+            options=[self.tr("0 – ignore area types"),
+                     self.tr("1 – analysis cost when crossing area types"),
+                     self.tr("2 – only within the same area type")],
+            defaultValue=1))
+        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
+        self.add_number_parameter("DETOUR_FACTOR",
+                                  self.tr("Detour factor (road / straight distance, without roads)"),
+                                  costs.DETOUR_FACTOR, minimum=1.0)
+        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
+                                  advanced=True)
+        self.add_distance_crs_parameter()
+        for name, label, default in (
+                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
+                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T),
+                ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
+                 costs.TRANSPORT_COST_DKK_TKM),
+                ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
+                 costs.ANALYSIS_COST_DKK_T),
+                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM),
+                ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
+                 costs.BASELINE_HAUL_KM),
+                ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
+                 costs.DEFAULT_GATE_FEE_DKK_T)):
+            self.add_number_parameter(name, label, default, advanced=True)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_MATCHES, self.tr("Reuse matches"), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SOURCES, self.tr("Excavations with reuse")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_RECEIVERS, self.tr("Receivers with reuse")))
+        for name in NUMBERS:
+            self.addOutput(QgsProcessingOutputNumber(name, name.lower()))
+
+    # Reading --------------------------------------------------------------------------------
+    def _field(self, parameters, name, context, source, optional, feedback):
+        """The chosen field; an optional field left at its default and absent from the layer
+        means 'not used' (a layer without dates has no windows)."""
+        value = self.parameterAsString(parameters, name, context)
+        if not value or source is None:
+            return None
+        if optional and source.fields().lookupField(value) < 0 and not parameters.get(name):
+            feedback.pushInfo(self.tr("No field '{0}' in the layer: {1} not used.")
+                              .format(value, name))
+            return None
+        return value
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        import numpy as np
+
+        from ..core.allocation import AllocationCancelled, AllocationError
+        from ..core.costs import CostRates, straight_haul
+        from ..core.reuse_plan import plan_reuse
+        from ..core.reuse_problem import AreaRule
+        from ..core.reuse_sites import (SiteTableError, classify_for_reuse, excavation_table,
+                                        parse_numbers, receiver_table)
+
+        crs = self.distance_crs(parameters, context)
+        layers = {name: self.source_or_error(parameters, name, context,
+                                             required=name in (self.SOURCES, self.RECEIVERS))
+                  for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
+                               self.CONTAMINATION, self.ROADS)}
+        fields = {name: self._field(parameters, name, context, layers[parent], optional, feedback)
+                  for name, _, parent, optional in self.FIELDS}
+        number = {name: self.parameterAsDouble(parameters, name, context) for name in (
+            "MAX_HAUL_KM", "DETOUR_FACTOR", "SNAP_TOLERANCE_M", "DENSITY_T_M3", "TRUCK_PAYLOAD_T",
+            "TRANSPORT_COST_DKK_TKM", "ANALYSIS_COST_DKK_T", "CO2_KG_TKM", "BASELINE_HAUL_KM",
+            "DEFAULT_GATE_FEE_DKK_T")}
+        for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
+            if number[name] <= 0:
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
+        area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
+
+        source_fields = [fields[n] for n in ("SOURCE_ID_FIELD", "VOLUME_FIELD", "CLASS_FIELD",
+                                             "SOURCE_START_FIELD", "SOURCE_END_FIELD")]
+        receiver_fields = [fields[n] for n in ("RECEIVER_ID_FIELD", "KIND_FIELD", "CAPACITY_FIELD",
+                                               "MAX_CLASS_FIELD", "RECEIVER_START_FIELD",
+                                               "RECEIVER_END_FIELD")]
+        for name in source_fields:
+            self._require_field(layers[self.SOURCES], name, self.tr("Excavations"))
+        for name in receiver_fields:
+            self._require_field(layers[self.RECEIVERS], name, self.tr("Receivers"))
+        sources_frame = read_frame(layers[self.SOURCES], crs, context, feedback,
+                                   label=self.tr("Excavations"))
+        receivers_frame = read_frame(layers[self.RECEIVERS], crs, context, feedback,
+                                     label=self.tr("Receivers"))
+        if feedback.isCanceled():
+            return {}
+        try:
+            source_table, excavations = excavation_table(sources_frame, *source_fields[:3],
+                                                         *source_fields[3:])
+            receiver_table_, receivers = receiver_table(
+                receivers_frame, receiver_fields[0], receiver_fields[2], receiver_fields[3],
+                receiver_fields[4], receiver_fields[5])
+        except SiteTableError as error:
+            raise QgsProcessingException(self._table_error(error)) from None
+        self._report_sites(source_table, self.tr("Excavations"), feedback)
+        self._report_sites(receiver_table_, self.tr("Receivers"), feedback)
+        if not len(source_table.ids):
+            raise QgsProcessingException(self.tr(
+                "No excavation has a usable surplus volume. Check the volume field ({0}).")
+                .format(source_fields[1]))
+        if not len(receiver_table_.ids):
+            raise QgsProcessingException(self.tr(
+                "There are no receivers with a usable capacity, so nothing can be reused. Add "
+                "receivers (pits, resource sites, utilisation projects) with a capacity in m³."))
+        if not (receivers.capacity_m3 > 0).any():
+            feedback.pushWarning(self.tr("Every receiver has zero capacity: all soil goes to "
+                                         "disposal."))
+        feedback.setProgress(15)
+
+        areas, contamination = None, None
+        if layers[self.AREA_TYPES] is not None:
+            area_field = fields["AREA_TYPE_FIELD"] or "area_type"
+            self._require_field(layers[self.AREA_TYPES], area_field, self.tr("Area types"))
+            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
+                               label=self.tr("Area types"))
+        elif area_rule != AreaRule.IGNORE:
+            feedback.pushWarning(self.tr(
+                "No area-type layer: every site is taken to lie in one common area type, so the "
+                "area rule only applies to excavations on contaminated sites."))
+        if layers[self.CONTAMINATION] is not None:
+            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
+                                       label=self.tr("Contaminated sites")).geometry
+        classify_for_reuse(excavations, receivers, source_table.frame.geometry,
+                           receiver_table_.frame.geometry, areas,
+                           fields["AREA_TYPE_FIELD"] or "area_type", contamination)
+        feedback.setProgress(25)
+
+        haul_pairs = straight_haul(number["DETOUR_FACTOR"])
+        if layers[self.ROADS] is not None:
+            from ..core.network import RoadNetwork
+            roads = read_frame(layers[self.ROADS], crs, context, None, fields=[],
+                               label=self.tr("Roads"))
+            if roads.empty:
+                raise QgsProcessingException(self.tr("The road layer has no lines."))
+            haul_pairs = RoadNetwork.from_lines(
+                roads.geometry, snap_tolerance_m=number["SNAP_TOLERANCE_M"]).haul_pairs
+
+        disposal_xy, disposal_fee, disposal_ids = np.zeros((0, 2)), np.zeros(0), []
+        if layers[self.DISPOSAL] is not None:
+            disposal_fields = [f for f in (fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"])
+                               if f]
+            disposal = read_frame(layers[self.DISPOSAL], crs, context, feedback,
+                                  fields=disposal_fields, label=self.tr("Disposal sites"))
+            from ..core.positions import position_xy
+            disposal_xy = position_xy(disposal.geometry) if len(disposal) else disposal_xy
+            disposal_fee = np.full(len(disposal), np.nan)
+            if fields["GATE_FEE_FIELD"]:
+                disposal_fee, unreadable = parse_numbers(disposal[fields["GATE_FEE_FIELD"]])
+                if unreadable.any():
+                    feedback.pushWarning(self.tr(
+                        "Disposal sites: unreadable gate fee for {0} site(s); the default fee "
+                        "applies.").format(int(unreadable.sum())))
+            disposal_ids = (disposal[fields["DISPOSAL_ID_FIELD"]].tolist()
+                            if fields["DISPOSAL_ID_FIELD"] else disposal["_fid"].tolist())
+        if not len(disposal_xy):
+            feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
+                                      "charged {1} DKK/t.").format(number["BASELINE_HAUL_KM"],
+                                                                   number["DEFAULT_GATE_FEE_DKK_T"]))
+
+        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
+                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
+                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
+                          number["DEFAULT_GATE_FEE_DKK_T"])
+        feedback.pushInfo(self.tr("Solving the allocation of {0} excavation(s) to {1} receiver(s)…")
+                          .format(len(source_table.ids), len(receiver_table_.ids)))
+        try:
+            plan = plan_reuse(excavations, receivers, disposal_xy, disposal_fee, rates, area_rule,
+                              number["MAX_HAUL_KM"], haul_pairs, should_stop=feedback.isCanceled)
+        except AllocationCancelled:
+            return {}
+        except AllocationError as error:
+            raise QgsProcessingException(self.tr(
+                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
+        feedback.setProgress(80)
+        self._report_problem(plan, source_table, receiver_table_, feedback)
+
+        results = self._write_outputs(parameters, context, feedback, plan, source_table,
+                                      receiver_table_, layers, receiver_fields[1], disposal_ids,
+                                      crs)
+        self._log_summary(plan.summary, plan.allocation, feedback)
+        summary = plan.summary
+        results.update({
+            "REUSED_M3": summary.reused_m3, "DISPOSED_M3": summary.disposed_m3,
+            "TONNE_KM": summary.tonne_km, "BASELINE_TONNE_KM": summary.baseline_tonne_km,
+            "COST_DKK": summary.cost_dkk, "BASELINE_COST_DKK": summary.baseline_cost_dkk,
+            "CO2_KG": summary.co2_kg, "BASELINE_CO2_KG": summary.baseline_co2_kg})
+        feedback.setProgress(100)
+        return results
+
+    def _require_field(self, source, name, label):
+        if name and source.fields().lookupField(name) < 0:
+            raise QgsProcessingException(self.tr(
+                "{0} has no field named '{1}'. Choose one of: {2}.")
+                .format(label, name, ", ".join(source.fields().names())))
+
+    def _table_error(self, error):
+        from ..core.reuse_sites import DUPLICATE_IDS, MISSING_IDS, UNREADABLE_DATE
+
+        ids = ", ".join(str(i) for i in error.ids[:20])
+        if error.reason == DUPLICATE_IDS:
+            return self.tr("Ids must be unique, so that every match names its sites. Repeated "
+                           "ids: {0}.").format(ids)
+        if error.reason == MISSING_IDS:
+            return self.tr("Every site needs an id, so that matches can name it. {0} site(s) have "
+                           "none.").format(len(error.ids))
+        if error.reason == UNREADABLE_DATE:
+            return self.tr("Dates must be dates, date-times or ISO text such as 2026-05-01. "
+                           "Unreadable dates at ids: {0}.").format(ids)
+        return str(error)
+
+    def _report_sites(self, table, label, feedback):
+        from ..core import reuse_sites as rs
+
+        reasons = {
+            rs.NO_VOLUME: self.tr("skipped, no readable volume"),
+            rs.NEGATIVE_VOLUME: self.tr("skipped, negative volume"),
+            rs.NO_CAPACITY: self.tr("skipped, no readable capacity"),
+            rs.NEGATIVE_CAPACITY: self.tr("skipped, negative capacity"),
+            rs.NO_CLASS: self.tr("no readable soil class: not matched"),
+            rs.WINDOW_REVERSED: self.tr("end date before start date: not matched"),
+        }
+        for issues, report in ((table.skipped, feedback.reportError),
+                               (table.unmatchable, feedback.pushWarning)):
+            for reason, ids in issues.items():
+                shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
+                report(self.tr("{0}: {1} site(s) {2}: {3}").format(label, len(ids),
+                                                                 reasons[reason], shown))
+
+    def _report_problem(self, plan, source_table, receiver_table_, feedback):
+        problem = plan.problem
+        if len(problem.class_not_accepted):
+            ids = source_table.ids[problem.class_not_accepted]
+            feedback.pushWarning(self.tr(
+                "{0} excavation(s) have a soil class no receiver accepts; their soil goes to "
+                "disposal: {1}").format(len(ids), ", ".join(ids[:20])))
+        feedback.pushInfo(self.tr("{0} pair(s) within the maximum haul; {1} allowed arc(s) "
+                                  "cheaper than disposal. Solver: {2} ({3} LP solve(s)).")
+                          .format(problem.pairs_in_reach, len(problem.arcs),
+                                  plan.allocation.status, plan.allocation.rounds))
+
+    # Writing --------------------------------------------------------------------------------
+    def _write_outputs(self, parameters, context, feedback, plan, source_table, receiver_table_,
+                       layers, kind_field, disposal_ids, crs):
+        import numpy as np
+
+        from ..core.positions import position_points
+
+        match_fields = QgsFields()
+        for name, kind in (("source_id", QVariant.String), ("receiver_id", QVariant.String),
+                           ("receiver_kind", QVariant.String), ("volume_m3", QVariant.Double),
+                           ("tonnes", QVariant.Double), ("distance_km", QVariant.Double),
+                           ("tonne_km", QVariant.Double), ("truckloads", QVariant.Int),
+                           ("co2_kg", QVariant.Double), ("cost_dkk", QVariant.Double),
+                           ("same_area_type", QVariant.Bool),
+                           ("analysis_required", QVariant.Bool)):
+            match_fields.append(QgsField(name, kind))
+        sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
+                                              match_fields, QgsWkbTypes.LineString, crs)
+        source_points = position_points(source_table.frame.geometry)
+        receiver_points = position_points(receiver_table_.frame.geometry)
+        kinds = (receiver_table_.frame[kind_field].tolist() if kind_field
+                 else [None] * len(receiver_table_.ids))
+        matches = plan.matches
+        for row in matches.itertuples(index=False):
+            if feedback.isCanceled():
+                break
+            start, end = source_points.iloc[row.source], receiver_points.iloc[row.receiver]
+            feature = QgsFeature(match_fields)
+            feature.setGeometry(QgsGeometry.fromPolylineXY(
+                [QgsPointXY(start.x, start.y), QgsPointXY(end.x, end.y)]))
+            feature.setAttributes([
+                str(source_table.ids[row.source]), str(receiver_table_.ids[row.receiver]),
+                None if kinds[row.receiver] is None else str(kinds[row.receiver]),
+                float(row.volume_m3), float(row.tonnes), float(row.distance_km),
+                float(row.tonne_km), int(row.truckloads), float(row.co2_kg), float(row.cost_dkk),
+                None if row.same_area_type is None else bool(row.same_area_type),
+                bool(row.analysis_required)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+
+        sources = source_table.frame
+        site = plan.sources["disposal_site"].to_numpy()
+        disposal_names = np.array([None] + [None if v is None else str(v) for v in disposal_ids],
+                                  dtype=object)
+        for name in ("reused_m3", "disposed_m3", "mean_haul_km", "disposal_km"):
+            sources[name] = plan.sources[name].to_numpy()
+        sources["disposal_id"] = disposal_names[site + 1]
+        fields = with_fields(layers[self.SOURCES].fields(), [
+            ("reused_m3", QVariant.Double), ("disposed_m3", QVariant.Double),
+            ("mean_haul_km", QVariant.Double), ("disposal_id", QVariant.String),
+            ("disposal_km", QVariant.Double)])
+        sink, sources_id = self.sink_or_error(parameters, self.OUTPUT_SOURCES, context, fields,
+                                              layers[self.SOURCES].wkbType(), crs)
+        write_frame(sink, sources, fields, feedback)
+        sink.flushBuffer()
+
+        receivers = receiver_table_.frame
+        for name in ("received_m3", "remaining_m3", "fill_share"):
+            receivers[name] = plan.receivers[name].to_numpy()
+        fields = with_fields(layers[self.RECEIVERS].fields(), [
+            ("received_m3", QVariant.Double), ("remaining_m3", QVariant.Double),
+            ("fill_share", QVariant.Double)])
+        sink, receivers_id = self.sink_or_error(parameters, self.OUTPUT_RECEIVERS, context,
+                                                fields, layers[self.RECEIVERS].wkbType(), crs)
+        write_frame(sink, receivers, fields, feedback)
+        sink.flushBuffer()
+        self._style_by_geometry(layers)
+        return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
+                self.OUTPUT_RECEIVERS: receivers_id}
+
+    def _style_by_geometry(self, layers):
+        """Polygon sites get the area variant of their style (a marker style draws nothing on
+        polygons)."""
+        styles = dict(self.OUTPUT_STYLES)
+        for output, name in ((self.OUTPUT_SOURCES, self.SOURCES),
+                             (self.OUTPUT_RECEIVERS, self.RECEIVERS)):
+            if QgsWkbTypes.geometryType(layers[name].wkbType()) == QgsWkbTypes.PolygonGeometry:
+                styles[output] = styles[output] + "_areas"
+        self.OUTPUT_STYLES = styles
+
+    def _log_summary(self, summary, allocation, feedback):
+        def change(plan, baseline):
+            return f"{(plan - baseline) / baseline:+.0%}" if baseline else "–"
+
+        feedback.pushInfo(self.tr(
+            "Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.")
+            .format(summary.reused_m3, summary.supplied_m3, summary.reused_share,
+                    summary.disposed_m3))
+        feedback.pushInfo(self.tr("Transport: {0:,.0f} tonne-km against {1:,.0f} if everything "
+                                  "went to disposal ({2}).")
+                          .format(summary.tonne_km, summary.baseline_tonne_km,
+                                  change(summary.tonne_km, summary.baseline_tonne_km)))
+        feedback.pushInfo(self.tr("CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).")
+                          .format(summary.co2_kg, summary.baseline_co2_kg,
+                                  change(summary.co2_kg, summary.baseline_co2_kg)))
+        feedback.pushInfo(self.tr("Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.")
+                          .format(summary.cost_dkk, summary.baseline_cost_dkk,
+                                  summary.baseline_cost_dkk - summary.cost_dkk))
+        feedback.pushInfo(self.tr("{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) "
+                                  "filled.").format(summary.truckloads, summary.receivers_used,
+                                                    summary.receivers_filled))

@@ -1,0 +1,127 @@
+"""Exact allocation of large problems through receiver prices.
+
+With receiver prices p_j ≥ 0 (the duals of the capacity rows), every source's best choice is
+independent of the others: the arc minimising (c_ij − e_i) + p_j, or disposal when none is
+negative. At the optimum only a few sources are torn between choices (a basic solution splits at
+most one source per filled receiver); the many others go wholly to one place. So:
+
+1. estimate prices by a few rounds of a subgradient method on the dual (cheap, vectorised);
+2. fix each source whose best choice beats its second by a clear margin, and take the capacity
+   it uses off its receiver; a receiver over-filled this way releases its sources;
+3. solve the remaining sources exactly (``allocation.solve_columns``) on the residual
+   capacities, which yields exact prices for this restricted programme;
+4. check each fixed source against those prices; release every one whose choice is no longer a
+   best choice, and go back to 3.
+
+When no fixed source is released, the fixed choices and the restricted optimum together satisfy
+primal feasibility, dual feasibility and complementary slackness of the full programme, so the
+result is its exact optimum (not an approximation: the estimate only decides how much work the
+exact steps have to do).
+"""
+import numpy as np
+
+from .allocation import AllocationCancelled, solve_columns
+
+PRICE_ROUNDS = 80
+# A source is fixed when its best choice beats the next by more than this many DKK/t.
+FIX_MARGIN_DKK_T = 2.0
+CHECK_TOLERANCE_DKK_T = 1e-6
+
+
+def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_source,
+                    full_lp_max_arcs, should_stop=None):
+    """(flow per arc, status, LP solves, columns in the last) for arcs sorted by source."""
+    starts = np.flatnonzero(np.r_[True, np.diff(source) != 0])
+    owner = source[starts]
+    prices = _estimate_prices(profit, source, receiver, starts, owner, supply, capacity)
+    choice, margin = _best_choices(profit + prices[receiver], source, starts, owner, len(supply))
+    free = margin <= FIX_MARGIN_DKK_T
+    free[np.setdiff1d(np.arange(len(supply)), owner)] = False  # no arcs: disposal, nothing to do
+    rounds, status, columns = 0, "", 0
+    while True:
+        if should_stop is not None and should_stop():
+            raise AllocationCancelled("cancelled")
+        free = _release_overfilled(free, choice, receiver, supply, capacity)
+        fixed_arc = np.flatnonzero(~free & (choice >= 0))
+        used = np.bincount(receiver[choice[fixed_arc]], weights=supply[fixed_arc],
+                           minlength=len(capacity))
+        in_lp = free[source]
+        flow_lp, prices, status, solves, columns = solve_columns(
+            profit[in_lp], source[in_lp], receiver[in_lp], np.where(free, supply, 0.0),
+            np.clip(capacity - used, 0.0, None), columns_per_source, full_lp_max_arcs,
+            should_stop)
+        rounds += solves
+        violating = _violations(profit + prices[receiver], source, starts, owner, choice, free)
+        if not violating.any():
+            break
+        free |= violating
+    flow = np.zeros(len(profit))
+    flow[in_lp] = flow_lp
+    flow[choice[fixed_arc]] = supply[fixed_arc]
+    return flow, status, rounds, columns
+
+
+def _estimate_prices(profit, source, receiver, starts, owner, supply, capacity):
+    """Receiver prices from a projected subgradient ascent on the dual: a receiver asked for
+    more than its capacity gets dearer, one asked for less cheaper (never below zero)."""
+    prices = np.zeros(len(capacity))
+    scale = max(float(np.abs(profit).max(initial=0.0)), 1.0)
+    for step in range(PRICE_ROUNDS):
+        value = profit + prices[receiver]
+        best = np.minimum.reduceat(value, starts)
+        chosen = _first_best(value, source, starts, best)
+        wanting = best < 0
+        demand = np.bincount(receiver[chosen[wanting]], weights=supply[owner[wanting]],
+                             minlength=len(capacity))
+        excess = (demand - capacity) / (capacity + demand + 1e-9)
+        prices = np.clip(prices + scale * 0.5 / np.sqrt(step + 1.0) * excess, 0.0, None)
+    return prices
+
+
+def _first_best(value, source, starts, best):
+    """Per source with arcs, the first arc position attaining its best value."""
+    lengths = np.diff(np.r_[starts, len(value)])
+    hit = np.flatnonzero(value <= np.repeat(best, lengths))
+    return hit[np.r_[True, source[hit][1:] != source[hit][:-1]]]
+
+
+def _best_choices(value, source, starts, owner, count):
+    """Per source: its best arc (-1 for disposal) and how much better it is than the next best
+    option, disposal (value 0) included."""
+    lengths = np.diff(np.r_[starts, len(value)])
+    best = np.minimum.reduceat(value, starts)
+    first = _first_best(value, source, starts, best)
+    others = value.copy()
+    others[first] = np.inf
+    second = np.minimum(np.minimum.reduceat(others, starts), 0.0)
+    single = lengths == 1
+    second[single] = 0.0
+    choice = np.full(count, -1, dtype=np.int64)
+    margin = np.full(count, np.inf)
+    goes = best < 0
+    choice[owner[goes]] = first[goes]
+    margin[owner[goes]] = second[goes] - best[goes]
+    margin[owner[~goes]] = -best[~goes]  # disposal: how far the best arc is from paying off
+    return choice, margin
+
+
+def _release_overfilled(free, choice, receiver, supply, capacity):
+    """Free every fixed source of a receiver that fixed sources alone over-fill."""
+    free = free.copy()
+    fixed = np.flatnonzero(~free & (choice >= 0))
+    used = np.bincount(receiver[choice[fixed]], weights=supply[fixed], minlength=len(capacity))
+    over = used > capacity
+    if over.any():
+        free[fixed[over[receiver[choice[fixed]]]]] = True
+    return free
+
+
+def _violations(value, source, starts, owner, choice, free):
+    """Fixed sources whose fixed option is not among their best under the exact prices."""
+    best = np.minimum(np.minimum.reduceat(value, starts), 0.0)
+    current = np.zeros(len(free))
+    current_best = np.zeros(len(free))
+    current_best[owner] = best
+    assigned = choice >= 0
+    current[assigned] = value[choice[assigned]]
+    return ~free & (current > current_best + CHECK_TOLERANCE_DKK_T)
