@@ -7,11 +7,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsField,
-    QgsFillSymbol,
-    QgsInvertedPolygonRenderer,
     QgsLayoutExporter,
     QgsLegendRenderer,
     QgsLegendStyle,
@@ -31,26 +27,22 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsRenderContext,
-    QgsRuleBasedRenderer,
     QgsSymbolLayerUtils,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QLocale, QVariant
 
 from ..i18n import user_language
 from ..layout import map_layers
+from ..layout.atlas_pages import outline_layer, set_page_extents, veil_layer
+from ..layout.page_geometry import page_extent
 from ..layout.plan_layout import (
-    EXTENT_FIELDS,
     LEGEND_FITS,
-    PAGE_FILE_FIELD,
     PAGE_NAME_FIELD,
-    PAGE_SCALE_FIELD,
     PageTexts,
     build_plan_layout,
-    fit_page_geometry,
     export_result_message,
+    fit_page_geometry,
 )
-from ..layout.page_geometry import page_extent
 from ..resources import PACKAGE_DIR
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm, processing_vector_types
 
@@ -165,7 +157,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         geometry = fit_page_geometry(project, paper, landscape, self.tr("Legend"))
         extent = None
         if coverage is not None:
-            scales = self.set_page_extents(page_layers, pages, geometry, margin)
+            scales = set_page_extents(page_layers, pages, geometry, margin)
         else:
             bounds = self.map_bounds(parameters, context, copies, crs, project)
             (x_min, y_min, x_max, y_max), scale = page_extent(
@@ -213,8 +205,8 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         if coverage is not None:
             name_field = self.name_field(coverage, parameters, context)
             pages = self.read_pages(coverage, name_field, crs, pdf_path, context, feedback)
-            page_layers = [self.page_layer(pages, crs, coverage.sourceName(), mask=False),
-                           self.page_layer(pages, crs, "mask", mask=True)]
+            page_layers = [outline_layer(pages, crs, coverage.sourceName(), self.tr("Plan area")),
+                           veil_layer(pages, crs)]
             for layer in page_layers:
                 project.addMapLayer(layer, False)
             node = project.layerTreeRoot().addLayer(page_layers[0])
@@ -296,54 +288,6 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 "The plan-area layer has no areas to map. Choose a layer with polygons, or leave "
                 "plan areas empty for a single map of all layers."))
         return pages
-
-    def page_layer(self, pages, crs, name, mask):
-        """The atlas pages as a memory layer: the drawn outline of the current plan area, or
-        (``mask``) a white veil over everything outside it."""
-        layer = QgsVectorLayer(f"Polygon?crs={crs.authid() or crs.toWkt()}", name, "memory")
-        fields = [QgsField(PAGE_NAME_FIELD, QVariant.String), QgsField(PAGE_FILE_FIELD, QVariant.String),
-                  QgsField(PAGE_SCALE_FIELD, QVariant.Double)]
-        fields += [QgsField(field, QVariant.Double) for field in EXTENT_FIELDS]
-        layer.dataProvider().addAttributes(fields)
-        layer.updateFields()
-        features = []
-        for page in pages:
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(page["geometry"])
-            feature.setAttributes([page["name"], page["file"]])
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
-        current = "$id = @atlas_featureid"
-        if mask:
-            veil = QgsFillSymbol.createSimple({"color": "255,255,255,115", "outline_style": "no"})
-            root = QgsRuleBasedRenderer.Rule(None)
-            root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, current))
-            layer.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
-        else:
-            outline = QgsFillSymbol.createSimple({
-                "style": "no", "outline_color": "#b2182b", "outline_width": "0.8",
-                "outline_style": "dash", "joinstyle": "round"})
-            root = QgsRuleBasedRenderer.Rule(None)
-            root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, current, self.tr("Plan area")))
-            layer.setRenderer(QgsRuleBasedRenderer(root))
-        return layer
-
-    def set_page_extents(self, page_layers, pages, geometry, margin):
-        """Each page's map extent and scale: its plan area centred with ``margin`` around it, at a
-        nice scale for the map frame of ``geometry``. Returns the scales."""
-        fields = page_layers[0].fields()
-        indexes = [fields.lookupField(name) for name in (PAGE_SCALE_FIELD, *EXTENT_FIELDS)]
-        changes, scales = {}, []
-        for feature, page in zip(page_layers[0].getFeatures(), pages):
-            box = page["geometry"].boundingBox()
-            extent, scale = page_extent((box.xMinimum(), box.yMinimum(), box.xMaximum(),
-                                         box.yMaximum()), geometry.map.w, geometry.map.h, margin)
-            changes[feature.id()] = dict(zip(indexes, [scale, *extent]))
-            scales.append(scale)
-        for layer in page_layers:
-            layer.dataProvider().changeAttributeValues(changes)
-        return scales
 
     def map_bounds(self, parameters, context, layers, crs, project):
         if self.parameterAsString(parameters, self.EXTENT, context):
