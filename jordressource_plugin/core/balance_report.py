@@ -91,7 +91,7 @@ def _area_table(balance: SoilBalance, area_ids, text) -> pd.DataFrame:
         outside = balance.outside.copy()
         outside["label"] = text["outside"]
         outside["is_outside"] = True
-        table = pd.concat([table, outside.to_frame().T], ignore_index=True)
+        table = pd.concat([table, pd.DataFrame([outside.to_dict()])], ignore_index=True)
     order = np.argsort(-np.abs(table["balance_m3"].to_numpy(dtype=float)), kind="stable")
     return table.iloc[order].reset_index(drop=True)
 
