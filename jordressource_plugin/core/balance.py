@@ -162,11 +162,16 @@ def envelopes(geometries) -> np.ndarray:
     Points and polygons are read from their WKB (one GEOS call each): shapely 1.8's ``bounds``
     costs several calls per geometry. Other types use ``bounds``.
     """
+    if _SHAPELY_2:
+        return shapely.bounds(np.asarray(geometries, dtype=object))
+    from shapely.geos import WKBWriter, lgeos
+
+    write = WKBWriter(lgeos).write  # one writer: shapely 1.8 builds one per ``.wkb`` call
     result = np.full((len(geometries), 4), np.nan)
     for position, geometry in enumerate(geometries):
         if geometry is None:
             continue
-        data = geometry.wkb
+        data = write(geometry)
         kind = int.from_bytes(data[1:5], "little") if data[0] == 1 else 0
         if kind == 1 and len(data) == 21:
             x, y = struct.unpack_from("<2d", data, 5)
