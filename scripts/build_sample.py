@@ -469,6 +469,70 @@ def wiggle(a, b, rng, step_m=400.0, amplitude_m=250.0):
     return LineString(coords)
 
 
+class LandRouter:
+    """Least-cost paths over a grid of the land, so that roads between towns go round the fjords:
+    a sea cell costs 50 land cells, and smooth noise on land makes the routes wander."""
+
+    def __init__(self, land, rng, cell_m=200.0):
+        from rasterio import features
+        from rasterio.transform import from_origin
+        from scipy import ndimage, sparse
+        minx, miny, maxx, maxy = land.bounds
+        self.cell_m, self.minx, self.maxy = cell_m, minx, maxy
+        rows, cols = int((maxy - miny) / cell_m) + 1, int((maxx - minx) / cell_m) + 1
+        self.cols = cols
+        on_land = features.rasterize([(land, 1)], out_shape=(rows, cols), dtype="uint8",
+                                     transform=from_origin(minx, maxy, cell_m, cell_m)) == 1
+        noise = ndimage.gaussian_filter(rng.standard_normal((rows, cols)), 4)
+        cost = np.where(on_land, 1.0 + (noise - noise.min()) / np.ptp(noise), 50.0)
+        ids = np.arange(rows * cols).reshape(rows, cols)
+        starts, ends, weights = [], [], []
+        for dr, dc in ((0, 1), (1, 0), (1, 1), (1, -1)):
+            here = (slice(0, rows - dr), slice(max(0, -dc), cols - max(0, dc)))
+            there = (slice(dr, rows), slice(max(0, dc), cols - max(0, -dc)))
+            starts.append(ids[here].ravel())
+            ends.append(ids[there].ravel())
+            weights.append(((cost[here] + cost[there]) / 2 * math.hypot(dr, dc) * cell_m).ravel())
+        self.graph = sparse.coo_matrix(
+            (np.concatenate(weights), (np.concatenate(starts), np.concatenate(ends))),
+            shape=(rows * cols,) * 2).tocsr()
+        self._trees = {}
+
+    def _node(self, xy):
+        return (int((self.maxy - xy[1]) // self.cell_m) * self.cols
+                + int((xy[0] - self.minx) // self.cell_m))
+
+    def _xy(self, node):
+        row, col = divmod(node, self.cols)
+        return (self.minx + (col + 0.5) * self.cell_m, self.maxy - (row + 0.5) * self.cell_m)
+
+    def route(self, a, b):
+        """(road from a to b, its cost): the least-cost cell path, simplified and smoothed."""
+        from scipy.sparse.csgraph import dijkstra
+        from shapely.geometry import LineString
+        start, end = self._node(a), self._node(b)
+        if start not in self._trees:
+            self._trees[start] = dijkstra(self.graph, directed=False, indices=start,
+                                          return_predecessors=True)
+        costs, previous = self._trees[start]
+        path = [end]
+        while path[-1] != start:
+            path.append(int(previous[path[-1]]))
+        coords = [tuple(b)] + [self._xy(n) for n in path[1:-1]] + [tuple(a)]
+        line = LineString(coords[::-1]).simplify(self.cell_m * 0.6)
+        return LineString(_chaikin(np.asarray(line.coords))), float(costs[end])
+
+
+def _chaikin(points, iterations=2):
+    """Corner cutting: a polyline rounded like a road, ends kept."""
+    for _ in range(iterations):
+        cut_a = 0.75 * points[:-1] + 0.25 * points[1:]
+        cut_b = 0.25 * points[:-1] + 0.75 * points[1:]
+        points = np.vstack([points[:1], np.column_stack([cut_a, cut_b]).reshape(-1, 2),
+                            points[-1:]])
+    return points
+
+
 def town_grid(area, centre, rng, spacing_m=180.0):
     """Local streets: a rotated grid over the town's built-up area, clipped to it."""
     from shapely import affinity
@@ -500,7 +564,7 @@ def _lines_of(geometry):
 
 
 def build_roads(landcover, land, sea, towns, motorway, sites_for_access, rng):
-    """Regional roads between towns (a spanning tree plus short cycles, avoiding the fjord),
+    """Regional roads between towns (a spanning tree plus short cycles, round the fjords),
     town street grids, village lanes and access roads, noded so that lines share a vertex at
     every junction; the motorway crosses them on bridges and joins only at interchanges."""
     import geopandas as gpd
@@ -513,23 +577,23 @@ def build_roads(landcover, land, sea, towns, motorway, sites_for_access, rng):
     names = list(towns)
     xy = np.array([towns[n] for n in names])
 
+    router = LandRouter(land, rng)
     edges = set()
     for simplex in Delaunay(xy).simplices:
         for i in range(3):
             a, b = sorted((int(simplex[i]), int(simplex[(i + 1) % 3])))
             edges.add((a, b))
-    lengths = {e: float(np.hypot(*(xy[e[0]] - xy[e[1]]))) for e in edges}
-    allowed = {e for e in edges if LineString([xy[e[0]], xy[e[1]]]).intersection(sea).length < 300
-               and lengths[e] < 14000}
+    routes = {e: router.route(xy[e[0]], xy[e[1]]) for e in sorted(edges)
+              if np.hypot(*(xy[e[0]] - xy[e[1]])) < 14000}
     weights = np.zeros((len(names), len(names)))
-    for a, b in allowed:
-        weights[a, b] = lengths[(a, b)]
+    for (a, b), (_, cost) in routes.items():
+        weights[a, b] = cost
     tree = minimum_spanning_tree(weights).tocoo()
     chosen = {tuple(sorted((int(a), int(b)))) for a, b in zip(tree.row, tree.col)}
-    extra = sorted(allowed - chosen, key=lambda e: lengths[e])[:5]
+    extra = sorted(set(routes) - chosen, key=lambda e: routes[e][1])[:5]
     sources = []  # (line, road_class, name)
     for a, b in sorted(chosen | set(extra)):
-        sources.append((wiggle(xy[a], xy[b], rng), "regional", f"{names[a]}vej–{names[b]}"))
+        sources.append((routes[(a, b)][0], "regional", f"{names[a]}vej–{names[b]}"))
 
     for name in names:
         centre = towns[name]
@@ -544,15 +608,18 @@ def build_roads(landcover, land, sea, towns, motorway, sites_for_access, rng):
     regional_vertices = np.array([c for line in regional for c in line.coords])
     road_of_vertex = np.array([n for n, line in enumerate(regional) for _ in line.coords])
     farmland = landcover[landcover.clc_code.between(211, 244)]
+    farm_share = farmland.area.to_numpy() / farmland.area.sum()
     for number in range(25):
-        village = random_point_in(farmland.iloc[int(rng.integers(len(farmland)))].geometry, rng)
+        village = random_point_in(farmland.geometry.iloc[int(rng.choice(len(farmland),
+                                                                         p=farm_share))], rng)
         order = np.argsort(np.hypot(*(regional_vertices - [village.x, village.y]).T))
         targets = [order[0]]
         if number % 2:  # every other village lies on a lane joining two regional roads
             targets.append(next(i for i in order if road_of_vertex[i] != road_of_vertex[order[0]]))
         for target in regional_vertices[targets]:
-            sources.append((wiggle((village.x, village.y), target, rng, 250, 120), "local",
-                            f"Bivej {number + 1}"))
+            lane = wiggle((village.x, village.y), target, rng, 250, 120)
+            if lane.intersection(sea).length < 50 and lane.length < 4000:
+                sources.append((lane, "local", f"Bivej {number + 1}"))
     all_vertices = np.array([c for line, _, _ in sources for c in line.coords])
     for site in sites_for_access:
         position = site.representative_point()
