@@ -99,11 +99,16 @@ def test_model_runs_in_qgis_process(qgis_process, tmp_path):
     if not needed <= listed:
         pytest.skip(f"not in the package yet: {', '.join(sorted(needed - listed))}")
     parameters = sample_inputs()
+    # qgis_process 3.22 fills no default for a model's outputs: each one is named.
     parameters.update({"map:plan_map": str(tmp_path / "plans.pdf"),
-                       "balance:report": str(tmp_path / "balance.html")})
+                       "balance:report": str(tmp_path / "balance.html"),
+                       "balance:balance": str(tmp_path / "balance.gpkg"),
+                       "match:matches": str(tmp_path / "matches.gpkg"),
+                       "match:sources": "TEMPORARY_OUTPUT", "match:receivers": "TEMPORARY_OUTPUT"})
     result = qgis_process.run(MODEL_ID, parameters)
     assert Path(result["results"]["map:plan_map"]) == tmp_path / "plans.pdf"
     assert pdf_pages(tmp_path / "plans.pdf") == len(PLANS)
+    assert (tmp_path / "matches.gpkg").exists() and (tmp_path / "balance.html").exists()
 
 
 def test_batch_example_rows_name_the_model_inputs_and_outputs(plugin):
