@@ -77,14 +77,15 @@ def excavations(cells: int, count: int):
                             geometry=shapes, crs=CRS)
 
 
-def ours(dem: str, polygons_path: str):
+def ours(dem: str, polygons_path: str, difference_path: str = None):
     import geopandas as gpd
 
     from jordressource_plugin.core.earthwork import earthwork_volumes
 
     frame = gpd.read_file(polygons_path)
     result = earthwork_volumes(frame.geometry, dem,
-                               planned_levels=frame["planned_level_m"].to_numpy())
+                               planned_levels=frame["planned_level_m"].to_numpy(),
+                               difference_path=difference_path)
     return (dict(zip(frame["id"].tolist(), result.cut_m3.tolist())),
             dict(zip(frame["id"].tolist(), result.fill_m3.tolist())),
             float(np.nanmean(result.valid_share)))
@@ -198,6 +199,10 @@ def main():
         print(f"jordressource earthwork_volumes (core): {our_s:.1f} s, peak {our_mb:.0f} MB, "
               f"mean valid_share {share:.3f}, total cut {np.nansum(list(cut.values())):,.0f} m³, "
               f"fill {np.nansum(list(fill.values())):,.0f} m³")
+        depth_path = str(Path(workdir) / "depth.tif")
+        depth_s, depth_mb, _ = best_of(1, ours, dem, polygons_path, depth_path)
+        print(f"  the same with the cut/fill depth raster: {depth_s:.1f} s, peak {depth_mb:.0f} "
+              f"MB, a {Path(depth_path).stat().st_size / 2**20:.0f} MB GeoTIFF", flush=True)
         if options.skip_qgis:
             return
         app = qgis_app()  # noqa: F841 (kept alive: QGIS ends when the application is collected)
