@@ -93,6 +93,8 @@ def solve_columns(profit, source, receiver, supply, capacity, columns_per_source
 
     Returns (flow per arc, receiver duals as prices ≥ 0, status, LP solves, columns in the last).
     """
+    if not len(profit):
+        return np.zeros(0), np.zeros(len(capacity)), "no arcs left to optimise", 0, 0
     rounds = 0
     every = np.arange(len(profit))
     active = every

@@ -85,40 +85,41 @@ class ReuseProblem:
     pairs_in_reach: int = 0
 
 
-def day_number(value) -> float:
+def day_number(value, end_of_day: bool = False) -> float:
     """A date, datetime or ISO text as a day number (proleptic ordinal, with the time of day as
-    a fraction); None, empty text and NaN are NaN. Raises ValueError for unreadable text."""
+    a fraction); None, empty text and NaN are NaN. A plain date as an end (``end_of_day``)
+    counts to the end of that day, so a window ending on 31 March overlaps one opening then.
+    Raises ValueError for unreadable text."""
     if value is None:
         return float("nan")
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
     if isinstance(value, datetime.datetime):
         midnight = datetime.datetime.combine(value.date(), datetime.time(), value.tzinfo)
         return value.toordinal() + (value - midnight).total_seconds() / 86400.0
     if isinstance(value, datetime.date):
-        return float(value.toordinal())
+        return float(value.toordinal()) + (1.0 if end_of_day else 0.0)
     if isinstance(value, float) and value != value:
         return float("nan")
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return float("nan")
+        if len(text) == 10:
+            return day_number(datetime.date.fromisoformat(text), end_of_day)
         if text.endswith("Z"):
             text = text[:-1] + "+00:00"
-        try:
-            return day_number(datetime.datetime.fromisoformat(text))
-        except ValueError:
-            return day_number(datetime.date.fromisoformat(text[:10]))
-    if isinstance(value, pd.Timestamp):
-        return day_number(value.to_pydatetime())
+        return day_number(datetime.datetime.fromisoformat(text.replace(" ", "T", 1)))
     raise ValueError(f"not a date: {value!r}")
 
 
-def day_numbers(values):
+def day_numbers(values, end_of_day: bool = False):
     """``day_number`` over a sequence: (days, positions of unreadable values)."""
     days = np.full(len(values), np.nan)
     bad = []
     for position, value in enumerate(values):
         try:
-            days[position] = day_number(value)
+            days[position] = day_number(value, end_of_day)
         except ValueError:
             bad.append(position)
     return days, np.asarray(bad, dtype=np.int64)

@@ -96,9 +96,9 @@ def _keep_nonnegative(frame, ids, amount, unreadable, missing_reason, negative_r
 def _windows(frame, start_field, end_field, ids):
     """Start and end day numbers; text that is no date raises SiteTableError."""
     days = []
-    for name in (start_field, end_field):
+    for name, end_of_day in ((start_field, False), (end_field, True)):
         if name:
-            values, bad = day_numbers(frame[name].tolist())
+            values, bad = day_numbers(frame[name].tolist(), end_of_day)
             if len(bad):
                 raise SiteTableError(UNREADABLE_DATE, ids[bad])
         else:
