@@ -3,6 +3,8 @@ zone, and runs through processing.run and qgis_process."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 CRS = "EPSG:25832"
@@ -64,6 +66,22 @@ def test_zone_connectivity(case, rows, expected):
     got = list(zip(zones["area_type"], (zones["area_km2"] * 1e6).round(6)))
     assert got == expected
     assert zones["zone_id"].tolist() == list(range(1, len(expected) + 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["byzone", "landzone", "erhverv", "sommerhuszone"]),
+                min_size=36, max_size=36))
+def test_zones_cover_the_typed_cells_and_no_two_same_type_zones_share_an_edge(kinds):
+    from jordressource_plugin.core.zones import free_movement_zones
+
+    rows = [(_box(i % 6, i // 6, i % 6 + 1, i // 6 + 1), kind) for i, kind in enumerate(kinds)]
+    zones = free_movement_zones(_frame(rows))
+    assert zones["area_km2"].sum() * 1e6 == pytest.approx(sum(k != "sommerhuszone" for k in kinds))
+    shapes = list(zones.geometry)
+    for a in range(len(shapes)):
+        for b in range(a + 1, len(shapes)):
+            if zones["area_type"].iloc[a] == zones["area_type"].iloc[b]:
+                assert shapes[a].intersection(shapes[b]).length == 0
 
 
 def test_contaminated_site_is_cut_out_and_splits_the_zone():

@@ -256,10 +256,11 @@ def test_bad_volumes_stop_with_a_clear_message(run_algorithm, make_layer, tmp_pa
 
 def test_invalid_area_polygon_is_repaired_and_reported(run_algorithm, make_layer, tmp_path):
     bowtie = [("POLYGON((0 0, 100 100, 100 0, 0 100, 0 0))", ["bow"])]
-    result, _ = _run(run_algorithm, make_layer, tmp_path,
-                     AREAS=_area_layer(make_layer, bowtie))
+    result, messages = _run(run_algorithm, make_layer, tmp_path,
+                            AREAS=_area_layer(make_layer, bowtie))
     rows = {f["id"]: f for f in result["OUTPUT"].getFeatures()}
     assert rows["bow"].geometry().isGeosValid()
+    assert any("repaired 1 invalid" in m for m in messages)
 
 
 @pytest.mark.qgis_process

@@ -13,7 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import read_frame, write_frame
+from .frames import FEATURE_ID, read_frame, write_frame
 from .site_inputs import SiteFieldsMixin
 
 
@@ -97,7 +97,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             frame = read_frame(boundary_source, crs, context, feedback,
                                fields=[id_field] if id_field else [], label=self.tr("Boundaries"))
             boundary = frame.geometry
-            boundary_ids = frame[id_field].tolist() if id_field else frame["_fid"].tolist()
+            boundary_ids = frame[id_field].tolist() if id_field else frame[FEATURE_ID].tolist()
         feedback.setProgress(20)
 
         sources = self._sites(parameters, context, feedback, self.SOURCES, self.VOLUME_FIELD,
