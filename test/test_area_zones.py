@@ -68,7 +68,7 @@ def test_zone_connectivity(case, rows, expected):
     assert zones["zone_id"].tolist() == list(range(1, len(expected) + 1))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(["byzone", "landzone", "erhverv", "sommerhuszone"]),
                 min_size=36, max_size=36))
 def test_zones_cover_the_typed_cells_and_no_two_same_type_zones_share_an_edge(kinds):
