@@ -194,13 +194,40 @@ def test_polygons_in_another_crs_are_transformed_to_the_dem(tilted_plane):
     assert transformed.fill_m3[0] == pytest.approx(in_dem_crs.fill_m3[0])
 
 
-@pytest.mark.parametrize("crs, nodata, code", [
-    (None, -9999.0, "no_crs"),
-    ("EPSG:4326", -9999.0, "geographic"),
-    ("EPSG:2263", -9999.0, "not_metres"),  # NAD83 / New York Long Island (US survey feet)
+def test_progress_is_reported_and_cancelling_stops_the_run(tilted_plane):
+    shares, asked = [], []
+
+    def canceled():
+        asked.append(True)
+        return len(asked) > 2
+
+    result = earthwork_volumes(series(*[cells(i, 0, i + 1, 1) for i in range(6)]), tilted_plane,
+                               planned_levels=[0.0] * 6, progress=shares.append,
+                               canceled=canceled)
+    assert shares == [0.0, 1 / 6]
+    assert np.isfinite(result.cut_m3).sum() == 2
+
+
+def test_a_repaired_bow_tie_and_a_collection_count_their_polygon_parts(tilted_plane):
+    from shapely.geometry import GeometryCollection, LineString
+
+    bow_tie = Polygon([(X0 + 0.1, Y0 - 0.1), (X0 + 7.9, Y0 - 7.9), (X0 + 7.9, Y0 - 0.1),
+                       (X0 + 0.1, Y0 - 7.9)])
+    collection = GeometryCollection([cells(0, 0, 2, 2, inset=0.1),
+                                     LineString([(X0, Y0), (X0 + 20, Y0 - 20)])])
+    result = earthwork_volumes(series(bow_tie, collection), tilted_plane, planned_levels=[0, 0])
+    assert result.status[0] == earthwork.OK and result.cell_count[0] > 0
+    assert result.cell_count[1] == 4
+    assert result.cut_m3[1] == pytest.approx((0.5 + 1.5) * 2 * 4)
+
+
+@pytest.mark.parametrize("crs, code", [
+    (None, "no_crs"),
+    ("EPSG:4326", "geographic"),
+    ("EPSG:2263", "not_metres"),  # NAD83 / New York Long Island (US survey feet)
 ])
-def test_dems_without_square_metres_are_refused(tmp_path, crs, nodata, code):
-    dem = write_raster(tmp_path / "bad.tif", np.ones((3, 3)), crs=crs, nodata=nodata)
+def test_dems_without_square_metres_are_refused(tmp_path, crs, code):
+    dem = write_raster(tmp_path / "bad.tif", np.ones((3, 3)), crs=crs)
     with pytest.raises(EarthworkInputError, match=code):
         earthwork_volumes(series(cells(0, 0, 3, 3)), dem, planned_levels=[0.0])
 

@@ -28,6 +28,7 @@ from rasterio.features import geometry_mask
 from rasterio.warp import transform_geom
 from rasterio.windows import Window
 from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
 from shapely.validation import make_valid
 
 from .planned_surface import PlannedSurface, RasterBand
@@ -220,7 +221,6 @@ def _polygonal(geometry):
     if geometry.geom_type == "GeometryCollection":
         parts = [part for part in geometry.geoms if part.geom_type in ("Polygon", "MultiPolygon")]
         if parts:
-            from shapely.ops import unary_union
             return unary_union(parts)
     return None
 
