@@ -43,10 +43,6 @@ _WKB_TYPES = {
 }
 
 
-def _tr(text):
-    return translate("CreateProjectAlgorithm", text)
-
-
 def qgs_fields(spec):
     fields = QgsFields()
     for field in spec.fields:
@@ -74,8 +70,9 @@ def write_layer(path, spec, crs, transform_context, rows=(), layer_name=None, ne
     if writer.hasError() != QgsVectorFileWriter.NoError:
         message = writer.errorMessage()
         del writer
-        raise QgsProcessingException(_tr("Could not write layer {0} to {1}: {2}")
-                                     .format(name, path, message))
+        raise QgsProcessingException(translate(
+            "CreateProjectAlgorithm", "Could not write layer {0} to {1}: {2}")
+            .format(name, path, message))
     names = fields.names()
     for shape, values in rows:
         feature = QgsFeature(fields)
@@ -87,8 +84,9 @@ def write_layer(path, spec, crs, transform_context, rows=(), layer_name=None, ne
         if not writer.addFeature(feature):
             message = writer.errorMessage()
             del writer
-            raise QgsProcessingException(_tr("Could not write a feature to layer {0}: {1}")
-                                         .format(name, message))
+            raise QgsProcessingException(translate(
+                "CreateProjectAlgorithm", "Could not write a feature to layer {0}: {1}")
+                .format(name, message))
     del writer  # closes the file: the style below needs the layer complete
     uri = f"{path}|layername={name}"
     store_default_style(uri, spec, name)
@@ -100,7 +98,8 @@ def store_default_style(uri, spec, layer_name):
     QGIS applies whenever the layer is opened (desktop, qgis_process, other projects)."""
     layer = QgsVectorLayer(uri, layer_name, "ogr")
     if not layer.isValid():
-        raise QgsProcessingException(_tr("Could not open {0} after writing it.").format(uri))
+        raise QgsProcessingException(translate(
+            "CreateProjectAlgorithm", "Could not open {0} after writing it.").format(uri))
     qml = style_path(spec.style)
     if qml.exists():
         categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
@@ -109,8 +108,9 @@ def store_default_style(uri, spec, layer_name):
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
     error = layer.saveStyleToDatabase(spec.style, spec.title_da, True, "")
     if error:
-        raise QgsProcessingException(_tr("Could not store the style of {0}: {1}")
-                                     .format(layer_name, error))
+        raise QgsProcessingException(translate(
+            "CreateProjectAlgorithm", "Could not store the style of {0}: {1}")
+            .format(layer_name, error))
 
 
 class CreateProjectAlgorithm(JordressourceAlgorithm):
