@@ -132,18 +132,20 @@ def test_route_lines_follow_the_roads_and_measure_the_distance():
     assert routes[0].coords[:] == [(0, 10), (0, 0), (50, 0), (100, 0), (100, 100), (110, 100)]
 
 
-def _reference(lines, sources, targets):
-    """Shortest paths with networkx on the uncontracted graph, each site inserted as a vertex
-    splitting its nearest segment: an independent construction of the same rule."""
+def _reference(lines, sources, targets, oneway):
+    """Shortest paths with networkx on the uncontracted directed graph, each site inserted as a
+    vertex splitting its nearest segment: an independent construction of the same rule."""
     nx = pytest.importorskip("networkx")
     from shapely.geometry import Point
     from shapely.ops import nearest_points
 
-    graph = nx.Graph()
-    segments = []
-    for line in lines:
+    graph = nx.DiGraph()
+    segments, directions = [], []
+    for line, direction in zip(lines, oneway):
         coords = list(line.coords)
-        segments += [LineString([a, b]) for a, b in zip(coords[:-1], coords[1:]) if a != b]
+        pieces = [LineString([a, b]) for a, b in zip(coords[:-1], coords[1:]) if a != b]
+        segments += pieces
+        directions += [direction] * len(pieces)
     sites = {}
     for kind, points in (("s", sources), ("t", targets)):
         for i, xy in enumerate(points):
@@ -164,9 +166,12 @@ def _reference(lines, sources, targets):
                           for (kind, i), (best, xy, _) in sites.items() if best == k],
                        key=lambda stop: stop[0])
         for (d1, n1), (d2, n2) in zip(stops[:-1], stops[1:]):
-            if graph.has_edge(n1, n2):
-                d2 = d1 + min(d2 - d1, graph[n1][n2]["weight"])
-            graph.add_edge(n1, n2, weight=d2 - d1)
+            # Stops at one place (a site on a vertex, two sites together) are one place.
+            ways = [(n1, n2)] * (directions[k] >= 0 or d1 == d2) + [(n2, n1)] * (
+                directions[k] <= 0 or d1 == d2)
+            for u, v in ways:
+                weight = min(d2 - d1, graph[u][v]["weight"] if graph.has_edge(u, v) else math.inf)
+                graph.add_edge(u, v, weight=weight)
     result = {}
     for i in range(len(sources)):
         lengths = nx.single_source_dijkstra_path_length(graph, ("s", i))
@@ -181,19 +186,21 @@ site = st.tuples(st.floats(-50, 650, allow_nan=False), st.floats(-50, 650, allow
 
 
 @settings(max_examples=40, deadline=None)
-@given(streets=st.lists(st.lists(st.tuples(coordinate, coordinate), min_size=2, max_size=5,
-                                 unique=True), min_size=1, max_size=8),
+@given(streets=st.lists(st.tuples(st.lists(st.tuples(coordinate, coordinate), min_size=2,
+                                           max_size=5, unique=True),
+                                  st.sampled_from([0, 0, 1, -1])), min_size=1, max_size=8),
        sources=st.lists(site, min_size=1, max_size=4), targets=st.lists(site, min_size=1,
                                                                          max_size=4))
 def test_random_networks_agree_with_an_independent_reference(streets, sources, targets):
-    lines = [LineString(points) for points in streets]
-    net = network(*lines, tolerance=0.0)
+    lines = [LineString(points) for points, _ in streets]
+    oneway = [direction for _, direction in streets]
+    net = network(*lines, tolerance=0.0, oneway=oneway)
     result = matrix(net, sources, targets)
-    expected = _reference(lines, sources, targets)
+    expected = _reference(lines, sources, targets, oneway)
     assert result.keys() == expected.keys()
     for pair, metres in expected.items():
         assert result[pair] == pytest.approx(metres, rel=1e-9, abs=1e-6)
-        straight = math.dist(sources[pair[0]], targets[pair[1]])
+        straight = math.dist(sources[pair[0]], targets[pair[1]])  # never shorter than straight
         assert result[pair] >= straight - 1e-6
     pairs = net.haul_pairs(np.array(sources), np.array(targets))
     routes = net.route_lines(np.array(sources), np.array(targets), pairs)

@@ -80,8 +80,11 @@ def _exits(topology, sites, junction_id):
     rows, nodes, costs, half_edges = [], [], [], []
     for direction in (0, 1):
         h = 2 * att.segment + direction
-        cost = topology.to_end[h] - _fraction(h, att.t) * topology.weight[h]
-        ok = topology.blocked_to_end[h] == 0
+        driven = _fraction(h, att.t)
+        cost = topology.to_end[h] - driven * topology.weight[h]
+        # Standing at the end of a one-way segment, its direction no longer matters.
+        blocked = topology.blocked_to_end[h] - (~topology.allowed[h] & (driven >= 1.0))
+        ok = blocked == 0
         rows.append(np.nonzero(ok)[0])
         nodes.append(junction_id[topology.head[topology.last_half_edge[h[ok]]]])
         costs.append(cost[ok])
@@ -96,10 +99,10 @@ def _entries(topology, sites, junction_id):
     for direction in (0, 1):
         h = 2 * att.segment + direction
         first = topology.first_half_edge(h)
-        cost = (topology.to_end[first] - topology.to_end[h]
-                + _fraction(h, att.t) * topology.weight[h])
+        driven = _fraction(h, att.t)
+        cost = (topology.to_end[first] - topology.to_end[h] + driven * topology.weight[h])
         blocked = (topology.blocked_to_end[first] - topology.blocked_to_end[h]
-                   + ~topology.allowed[h])
+                   + (~topology.allowed[h] & (driven > 0.0)))
         ok = blocked == 0
         rows.append(np.nonzero(ok)[0])
         nodes.append(junction_id[topology.tail[first[ok]]])
@@ -123,14 +126,20 @@ def _direct(topology, sources, targets):
     src, tgt = sources.attachment, targets.attachment
     hs = np.concatenate([2 * src.segment, 2 * src.segment + 1])
     ht = np.concatenate([2 * tgt.segment, 2 * tgt.segment + 1])
-    chain_s, pos_s = _chain_position(topology, hs, np.tile(src.t, 2))
-    chain_t, pos_t = _chain_position(topology, ht, np.tile(tgt.t, 2))
+    ts, tt = np.tile(src.t, 2), np.tile(tgt.t, 2)
+    chain_s, pos_s = _chain_position(topology, hs, ts)
+    chain_t, pos_t = _chain_position(topology, ht, tt)
     pairs = pd.merge(pd.DataFrame({"chain": chain_s, "s": np.arange(len(hs))}),
                      pd.DataFrame({"chain": chain_t, "t": np.arange(len(ht))}), on="chain")
     s, t = pairs["s"].to_numpy(np.int64), pairs["t"].to_numpy(np.int64)
     cost = pos_t[t] - pos_s[s]
     h1, h2 = hs[s], ht[t]
     blocked = topology.blocked_to_end[h1] - topology.blocked_to_end[h2] + ~topology.allowed[h2]
+    # A one-way segment only touched at its end (the source) or its start (the target) is not
+    # driven on.
+    apart = h1 != h2
+    blocked = blocked - (apart & ~topology.allowed[h1] & (_fraction(h1, ts[s]) >= 1.0))
+    blocked = blocked - (apart & ~topology.allowed[h2] & (_fraction(h2, tt[t]) <= 0.0))
     ok = (cost >= 0) & ((blocked == 0) | (cost == 0))
     return s[ok] % len(src.t), t[ok] % len(tgt.t), cost[ok], h1[ok], h2[ok]
 
