@@ -1,6 +1,7 @@
 """earthwork_volumes through processing.run and qgis_process, checked against QGIS's own raster
 tools on the Lyngby DEM (DHM/Terræn resampled to 16 m)."""
 import re
+import sqlite3
 
 import numpy as np
 import pytest
@@ -288,3 +289,5 @@ def test_qgis_process_runs_earthwork_volumes(qgis_process, tmp_path):
     assert out["results"]["SURPLUS_M3"] == pytest.approx(written["surplus_m3"].sum())
     assert out["results"]["CUT_M3"] > 0 and (written["valid_share"] == 1.0).all()
     assert (tmp_path / "depth.qml").exists()
+    with sqlite3.connect(tmp_path / "volumes.gpkg") as styles:
+        assert ("earthwork",) in styles.execute("SELECT styleName FROM layer_styles").fetchall()

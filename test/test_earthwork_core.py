@@ -232,6 +232,18 @@ def test_dems_without_square_metres_are_refused(tmp_path, crs, code):
         earthwork_volumes(series(cells(0, 0, 3, 3)), dem, planned_levels=[0.0])
 
 
+def test_rotated_grids_are_refused(tmp_path, tilted_plane):
+    rotated = tmp_path / "rotated.tif"
+    with rasterio.open(rotated, "w", driver="GTiff", width=3, height=3, count=1, dtype="float32",
+                       crs=CRS, transform=Affine(2.0, 0.5, X0, 0.5, -2.0, Y0)) as dataset:
+        dataset.write(np.ones((3, 3), dtype="float32"), 1)
+    with pytest.raises(EarthworkInputError, match="^rotated$"):
+        earthwork_volumes(series(cells(0, 0, 3, 3)), str(rotated), planned_levels=[0.0])
+    with pytest.raises(EarthworkInputError, match="planned_rotated"):
+        earthwork_volumes(series(cells(0, 0, 3, 3)), tilted_plane,
+                          planned_surface_path=str(rotated))
+
+
 def test_dem_without_nodata_counts_every_cell_and_flags_implausible_values(tmp_path):
     values = np.full((3, 3), 5.0)
     values[1, 1] = -9999.0
