@@ -85,3 +85,15 @@ def test_qgis_process_creates_the_project(qgis_process, tmp_path):
     with sqlite3.connect(path) as connection:
         tables = {row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")}
     assert {spec.name for spec in LAYERS} <= tables
+
+
+def test_with_a_project_every_layer_is_loaded_on_completion(plugin, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("jordressource:create_project", {"OUTPUT": str(tmp_path / "desktop.gpkg")},
+                   context=context, feedback=QgsProcessingFeedback())
+    names = sorted(details.name for details in context.layersToLoadOnCompletion().values())
+    assert names == sorted(spec.title_da for spec in LAYERS)
