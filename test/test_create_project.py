@@ -97,3 +97,11 @@ def test_with_a_project_every_layer_is_loaded_on_completion(plugin, tmp_path):
                    context=context, feedback=QgsProcessingFeedback())
     names = sorted(details.name for details in context.layersToLoadOnCompletion().values())
     assert names == sorted(spec.title_da for spec in LAYERS)
+
+
+@pytest.mark.parametrize("where", ["/proc/jordressource/project.gpkg", "/proc/project.gpkg"])
+def test_an_unwritable_place_is_a_clear_error(run_algorithm, where):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="Cannot create the folder|Could not write"):
+        run_algorithm("create_project", {"OUTPUT": where})

@@ -146,7 +146,12 @@ class CreateProjectAlgorithm(JordressourceAlgorithm):
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem(DEFAULT_DISTANCE_CRS)
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QgsProcessingException(self.tr(
+                "Cannot create the folder for {0}: {1}. Choose a folder you can write to.")
+                .format(path, error.strerror or error)) from error
 
         for number, spec in enumerate(LAYERS):
             if feedback.isCanceled():
