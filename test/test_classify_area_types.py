@@ -182,6 +182,21 @@ def test_share_of_a_rectangle_across_two_areas_is_its_overlap(left, width, botto
     assert result.free_move[0] == (expected != "other")
 
 
+def test_a_repaired_polygon_with_a_spike_is_classified_by_area():
+    """make-valid turns a polygon with a spike into a polygon plus a line: the polygon counts."""
+    import geopandas as gpd
+    from shapely.geometry import GeometryCollection, LineString, box
+
+    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+
+    areas = gpd.GeoDataFrame({"zone": ["Byzone", "Landzone"]},
+                             geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)])
+    spiky = GeometryCollection([box(60, 10, 160, 20), LineString([(60, 20), (10, 90)])])
+    result = classify_sites(gpd.GeoSeries([spiky]), prepare_area_types(areas, "zone"))
+    assert result.area_type[0] == "agricultural"
+    assert result.area_share[0] == pytest.approx(0.6)
+
+
 # Bad input ------------------------------------------------------------------------------------
 def test_missing_area_type_field_is_a_clear_error(run_algorithm, layers, tmp_path):
     from qgis.core import QgsProcessingException

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from shapely.geometry import MultiPolygon
 
 from .area_types import OTHER, normalise_area_types
 
@@ -36,7 +37,7 @@ def classify_sites(sites: gpd.GeoSeries, areas: gpd.GeoDataFrame,
     count = len(sites)
     area_type = np.full(count, OTHER, dtype=object)
     area_share = np.zeros(count)
-    sites = gpd.GeoSeries(sites.to_numpy(), crs=sites.crs)
+    sites = gpd.GeoSeries([_polygonal_part(shape) for shape in sites.to_numpy()], crs=sites.crs)
     polygonal = sites.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
     if len(areas):
         if polygonal.any():
@@ -47,6 +48,16 @@ def classify_sites(sites: gpd.GeoSeries, areas: gpd.GeoDataFrame,
     if contamination is not None and len(contamination):
         suspected |= _intersects_any(sites, contamination)
     return SiteClassification(area_type.astype(str), area_share, suspected, ~suspected)
+
+
+def _polygonal_part(shape):
+    """The polygons of a mixed collection (what repairing a polygon with a spike gives), so that
+    it is classified by area like the polygon it was; any other geometry as it is."""
+    if shape is None or shape.geom_type != "GeometryCollection":
+        return shape
+    polygons = [part for part in shape.geoms if part.geom_type == "Polygon"]
+    polygons += [p for part in shape.geoms if part.geom_type == "MultiPolygon" for p in part.geoms]
+    return MultiPolygon(polygons) if polygons else shape
 
 
 def _pairs(left: gpd.GeoSeries, right: gpd.GeoDataFrame, predicate: str) -> pd.DataFrame:
