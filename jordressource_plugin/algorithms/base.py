@@ -148,8 +148,13 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        self._written_outputs[name] = dest_id
+        self.register_output(name, dest_id)
         return sink, dest_id
+
+    def register_output(self, name, dest_id):
+        """Remember an output written by this run, so that it is styled after the run (sinks
+        register themselves; a raster or file output written directly registers here)."""
+        self._written_outputs[name] = dest_id
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.

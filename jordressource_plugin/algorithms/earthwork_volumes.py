@@ -15,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, _id_list, read_frame, with_fields, write_frame
+from .frames import FEATURE_ID, id_list, read_frame, with_fields, write_frame
 
 VOLUME_FIELDS = ("cut_m3", "fill_m3", "net_m3", "surplus_m3", "loose_m3", "tonnes", "valid_share")
 TOTALS = {"CUT_M3": "cut_m3", "FILL_M3": "fill_m3", "NET_M3": "net_m3",
@@ -140,7 +140,7 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
         for name, column in TOTALS.items():
             outputs[name] = float(np.nansum(frame[column].to_numpy(dtype=float)))
         if difference_path:
-            self._written_outputs[self.OUTPUT_DIFFERENCE] = difference_path
+            self.register_output(self.OUTPUT_DIFFERENCE, difference_path)
             outputs[self.OUTPUT_DIFFERENCE] = difference_path
         feedback.pushInfo(self.tr("{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus "
                                   "{3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).")
@@ -236,7 +236,7 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
             positions = result.positions_with(status)
             if len(positions):
                 report = feedback.pushInfo if status == earthwork.OUTSIDE else feedback.pushWarning
-                report(message.format(len(positions), _id_list(list(ids[positions]))))
+                report(message.format(len(positions), id_list(list(ids[positions]))))
         if result.implausible_cells:
             feedback.pushWarning(self.tr(
                 "{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the "

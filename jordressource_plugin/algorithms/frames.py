@@ -90,11 +90,11 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
         if skipped:
             feedback.reportError(translate(
                 "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")
-                .format(where, len(skipped), _id_list(skipped)))
+                .format(where, len(skipped), id_list(skipped)))
         if repaired:
             feedback.pushWarning(translate(
                 "JordressourceAlgorithm", "{0}: repaired {1} invalid geometry(ies), ids {2}.")
-                .format(where, len(repaired), _id_list(repaired)))
+                .format(where, len(repaired), id_list(repaired)))
 
     frame = pd.DataFrame(rows, columns=names)
     frame[FEATURE_ID] = ids
@@ -102,7 +102,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=crs_id), crs=crs_id)
 
 
-def _id_list(ids, limit=20):
+def id_list(ids, limit=20):
     shown = ", ".join(str(i) for i in ids[:limit])
     return shown + (" …" if len(ids) > limit else "")
 

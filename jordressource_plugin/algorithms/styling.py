@@ -54,7 +54,7 @@ def split_destination(dest_id: str):
     return path, layer_name
 
 
-def style_output(dest_id: str, style_name: str, context, feedback, raster: bool = False) -> None:
+def style_output(dest_id: str, style_name: str, context, feedback) -> None:
     qml = style_path(style_name)
     if not qml.exists():
         feedback.reportError(translate("JordressourceAlgorithm",
@@ -63,15 +63,12 @@ def style_output(dest_id: str, style_name: str, context, feedback, raster: bool 
     if context.willLoadLayerOnCompletion(dest_id):
         details = context.layerToLoadOnCompletionDetails(dest_id)
         details.setPostProcessor(StylePostProcessor.create(qml))
-    store_style_with_file(dest_id, qml, feedback, raster)
+    store_style_with_file(dest_id, qml, feedback)
 
 
-def store_style_with_file(dest_id: str, qml: Path, feedback, raster: bool = False) -> None:
+def store_style_with_file(dest_id: str, qml: Path, feedback) -> None:
     path, layer_name = split_destination(dest_id)
     if not path or path.startswith(("memory:", "postgres:", "dbname=", "ogr:")) or not Path(path).exists():
-        return
-    if raster:
-        Path(path).with_suffix(".qml").write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
         return
     if path.lower().endswith(".gpkg"):
         uri = path if layer_name is None else f"{path}|layername={layer_name}"
