@@ -1,4 +1,1551 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../layout/plan_layout.py" line="349"/>
+        <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
+        <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="351"/>
+        <source>Could not create the PDF printer for {0}.</source>
+        <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="352"/>
+        <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
+        <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="354"/>
+        <source>Could not write the layers of {0}.</source>
+        <translation>Kunne ikke skrive lagene i {0}.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="355"/>
+        <source>Could not step through the pages of the atlas for {0}.</source>
+        <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="356"/>
+        <source>The export of {0} was canceled.</source>
+        <translation>Eksporten af {0} blev annulleret.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="360"/>
+        <source>Exporting {0} failed.</source>
+        <translation>Eksporten af {0} mislykkedes.</translation>
+    </message>
+</context>
+<context>
+    <name>AreaZonesAlgorithm</name>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="69"/>
+        <source>Free-movement zones</source>
+        <translation>Zoner for fri flytning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="84"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="47"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="50"/>
+        <source>Contaminated sites (V1/V2), cut out</source>
+        <translation>Kortlagt forurenede arealer (V1/V2), skæres fra</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="53"/>
+        <source>Boundaries to split zones along (e.g. municipalities)</source>
+        <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="56"/>
+        <source>Boundary id field</source>
+        <translation>Id-felt for grænser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="58"/>
+        <source>Excavations (surplus soil)</source>
+        <translation>Opgravningssteder (overskudsjord)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="61"/>
+        <source>Volume field (m³)</source>
+        <translation>Felt med volumen (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="63"/>
+        <source>Receivers (demand)</source>
+        <translation>Modtagere (behov)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="66"/>
+        <source>Capacity field (m³)</source>
+        <translation>Felt med kapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="71"/>
+        <source>Number of zones</source>
+        <translation>Antal zoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="71"/>
+        <source>Surplus in zones (m³)</source>
+        <translation>Overskud i zonerne (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="71"/>
+        <source>Demand in zones (m³)</source>
+        <translation>Behov i zonerne (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="71"/>
+        <source>Surplus outside every zone (m³)</source>
+        <translation>Overskud uden for alle zoner (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="71"/>
+        <source>Demand outside every zone (m³)</source>
+        <translation>Behov uden for alle zoner (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="87"/>
+        <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
+        <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="91"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede arealer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="97"/>
+        <source>Boundaries</source>
+        <translation>Grænser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="103"/>
+        <source>Excavations</source>
+        <translation>Opgravningssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="105"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="117"/>
+        <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
+        <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="135"/>
+        <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
+        <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede arealer, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyAreaTypesAlgorithm</name>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="26"/>
+        <source>Classify sites by area type</source>
+        <translation>Klassificér lokaliteter efter områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="32"/>
+        <source>Sites (excavations or receivers)</source>
+        <translation>Lokaliteter (opgravningssteder eller modtagere)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="58"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="37"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="40"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede arealer (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="44"/>
+        <source>Classified sites</source>
+        <translation>Klassificerede lokaliteter</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="57"/>
+        <source>Sites</source>
+        <translation>Lokaliteter</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="61"/>
+        <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
+        <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="66"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede arealer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/classify_area_types.py" line="86"/>
+        <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
+        <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateProjectAlgorithm</name>
+    <message>
+        <location filename="../algorithms/create_project.py" line="73"/>
+        <source>Could not write layer {0} to {1}: {2}</source>
+        <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="87"/>
+        <source>Could not write a feature to layer {0}: {1}</source>
+        <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="101"/>
+        <source>Could not open {0} after writing it.</source>
+        <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="111"/>
+        <source>Could not store the style of {0}: {1}</source>
+        <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="126"/>
+        <source>Create soil project</source>
+        <translation>Opret jordprojekt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="132"/>
+        <source>Coordinate reference system</source>
+        <translation>Koordinatreferencesystem</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="134"/>
+        <source>Soil project (GeoPackage)</source>
+        <translation>Jordprojekt (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="134"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="136"/>
+        <source>Layers written</source>
+        <translation>Skrevne lag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="143"/>
+        <source>Choose a GeoPackage file to create.</source>
+        <translation>Vælg den GeoPackage-fil, der skal oprettes.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="160"/>
+        <source>Layer {0} ({1}): {2}</source>
+        <translation>Lag {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="152"/>
+        <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
+        <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+</context>
+<context>
+    <name>EarthworkVolumesAlgorithm</name>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="41"/>
+        <source>Earthwork volumes from terrain</source>
+        <translation>Jordmængder fra terrænmodel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="48"/>
+        <source>Excavations (polygons)</source>
+        <translation>Opgravningssteder (polygoner)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
+        <source>Terrain model (DEM, metres)</source>
+        <translation>Terrænmodel (DEM, meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="52"/>
+        <source>Planned surface (raster, metres)</source>
+        <translation>Planlagt terræn (raster, meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
+        <source>Planned level field (metres)</source>
+        <translation>Felt med planlagt kote (meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="58"/>
+        <source>Bulking factor (loose / in situ)</source>
+        <translation>Løsfyldfaktor (løs / in situ)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="60"/>
+        <source>Soil density in situ (t/m³)</source>
+        <translation>Jordens densitet in situ (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <source>Earthwork volumes</source>
+        <translation>Jordmængder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
+        <source>Cut/fill depth (terrain minus planned, m)</source>
+        <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="86"/>
+        <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
+        <translation>Angiv det planlagte terræn: enten en raster med planlagte koter eller et felt med hvert opgravningssteds planlagte kote i meter (fx planned_level_m).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="90"/>
+        <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
+        <translation>Der er angivet både en raster med planlagt terræn og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="96"/>
+        <source>Excavations</source>
+        <translation>Opgravningssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="98"/>
+        <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
+        <translation>Laget med opgravningssteder har ingen polygoner med geometri: der er intet at beregne.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="118"/>
+        <source>A raster could not be read or written: {0}</source>
+        <translation>En raster kunne ikke læses eller skrives: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="145"/>
+        <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
+        <translation>{0} opgravningssted(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ in situ ({4:,.0f} m³ løst, {5:,.0f} t).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="158"/>
+        <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
+        <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="172"/>
+        <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
+        <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="180"/>
+        <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
+        <translation>Terrænmodellen {0} har intet koordinatreferencesystem, så dens cellers areal er ukendt. Tildel den et CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="183"/>
+        <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
+        <translation>Terrænmodellen {0} er i et geografisk CRS (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk CRS som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; valget af resamplingmetode dér er dit.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="187"/>
+        <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
+        <translation>Terrænmodellen {0} er i et CRS, hvis enhed ikke er meter. Reprojektér den til et metrisk CRS som EPSG:25832.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
+        <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="191"/>
+        <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Det planlagte terræn {1} har et roteret grid. Omregn det først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
+        <source>DEM</source>
+        <translation>terrænmodel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
+        <source>planned surface</source>
+        <translation>planlagt terræn</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
+        <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
+        <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="205"/>
+        <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
+        <translation>Det planlagte terræn {0} har intet CRS; det antages at have terrænmodellens, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="209"/>
+        <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
+        <translation>Det planlagte terræn er i {0}; det aflæses i terrænmodellens cellecentre, transformeret til dette CRS.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="215"/>
+        <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
+        <translation>Det planlagte terræns grid afviger fra terrænmodellens; det interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
+        <translation>{0} opgravningssted(er) ligger uden for terrænmodellen og får intet volumen: id&apos;er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
+        <translation>{0} opgravningssted(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id&apos;er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
+        <translation>{0} opgravningssted(er) dækker kun celler uden data (nodata i terrænmodellen eller det planlagte terræn), så intet volumen: id&apos;er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
+        <translation>{0} opgravningssted(er) har ingen numerisk planlagt kote og får intet volumen: id&apos;er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
+        <translation>{0} opgravningssted(er) har intet polygonareal og får intet volumen: id&apos;er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
+        <translation>{0} opgravningssted(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id&apos;er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="241"/>
+        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
+        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPlanMapAlgorithm</name>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="79"/>
+        <source>Export map for a local plan</source>
+        <translation>Eksportér kort til en lokalplan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="89"/>
+        <source>Layers to show on the map</source>
+        <translation>Lag, der vises på kortet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="91"/>
+        <source>Plan areas, one page each (optional)</source>
+        <translation>Planområder, én side for hvert (valgfri)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="94"/>
+        <source>Plan area name field</source>
+        <translation>Felt med planområdets navn</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="97"/>
+        <source>Map extent (without plan areas; default: all layers)</source>
+        <translation>Kortudsnit (uden planområder; standard: alle lag)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="100"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="100"/>
+        <source>Surplus soil and reuse</source>
+        <translation>Overskudsjord og genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="102"/>
+        <source>Paper size</source>
+        <translation>Papirstørrelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="104"/>
+        <source>Orientation</source>
+        <translation>Papirretning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="104"/>
+        <source>Portrait</source>
+        <translation>Portræt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="104"/>
+        <source>Landscape</source>
+        <translation>Landskab</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="107"/>
+        <source>Sources credited on the map</source>
+        <translation>Kildeangivelse på kortet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="110"/>
+        <source>Margin around each plan area (% of its size)</source>
+        <translation>Margen omkring hvert planområde (% af dets størrelse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="113"/>
+        <source>Resolution (DPI)</source>
+        <translation>Opløsning (DPI)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="116"/>
+        <source>Plan map (PDF)</source>
+        <translation>Plankort (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="116"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="118"/>
+        <source>Folder for PNG images of the pages</source>
+        <translation>Mappe til PNG-billeder af siderne</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="123"/>
+        <source>Pages</source>
+        <translation>Sider</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="129"/>
+        <source>Choose at least one layer to show on the map.</source>
+        <translation>Vælg mindst ét lag, der skal vises på kortet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="133"/>
+        <source>These layers could not be read: {0}.</source>
+        <translation>Disse lag kunne ikke læses: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="152"/>
+        <source>Each page shows its plan area; the map extent is not used.</source>
+        <translation>Hver side viser sit planområde; kortudsnittet bruges ikke.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <source>Legend</source>
+        <translation>Tegnforklaring</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="175"/>
+        <source>The legend has more entries than fit beside the map; some are cut off. Choose fewer layers, A3 or the other orientation.</source>
+        <translation>Tegnforklaringen har flere elementer, end der er plads til ved siden af kortet; nogle er skåret fra. Vælg færre lag, A3 eller den anden papirretning.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="184"/>
+        <source>Wrote {0} page(s) to {1}.</source>
+        <translation>Skrev {0} side(r) til {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="202"/>
+        <source>Styled as Jordressource outputs: {0}.</source>
+        <translation>Vist med Jordressources stilarter for resultater: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="208"/>
+        <source>Plan area</source>
+        <translation>Planområde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="226"/>
+        <source>The first layer&apos;s CRS is not projected; the map is drawn in {0}.</source>
+        <translation>Det første lags CRS er ikke projiceret; kortet tegnes i {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="234"/>
+        <source>Cannot create the folder {0}: {1}. Choose another place for the map.</source>
+        <translation>Kan ikke oprette mappen {0}: {1}. Vælg et andet sted til kortet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="238"/>
+        <source>The folder {0} is not writable. Choose another place for the map.</source>
+        <translation>Der kan ikke skrives i mappen {0}. Vælg et andet sted til kortet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="247"/>
+        <source>The plan areas have no field named &apos;{0}&apos;. Choose one of: {1}.</source>
+        <translation>Planområderne har intet felt med navnet &apos;{0}&apos;. Vælg et af: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="274"/>
+        <source>Area {0}</source>
+        <translation>Område {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="281"/>
+        <source>Plan areas without geometry were left out, ids {0}.</source>
+        <translation>Planområder uden geometri er udeladt, id&apos;er {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="284"/>
+        <source>Plan areas without a name were named by their id: ids {0}.</source>
+        <translation>Planområder uden navn er navngivet efter deres id: id&apos;er {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="287"/>
+        <source>The plan-area layer has no areas to map. Choose a layer with polygons, or leave plan areas empty for a single map of all layers.</source>
+        <translation>Laget med planområder har ingen områder at vise. Vælg et lag med polygoner, eller lad planområder være tom for at få ét kort over alle lag.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="305"/>
+        <source>The layers hold no features to map. Add layers with data, or give a map extent.</source>
+        <translation>Lagene indeholder ingen objekter at vise. Tilføj lag med data, eller angiv et kortudsnit.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <source>Overview map</source>
+        <translation>Oversigtskort</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <source>Sources: {0}</source>
+        <translation>Kilder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <source>Date: {0}</source>
+        <translation>Dato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <source>Coordinate system: {0}</source>
+        <translation>Koordinatsystem: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <source>Scale 1:{scale} at {paper}</source>
+        <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
+    </message>
+</context>
+<context>
+    <name>HaulMatrixAlgorithm</name>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="87"/>
+        <source>Haul distance matrix</source>
+        <translation>Matrix over transportafstande</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="94"/>
+        <source>Sources (excavations)</source>
+        <translation>Kilder (opgravningssteder)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="97"/>
+        <source>Source id field</source>
+        <translation>Id-felt for kilder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
+        <source>Targets (receivers or disposal sites)</source>
+        <translation>Mål (modtagere eller deponier)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="103"/>
+        <source>Target id field</source>
+        <translation>Id-felt for mål</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="106"/>
+        <source>Roads (optional: straight lines without)</source>
+        <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="109"/>
+        <source>One-way field of the roads (optional)</source>
+        <translation>Felt med ensretning for vejene (valgfri)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="114"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="117"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal transportafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="119"/>
+        <source>Snap tolerance: road ends closer than this join (m)</source>
+        <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="122"/>
+        <source>Report sites farther than this from any road (m)</source>
+        <translation>Rapportér lokaliteter, der ligger længere end dette fra nærmeste vej (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="125"/>
+        <source>Haul distances</source>
+        <translation>Transportafstande</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="127"/>
+        <source>Haul routes along the roads</source>
+        <translation>Transportruter ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <source>Pairs within the maximum haul</source>
+        <translation>Par inden for maksimal transportafstand</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <source>Pairs with no road connection</source>
+        <translation>Par uden vejforbindelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <source>Sites far from any road</source>
+        <translation>Lokaliteter langt fra vej</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="145"/>
+        <source>Sources</source>
+        <translation>Kilder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="145"/>
+        <source>Targets</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="150"/>
+        <source>{0}: no field &apos;{1}&apos;; sites are named by their feature id.</source>
+        <translation>{0}: intet felt &apos;{1}&apos;; lokaliteterne navngives efter deres objekt-id.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="155"/>
+        <source>{0}: the layer has no features with a geometry.</source>
+        <translation>{0}: laget har ingen objekter med geometri.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="177"/>
+        <source>No roads given: straight lines × {0}.</source>
+        <translation>Ingen veje angivet: rette linjer × {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="191"/>
+        <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
+        <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="194"/>
+        <source>{0} pair(s) within {1} km ({2}).</source>
+        <translation>{0} par inden for {1} km ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="212"/>
+        <source>Routes follow roads; without a road layer the routes output stays empty.</source>
+        <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="245"/>
+        <source>{0}: {1} feature(s) have no value in &apos;{2}&apos;; they are named by their feature id ({3}).</source>
+        <translation>{0}: {1} objekt(er) har ingen værdi i &apos;{2}&apos;; de navngives efter deres objekt-id ({3}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="255"/>
+        <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
+        <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige tilkørselsstrækning medregnes i transportafstanden.</translation>
+    </message>
+</context>
+<context>
+    <name>JordressourceAlgorithm</name>
+    <message>
+        <location filename="../algorithms/base.py" line="29"/>
+        <source>Project and area types</source>
+        <translation>Projekt og områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="30"/>
+        <source>Reuse and haul</source>
+        <translation>Genanvendelse og transport</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="31"/>
+        <source>Terrain</source>
+        <translation>Terræn</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="32"/>
+        <source>Strategic planning</source>
+        <translation>Strategisk planlægning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="33"/>
+        <source>Maps</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="109"/>
+        <source>Metric CRS for distances and areas</source>
+        <translation>Metrisk CRS til afstande og arealer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="133"/>
+        <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
+        <translation>CRS til afstande ({0}) er geografisk (grader). Vælg et projiceret CRS i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/frames.py" line="58"/>
+        <source>Layer {0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
+        <translation>Laget {0} har intet felt med navnet &apos;{1}&apos;. Vælg et af: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/frames.py" line="91"/>
+        <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
+        <translation>{0}: sprang {1} objekt(er) uden geometri over, id&apos;er {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/frames.py" line="95"/>
+        <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
+        <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id&apos;er {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styling.py" line="60"/>
+        <source>Style {0} is missing; the output is left unstyled.</source>
+        <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styling.py" line="81"/>
+        <source>Could not store the style in {0}: {1}</source>
+        <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>JordressourcePlugin</name>
+    <message>
+        <location filename="../plugin.py" line="31"/>
+        <source>Jordressource tools</source>
+        <translation>Jordressource-værktøjer</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="33"/>
+        <source>Open the Jordressource algorithms in the Processing toolbox</source>
+        <translation>Åbn Jordressources algoritmer i processeringsværktøjskassen</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="51"/>
+        <source>&amp;Jordressource</source>
+        <translation>&amp;Jordressource</translation>
+    </message>
+</context>
+<context>
+    <name>JordressourceProvider</name>
+    <message>
+        <location filename="../provider.py" line="18"/>
+        <source>Jordressource: short-haul reuse of soil</source>
+        <translation>Jordressource: genanvendelse af jord med kort transport</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReuseAlgorithm</name>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="64"/>
+        <source>Find short-haul reuse matches</source>
+        <translation>Find genanvendelse af jord med kort transport</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="72"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravningssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="73"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, in situ)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="83"/>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponier</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="84"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="85"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="92"/>
+        <source>Excavations with surplus soil</source>
+        <translation>Opgravningssteder med overskudsjord</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="94"/>
+        <source>Receivers (pits, resource sites, utilisation)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="255"/>
+        <source>Disposal sites</source>
+        <translation>Deponier</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="227"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="101"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede arealer (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="244"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <source>0 – ignore area types</source>
+        <translation>0 – ignorér områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <source>1 – analysis cost when crossing area types</source>
+        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <source>2 – only within the same area type</source>
+        <translation>2 – kun inden for samme områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="117"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal transportafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="118"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>Truck payload (t)</source>
+        <translation>Lastbilens nyttelast (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportomkostning (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Transportafstand til deponi, når intet deponi er angivet (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="137"/>
+        <source>Reuse matches</source>
+        <translation>Match til genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="139"/>
+        <source>Excavations with reuse</source>
+        <translation>Opgravningssteder med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <source>Receivers with reuse</source>
+        <translation>Modtagere med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="154"/>
+        <source>No field &apos;{0}&apos; in the layer: {1} not used.</source>
+        <translation>Intet felt &apos;{0}&apos; i laget: {1} bruges ikke.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="182"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="208"/>
+        <source>Excavations</source>
+        <translation>Opgravningssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="209"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="211"/>
+        <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
+        <translation>Intet opgravningssted har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="215"/>
+        <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
+        <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="219"/>
+        <source>Every receiver has zero capacity: all soil goes to disposal.</source>
+        <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="230"/>
+        <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
+        <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravningssteder på kortlagt forurenede arealer.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede arealer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="247"/>
+        <source>The road layer has no lines.</source>
+        <translation>Vejlaget har ingen linjer.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="263"/>
+        <source>Disposal sites: unreadable gate fee for {0} site(s); the default fee applies.</source>
+        <translation>Deponier: modtagegebyret kan ikke læses for {0} deponi(er); standardgebyret gælder.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="269"/>
+        <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
+        <translation>Intet deponi: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="277"/>
+        <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
+        <translation>Beregner fordelingen af {0} opgravningssted(er) på {1} modtager(e)…</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="285"/>
+        <source>The optimiser could not find the optimal allocation: {0}</source>
+        <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="305"/>
+        <source>{0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
+        <translation>{0} har intet felt med navnet &apos;{1}&apos;. Vælg et af: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="314"/>
+        <source>Ids must be unique, so that every match names its sites. Repeated ids: {0}.</source>
+        <translation>Id&apos;er skal være entydige, så hvert match kan navngive sine lokaliteter. Gentagne id&apos;er: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="317"/>
+        <source>Every site needs an id, so that matches can name it. {0} site(s) have none.</source>
+        <translation>Hver lokalitet skal have et id, så et match kan navngive den. {0} lokalitet(er) har intet id.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="320"/>
+        <source>Dates must be dates, date-times or ISO text such as 2026-05-01. Unreadable dates at ids: {0}.</source>
+        <translation>Datoer skal være datoer, dato-tid eller ISO-tekst som 2026-05-01. Ulæselige datoer ved id&apos;er: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="328"/>
+        <source>skipped, no readable volume</source>
+        <translation>udeladt, intet læsbart volumen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="329"/>
+        <source>skipped, negative volume</source>
+        <translation>udeladt, negativt volumen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="330"/>
+        <source>skipped, no readable capacity</source>
+        <translation>udeladt, ingen læsbar kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="331"/>
+        <source>skipped, negative capacity</source>
+        <translation>udeladt, negativ kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="332"/>
+        <source>no readable soil class: not matched</source>
+        <translation>ingen læsbar jordklasse: indgår ikke i matchningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="333"/>
+        <source>end date before start date: not matched</source>
+        <translation>slutdato før startdato: indgår ikke i matchningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="339"/>
+        <source>{0}: {1} site(s) {2}: {3}</source>
+        <translation>{0}: {1} lokalitet(er) {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="346"/>
+        <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
+        <translation>{0} opgravningssted(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="349"/>
+        <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
+        <translation>{0} par inden for maksimal transportafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="438"/>
+        <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
+        <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="442"/>
+        <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
+        <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="446"/>
+        <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
+        <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="449"/>
+        <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
+        <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="452"/>
+        <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
+        <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFieldsMixin</name>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="30"/>
+        <source>{0}: choose the field for {1}.</source>
+        <translation>{0}: vælg feltet til {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="36"/>
+        <source>{0}: no field &apos;{1}&apos;, so {2} is not used.</source>
+        <translation>{0}: intet felt &apos;{1}&apos;, så {2} bruges ikke.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="39"/>
+        <source>{0} has no field named &apos;{1}&apos; ({2}). Choose one of: {3}.</source>
+        <translation>{0} har intet felt med navnet &apos;{1}&apos; ({2}). Vælg et af: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="62"/>
+        <source>{0}: field &apos;{1}&apos; holds values that are not numbers (feature ids {2}). Correct them or choose another field.</source>
+        <translation>{0}: feltet &apos;{1}&apos; indeholder værdier, der ikke er tal (objekt-id&apos;er {2}). Ret dem, eller vælg et andet felt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="67"/>
+        <source>{0}: field &apos;{1}&apos; holds negative volumes (feature ids {2}). Volumes are cubic metres of soil, zero or more.</source>
+        <translation>{0}: feltet &apos;{1}&apos; indeholder negative volumener (objekt-id&apos;er {2}). Volumener er kubikmeter jord, nul eller mere.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="72"/>
+        <source>{0}: {1} feature(s) have no value in '{2}' and count as 0 m³ (feature ids {3}).</source>
+        <translation>{0}: {1} objekt(er) har ingen værdi i &apos;{2}&apos; og tæller som 0 m³ (objekt-id&apos;er {3}).</translation>
+    </message>
+</context>
+<context>
+    <name>SoilBalanceAlgorithm</name>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="240"/>
+        <source>Soil balance by planning area</source>
+        <translation>Jordbalance pr. planområde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="228"/>
+        <source>Planning areas</source>
+        <translation>Planområder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="58"/>
+        <source>Area id field</source>
+        <translation>Id-felt for områder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="61"/>
+        <source>Excavations (surplus soil)</source>
+        <translation>Opgravningssteder (overskudsjord)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="64"/>
+        <source>Volume field (m³)</source>
+        <translation>Felt med volumen (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="66"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="68"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="70"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="175"/>
+        <source>Highest soil class counted as clean</source>
+        <translation>Højeste jordklasse, der regnes som ren</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="74"/>
+        <source>Share of clean soil replacing raw materials (0–1)</source>
+        <translation>Andel af ren jord, der erstatter råstoffer (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="78"/>
+        <source>Receivers (demand)</source>
+        <translation>Modtagere (behov)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="81"/>
+        <source>Capacity field (m³)</source>
+        <translation>Felt med kapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="83"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="85"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <source>Soil balance</source>
+        <translation>Jordbalance</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <source>Soil balance per year</source>
+        <translation>Jordbalance pr. år</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <source>Soil balance report</source>
+        <translation>Rapport over jordbalance</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-filer (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <source>Surplus (m³)</source>
+        <translation>Overskud (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <source>Demand (m³)</source>
+        <translation>Behov (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <source>Balance (m³)</source>
+        <translation>Balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <source>Raw-material substitute (m³)</source>
+        <translation>Erstatning for råstoffer (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <source>Surplus outside every area (m³)</source>
+        <translation>Overskud uden for alle områder (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <source>Demand outside every area (m³)</source>
+        <translation>Behov uden for alle områder (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="111"/>
+        <source>The planning areas have no field named &apos;{0}&apos;. Choose one of: {1}.</source>
+        <translation>Planområderne har intet felt med navnet &apos;{0}&apos;. Vælg et af: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="116"/>
+        <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
+        <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <source>Excavations</source>
+        <translation>Opgravningssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="175"/>
+        <source>Share of clean soil replacing raw materials</source>
+        <translation>Andel af ren jord, der erstatter råstoffer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="175"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk CRS</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="185"/>
+        <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
+        <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="201"/>
+        <source>Planning areas share ids ({0}); each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
+        <translation>Flere planområder har samme id ({0}); hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="217"/>
+        <source>{0}: {1} date window(s) end before they start (feature ids {2}); their volume is counted as undated.</source>
+        <translation>{0}: {1} datoperiode(r) slutter, før de begynder (objekt-id&apos;er {2}); volumenet regnes som udateret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="222"/>
+        <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
+        <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="241"/>
+        <source>Generated {0}</source>
+        <translation>Genereret {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="242"/>
+        <source>Summary</source>
+        <translation>Sammenfatning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <source>Area</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <source>undated</source>
+        <translation>udateret</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <source>outside every area</source>
+        <translation>uden for alle områder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <source>Self-sufficiency</source>
+        <translation>Selvforsyningsgrad</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <source>Balance per area (surplus − demand)</source>
+        <translation>Balance pr. område (overskud − behov)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <source>The {0} areas with the largest balances of {1} are shown.</source>
+        <translation>De {0} af {1} områder med de største balancer vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <source>Surplus-soil prognosis per year</source>
+        <translation>Prognose for overskudsjord pr. år</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <source>Balance per area</source>
+        <translation>Balance pr. område</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <source>Prognosis per year, all areas</source>
+        <translation>Prognose pr. år, alle områder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
+        <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <source>Inputs</source>
+        <translation>Inddata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="264"/>
+        <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
+        <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
+    </message>
+</context>
+<context>
+    <name>algorithm</name>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="36"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="40"/>
+        <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
+        <translation>Veje: {0} ensrettede linje(r) i &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="45"/>
+        <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
+        <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="50"/>
+        <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
+        <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="56"/>
+        <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
+        <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="60"/>
+        <source>Roads: {0} feature(s) hold no line and were skipped.</source>
+        <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
+    </message>
+</context>
 </TS>
