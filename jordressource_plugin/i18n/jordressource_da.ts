@@ -44,7 +44,7 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="69"/>
         <source>Free-movement zones</source>
-        <translation>Zoner for fri flytning</translation>
+        <translation>Zoner med fri jordflytning</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="84"/>
@@ -59,7 +59,7 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="50"/>
         <source>Contaminated sites (V1/V2), cut out</source>
-        <translation>Kortlagt forurenede arealer (V1/V2), skæres fra</translation>
+        <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="53"/>
@@ -69,17 +69,17 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="56"/>
         <source>Boundary id field</source>
-        <translation>Id-felt for grænser</translation>
+        <translation>Felt med grænse-id</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="58"/>
         <source>Excavations (surplus soil)</source>
-        <translation>Opgravningssteder (overskudsjord)</translation>
+        <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="61"/>
         <source>Volume field (m³)</source>
-        <translation>Felt med volumen (m³)</translation>
+        <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="63"/>
@@ -89,7 +89,7 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="66"/>
         <source>Capacity field (m³)</source>
-        <translation>Felt med kapacitet (m³)</translation>
+        <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="71"/>
@@ -124,7 +124,7 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="91"/>
         <source>Contaminated sites</source>
-        <translation>Kortlagt forurenede arealer</translation>
+        <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="97"/>
@@ -134,7 +134,7 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="103"/>
         <source>Excavations</source>
-        <translation>Opgravningssteder</translation>
+        <translation>Opgravninger</translation>
     </message>
     <message>
         <location filename="../algorithms/area_zones.py" line="105"/>
@@ -149,7 +149,7 @@
     <message>
         <location filename="../algorithms/area_zones.py" line="135"/>
         <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
-        <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede arealer, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
+        <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
     </message>
 </context>
 <context>
@@ -162,7 +162,7 @@
     <message>
         <location filename="../algorithms/classify_area_types.py" line="32"/>
         <source>Sites (excavations or receivers)</source>
-        <translation>Lokaliteter (opgravningssteder eller modtagere)</translation>
+        <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
         <location filename="../algorithms/classify_area_types.py" line="58"/>
@@ -177,7 +177,7 @@
     <message>
         <location filename="../algorithms/classify_area_types.py" line="40"/>
         <source>Contaminated sites (V1/V2)</source>
-        <translation>Kortlagt forurenede arealer (V1/V2)</translation>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
         <location filename="../algorithms/classify_area_types.py" line="44"/>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../algorithms/classify_area_types.py" line="66"/>
         <source>Contaminated sites</source>
-        <translation>Kortlagt forurenede arealer</translation>
+        <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
         <location filename="../algorithms/classify_area_types.py" line="86"/>
@@ -235,7 +235,7 @@
     <message>
         <location filename="../algorithms/create_project.py" line="132"/>
         <source>Coordinate reference system</source>
-        <translation>Koordinatreferencesystem</translation>
+        <translation>Koordinatsystem</translation>
     </message>
     <message>
         <location filename="../algorithms/create_project.py" line="134"/>
@@ -273,12 +273,12 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="41"/>
         <source>Earthwork volumes from terrain</source>
-        <translation>Jordmængder fra terrænmodel</translation>
+        <translation>Jordmængder fra terræn</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="48"/>
         <source>Excavations (polygons)</source>
-        <translation>Opgravningssteder (polygoner)</translation>
+        <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="50"/>
@@ -288,7 +288,7 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="52"/>
         <source>Planned surface (raster, metres)</source>
-        <translation>Planlagt terræn (raster, meter)</translation>
+        <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="54"/>
@@ -298,12 +298,12 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="58"/>
         <source>Bulking factor (loose / in situ)</source>
-        <translation>Løsfyldfaktor (løs / in situ)</translation>
+        <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="60"/>
         <source>Soil density in situ (t/m³)</source>
-        <translation>Jordens densitet in situ (t/m³)</translation>
+        <translation>Jordens densitet i fast mål (t/m³)</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="62"/>
@@ -318,22 +318,22 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="86"/>
         <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
-        <translation>Angiv det planlagte terræn: enten en raster med planlagte koter eller et felt med hvert opgravningssteds planlagte kote i meter (fx planned_level_m).</translation>
+        <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="90"/>
         <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
-        <translation>Der er angivet både en raster med planlagt terræn og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
+        <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="96"/>
         <source>Excavations</source>
-        <translation>Opgravningssteder</translation>
+        <translation>Opgravninger</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="98"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
-        <translation>Laget med opgravningssteder har ingen polygoner med geometri: der er intet at beregne.</translation>
+        <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="118"/>
@@ -343,7 +343,7 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="145"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
-        <translation>{0} opgravningssted(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ in situ ({4:,.0f} m³ løst, {5:,.0f} t).</translation>
+        <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="158"/>
@@ -358,17 +358,17 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="180"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
-        <translation>Terrænmodellen {0} har intet koordinatreferencesystem, så dens cellers areal er ukendt. Tildel den et CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
+        <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="183"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
-        <translation>Terrænmodellen {0} er i et geografisk CRS (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk CRS som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; valget af resamplingmetode dér er dit.</translation>
+        <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="187"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
-        <translation>Terrænmodellen {0} er i et CRS, hvis enhed ikke er meter. Reprojektér den til et metrisk CRS som EPSG:25832.</translation>
+        <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="189"/>
@@ -378,7 +378,7 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="191"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
-        <translation>Det planlagte terræn {1} har et roteret grid. Omregn det først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+        <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="198"/>
@@ -388,7 +388,7 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="198"/>
         <source>planned surface</source>
-        <translation>planlagt terræn</translation>
+        <translation>planlagt flade</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="200"/>
@@ -398,47 +398,47 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="205"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
-        <translation>Det planlagte terræn {0} har intet CRS; det antages at have terrænmodellens, {1}.</translation>
+        <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="209"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
-        <translation>Det planlagte terræn er i {0}; det aflæses i terrænmodellens cellecentre, transformeret til dette CRS.</translation>
+        <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="215"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
-        <translation>Det planlagte terræns grid afviger fra terrænmodellens; det interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
+        <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
-        <translation>{0} opgravningssted(er) ligger uden for terrænmodellen og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id&apos;er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
-        <translation>{0} opgravningssted(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id&apos;er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
-        <translation>{0} opgravningssted(er) dækker kun celler uden data (nodata i terrænmodellen eller det planlagte terræn), så intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id&apos;er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
-        <translation>{0} opgravningssted(er) har ingen numerisk planlagt kote og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id&apos;er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
-        <translation>{0} opgravningssted(er) har intet polygonareal og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id&apos;er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
-        <translation>{0} opgravningssted(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id&apos;er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="241"/>
@@ -456,7 +456,7 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="89"/>
         <source>Layers to show on the map</source>
-        <translation>Lag, der vises på kortet</translation>
+        <translation>Lag på kortet</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="91"/>
@@ -486,27 +486,27 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="102"/>
         <source>Paper size</source>
-        <translation>Papirstørrelse</translation>
+        <translation>Papirformat</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="104"/>
         <source>Orientation</source>
-        <translation>Papirretning</translation>
+        <translation>Retning</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="104"/>
         <source>Portrait</source>
-        <translation>Portræt</translation>
+        <translation>Stående</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="104"/>
         <source>Landscape</source>
-        <translation>Landskab</translation>
+        <translation>Liggende</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="107"/>
         <source>Sources credited on the map</source>
-        <translation>Kildeangivelse på kortet</translation>
+        <translation>Kilder på kortet</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="110"/>
@@ -561,7 +561,7 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="175"/>
         <source>The legend has more entries than fit beside the map; some are cut off. Choose fewer layers, A3 or the other orientation.</source>
-        <translation>Tegnforklaringen har flere elementer, end der er plads til ved siden af kortet; nogle er skåret fra. Vælg færre lag, A3 eller den anden papirretning.</translation>
+        <translation>Tegnforklaringen har flere elementer, end der er plads til ved siden af kortet; nogle er skåret fra. Vælg færre lag, A3 eller den anden retning.</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="184"/>
@@ -581,7 +581,7 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="226"/>
         <source>The first layer&apos;s CRS is not projected; the map is drawn in {0}.</source>
-        <translation>Det første lags CRS er ikke projiceret; kortet tegnes i {0}.</translation>
+        <translation>Det første lags koordinatsystem er ikke projiceret; kortet tegnes i {0}.</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="234"/>
@@ -654,12 +654,12 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="87"/>
         <source>Haul distance matrix</source>
-        <translation>Matrix over transportafstande</translation>
+        <translation>Matrix over køreafstande</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="94"/>
         <source>Sources (excavations)</source>
-        <translation>Kilder (opgravningssteder)</translation>
+        <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="97"/>
@@ -669,7 +669,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Targets (receivers or disposal sites)</source>
-        <translation>Mål (modtagere eller deponier)</translation>
+        <translation>Mål (modtagere eller deponeringssteder)</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="103"/>
@@ -684,7 +684,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="109"/>
         <source>One-way field of the roads (optional)</source>
-        <translation>Felt med ensretning for vejene (valgfri)</translation>
+        <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="114"/>
@@ -694,7 +694,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="117"/>
         <source>Maximum haul (km)</source>
-        <translation>Maksimal transportafstand (km)</translation>
+        <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="119"/>
@@ -704,22 +704,22 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="122"/>
         <source>Report sites farther than this from any road (m)</source>
-        <translation>Rapportér lokaliteter, der ligger længere end dette fra nærmeste vej (m)</translation>
+        <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="125"/>
         <source>Haul distances</source>
-        <translation>Transportafstande</translation>
+        <translation>Køreafstande</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="127"/>
         <source>Haul routes along the roads</source>
-        <translation>Transportruter ad vejene</translation>
+        <translation>Køreruter ad vejene</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="130"/>
         <source>Pairs within the maximum haul</source>
-        <translation>Par inden for maksimal transportafstand</translation>
+        <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="130"/>
@@ -779,7 +779,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="255"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
-        <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige tilkørselsstrækning medregnes i transportafstanden.</translation>
+        <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
 </context>
 <context>
@@ -812,12 +812,12 @@
     <message>
         <location filename="../algorithms/base.py" line="109"/>
         <source>Metric CRS for distances and areas</source>
-        <translation>Metrisk CRS til afstande og arealer</translation>
+        <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="133"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
-        <translation>CRS til afstande ({0}) er geografisk (grader). Vælg et projiceret CRS i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
+        <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
         <location filename="../algorithms/frames.py" line="58"/>
@@ -876,17 +876,17 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="64"/>
         <source>Find short-haul reuse matches</source>
-        <translation>Find genanvendelse af jord med kort transport</translation>
+        <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="72"/>
         <source>Excavation id field</source>
-        <translation>Id-felt for opgravningssteder</translation>
+        <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="73"/>
         <source>Surplus volume field (m³, in situ)</source>
-        <translation>Felt med overskudsvolumen (m³, in situ)</translation>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="74"/>
@@ -936,7 +936,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="83"/>
         <source>Disposal site id field</source>
-        <translation>Id-felt for deponier</translation>
+        <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="84"/>
@@ -951,7 +951,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="92"/>
         <source>Excavations with surplus soil</source>
-        <translation>Opgravningssteder med overskudsjord</translation>
+        <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="94"/>
@@ -961,7 +961,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="255"/>
         <source>Disposal sites</source>
-        <translation>Deponier</translation>
+        <translation>Deponeringssteder</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="227"/>
@@ -971,7 +971,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="101"/>
         <source>Contaminated sites (V1/V2)</source>
-        <translation>Kortlagt forurenede arealer (V1/V2)</translation>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="244"/>
@@ -1001,7 +1001,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="117"/>
         <source>Maximum haul (km)</source>
-        <translation>Maksimal transportafstand (km)</translation>
+        <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="118"/>
@@ -1021,12 +1021,12 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="124"/>
         <source>Truck payload (t)</source>
-        <translation>Lastbilens nyttelast (t)</translation>
+        <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="124"/>
         <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportomkostning (DKK pr. tonkm)</translation>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="124"/>
@@ -1041,7 +1041,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="124"/>
         <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Transportafstand til deponi, når intet deponi er angivet (km)</translation>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="124"/>
@@ -1051,12 +1051,12 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="137"/>
         <source>Reuse matches</source>
-        <translation>Match til genanvendelse</translation>
+        <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="139"/>
         <source>Excavations with reuse</source>
-        <translation>Opgravningssteder med genanvendelse</translation>
+        <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="141"/>
@@ -1076,7 +1076,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="208"/>
         <source>Excavations</source>
-        <translation>Opgravningssteder</translation>
+        <translation>Opgravninger</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="209"/>
@@ -1086,7 +1086,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="211"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
-        <translation>Intet opgravningssted har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
+        <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="215"/>
@@ -1101,12 +1101,12 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="230"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
-        <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravningssteder på kortlagt forurenede arealer.</translation>
+        <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="234"/>
         <source>Contaminated sites</source>
-        <translation>Kortlagt forurenede arealer</translation>
+        <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="247"/>
@@ -1116,17 +1116,17 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="263"/>
         <source>Disposal sites: unreadable gate fee for {0} site(s); the default fee applies.</source>
-        <translation>Deponier: modtagegebyret kan ikke læses for {0} deponi(er); standardgebyret gælder.</translation>
+        <translation>Deponeringssteder: modtagegebyret kan ikke læses for {0} sted(er); standardgebyret gælder.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="269"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
-        <translation>Intet deponi: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
+        <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="277"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
-        <translation>Beregner fordelingen af {0} opgravningssted(er) på {1} modtager(e)…</translation>
+        <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="285"/>
@@ -1191,12 +1191,12 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="346"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
-        <translation>{0} opgravningssted(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
+        <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="349"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
-        <translation>{0} par inden for maksimal transportafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
+        <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="438"/>
@@ -1272,17 +1272,17 @@
     <message>
         <location filename="../algorithms/soil_balance.py" line="58"/>
         <source>Area id field</source>
-        <translation>Id-felt for områder</translation>
+        <translation>Felt med område-id</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="61"/>
         <source>Excavations (surplus soil)</source>
-        <translation>Opgravningssteder (overskudsjord)</translation>
+        <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="64"/>
         <source>Volume field (m³)</source>
-        <translation>Felt med volumen (m³)</translation>
+        <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="66"/>
@@ -1307,7 +1307,7 @@
     <message>
         <location filename="../algorithms/soil_balance.py" line="74"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
-        <translation>Andel af ren jord, der erstatter råstoffer (0–1)</translation>
+        <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="78"/>
@@ -1317,7 +1317,7 @@
     <message>
         <location filename="../algorithms/soil_balance.py" line="81"/>
         <source>Capacity field (m³)</source>
-        <translation>Felt med kapacitet (m³)</translation>
+        <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="83"/>
@@ -1342,7 +1342,7 @@
     <message>
         <location filename="../algorithms/soil_balance.py" line="92"/>
         <source>Soil balance report</source>
-        <translation>Rapport over jordbalance</translation>
+        <translation>Jordbalancerapport</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="92"/>
@@ -1392,7 +1392,7 @@
     <message>
         <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Excavations</source>
-        <translation>Opgravningssteder</translation>
+        <translation>Opgravninger</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="254"/>
@@ -1402,12 +1402,12 @@
     <message>
         <location filename="../algorithms/soil_balance.py" line="175"/>
         <source>Share of clean soil replacing raw materials</source>
-        <translation>Andel af ren jord, der erstatter råstoffer</translation>
+        <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="175"/>
         <source>Metric CRS</source>
-        <translation>Metrisk CRS</translation>
+        <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="185"/>
