@@ -66,6 +66,11 @@ CASES = [
      [MultiLineString([[(0, 0), (50, 0), (50, 0)], [(50, 0), (100, 0)]]), None],
      [(0, 1)], [(100, 1)],
      {(0, 0): 1 + 100 + 1}),
+    ("3D lines (GeoDanmark carries heights): planar lengths",
+     [LineString([(0, 0, 12.5), (60, 80, 14.0)]),
+      MultiLineString([[(60, 80, 14.0), (60, 180, 3.0)]])],
+     [(0, 0)], [(60, 180)],
+     {(0, 0): 100 + 100}),
     ("site exactly on a junction",
      [LineString([(0, 0), (100, 0)]), LineString([(100, 0), (100, 100)]),
       LineString([(100, 0), (200, 0)])],
@@ -216,3 +221,16 @@ def test_one_way_values(value, direction):
     from jordressource_plugin.core.network_build import oneway_directions
 
     assert oneway_directions([value]).tolist() == [direction]
+
+
+def test_only_line_parts_are_read_and_other_features_counted():
+    from shapely.geometry import GeometryCollection, Point, Polygon
+
+    from jordressource_plugin.core.network_build import line_vertices
+
+    vertices = line_vertices(gpd.GeoSeries([
+        Point(1, 1), Polygon([(0, 0), (1, 0), (1, 1)]), LineString([(0, 0), (5, 0)]),
+        GeometryCollection([Point(3, 3), LineString([(5, 0), (5, 5)])]), None]))
+    assert vertices.xy.tolist() == [[0, 0], [5, 0], [5, 0], [5, 5]]
+    assert vertices.line.tolist() == [2, 2, 3, 3]
+    assert vertices.skipped_lines == 3
