@@ -25,6 +25,9 @@ class JordressourcePlugin:
             # Another instance may hold the id already; only the instance that added it removes it.
             if QgsApplication.processingRegistry().addProvider(provider):
                 self.provider = provider
+                # Models load with the provider, before its algorithms are in the registry, so
+                # their outputs are unknown until they are loaded again.
+                provider.refreshAlgorithms()
 
     def initGui(self):  # noqa: N802
         self.initProcessing()

@@ -118,7 +118,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
             defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
-            parameter.setMaxValue(maximum)
+            parameter.setMaximum(maximum)
         if advanced:
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
         self.addParameter(parameter)
@@ -148,23 +148,24 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        self.register_output(name, dest_id)
+        self.register_output(name, dest_id, wkb_type)
         return sink, dest_id
 
-    def register_output(self, name, dest_id):
+    def register_output(self, name, dest_id, wkb_type=None):
         """Remember an output written by this run, so that it is styled after the run (sinks
         register themselves; a raster or file output written directly registers here)."""
-        self._written_outputs[name] = dest_id
+        self._written_outputs[name] = (dest_id, wkb_type)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.
 
         Runs after processAlgorithm has returned, when its sinks are closed and files complete.
         """
-        for name, dest_id in self._written_outputs.items():
+        for name, (dest_id, wkb_type) in self._written_outputs.items():
             style = self.OUTPUT_STYLES.get(name)
             if style:
-                styling.style_output(dest_id, style, context, feedback)
+                styling.style_output(dest_id, styling.style_for_geometry(style, wkb_type),
+                                     context, feedback)
         return {}
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
+    QgsWkbTypes,
     QgsVectorLayer,
 )
 
@@ -52,6 +53,23 @@ def split_destination(dest_id: str):
         if key.strip().lower() == "layername":
             layer_name = value
     return path, layer_name
+
+
+GEOMETRY_SUFFIXES = {
+    QgsWkbTypes.PointGeometry: "points",
+    QgsWkbTypes.LineGeometry: "lines",
+    QgsWkbTypes.PolygonGeometry: "areas",
+}
+
+
+def style_for_geometry(style_name: str, wkb_type) -> str:
+    """``<style>_points``, ``_lines`` or ``_areas`` where such a variant exists for the output's
+    geometry (a marker style draws nothing on polygons), else ``style_name`` itself."""
+    if wkb_type is None:
+        return style_name
+    suffix = GEOMETRY_SUFFIXES.get(QgsWkbTypes.geometryType(wkb_type))
+    variant = f"{style_name}_{suffix}"
+    return variant if suffix and style_path(variant).exists() else style_name
 
 
 def style_output(dest_id: str, style_name: str, context, feedback) -> None:
