@@ -21,19 +21,14 @@ About 20-25 % of clean excavated soil can replace sand and gravel (raw materials
 construction (Miljøstyrelsen's and the regions' estimates for the Danish raw-material plans);
 ``raw_material_substitute_m3 = substitution_share × clean surplus``.
 """
-import struct
 from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
-from shapely.prepared import prep
-from shapely.strtree import STRtree
 
 from .positions import position_points
-
-_SHAPELY_2 = int(shapely.__version__.split(".")[0]) >= 2
+from .spatial_pairs import envelopes, geometry_array, points_in_polygons
 
 OUTSIDE = -1  # area position of sites outside every area
 UNDATED = -1  # year of volumes without a usable date window
@@ -47,14 +42,18 @@ BALANCE_COLUMNS = ["surplus_m3", "demand_m3", "balance_m3", "self_sufficiency",
 @dataclass
 class Sites:
     """Excavations or receivers: geometry, volume (or capacity) and an optional date window."""
-    geometry: np.ndarray  # shapely geometries (a GeoSeries or list is converted)
+    geometry: np.ndarray  # shapely geometries (a GeoSeries or list is converted); or None with xy
     volume_m3: np.ndarray
     start: np.ndarray = None  # datetime64[D], NaT where unknown; None without a start field
     end: np.ndarray = None
     clean: np.ndarray = None  # bool per site; None counts every site as clean
+    xy: np.ndarray = None  # (n, 2) positions, when known without geometries (point layers)
 
     def __post_init__(self):
-        self.geometry = geometry_array(self.geometry)
+        if self.xy is not None:
+            self.xy = np.asarray(self.xy, dtype=float).reshape(-1, 2)
+        else:
+            self.geometry = geometry_array(self.geometry)
         self.volume_m3 = np.asarray(self.volume_m3, dtype=float)
         count = len(self.volume_m3)
         self.start = _dates_or_nat(self.start, count)
@@ -117,209 +116,36 @@ def clean_sites(classes, clean_max_class: int = DEFAULT_CLEAN_MAX_CLASS) -> np.n
         return np.nan_to_num(numbers, nan=np.inf) <= clean_max_class
 
 
-def intersecting_pairs(left, right, keep=None) -> tuple:
-    """Positions (i, j) of every left[i] that intersects right[j].
-
-    ``keep(i, j)``, if given, is a vectorised filter applied to the candidates (envelopes
-    overlap) before the exact test, which is the costly part. Shapely 2 answers in one
-    vectorised STRtree query. On shapely 1.8 the candidates come from a uniform grid over the
-    envelopes, in numpy (geopandas' index loops in Python over every geometry there), and
-    the exact test runs with the smaller side prepared.
-    """
-    left = geometry_array(left)
-    right = geometry_array(right)
-    if not len(left) or not len(right):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if _SHAPELY_2:
-        left_index, right_index = STRtree(right).query(left, predicate="intersects")
-        if keep is not None:
-            mask = keep(left_index, right_index)
-            left_index, right_index = left_index[mask], right_index[mask]
-        return _sorted_pairs(left_index, right_index)
-    first, second = envelope_pairs(envelopes(left), envelopes(right))
-    if keep is not None:
-        mask = keep(first, second)
-        first, second = first[mask], second[mask]
-    if len(left) <= len(right):
-        prepared_side, other_side, prepared_of, other_of = left, right, first, second
-    else:
-        prepared_side, other_side, prepared_of, other_of = right, left, second, first
-    order = np.argsort(prepared_of, kind="stable")
-    prepared_of, other_of = prepared_of[order], other_of[order]
-    exact = np.zeros(len(order), dtype=bool)
-    starts = np.flatnonzero(np.r_[True, prepared_of[1:] != prepared_of[:-1]]) if len(order) else []
-    for begin, finish in zip(starts, np.r_[starts[1:], len(order)] if len(order) else []):
-        prepared = prep(prepared_side[prepared_of[begin]])
-        for row in range(begin, finish):
-            exact[row] = prepared.intersects(other_side[other_of[row]])
-    first, second = first[order][exact], second[order][exact]
-    return _sorted_pairs(first, second)
-
-
-def envelopes(geometries) -> np.ndarray:
-    """(n, 4) minx, miny, maxx, maxy; NaN for missing or empty geometries.
-
-    Points and polygons are read from their WKB (one GEOS call each): shapely 1.8's ``bounds``
-    costs several calls per geometry. Other types use ``bounds``.
-    """
-    if _SHAPELY_2:
-        return shapely.bounds(np.asarray(geometries, dtype=object))
-    from shapely.geos import WKBWriter, lgeos
-
-    write = WKBWriter(lgeos).write  # one writer: shapely 1.8 builds one per ``.wkb`` call
-    result = np.full((len(geometries), 4), np.nan)
-    for position, geometry in enumerate(geometries):
-        if geometry is None:
-            continue
-        data = write(geometry)
-        kind = int.from_bytes(data[1:5], "little") if data[0] == 1 else 0
-        if kind == 1 and len(data) == 21:
-            x, y = struct.unpack_from("<2d", data, 5)
-            result[position] = (x, y, x, y)
-        elif kind == 3 and len(data) > 13:
-            count = int.from_bytes(data[9:13], "little")
-            ring = np.frombuffer(data, "<f8", 2 * count, 13).reshape(-1, 2)
-            result[position, :2] = ring.min(axis=0)
-            result[position, 2:] = ring.max(axis=0)
-        else:
-            bounds = geometry.bounds
-            if len(bounds) == 4:
-                result[position] = bounds
-    return result
-
-
-_MAX_CELLS = 64  # an envelope spanning more grid cells is compared against all the others
-
-
-def envelope_pairs(left: np.ndarray, right: np.ndarray) -> tuple:
-    """Pairs (i, j) whose envelopes overlap or touch, from a uniform grid of cells the size of a
-    typical envelope. Each pair is reported once: in the cell holding the lower-left corner of
-    the two envelopes' overlap, which both cover."""
-    valid_left = ~np.isnan(left[:, 0])
-    valid_right = ~np.isnan(right[:, 0])
-    if not valid_left.any() or not valid_right.any():
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    both = np.vstack([left[valid_left], right[valid_right]])
-    sizes = np.r_[both[:, 2] - both[:, 0], both[:, 3] - both[:, 1]]
-    sizes = sizes[sizes > 0]
-    cell = float(np.median(sizes)) if len(sizes) else 1.0
-    span = max(float(np.max(both[:, 2:]) - np.min(both[:, :2])), 1.0)
-    cell = max(cell, span / 1e6)  # a grid of at most 10^6 cells per side: keys fit int64
-    origin_x, origin_y = float(np.min(both[:, 0])), float(np.min(both[:, 1]))
-
-    def grid(bounds, valid):
-        index = np.flatnonzero(valid)
-        x0 = np.floor((bounds[index, 0] - origin_x) / cell).astype(np.int64)
-        y0 = np.floor((bounds[index, 1] - origin_y) / cell).astype(np.int64)
-        nx = np.floor((bounds[index, 2] - origin_x) / cell).astype(np.int64) - x0 + 1
-        ny = np.floor((bounds[index, 3] - origin_y) / cell).astype(np.int64) - y0 + 1
-        return index, x0, y0, nx, ny
-
-    def cells(index, x0, y0, nx, ny):
-        counts = nx * ny
-        total = int(counts.sum())
-        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        width = np.repeat(nx, counts)
-        return (np.repeat(index, counts),
-                _cell_key(np.repeat(x0, counts) + within % width, np.repeat(y0, counts) + within // width))
-
-    left_grid, right_grid = grid(left, valid_left), grid(right, valid_right)
-    small_left = left_grid[3] * left_grid[4] <= _MAX_CELLS
-    small_right = right_grid[3] * right_grid[4] <= _MAX_CELLS
-    left_geometry, left_key = cells(*(part[small_left] for part in left_grid))
-    right_geometry, right_key = cells(*(part[small_right] for part in right_grid))
-    order = np.argsort(right_key, kind="stable")
-    right_key, right_geometry = right_key[order], right_geometry[order]
-    low = np.searchsorted(right_key, left_key, side="left")
-    matches = np.searchsorted(right_key, left_key, side="right") - low
-    total = int(matches.sum())
-    offsets = np.arange(total) - np.repeat(np.cumsum(matches) - matches, matches)
-    first = np.repeat(left_geometry, matches)
-    second = right_geometry[np.repeat(low, matches) + offsets]
-    key = np.repeat(left_key, matches)
-    corner_x = np.maximum(left[first, 0], right[second, 0])
-    corner_y = np.maximum(left[first, 1], right[second, 1])
-    overlap = ((corner_x <= np.minimum(left[first, 2], right[second, 2]))
-               & (corner_y <= np.minimum(left[first, 3], right[second, 3])))
-    home = _cell_key(np.floor((corner_x - origin_x) / cell).astype(np.int64),
-                     np.floor((corner_y - origin_y) / cell).astype(np.int64))
-    keep = overlap & (home == key)
-    firsts, seconds = [first[keep]], [second[keep]]
-    # envelopes spanning many cells: compared directly (big left with every right, big right
-    # with the small lefts, so no pair is found twice)
-    small_left_index = left_grid[0][small_left]
-    for position in left_grid[0][~small_left]:
-        hit = np.flatnonzero(valid_right & _overlaps(right, left[position]))
-        firsts.append(np.full(len(hit), position, dtype=np.int64))
-        seconds.append(hit)
-    for position in right_grid[0][~small_right]:
-        hit = small_left_index[_overlaps(left[small_left_index], right[position])]
-        firsts.append(hit)
-        seconds.append(np.full(len(hit), position, dtype=np.int64))
-    return np.concatenate(firsts).astype(np.int64), np.concatenate(seconds).astype(np.int64)
-
-
-def _cell_key(x, y):
-    return x * np.int64(2_000_003) + y
-
-
-def _overlaps(bounds, box):
-    return ((bounds[:, 0] <= box[2]) & (bounds[:, 2] >= box[0])
-            & (bounds[:, 1] <= box[3]) & (bounds[:, 3] >= box[1]))
-
-
-def site_positions(geometry) -> np.ndarray:
-    """Positions (see ``positions``) as an object array of points; points are their own
-    position, so only polygons pay for a centroid."""
-    geometries = geometry_array(geometry)
+def site_xy(sites: "Sites") -> np.ndarray:
+    """(n, 2) position of each site (see ``positions``); NaN without a geometry. Points are
+    their own position, so only polygons pay for a centroid."""
+    if sites.xy is not None:
+        return sites.xy
+    geometries = sites.geometry
     kinds = np.array([None if g is None else g.geom_type for g in geometries], dtype=object)
-    result = geometries.copy()
+    points = geometries.copy()
     other = np.flatnonzero((kinds != "Point") & (kinds != None))  # noqa: E711 (elementwise)
     if len(other):
-        result[other] = position_points(gpd.GeoSeries(geometries[other])).to_numpy()
-    return result
+        points[other] = position_points(gpd.GeoSeries(geometries[other])).to_numpy()
+    return envelopes(points)[:, :2]
 
 
-def geometry_array(items) -> np.ndarray:
-    """A 1-d object array of geometries from a GeoSeries, array or list (numpy alone would
-    unpack shapely 1.8's multi-part geometries into their parts)."""
-    if isinstance(items, np.ndarray) and items.dtype == object and items.ndim == 1:
-        return items
-    if isinstance(items, gpd.GeoSeries):
-        return items.to_numpy()
-    items = list(items)
-    result = np.empty(len(items), dtype=object)
-    for position, item in enumerate(items):
-        result[position] = item
-    return result
-
-
-def _sorted_pairs(left, right):
-    order = np.lexsort((right, left))
-    return np.asarray(left, dtype=np.int64)[order], np.asarray(right, dtype=np.int64)[order]
-
-
-def assign_to_areas(positions: gpd.GeoSeries, areas: gpd.GeoSeries) -> pd.DataFrame:
-    """Pairs (site, area) of positions in areas, by position in their series.
+def assign_to_areas(xy: np.ndarray, areas) -> pd.DataFrame:
+    """Pairs (site, area) of positions (an (n, 2) array) in areas, by position.
 
     A site inside several overlapping areas pairs with each; one only on borders pairs with the
     first area in order. Sites in no area (or without a position) have no pair.
     """
-    points = geometry_array(positions)
-    polygons = geometry_array(areas)
-    site, area = intersecting_pairs(points, polygons)
-    pairs = pd.DataFrame({"site": site, "area": area})
+    site, area, interior = points_in_polygons(xy, areas)
+    pairs = pd.DataFrame({"site": site, "area": area, "interior": interior})
     shared = pairs["site"].duplicated(keep=False).to_numpy()
     if shared.any():
         ambiguous = pairs[shared]
-        inside = np.array([polygons[a].contains(points[s]) for s, a in
-                           zip(ambiguous["site"].to_numpy(), ambiguous["area"].to_numpy())])
-        interior = ambiguous[inside]
-        border_only = ambiguous[~ambiguous["site"].isin(interior["site"])]
-        first = border_only.drop_duplicates("site")
-        pairs = pd.concat([pairs[~shared], interior, first], ignore_index=True)
-        pairs = pairs.sort_values(["site", "area"], kind="stable").reset_index(drop=True)
-    return pairs
+        inside = ambiguous[ambiguous["interior"].to_numpy()]
+        border_only = ambiguous[~ambiguous["site"].isin(inside["site"])]
+        first = border_only.sort_values(["site", "area"]).drop_duplicates("site")
+        pairs = pd.concat([pairs[~shared], inside, first], ignore_index=True)
+    return pairs[["site", "area"]].sort_values(["site", "area"], kind="stable").reset_index(drop=True)
 
 
 def spread_by_year(volume_m3: np.ndarray, start: np.ndarray, end: np.ndarray) -> pd.DataFrame:
@@ -369,7 +195,7 @@ def soil_balance(areas: gpd.GeoSeries, sources: Sites, receivers: Sites = None,
         receivers = Sites([], np.zeros(0))
     kinds = {}
     for kind, sites in (("surplus_m3", sources), ("demand_m3", receivers)):
-        pairs = assign_to_areas(site_positions(sites.geometry), areas) if len(sites.volume_m3) else \
+        pairs = assign_to_areas(site_xy(sites), areas) if len(sites.volume_m3) else \
             pd.DataFrame({"site": np.zeros(0, int), "area": np.zeros(0, int)})
         kinds[kind] = (sites, _with_outside(pairs, len(sites.volume_m3)))
 

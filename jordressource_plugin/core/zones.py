@@ -23,7 +23,8 @@ from shapely.ops import unary_union
 from shapely.prepared import prep
 
 from .area_types import AREA_TYPES, OTHER
-from .balance import Sites, geometry_array, intersecting_pairs, soil_balance
+from .balance import Sites, soil_balance
+from .spatial_pairs import geometry_array, intersecting_pairs
 
 NO_BOUNDARY = -1
 ZONE_COLUMNS = ["zone_id", "area_type", "boundary", "area_km2", "surplus_m3", "demand_m3",
