@@ -184,12 +184,17 @@ def _run(run_algorithm, make_layer, tmp_path, **extra):
     from qgis.core import QgsProcessingFeedback
 
     class Recorder(QgsProcessingFeedback):
-        messages = []
+        def __init__(self):
+            super().__init__()
+            self.messages = []
 
         def pushWarning(self, text):  # noqa: N802
             self.messages.append(text)
 
         def pushInfo(self, text):  # noqa: N802
+            self.messages.append(text)
+
+        def reportError(self, text, fatal=False):  # noqa: N802
             self.messages.append(text)
 
     feedback = Recorder()
@@ -241,6 +246,14 @@ def test_reversed_window_is_reported_and_kept(run_algorithm, make_layer, tmp_pat
                             SOURCES=_source_layer(make_layer, rows))
     assert any("end before they start" in m for m in messages)
     assert result["SURPLUS_M3"] == pytest.approx(1029.0)
+
+
+def test_site_without_geometry_is_reported_by_id(run_algorithm, make_layer, tmp_path):
+    rows = list(SOURCES) + [(None, "nowhere", 5.0, 1, None, None)]
+    result, messages = _run(run_algorithm, make_layer, tmp_path,
+                            SOURCES=_source_layer(make_layer, rows))
+    assert any("skipped 1 feature(s) without geometry, ids 5" in m for m in messages)
+    assert result["SURPLUS_M3"] == pytest.approx(1020.0)
 
 
 @pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers")])

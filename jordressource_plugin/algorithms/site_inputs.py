@@ -1,8 +1,13 @@
 """Reading excavations and receivers for the strategic algorithms: a volume field, an optional
 date window and an optional soil class, checked and turned into the core's ``Sites``."""
-from qgis.core import QgsProcessingException, QgsProcessingParameterField
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
 
-from .frames import FEATURE_ID, read_frame
+from .frames import FEATURE_ID, python_value, read_frame
 
 
 class SiteFieldsMixin:
@@ -53,8 +58,12 @@ class SiteFieldsMixin:
         for key, spec in (("start", start), ("end", end), ("class", soil_class)):
             used[key] = None if spec is None else self.site_field(
                 parameters, spec[0], context, source, spec[1], False, feedback, label)
-        frame = read_frame(source, crs, context, feedback, fields=[v for v in used.values() if v],
-                           label=label)
+        names = [v for v in used.values() if v]
+        xy = None
+        if QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Point:
+            frame, xy = self.read_points(source, crs, context, feedback, names, label)
+        else:
+            frame = read_frame(source, crs, context, feedback, fields=names, label=label)
         ids = frame[FEATURE_ID].to_numpy()
         used[FEATURE_ID] = ids
         checked = check_volumes(frame[used["volume"]])
@@ -76,11 +85,48 @@ class SiteFieldsMixin:
         clean = None
         if used["class"]:
             clean = clean_sites(frame[used["class"]], clean_max_class)
-        sites = Sites(frame.geometry, checked.volume_m3,
+        sites = Sites(None if xy is not None else frame.geometry, checked.volume_m3, xy=xy,
                       start=parse_dates(frame[used["start"]]) if used["start"] else None,
                       end=parse_dates(frame[used["end"]]) if used["end"] else None,
                       clean=clean)
         return sites, used
+
+    def read_points(self, source, crs, context, feedback, names, label):
+        """Attributes and (n, 2) coordinates of a single-point layer in ``crs``.
+
+        A point is its own position, so no shapely geometry is built: with 100,000 sites this
+        is several times faster than ``read_frame``. Features without a point are skipped and
+        reported by id, as ``read_frame`` does."""
+        import numpy as np
+        import pandas as pd
+
+        request = QgsFeatureRequest()
+        request.setDestinationCrs(crs, context.transformContext())
+        request.setSubsetOfAttributes(names, source.fields())
+        indexes = [source.fields().lookupField(name) for name in names]
+        total = source.featureCount()
+        step = 100.0 / total if total and total > 0 else 0
+        ids, xs, ys, rows, skipped = [], [], [], [], []
+        for current, feature in enumerate(source.getFeatures(request)):
+            if feedback.isCanceled():
+                break
+            point = feature.geometry().constGet()
+            if point is None or point.isEmpty():
+                skipped.append(feature.id())
+                continue
+            attributes = feature.attributes()
+            ids.append(feature.id())
+            xs.append(point.x())
+            ys.append(point.y())
+            rows.append([python_value(attributes[i]) for i in indexes])
+            if step and current % 5000 == 0:
+                feedback.setProgress(current * step)
+        if skipped:
+            feedback.reportError(self.tr("{0}: skipped {1} feature(s) without geometry, ids {2}.")
+                                 .format(label, len(skipped), self.id_list(skipped)))
+        frame = pd.DataFrame(rows, columns=names)
+        frame[FEATURE_ID] = ids
+        return frame, np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
 
     @staticmethod
     def id_list(ids, limit=20):
