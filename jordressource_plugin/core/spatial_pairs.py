@@ -56,7 +56,9 @@ def intersecting_pairs(left, right, keep=None) -> tuple:
             mask = keep(left_index, right_index)
             left_index, right_index = left_index[mask], right_index[mask]
         return _sorted_pairs(left_index, right_index)
-    first, second = envelope_pairs(envelopes(left), envelopes(right))
+    left_envelopes = envelopes(left)
+    right_envelopes = left_envelopes if right is left else envelopes(right)
+    first, second = envelope_pairs(left_envelopes, right_envelopes)
     if keep is not None:
         mask = keep(first, second)
         first, second = first[mask], second[mask]
