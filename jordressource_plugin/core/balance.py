@@ -8,8 +8,9 @@ soil must leave the area, negative where the area can take more than it produces
 
 A site's position is its point, or its polygon's centroid (point on surface where the centroid
 falls outside, see ``positions``). A site counts in every area whose interior holds its position,
-so overlapping planning areas each count it; a position only on the border between areas counts
-in the first of them in layer order; a site in no area counts in the ``outside`` row.
+so overlapping planning areas each count it; a position only on the border between areas
+(within 1 µm of it) counts in the first of them in layer order; a site in no area counts in the
+``outside`` row.
 
 The prognosis spreads each volume evenly over its date window, pro rata by days with both
 end days included (a window of 1 Jul 2025 - 30 Jun 2027 puts 184/730 in 2025, 365/730 in 2026,
