@@ -103,6 +103,115 @@ def summarise_classification(rows) -> List[str]:
     return lines
 
 
+def earthwork_from_terrain(demo: Demo) -> List[str]:
+    output = demo.output("earthwork_volumes.gpkg")
+    result = demo.run("earthwork_volumes", {
+        "INPUT": demo.sample("excavations"),
+        "DEM": str(SAMPLE_DEM),
+        "PLANNED_LEVEL_FIELD": "planned_level_m",
+        "OUTPUT": str(output),
+    })
+    rows = [row for row in gpkg_rows(output, "volume_m3, surplus_m3, cut_m3, fill_m3")
+            if row[1] is not None]
+    stated = sum(row[0] for row in rows)
+    surplus = sum(row[1] for row in rows)
+    return [f"{len(rows)} excavations with a planned level: cut {sum(r[2] for r in rows):,.0f} m³, "
+            f"fill {sum(r[3] for r in rows):,.0f} m³, surplus {surplus:,.0f} m³ from the terrain "
+            f"model (stated in the plan: {stated:,.0f} m³)",
+            f"total surplus output: {result.get('SURPLUS_M3', surplus):,.0f} m³",
+            f"output: {output.relative_to(ROOT)}"]
+
+
+def match_reuse(demo: Demo) -> List[str]:
+    outputs = {name: demo.output(f"{name.lower()}.gpkg")
+               for name in ("OUTPUT_MATCHES", "OUTPUT_SOURCES", "OUTPUT_RECEIVERS")}
+    result = demo.run("match_reuse", {
+        "SOURCES": demo.sample("excavations"),
+        "RECEIVERS": demo.sample("receivers"),
+        "DISPOSAL": demo.sample("disposal_sites"),
+        "AREA_TYPES": demo.sample("area_types"),
+        "CONTAMINATION": demo.sample("contaminated_sites"),
+        "ROADS": demo.sample("roads"),
+        "AREA_RULE": 1,
+        "DISTANCE_CRS": CRS,
+        **{name: str(path) for name, path in outputs.items()},
+    })
+    demo.results["match_reuse"] = {name: str(path) for name, path in outputs.items()}
+    supplied = result["REUSED_M3"] + result["DISPOSED_M3"]
+    matches = gpkg_rows(outputs["OUTPUT_MATCHES"], "receiver_kind, volume_m3, truckloads")
+    by_kind = {}
+    for kind, volume, _ in matches:
+        by_kind[kind] = by_kind.get(kind, 0.0) + volume
+    return [
+        f"optimal plan (HiGHS, road distances, area rule 1): {result['REUSED_M3']:,.0f} of "
+        f"{supplied:,.0f} m³ reused ({result['REUSED_M3'] / supplied:.0%}), "
+        f"{result['DISPOSED_M3']:,.0f} m³ to disposal",
+        "reused by receiver kind: " + ", ".join(f"{kind} {volume:,.0f} m³"
+                                               for kind, volume in sorted(by_kind.items())),
+        f"haul {result['TONNE_KM']:,.0f} tonne-km against {result['BASELINE_TONNE_KM']:,.0f} if "
+        f"everything went to disposal ({_change(result['TONNE_KM'], result['BASELINE_TONNE_KM'])})",
+        f"CO₂ {result['CO2_KG'] / 1000:,.1f} t against {result['BASELINE_CO2_KG'] / 1000:,.1f} t; "
+        f"cost {result['COST_DKK'] / 1e6:,.2f} mio. DKK against "
+        f"{result['BASELINE_COST_DKK'] / 1e6:,.2f} mio. DKK",
+        f"{len(matches)} matches, {sum(row[2] for row in matches):,.0f} truckloads",
+        f"outputs: {outputs['OUTPUT_MATCHES'].relative_to(ROOT)} (+ sources, receivers)",
+    ]
+
+
+def _change(value: float, baseline: float) -> str:
+    return f"{(value - baseline) / baseline:+.0%}" if baseline else "n/a"
+
+
+def soil_balance(demo: Demo) -> List[str]:
+    output = demo.output("soil_balance.gpkg")
+    table = demo.output("soil_balance_by_year.gpkg")
+    report = demo.output("soil_balance.html")
+    demo.run("soil_balance", {
+        "AREAS": demo.sample("local_plans"),
+        "AREA_ID_FIELD": "id",
+        "SOURCES": demo.sample("excavations"),
+        "VOLUME_FIELD": "volume_m3",
+        "DATE_FIELD": "start_date",
+        "SOURCE_END_FIELD": "end_date",
+        "RECEIVERS": demo.sample("receivers"),
+        "CAPACITY_FIELD": "capacity_m3",
+        "RECEIVER_START_FIELD": "start_date",
+        "RECEIVER_END_FIELD": "end_date",
+        "DISTANCE_CRS": CRS,
+        "OUTPUT": str(output),
+        "OUTPUT_TABLE": str(table),
+        "OUTPUT_HTML": str(report),
+    })
+    rows = gpkg_rows(output, "name, surplus_m3, demand_m3, balance_m3")
+    surplus_areas = sorted((row for row in rows if (row[3] or 0) > 0), key=lambda r: -r[3])
+    deficit_areas = [row for row in rows if (row[3] or 0) < 0]
+    lines = [f"{len(rows)} local plans: {len(surplus_areas)} with a surplus, "
+             f"{len(deficit_areas)} with a deficit"]
+    for name, surplus, demand, balance in surplus_areas[:3]:
+        lines.append(f"  largest surplus: {name}: {balance:,.0f} m³ "
+                     f"({surplus:,.0f} m³ dug, {demand:,.0f} m³ received)")
+    lines.append(f"report with charts and prognosis per year: {report.relative_to(ROOT)}")
+    return lines
+
+
+def plan_map(demo: Demo) -> List[str]:
+    output = demo.output("plan_map.pdf")
+    matched = demo.results["match_reuse"]
+    result = demo.run("export_plan_map", {
+        "LAYERS": [demo.sample("area_types"), demo.sample("contaminated_sites"),
+                   demo.sample("roads"), matched["OUTPUT_MATCHES"], matched["OUTPUT_SOURCES"],
+                   matched["OUTPUT_RECEIVERS"], demo.sample("disposal_sites")],
+        "COVERAGE": demo.sample("municipality"),
+        "COVERAGE_NAME_FIELD": "name",
+        "TITLE": "Genbrug af overskudsjord på kort afstand",
+        "PAGE_SIZE": 0,
+        "ORIENTATION": 1,
+        "OUTPUT": str(output),
+    })
+    return [f"plan map ({result.get('PAGE_COUNT', 1)} page, A4 landscape): "
+            f"{output.relative_to(ROOT)}"]
+
+
 def gpkg_rows(path: Path, columns: str):
     """Rows of the one feature table in a GeoPackage written by qgis_process."""
     with sqlite3.connect(path) as connection:
@@ -114,6 +223,11 @@ def gpkg_rows(path: Path, columns: str):
 STEPS = [
     Step("Package the plugin", package_plugin),
     Step("Classify the excavations by area type (classify_area_types)", classify_excavations),
+    Step("Surplus from the terrain model and planned levels (earthwork_volumes)",
+         earthwork_from_terrain),
+    Step("Optimal short-haul reuse of the surplus soil (match_reuse)", match_reuse),
+    Step("Soil balance and prognosis per local plan (soil_balance)", soil_balance),
+    Step("Map for the plan (export_plan_map)", plan_map),
 ]
 
 

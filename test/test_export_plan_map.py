@@ -104,7 +104,7 @@ def test_each_page_is_zoomed_to_its_area_at_a_nice_scale(run_algorithm, plans, r
         scales.append(int(re.sub(r"\D", "", found.group(1))))
     # A4 portrait map frame about 190 mm wide: 400 m + 2 × 10 % needs 1:2,526 -> 1:5,000;
     # 600 m -> 1:3,789 -> 1:5,000; 300 m -> 1:1,895 -> 1:2,000.
-    assert scales == [5000, 5000, 2000]
+    assert scales == [3000, 4000, 2000]
 
 
 def test_page_rendering_is_not_blank(run_algorithm, plans, sites, roads, tmp_path):
@@ -228,8 +228,9 @@ def test_sources_line_adds_layer_credits_once(make_layer):
 
 
 @pytest.mark.parametrize("scale, expected", [
-    (1, 500), (500, 500), (501, 1000), (1000, 1000), (1001, 2000), (2100, 2500), (2600, 5000),
-    (7000, 10000), (24000, 25000), (26000, 50000), (99999, 100000), (180000, 200000)])
+    (1, 500), (500, 500), (501, 750), (1000, 1000), (1001, 1500), (2100, 2500), (2600, 3000),
+    (7000, 7500), (8000, 10000), (24000, 25000), (26000, 30000), (99999, 100000),
+    (180000, 200000), (270000, 300000)])
 def test_nice_scale_rounds_up_to_the_plan_map_series(scale, expected):
     assert nice_scale(scale) == expected
 
@@ -282,7 +283,7 @@ def test_coverage_in_degrees_pages_like_its_metric_twin(run_algorithm, make_laye
                                       "OUTPUT": str(output), "DPI": 72})
     text = pdf_text(output, 1)
     assert "Lokalplan A" in text and "EPSG:25832" in text
-    assert re.search(r"1:5[,.]000 (?:at|ved) A4", text)  # as the metric plan A above
+    assert re.search(r"1:3[,.]000 (?:at|ved) A4", text)  # as the metric plan A above
 
 
 def test_algorithm_runs_in_the_main_thread_with_advanced_options(plugin):

@@ -2,14 +2,16 @@
 millimetres and metres, no QGIS.
 
 Every size grows with the paper (A3 is √2 times A4), so an A3 print reads like an enlarged A4.
-Map scales are rounded up to the series 1, 2, 2.5, 5 × 10ⁿ (1:2.000, 1:2.500, 1:5.000, ...), the
-scales plan maps are drawn and read at, so a page can be measured with a scale ruler.
+Map scales are rounded up to the series 1, 1.5, 2, 2.5, 3, 4, 5, 7.5 × 10ⁿ (1:2.000, 1:2.500,
+1:3.000, 1:4.000, 1:5.000, ...), scales plan maps are drawn and read at, so a page can be measured
+with a scale ruler; the series is fine enough that rounding never shrinks an area by more than a
+third (with 1, 2, 2.5, 5 alone a municipality could come out at half the size the page allows).
 """
 import math
 from dataclasses import dataclass
 
 PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
-NICE_SCALE_STEPS = (1.0, 2.0, 2.5, 5.0)
+NICE_SCALE_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5)
 MIN_SCALE = 500.0
 
 
@@ -69,7 +71,7 @@ def page_geometry(paper: str, landscape: bool, panel_growth: float = 0.0) -> Pag
 
 
 def nice_scale(scale: float) -> float:
-    """The smallest scale of the series 1, 2, 2.5, 5 × 10ⁿ at or above ``scale`` (at least
+    """The smallest scale of the series (NICE_SCALE_STEPS × 10ⁿ) at or above ``scale`` (at least
     1:500, below which a plan map shows nothing a planner needs)."""
     if not scale > MIN_SCALE:
         return MIN_SCALE
