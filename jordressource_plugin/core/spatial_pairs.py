@@ -37,11 +37,12 @@ def _sorted_pairs(left, right):
     return np.asarray(left, dtype=np.int64)[order], np.asarray(right, dtype=np.int64)[order]
 
 
-def intersecting_pairs(left, right, keep=None) -> tuple:
+def intersecting_pairs(left, right, keep=None, exact=True) -> tuple:
     """Positions (i, j) of every left[i] that intersects right[j].
 
     ``keep(i, j)``, if given, is a vectorised filter applied to the candidates (envelopes
-    overlap) before the exact test, which is the costly part. Shapely 2 answers in one
+    overlap) before the exact test, which is the costly part. With ``exact=False`` the pairs
+    are those candidates (a superset, for callers that settle the geometry themselves). Shapely 2 answers in one
     vectorised STRtree query. On shapely 1.8 the candidates come from a uniform grid over the
     envelopes, in numpy (geopandas' index loops in Python over every geometry there), and
     the exact test runs with the smaller side prepared.
@@ -62,6 +63,8 @@ def intersecting_pairs(left, right, keep=None) -> tuple:
     if keep is not None:
         mask = keep(first, second)
         first, second = first[mask], second[mask]
+    if not exact:
+        return _sorted_pairs(first, second)
     if len(left) <= len(right):
         prepared_side, other_side, prepared_of, other_of = left, right, first, second
     else:

@@ -8,9 +8,10 @@ by a contaminated site becomes two zones. With boundaries (municipalities, for e
 are split along them; area types outside every boundary polygon are kept as zones without one.
 Area types that are not recognised (``other``) form no zone.
 
-Connectivity is found as a graph: pairs of pieces that intersect (through a spatial index) are
-its edges and scipy's connected components its groups; only groups of more than one piece are
-unioned. That avoids one huge union per area type, which is slow on shapely 1.8.
+Connectivity is found as a graph: pairs of same-type pieces whose envelopes meet are its edges
+and scipy's connected components its groups; only groups of more than one piece are unioned, and
+each union is split into its polygons, which are the zones. That avoids one huge union per area
+type, which is slow on shapely 1.8.
 """
 from dataclasses import dataclass
 
@@ -157,8 +158,10 @@ def _connected(geometries, kinds, order, boundary_of, crs) -> gpd.GeoDataFrame:
 
     count = len(geometries)
     if count:
+        # Envelope neighbours suffice: a group joined through envelopes that do not meet is
+        # split again when its union is split into polygons below.
         first, second = intersecting_pairs(
-            geometries, geometries,
+            geometries, geometries, exact=False,
             keep=lambda i, j: (i < j) & (kinds[i] == kinds[j]) & (boundary_of[i] == boundary_of[j]))
         graph = coo_matrix((np.ones(len(first), dtype=np.int8), (first, second)),
                            shape=(count, count))
