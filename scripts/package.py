@@ -11,12 +11,15 @@ PACKAGE = ROOT / "jordressource_plugin"
 TOP = "jordressource_plugin"
 SKIP_PARTS = {"__pycache__", ".pytest_cache", ".hypothesis"}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}
+# GDAL writes statistics beside rasters it opens (holbaek_dem.tif.aux.xml): not part of the plugin.
+SKIP_NAME_ENDINGS = (".aux.xml",)
 
 
 def plugin_files():
     """(path on disk, path in the zip) of every file the installed plugin needs."""
     for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and not SKIP_PARTS & set(path.parts) and path.suffix not in SKIP_SUFFIXES:
+        if (path.is_file() and not SKIP_PARTS & set(path.parts) and path.suffix not in SKIP_SUFFIXES
+                and not path.name.endswith(SKIP_NAME_ENDINGS)):
             yield path, f"{TOP}/{path.relative_to(PACKAGE).as_posix()}"
     yield ROOT / "metadata.txt", f"{TOP}/metadata.txt"
     yield ROOT / "LICENSE", f"{TOP}/LICENSE"
