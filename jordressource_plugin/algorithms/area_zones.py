@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingMultiStepFeedback,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -79,15 +80,17 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         from ..core.zones import NO_BOUNDARY, area_zones
 
         crs = self.distance_crs(parameters, context)
+        steps = QgsProcessingMultiStepFeedback(3, feedback)  # area types, other inputs, zones
         types_source = self.source_or_error(parameters, self.AREA_TYPES, context)
         type_field = self.parameterAsString(parameters, self.AREA_TYPE_FIELD, context) or "area_type"
-        area_types = read_frame(types_source, crs, context, feedback, fields=[type_field],
+        area_types = read_frame(types_source, crs, context, steps, fields=[type_field],
                                 label=self.tr("Area types"))
         if area_types.empty:
             raise QgsProcessingException(self.tr(
                 "The area-type layer has no polygons. Add area types (for example the municipal "
                 "zone map or CORINE Land Cover) and run again."))
         prepared = prepare_area_types(area_types, type_field)
+        steps.setCurrentStep(1)
         contamination = self._polygons(parameters, self.CONTAMINATION, context, feedback, crs,
                                        self.tr("Contaminated sites"))
         boundary_source = self.source_or_error(parameters, self.BOUNDARY, context, required=False)
@@ -98,21 +101,20 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                                fields=[id_field] if id_field else [], label=self.tr("Boundaries"))
             boundary = frame.geometry
             boundary_ids = frame[id_field].tolist() if id_field else frame[FEATURE_ID].tolist()
-        feedback.setProgress(20)
 
-        sources = self._sites(parameters, context, feedback, self.SOURCES, self.VOLUME_FIELD,
+        sources = self._sites(parameters, context, steps, self.SOURCES, self.VOLUME_FIELD,
                               "volume_m3", crs, self.tr("Excavations"))
-        receivers = self._sites(parameters, context, feedback, self.RECEIVERS, self.CAPACITY_FIELD,
+        receivers = self._sites(parameters, context, steps, self.RECEIVERS, self.CAPACITY_FIELD,
                                 "capacity_m3", crs, self.tr("Receivers"))
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(40)
+        steps.setCurrentStep(2)
 
         result = area_zones(prepared, contamination, boundary, sources, receivers)
         zones = result.zones
         zones["boundary_id"] = [None if b == NO_BOUNDARY or boundary_ids is None
                                 else str(boundary_ids[b]) for b in zones["boundary"].to_numpy()]
-        feedback.setProgress(85)
+        steps.setProgress(70)
         if result.other_polygons:
             feedback.pushInfo(self.tr(
                 "{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil "
@@ -127,7 +129,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.Polygon, crs)
-        write_frame(sink, zones, fields, feedback)
+        write_frame(sink, zones, fields, steps)
         sink.flushBuffer()
 
         surplus, demand = float(zones["surplus_m3"].sum()), float(zones["demand_m3"].sum())
@@ -137,7 +139,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             "area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand "
             "{4:,.0f} m³.").format(len(zones), surplus, demand, outside["surplus_m3"],
                                    outside["demand_m3"]))
-        feedback.setProgress(100)
+        steps.setProgress(100)
         values = (len(zones), surplus, demand, float(outside["surplus_m3"]),
                   float(outside["demand_m3"]))
         outputs = dict(zip(self.NUMBERS, values))

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingMultiStepFeedback,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -102,6 +103,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         from ..core.balance_report import balance_report
 
         crs = self.distance_crs(parameters, context)
+        steps = QgsProcessingMultiStepFeedback(4, feedback)  # areas, excavations, receivers, rest
         areas_source = self.source_or_error(parameters, self.AREAS, context)
         sources_source = self.source_or_error(parameters, self.SOURCES, context)
         receivers_source = self.source_or_error(parameters, self.RECEIVERS, context, required=False)
@@ -111,36 +113,37 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             raise QgsProcessingException(self.tr(
                 "The planning areas have no field named '{0}'. Choose one of: {1}.").format(
                     id_field, ", ".join(areas_source.fields().names())))
-        areas = read_frame(areas_source, crs, context, feedback, label=self.tr("Planning areas"))
+        areas = read_frame(areas_source, crs, context, steps, label=self.tr("Planning areas"))
         if areas.empty:
             raise QgsProcessingException(self.tr(
                 "The planning-area layer has no polygons. Add the local plans, municipalities or "
                 "zones to balance and run again."))
         self._warn_duplicate_ids(areas[id_field], feedback)
-        feedback.setProgress(10)
+        steps.setCurrentStep(1)
 
         share = self.parameterAsDouble(parameters, self.SUBSTITUTION_SHARE, context)
         clean_max = self.parameterAsInt(parameters, self.CLEAN_MAX_CLASS, context)
         sources, source_fields = self.read_sites(
-            parameters, context, feedback, sources_source, crs,
+            parameters, context, steps, sources_source, crs,
             volume=(self.VOLUME_FIELD, "volume_m3"), start=(self.DATE_FIELD, "start_date"),
             end=(self.SOURCE_END_FIELD, "end_date"), soil_class=(self.CLASS_FIELD, "soil_class"),
             clean_max_class=clean_max, label=self.tr("Excavations"))
         receivers, receiver_fields = None, {}
+        steps.setCurrentStep(2)
         if receivers_source is not None:
             receivers, receiver_fields = self.read_sites(
-                parameters, context, feedback, receivers_source, crs,
+                parameters, context, steps, receivers_source, crs,
                 volume=(self.CAPACITY_FIELD, "capacity_m3"),
                 start=(self.RECEIVER_START_FIELD, "start_date"),
                 end=(self.RECEIVER_END_FIELD, "end_date"), label=self.tr("Receivers"))
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(40)
+        steps.setCurrentStep(3)
 
         result = soil_balance(areas.geometry, sources, receivers, substitution_share=share)
         self._report_dates(result, sources_source, receivers_source, source_fields,
                            receiver_fields, feedback)
-        feedback.setProgress(70)
+        steps.setProgress(30)
 
         output_fields = with_fields(areas_source.fields(), [
             ("surplus_m3", QVariant.Double), ("demand_m3", QVariant.Double),
@@ -151,7 +154,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             areas[column] = result.areas[column].to_numpy()
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, output_fields,
                                            areas_source.wkbType(), crs)
-        write_frame(sink, areas, output_fields, feedback)
+        write_frame(sink, areas, output_fields, steps)
         sink.flushBuffer()
 
         area_ids = [str(v) if v is not None else None for v in areas[id_field].tolist()]
@@ -167,9 +170,9 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             table_fields.append(QgsField(name, kind))
         table_sink, table_id = self.sink_or_error(parameters, self.OUTPUT_TABLE, context,
                                                   table_fields, QgsWkbTypes.NoGeometry, crs)
-        write_frame(table_sink, table, table_fields, feedback, geometry=False)
+        write_frame(table_sink, table, table_fields, steps, geometry=False)
         table_sink.flushBuffer()
-        feedback.setProgress(85)
+        steps.setProgress(80)
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         report = balance_report(
@@ -187,7 +190,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             "outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.").format(
                 totals["surplus_m3"], totals["demand_m3"], totals["balance_m3"], len(areas),
                 result.outside["surplus_m3"], result.outside["demand_m3"]))
-        feedback.setProgress(100)
+        steps.setProgress(100)
         values = (totals["surplus_m3"], totals["demand_m3"], totals["balance_m3"],
                   totals["raw_material_substitute_m3"], result.outside["surplus_m3"],
                   result.outside["demand_m3"])
