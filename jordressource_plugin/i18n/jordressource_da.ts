@@ -42,112 +42,112 @@
 <context>
     <name>AreaZonesAlgorithm</name>
     <message>
-        <location filename="../algorithms/area_zones.py" line="69"/>
+        <location filename="../algorithms/area_zones.py" line="70"/>
         <source>Free-movement zones</source>
         <translation>Zoner med fri jordflytning</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="84"/>
+        <location filename="../algorithms/area_zones.py" line="86"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="47"/>
+        <location filename="../algorithms/area_zones.py" line="48"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="50"/>
+        <location filename="../algorithms/area_zones.py" line="51"/>
         <source>Contaminated sites (V1/V2), cut out</source>
         <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="53"/>
+        <location filename="../algorithms/area_zones.py" line="54"/>
         <source>Boundaries to split zones along (e.g. municipalities)</source>
         <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="56"/>
+        <location filename="../algorithms/area_zones.py" line="57"/>
         <source>Boundary id field</source>
         <translation>Felt med grænse-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="58"/>
+        <location filename="../algorithms/area_zones.py" line="59"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="61"/>
+        <location filename="../algorithms/area_zones.py" line="62"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="63"/>
+        <location filename="../algorithms/area_zones.py" line="64"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="66"/>
+        <location filename="../algorithms/area_zones.py" line="67"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="71"/>
+        <location filename="../algorithms/area_zones.py" line="72"/>
         <source>Number of zones</source>
         <translation>Antal zoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="71"/>
+        <location filename="../algorithms/area_zones.py" line="72"/>
         <source>Surplus in zones (m³)</source>
         <translation>Overskud i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="71"/>
+        <location filename="../algorithms/area_zones.py" line="72"/>
         <source>Demand in zones (m³)</source>
         <translation>Behov i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="71"/>
+        <location filename="../algorithms/area_zones.py" line="72"/>
         <source>Surplus outside every zone (m³)</source>
         <translation>Overskud uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="71"/>
+        <location filename="../algorithms/area_zones.py" line="72"/>
         <source>Demand outside every zone (m³)</source>
         <translation>Behov uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="87"/>
+        <location filename="../algorithms/area_zones.py" line="89"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="91"/>
+        <location filename="../algorithms/area_zones.py" line="94"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="97"/>
+        <location filename="../algorithms/area_zones.py" line="100"/>
         <source>Boundaries</source>
         <translation>Grænser</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="103"/>
+        <location filename="../algorithms/area_zones.py" line="105"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="105"/>
+        <location filename="../algorithms/area_zones.py" line="107"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="117"/>
+        <location filename="../algorithms/area_zones.py" line="119"/>
         <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
         <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="135"/>
+        <location filename="../algorithms/area_zones.py" line="137"/>
         <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
         <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
     </message>
@@ -413,32 +413,32 @@
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="219"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
-        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="241"/>
@@ -596,7 +596,7 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="247"/>
         <source>The plan areas have no field named &apos;{0}&apos;. Choose one of: {1}.</source>
-        <translation>Planområderne har intet felt med navnet &apos;{0}&apos;. Vælg et af: {1}.</translation>
+        <translation>Planområderne har intet felt med navnet '{0}'. Vælg et af: {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="274"/>
@@ -606,12 +606,12 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="281"/>
         <source>Plan areas without geometry were left out, ids {0}.</source>
-        <translation>Planområder uden geometri er udeladt, id&apos;er {0}.</translation>
+        <translation>Planområder uden geometri er udeladt, id'er {0}.</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="284"/>
         <source>Plan areas without a name were named by their id: ids {0}.</source>
-        <translation>Planområder uden navn er navngivet efter deres id: id&apos;er {0}.</translation>
+        <translation>Planområder uden navn er navngivet efter deres id: id'er {0}.</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="287"/>
@@ -744,7 +744,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="150"/>
         <source>{0}: no field &apos;{1}&apos;; sites are named by their feature id.</source>
-        <translation>{0}: intet felt &apos;{1}&apos;; lokaliteterne navngives efter deres objekt-id.</translation>
+        <translation>{0}: intet felt '{1}'; lokaliteterne navngives efter deres objekt-id.</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="155"/>
@@ -774,7 +774,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="245"/>
         <source>{0}: {1} feature(s) have no value in &apos;{2}&apos;; they are named by their feature id ({3}).</source>
-        <translation>{0}: {1} objekt(er) har ingen værdi i &apos;{2}&apos;; de navngives efter deres objekt-id ({3}).</translation>
+        <translation>{0}: {1} objekt(er) har ingen værdi i '{2}'; de navngives efter deres objekt-id ({3}).</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="255"/>
@@ -822,25 +822,25 @@
     <message>
         <location filename="../algorithms/frames.py" line="58"/>
         <source>Layer {0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
-        <translation>Laget {0} har intet felt med navnet &apos;{1}&apos;. Vælg et af: {2}.</translation>
+        <translation>Laget {0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
         <location filename="../algorithms/frames.py" line="91"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
-        <translation>{0}: sprang {1} objekt(er) uden geometri over, id&apos;er {2}.</translation>
+        <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
         <location filename="../algorithms/frames.py" line="95"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
-        <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id&apos;er {2}.</translation>
+        <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/styling.py" line="60"/>
+        <location filename="../algorithms/styling.py" line="78"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../algorithms/styling.py" line="81"/>
+        <location filename="../algorithms/styling.py" line="99"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
@@ -848,17 +848,17 @@
 <context>
     <name>JordressourcePlugin</name>
     <message>
-        <location filename="../plugin.py" line="31"/>
+        <location filename="../plugin.py" line="34"/>
         <source>Jordressource tools</source>
         <translation>Jordressource-værktøjer</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="33"/>
+        <location filename="../plugin.py" line="36"/>
         <source>Open the Jordressource algorithms in the Processing toolbox</source>
         <translation>Åbn Jordressources algoritmer i processeringsværktøjskassen</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="51"/>
+        <location filename="../plugin.py" line="54"/>
         <source>&amp;Jordressource</source>
         <translation>&amp;Jordressource</translation>
     </message>
@@ -1066,7 +1066,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="154"/>
         <source>No field &apos;{0}&apos; in the layer: {1} not used.</source>
-        <translation>Intet felt &apos;{0}&apos; i laget: {1} bruges ikke.</translation>
+        <translation>Intet felt '{0}' i laget: {1} bruges ikke.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="182"/>
@@ -1136,12 +1136,12 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="305"/>
         <source>{0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
-        <translation>{0} har intet felt med navnet &apos;{1}&apos;. Vælg et af: {2}.</translation>
+        <translation>{0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="314"/>
         <source>Ids must be unique, so that every match names its sites. Repeated ids: {0}.</source>
-        <translation>Id&apos;er skal være entydige, så hvert match kan navngive sine lokaliteter. Gentagne id&apos;er: {0}.</translation>
+        <translation>Id'er skal være entydige, så hvert match kan navngive sine lokaliteter. Gentagne id'er: {0}.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="317"/>
@@ -1151,7 +1151,7 @@
     <message>
         <location filename="../algorithms/match_reuse.py" line="320"/>
         <source>Dates must be dates, date-times or ISO text such as 2026-05-01. Unreadable dates at ids: {0}.</source>
-        <translation>Datoer skal være datoer, dato-tid eller ISO-tekst som 2026-05-01. Ulæselige datoer ved id&apos;er: {0}.</translation>
+        <translation>Datoer skal være datoer, dato-tid eller ISO-tekst som 2026-05-01. Ulæselige datoer ved id'er: {0}.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_reuse.py" line="328"/>
@@ -1227,290 +1227,295 @@
 <context>
     <name>SiteFieldsMixin</name>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="30"/>
+        <location filename="../algorithms/site_inputs.py" line="35"/>
         <source>{0}: choose the field for {1}.</source>
         <translation>{0}: vælg feltet til {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="36"/>
+        <location filename="../algorithms/site_inputs.py" line="41"/>
         <source>{0}: no field &apos;{1}&apos;, so {2} is not used.</source>
-        <translation>{0}: intet felt &apos;{1}&apos;, så {2} bruges ikke.</translation>
+        <translation>{0}: intet felt '{1}', så {2} bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="39"/>
+        <location filename="../algorithms/site_inputs.py" line="44"/>
         <source>{0} has no field named &apos;{1}&apos; ({2}). Choose one of: {3}.</source>
-        <translation>{0} har intet felt med navnet &apos;{1}&apos; ({2}). Vælg et af: {3}.</translation>
+        <translation>{0} har intet felt med navnet '{1}' ({2}). Vælg et af: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="62"/>
+        <location filename="../algorithms/site_inputs.py" line="71"/>
         <source>{0}: field &apos;{1}&apos; holds values that are not numbers (feature ids {2}). Correct them or choose another field.</source>
-        <translation>{0}: feltet &apos;{1}&apos; indeholder værdier, der ikke er tal (objekt-id&apos;er {2}). Ret dem, eller vælg et andet felt.</translation>
+        <translation>{0}: feltet '{1}' indeholder værdier, der ikke er tal (objekt-id'er {2}). Ret dem, eller vælg et andet felt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="67"/>
+        <location filename="../algorithms/site_inputs.py" line="76"/>
         <source>{0}: field &apos;{1}&apos; holds negative volumes (feature ids {2}). Volumes are cubic metres of soil, zero or more.</source>
-        <translation>{0}: feltet &apos;{1}&apos; indeholder negative volumener (objekt-id&apos;er {2}). Volumener er kubikmeter jord, nul eller mere.</translation>
+        <translation>{0}: feltet '{1}' indeholder negative volumener (objekt-id'er {2}). Volumener er kubikmeter jord, nul eller mere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="72"/>
+        <location filename="../algorithms/site_inputs.py" line="81"/>
         <source>{0}: {1} feature(s) have no value in '{2}' and count as 0 m³ (feature ids {3}).</source>
-        <translation>{0}: {1} objekt(er) har ingen værdi i &apos;{2}&apos; og tæller som 0 m³ (objekt-id&apos;er {3}).</translation>
+        <translation>{0}: {1} objekt(er) har ingen værdi i '{2}' og tæller som 0 m³ (objekt-id'er {3}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/site_inputs.py" line="125"/>
+        <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
+        <translation>{0}: sprang {1} objekt(er) uden geometri over, id&apos;er {2}.</translation>
     </message>
 </context>
 <context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="240"/>
+        <location filename="../algorithms/soil_balance.py" line="243"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="228"/>
+        <location filename="../algorithms/soil_balance.py" line="231"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="58"/>
+        <location filename="../algorithms/soil_balance.py" line="59"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="61"/>
+        <location filename="../algorithms/soil_balance.py" line="62"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="64"/>
+        <location filename="../algorithms/soil_balance.py" line="65"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="66"/>
+        <location filename="../algorithms/soil_balance.py" line="67"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="68"/>
+        <location filename="../algorithms/soil_balance.py" line="69"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="70"/>
+        <location filename="../algorithms/soil_balance.py" line="71"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="175"/>
+        <location filename="../algorithms/soil_balance.py" line="178"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="74"/>
+        <location filename="../algorithms/soil_balance.py" line="75"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="78"/>
+        <location filename="../algorithms/soil_balance.py" line="79"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="81"/>
+        <location filename="../algorithms/soil_balance.py" line="82"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="83"/>
+        <location filename="../algorithms/soil_balance.py" line="84"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="85"/>
+        <location filename="../algorithms/soil_balance.py" line="86"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <location filename="../algorithms/soil_balance.py" line="89"/>
         <source>Soil balance</source>
         <translation>Jordbalance</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="91"/>
         <source>Soil balance per year</source>
         <translation>Jordbalance pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="93"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="93"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="252"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <location filename="../algorithms/soil_balance.py" line="95"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <location filename="../algorithms/soil_balance.py" line="95"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="111"/>
+        <location filename="../algorithms/soil_balance.py" line="113"/>
         <source>The planning areas have no field named &apos;{0}&apos;. Choose one of: {1}.</source>
-        <translation>Planområderne har intet felt med navnet &apos;{0}&apos;. Vælg et af: {1}.</translation>
+        <translation>Planområderne har intet felt med navnet '{0}'. Vælg et af: {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="116"/>
+        <location filename="../algorithms/soil_balance.py" line="118"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="257"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="175"/>
+        <location filename="../algorithms/soil_balance.py" line="178"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="175"/>
+        <location filename="../algorithms/soil_balance.py" line="178"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="185"/>
+        <location filename="../algorithms/soil_balance.py" line="188"/>
         <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
         <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="201"/>
+        <location filename="../algorithms/soil_balance.py" line="204"/>
         <source>Planning areas share ids ({0}); each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Flere planområder har samme id ({0}); hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="217"/>
+        <location filename="../algorithms/soil_balance.py" line="220"/>
         <source>{0}: {1} date window(s) end before they start (feature ids {2}); their volume is counted as undated.</source>
-        <translation>{0}: {1} datoperiode(r) slutter, før de begynder (objekt-id&apos;er {2}); volumenet regnes som udateret.</translation>
+        <translation>{0}: {1} datoperiode(r) slutter, før de begynder (objekt-id'er {2}); volumenet regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="222"/>
+        <location filename="../algorithms/soil_balance.py" line="225"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="241"/>
+        <location filename="../algorithms/soil_balance.py" line="244"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="242"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="261"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="265"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="266"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="264"/>
+        <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
@@ -1525,7 +1530,7 @@
     <message>
         <location filename="../algorithms/haul_matrix.py" line="40"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
-        <translation>Veje: {0} ensrettede linje(r) i &apos;{1}&apos;.</translation>
+        <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
         <location filename="../algorithms/haul_matrix.py" line="45"/>
