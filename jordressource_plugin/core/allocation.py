@@ -29,7 +29,7 @@ from scipy.sparse import csc_matrix
 from .reuse_problem import ReuseProblem
 
 # Below this many arcs the whole programme is solved at once; above, by column generation.
-FULL_LP_MAX_ARCS = 150_000
+FULL_LP_MAX_ARCS = 20_000
 COLUMNS_PER_SOURCE = 6
 # Reduced costs above -REDUCED_COST_TOLERANCE DKK/t count as non-negative: HiGHS's own dual
 # feasibility tolerance is 1e-7 on the scaled programme.

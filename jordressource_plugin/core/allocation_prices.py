@@ -41,7 +41,7 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
     while True:
         if should_stop is not None and should_stop():
             raise AllocationCancelled("cancelled")
-        free = _release_overfilled(free, choice, receiver, supply, capacity)
+        free = _release_overfilled(free, choice, margin, receiver, supply, capacity)
         fixed_arc = np.flatnonzero(~free & (choice >= 0))
         used = np.bincount(receiver[choice[fixed_arc]], weights=supply[fixed_arc],
                            minlength=len(capacity))
@@ -105,14 +105,24 @@ def _best_choices(value, source, starts, owner, count):
     return choice, margin
 
 
-def _release_overfilled(free, choice, receiver, supply, capacity):
-    """Free every fixed source of a receiver that fixed sources alone over-fill."""
+def _release_overfilled(free, choice, margin, receiver, supply, capacity):
+    """Free the least clear-cut fixed sources of each receiver that fixed sources alone
+    over-fill, until what stays fixed fits."""
     free = free.copy()
     fixed = np.flatnonzero(~free & (choice >= 0))
-    used = np.bincount(receiver[choice[fixed]], weights=supply[fixed], minlength=len(capacity))
+    target = receiver[choice[fixed]]
+    used = np.bincount(target, weights=supply[fixed], minlength=len(capacity))
     over = used > capacity
     if over.any():
-        free[fixed[over[receiver[choice[fixed]]]]] = True
+        crowded = fixed[over[target]]
+        target = receiver[choice[crowded]]
+        order = np.lexsort((-margin[crowded], target))
+        crowded, target = crowded[order], target[order]
+        starts = np.flatnonzero(np.r_[True, np.diff(target) != 0])
+        load = np.cumsum(supply[crowded])
+        before = np.repeat(load[starts] - supply[crowded][starts], np.diff(np.r_[starts,
+                                                                                 len(crowded)]))
+        free[crowded[load - before > capacity[target]]] = True
     return free
 
 
