@@ -76,10 +76,11 @@ def solve_allocation(problem: ReuseProblem, columns_per_source: int = COLUMNS_PE
         return _allocation(problem, np.zeros(0, np.int64), np.zeros(0), profit,
                            "no arcs: everything to disposal", 0, 0)
     if len(arcs) <= full_lp_max_arcs:
-        flow, _, status, rounds, columns = solve_columns(
+        flow, _, status, rounds, used = solve_columns(
             profit, arcs.source, arcs.receiver, problem.supply_t, problem.capacity_t,
             columns_per_source, len(arcs), should_stop)
-        return _allocation(problem, np.arange(len(arcs)), flow, profit, status, rounds, columns)
+        return _allocation(problem, np.arange(len(arcs)), flow, profit, status, rounds,
+                           int(used.sum()))
     from .allocation_prices import solve_by_prices
     flow, status, rounds, columns = solve_by_prices(
         profit, arcs.source, arcs.receiver, problem.supply_t, problem.capacity_t,
@@ -88,19 +89,24 @@ def solve_allocation(problem: ReuseProblem, columns_per_source: int = COLUMNS_PE
 
 
 def solve_columns(profit, source, receiver, supply, capacity, columns_per_source,
-                  full_lp_max_arcs, should_stop=None):
-    """Exact optimum of the restricted programme over the given arcs by column generation.
+                  full_lp_max_arcs, should_stop=None, known=None):
+    """Exact optimum of the restricted programme over the given arcs by column generation,
+    starting from each source's and receiver's cheapest arcs plus the ``known`` ones (bool).
 
-    Returns (flow per arc, receiver duals as prices ≥ 0, status, LP solves, columns in the last).
+    Returns (flow per arc, receiver duals as prices ≥ 0, status, LP solves, the arcs in the
+    last programme as a bool mask).
     """
     if not len(profit):
-        return np.zeros(0), np.zeros(len(capacity)), "no arcs left to optimise", 0, 0
+        return (np.zeros(0), np.zeros(len(capacity)), "no arcs left to optimise", 0,
+                np.zeros(0, dtype=bool))
     rounds = 0
     every = np.arange(len(profit))
     active = every
     if len(profit) > full_lp_max_arcs:
         active = np.union1d(_cheapest_per_group(source, profit, every, columns_per_source),
                             _cheapest_per_group(receiver, profit, every, columns_per_source))
+        if known is not None:
+            active = np.union1d(active, np.flatnonzero(known))
     while True:
         if should_stop is not None and should_stop():
             raise AllocationCancelled("cancelled")
@@ -123,7 +129,9 @@ def solve_columns(profit, source, receiver, supply, capacity, columns_per_source
                                                         improving, columns_per_source))
     flow = np.zeros(len(profit))
     flow[active] = result.x
-    return flow, np.clip(-receiver_dual, 0.0, None), result.message, rounds, len(active)
+    used = np.zeros(len(profit), dtype=bool)
+    used[active] = True
+    return flow, np.clip(-receiver_dual, 0.0, None), result.message, rounds, used
 
 
 def _solve_restricted(profit, source, receiver, supply, capacity):

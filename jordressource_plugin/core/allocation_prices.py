@@ -37,7 +37,8 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
     choice, margin = _best_choices(profit + prices[receiver], source, starts, owner, len(supply))
     free = margin <= FIX_MARGIN_DKK_T
     free[np.setdiff1d(np.arange(len(supply)), owner)] = False  # no arcs: disposal, nothing to do
-    rounds, status, columns = 0, "", 0
+    rounds, status = 0, ""
+    known = np.zeros(len(profit), dtype=bool)  # arcs of the last programme, to start the next
     while True:
         if should_stop is not None and should_stop():
             raise AllocationCancelled("cancelled")
@@ -46,11 +47,13 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
         used = np.bincount(receiver[choice[fixed_arc]], weights=supply[fixed_arc],
                            minlength=len(capacity))
         in_lp = free[source]
-        flow_lp, prices, status, solves, columns = solve_columns(
+        flow_lp, prices, status, solves, active = solve_columns(
             profit[in_lp], source[in_lp], receiver[in_lp], np.where(free, supply, 0.0),
             np.clip(capacity - used, 0.0, None), columns_per_source, full_lp_max_arcs,
-            should_stop)
+            should_stop, known[in_lp])
         rounds += solves
+        known[:] = False
+        known[np.flatnonzero(in_lp)[active]] = True
         violating = _violations(profit + prices[receiver], source, starts, owner, choice, free)
         if not violating.any():
             break
@@ -58,7 +61,7 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
     flow = np.zeros(len(profit))
     flow[in_lp] = flow_lp
     flow[choice[fixed_arc]] = supply[fixed_arc]
-    return flow, status, rounds, columns
+    return flow, status, rounds, int(known.sum())
 
 
 def _estimate_prices(profit, source, receiver, starts, owner, supply, capacity):
