@@ -44,15 +44,15 @@ def free_movement_zones(area_types: gpd.GeoDataFrame, contamination: gpd.GeoSeri
     """Zones from prepared area types (``classify.prepare_area_types``): geometry, area_type,
     boundary; one row per zone, ordered by type, boundary and input order."""
     typed = area_types[area_types["area_type"] != OTHER]
-    geometries = geometry_array(list(typed.geometry))
+    geometries = geometry_array(typed.geometry)
     kinds = typed["area_type"].to_numpy()
     order = np.arange(len(typed))
     if contamination is not None and len(contamination):
-        geometries = _cut_out(geometries, geometry_array(list(contamination)))
+        geometries = _cut_out(geometries, geometry_array(contamination))
     boundary_of = np.full(len(geometries), NO_BOUNDARY)
     if boundary is not None and len(boundary):
         geometries, kinds, order, boundary_of = _split(geometries, kinds, order,
-                                                       geometry_array(list(boundary)))
+                                                       geometry_array(boundary))
     geometries, kinds, order, boundary_of = _single_parts(geometries, kinds, order, boundary_of)
     zones = _connected(geometries, kinds, order, boundary_of, area_types.crs)
     rank = {kind: position for position, kind in enumerate(AREA_TYPES)}
@@ -80,6 +80,7 @@ def zone_balance(zones: gpd.GeoDataFrame, sources: Sites = None,
 def area_zones(area_types: gpd.GeoDataFrame, contamination: gpd.GeoSeries = None,
                boundary: gpd.GeoSeries = None, sources: Sites = None,
                receivers: Sites = None) -> ZoneResult:
+    """Zones (see ``free_movement_zones``) with the soil balance of each."""
     zones = free_movement_zones(area_types, contamination, boundary)
     zones, outside = zone_balance(zones, sources, receivers)
     other = int((area_types["area_type"] == OTHER).sum())
