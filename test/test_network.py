@@ -234,3 +234,22 @@ def test_only_line_parts_are_read_and_other_features_counted():
     assert vertices.xy.tolist() == [[0, 0], [5, 0], [5, 0], [5, 5]]
     assert vertices.line.tolist() == [2, 2, 3, 3]
     assert vertices.skipped_lines == 3
+
+
+def test_densely_digitised_roads_keep_their_length_when_snapped():
+    """Vertices of one road closer than the snap tolerance are not merged into one another."""
+    import geopandas as gpd
+    import numpy as np
+    from shapely.geometry import LineString
+
+    from jordressource_plugin.core.network import RoadNetwork
+
+    xs = np.arange(0.0, 100.01, 0.5)
+    straight = LineString(np.c_[xs, np.zeros_like(xs)])
+    angles = np.linspace(0.0, np.pi, 350)  # a half circle of radius 100 m, vertices 0.9 m apart
+    curve = LineString(np.c_[100 * np.cos(angles), 100 * np.sin(angles)])
+    for road, start, end, expected_km in ((straight, (0, 0), (100, 0), 0.1),
+                                          (curve, (100, 0), (-100, 0), curve.length / 1000)):
+        network = RoadNetwork.from_lines(gpd.GeoSeries([road]), snap_tolerance_m=1.0)
+        pairs = network.haul_pairs(np.array([start]), np.array([end]), 10)
+        assert pairs.distance_km == pytest.approx([expected_km], rel=1e-9)

@@ -136,9 +136,15 @@ def _wkb_lines(wkb: bytes, offset: int = 0, found=None):
     return found if top else (found, offset)
 
 
-def snap_vertices(xy: np.ndarray, tolerance_m: float) -> np.ndarray:
+def snap_vertices(xy: np.ndarray, tolerance_m: float, part: np.ndarray = None) -> np.ndarray:
     """Node id of each vertex: vertices within ``tolerance_m`` of each other (transitively) share
-    one node. Exact duplicates are merged first, so the k-d tree holds each location once."""
+    one node. Exact duplicates are merged first, so the k-d tree holds each location once.
+
+    With ``part`` (the line part of each vertex), two vertices of the same part are snapped only
+    when both are its endpoints (a ring closing on itself): a road digitised densely, with
+    vertices closer than the tolerance, must keep its own shape instead of collapsing into one
+    node or a chord.
+    """
     order = np.lexsort((xy[:, 1], xy[:, 0]))
     ordered = xy[order]
     first = np.r_[True, np.any(ordered[1:] != ordered[:-1], axis=1)]
@@ -148,12 +154,27 @@ def snap_vertices(xy: np.ndarray, tolerance_m: float) -> np.ndarray:
     if tolerance_m <= 0 or len(unique_xy) < 2:
         return inverse
     pairs = cKDTree(unique_xy).query_pairs(tolerance_m, output_type="ndarray")
+    if len(pairs) and part is not None:
+        pairs = pairs[_snappable(pairs, inverse, np.asarray(part), len(unique_xy))]
     if not len(pairs):
         return inverse
     count = len(unique_xy)
     graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(count, count))
     _, cluster = connected_components(graph, directed=False)
     return cluster[inverse]
+
+
+def _snappable(pairs, location, part, count):
+    """Which location pairs may snap: from different parts, or both ends of one part."""
+    endpoint = np.r_[True, part[1:] != part[:-1]] | np.r_[part[:-1] != part[1:], True]
+    owner = np.full(count, -1, dtype=np.int64)
+    owner[location] = part
+    shared = np.zeros(count, dtype=bool)
+    shared[location[owner[location] != part]] = True  # a location used by several parts
+    at_end = np.zeros(count, dtype=bool)
+    at_end[location[endpoint]] = True
+    a, b = pairs[:, 0], pairs[:, 1]
+    return (owner[a] != owner[b]) | shared[a] | shared[b] | (at_end[a] & at_end[b])
 
 
 FORWARD_WORDS = {"1", "yes", "true", "y", "ft", "forward"}
@@ -181,7 +202,8 @@ def build_topology(lines, snap_tolerance_m: float = 1.0, oneway=None) -> Topolog
     direction, -1 only against it.
     """
     vertices = line_vertices(lines)
-    node = snap_vertices(vertices.xy, snap_tolerance_m) if len(vertices.xy) else np.zeros(0, int)
+    node = (snap_vertices(vertices.xy, snap_tolerance_m, vertices.part) if len(vertices.xy)
+            else np.zeros(0, int))
     # Each node sits where its first vertex is, and segments run between nodes: as in QGIS's
     # graph builder, a road's length is kept when snapping folds a short segment away.
     node_xy = np.zeros((node.max() + 1 if len(node) else 0, 2))
