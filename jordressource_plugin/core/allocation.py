@@ -3,21 +3,23 @@
 The linear programme (the contract's `match_reuse` objective): minimise over tonnes x_ij on the
 allowed arcs and u_i left to disposal
 
-    Σ x_ij·c_ij + Σ u_i·e_i   subject to   Σ_j x_ij + u_i = s_i,   Σ_i x_ij ≤ k_j,   x, u ≥ 0,
+    Σ x_ij·c_ij + Σ u_i·e_i   subject to   Σ_j x_ij + u_i = s_i,  Σ_i x_ij ≤ k_j,  x, u ≥ 0,
 
 with c_ij the haul and analysis cost per tonne and e_i the disposal cost per tonne. Substituting
 u_i = s_i − Σ_j x_ij leaves a capacitated transportation problem in x alone,
 
-    Σ e_i·s_i + min Σ x_ij·(c_ij − e_i)   subject to   Σ_j x_ij ≤ s_i,   Σ_i x_ij ≤ k_j,   x ≥ 0,
+    Σ e_i·s_i + min Σ x_ij·(c_ij − e_i)   subject to   Σ_j x_ij ≤ s_i,  Σ_i x_ij ≤ k_j,  x ≥ 0,
 
 solved with HiGHS on a sparse matrix of two non-zeros per arc.
 
-Large problems are solved by column generation, which keeps the answer exact: first with each
-source's cheapest arcs only, then every other arc is priced with the duals (π_i ≤ 0 of the source
-rows, μ_j ≤ 0 of the receiver rows): its reduced cost (c_ij − e_i) − π_i − μ_j. An arc with a
+Large programmes are solved by column generation, which keeps the answer exact: first with each
+source's cheapest arcs only, then every other arc is priced with the duals (π_i ≤ 0 of the
+source rows, μ_j ≤ 0 of the receiver rows): its reduced cost (c_ij − e_i) − π_i − μ_j. An arc with a
 negative reduced cost could lower the total, so the most negative ones per source join and the
 programme is solved again. When no arc prices out negative, the dual solution is feasible for the
 full programme and the restricted optimum is the optimum of the full programme (LP duality).
+Above ``FULL_LP_MAX_ARCS`` arcs, `allocation_prices` first fixes the sources whose choice is clear
+and checks them afterwards, so that HiGHS sees only the contested ones.
 """
 from dataclasses import dataclass
 from typing import Callable, Optional

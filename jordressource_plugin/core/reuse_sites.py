@@ -81,7 +81,7 @@ def check_ids(values) -> np.ndarray:
     return ids
 
 
-def _keep_nonnegative(frame, ids, amount, unreadable, missing_reason, negative_reason):
+def _keep_nonnegative(ids, amount, unreadable, missing_reason, negative_reason):
     skipped = {}
     missing = np.isnan(amount) | unreadable
     negative = ~missing & (amount < 0)
@@ -113,7 +113,7 @@ def excavation_table(frame: gpd.GeoDataFrame, id_field: str, volume_field: str,
     """(SiteTable, Excavations without area types) from a frame in metres."""
     ids = check_ids(frame[id_field])
     volume, unreadable = parse_numbers(frame[volume_field])
-    keep, skipped = _keep_nonnegative(frame, ids, volume, unreadable, NO_VOLUME, NEGATIVE_VOLUME)
+    keep, skipped = _keep_nonnegative(ids, volume, unreadable, NO_VOLUME, NEGATIVE_VOLUME)
     frame, ids, volume = frame[keep].reset_index(drop=True), ids[keep], volume[keep]
     soil_class, _ = parse_numbers(frame[class_field])
     start, end = _windows(frame, start_field, end_field, ids)
@@ -132,7 +132,7 @@ def receiver_table(frame: gpd.GeoDataFrame, id_field: str, capacity_field: str,
     """(SiteTable, Receivers without area types) from a frame in metres."""
     ids = check_ids(frame[id_field])
     capacity, unreadable = parse_numbers(frame[capacity_field])
-    keep, skipped = _keep_nonnegative(frame, ids, capacity, unreadable, NO_CAPACITY,
+    keep, skipped = _keep_nonnegative(ids, capacity, unreadable, NO_CAPACITY,
                                       NEGATIVE_CAPACITY)
     frame, ids, capacity = frame[keep].reset_index(drop=True), ids[keep], capacity[keep]
     max_class, _ = parse_numbers(frame[max_class_field])
