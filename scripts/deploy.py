@@ -1,7 +1,8 @@
 """make deploy: install the packaged plugin into a QGIS profile and enable it.
 
-The profile is `default` under $QGIS_CUSTOM_CONFIG_PATH, or under the user's QGIS settings
-folder when that is unset (as QGIS itself resolves it on each platform).
+The profile is the default one (profiles.ini's `defaultProfile`, else `default`) under
+$QGIS_CUSTOM_CONFIG_PATH, or under the user's QGIS settings folder when that is unset (as QGIS
+itself resolves it on each platform).
 """
 import configparser
 import os
@@ -39,17 +40,34 @@ def enable(ini: Path) -> None:
         config.write(handle, space_around_delimiters=False)
 
 
-def main() -> int:
-    profile = profiles_root() / "default"
-    plugins = profile / "python" / "plugins"
-    target = plugins / "jordressource_plugin"
+def default_profile(root: Path) -> str:
+    """The profile QGIS opens by default: `[core] defaultProfile` of profiles.ini, else default."""
+    ini = root / "profiles.ini"
+    if ini.exists():
+        config = configparser.RawConfigParser(strict=False, interpolation=None)
+        config.read(ini, encoding="utf-8")
+        name = config.get("core", "defaultProfile", fallback="").strip()
+        if name:
+            return name
+    return "default"
+
+
+def install(profile: Path) -> Path:
+    target = profile / "python" / "plugins" / "jordressource_plugin"
     if target.exists():
         shutil.rmtree(target)
-    plugins.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(ZIP) as archive:
-        archive.extractall(plugins)
+        archive.extractall(target.parent)
     enable(profile / "QGIS" / "QGIS3.ini")
-    print(f"deploy: installed and enabled in {target}")
+    return target
+
+
+def main() -> int:
+    root = profiles_root()
+    # QGIS desktop opens the default profile; qgis_process always reads the one named "default".
+    for name in dict.fromkeys([default_profile(root), "default"]):
+        print(f"deploy: installed and enabled in {install(root / name)}")
     return 0
 
 

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
@@ -75,7 +76,14 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return QIcon(str(icon_path()))
 
     def tr(self, text):
-        return translate(type(self).__name__, text)
+        """``text`` in the user's language. pylupdate5 files a string under the class whose code
+        holds it, which for a shared mixin is not the algorithm's own class: look up the
+        algorithm's class first, then each base class."""
+        for cls in type(self).__mro__:
+            translated = translate(cls.__name__, text)
+            if translated != text:
+                return translated
+        return text
 
     def createInstance(self):  # noqa: N802
         return type(self)()
@@ -145,6 +153,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
     # Outputs --------------------------------------------------------------------------------
     def sink_or_error(self, parameters, name, context, fields, wkb_type, crs):
+        if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.LineGeometry,
+                                                  QgsWkbTypes.PolygonGeometry):
+            # A repaired polygon may come out in several parts: multi types hold every site.
+            wkb_type = QgsWkbTypes.multiType(wkb_type)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))

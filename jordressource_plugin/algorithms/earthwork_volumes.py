@@ -64,12 +64,13 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_DIFFERENCE, self.tr("Cut/fill depth (terrain minus planned, m)"),
             optional=True, createByDefault=False))
-        for name, label in (("CUT_M3", "Total cut (m³)"), ("FILL_M3", "Total fill (m³)"),
-                            ("NET_M3", "Total net cut (m³)"),
-                            ("SURPLUS_M3", "Total surplus in situ (m³)"),
-                            ("LOOSE_M3", "Total surplus loose (m³)"),
-                            ("TONNES", "Total surplus (t)")):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in (("CUT_M3", self.tr("Total cut (m³)")),
+                            ("FILL_M3", self.tr("Total fill (m³)")),
+                            ("NET_M3", self.tr("Total net cut (m³)")),
+                            ("SURPLUS_M3", self.tr("Total surplus in situ (m³)")),
+                            ("LOOSE_M3", self.tr("Total surplus loose (m³)")),
+                            ("TONNES", self.tr("Total surplus (t)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         import numpy as np

@@ -366,7 +366,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
             self.raise_for(QgsLayoutExporter(layout).exportToImage(path, settings), path, "")
 
     def raise_for(self, result, path, error):
-        message = export_result_message(result, path, self.tr)
+        message = export_result_message(result, path)
         if message:
             raise QgsProcessingException(message + (f" ({error})" if error else ""))
 

@@ -16,12 +16,19 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+try:
+    import pandas as pd
+except ImportError:  # the algorithms stay registered; canExecute() names the missing library
+    pd = None
 
 from ..i18n import translate
 
 FEATURE_ID = "_fid"
+INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
 
 
 def python_value(value):
@@ -47,7 +54,6 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     are skipped and reported; invalid geometries are repaired (make-valid) and reported.
     """
     import geopandas as gpd
-    import pandas as pd
     from shapely import wkb
 
     request = QgsFeatureRequest()
@@ -70,8 +76,17 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
         geometry = feature.geometry()
         shape = None
         if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
+            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                # Arcs (CurvePolygon, CompoundCurve from GML, WFS, Plandata) as fine segments:
+                # the engine's geometry library reads linear geometries only.
+                geometry = QgsGeometry(geometry.constGet().segmentize())
             if repair and not geometry.isGeosValid():
                 geometry = geometry.makeValid()
+                # Repair can leave a polygon with a dangling line as a collection: keep the
+                # parts of the layer's own kind, which is what the site is.
+                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.GeometryCollection:
+                    geometry.convertGeometryCollectionToSubclass(
+                        QgsWkbTypes.geometryType(source.wkbType()))
                 repaired.append(feature.id())
             if not geometry.isEmpty():
                 shape = wkb.loads(bytes(geometry.asWkb()))
@@ -97,6 +112,11 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
                 .format(where, len(repaired), id_list(repaired)))
 
     frame = pd.DataFrame(rows, columns=names)
+    for position, name in enumerate(names):
+        # pandas stores whole numbers with a NULL among them as floats (101 -> 101.0); ids and
+        # classes must keep their integer values, so such columns stay Python objects.
+        if source.fields().field(name).type() in INTEGER_TYPES and frame[name].isna().any():
+            frame[name] = pd.Series([row[position] for row in rows], dtype=object)
     frame[FEATURE_ID] = ids
     crs_id = crs.authid() or crs.toWkt()
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=crs_id), crs=crs_id)
@@ -109,12 +129,14 @@ def id_list(ids, limit=20):
 
 def qgis_value(value):
     """A frame value as something QgsFeature accepts."""
-    if value is None:
+    if value is None or (pd is not None and (value is pd.NaT or value is pd.NA)):
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
+    if pd is not None and isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
     if isinstance(value, datetime.datetime):
         return QDateTime(value)
     if isinstance(value, datetime.date):
@@ -152,4 +174,7 @@ def write_frame(sink, frame, fields, feedback=None, geometry=True):
             qgs_geometry = QgsGeometry()
             qgs_geometry.fromWkb(shapes[row].wkb)
             feature.setGeometry(qgs_geometry)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(translate(
+                "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
+                .format(sink.lastError() if hasattr(sink, "lastError") else ""))

@@ -19,11 +19,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..i18n import translate
 from .base import JordressourceAlgorithm, processing_vector_types
 from .frames import FEATURE_ID, read_frame
 
+# MAX_HAUL_KM = 0 lists every pair; beyond this many the output would not fit in memory usefully.
+MAX_UNLIMITED_PAIRS = 20_000_000
 
-def read_road_network(algorithm, source, crs, snap_tolerance_m, context, feedback,
+
+def read_road_network(source, crs, snap_tolerance_m, context, feedback,
                       oneway_field=None):
     """The ``RoadNetwork`` of a line layer in ``crs``, its make-up reported in the log.
 
@@ -34,30 +38,35 @@ def read_road_network(algorithm, source, crs, snap_tolerance_m, context, feedbac
     from ..core.network_build import oneway_directions
 
     roads = read_frame(source, crs, context, feedback, fields=[oneway_field] if oneway_field else [],
-                       label=algorithm.tr("Roads"))
+                       label=translate("JordressourceAlgorithm", "Roads"))
     oneway = oneway_directions(roads[oneway_field].tolist()) if oneway_field else None
     if oneway is not None:
-        feedback.pushInfo(algorithm.tr("Roads: {0} one-way line(s) in '{1}'.")
-                          .format(int((oneway != 0).sum()), oneway_field))
+        feedback.pushInfo(translate(
+            "JordressourceAlgorithm", "Roads: {0} one-way line(s) in '{1}'.")
+            .format(int((oneway != 0).sum()), oneway_field))
     try:
         network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m, oneway)
     except EmptyNetworkError:
-        raise QgsProcessingException(algorithm.tr(
+        raise QgsProcessingException(translate(
+            "JordressourceAlgorithm",
             "The road layer has no lines with a length. Choose a road layer (for example "
             "GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use "
             "straight lines times the detour factor.")) from None
     topology = network.topology
-    feedback.pushInfo(algorithm.tr(
+    feedback.pushInfo(translate(
+        "JordressourceAlgorithm",
         "Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the "
         "largest holds {4:.0%} of the road length.").format(
             network.segment_count, network.length_km, network.junction_count,
             network.component_count, network.largest_component_share))
     if topology.dropped_segments:
-        feedback.pushInfo(algorithm.tr(
+        feedback.pushInfo(translate(
+            "JordressourceAlgorithm",
             "Roads: {0} segment(s) of zero length or shorter than the snap tolerance were "
             "dropped.").format(topology.dropped_segments))
     if topology.skipped_lines:
-        feedback.pushWarning(algorithm.tr(
+        feedback.pushWarning(translate(
+            "JordressourceAlgorithm",
             "Roads: {0} feature(s) hold no line and were skipped.").format(topology.skipped_lines))
     return network
 
@@ -158,6 +167,11 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                             position_xy(frame.geometry), frame[FEATURE_ID].to_numpy(), label)
         source_ids, source_xy, source_fids, _ = sites[self.SOURCES]
         target_ids, target_xy, target_fids, _ = sites[self.TARGETS]
+        if math.isinf(max_km) and len(source_ids) * len(target_ids) > MAX_UNLIMITED_PAIRS:
+            raise QgsProcessingException(self.tr(
+                "Without a maximum haul every one of the {0:,} source-target pairs would be "
+                "listed. Set a maximum haul (km) above 0.").format(
+                    len(source_ids) * len(target_ids)))
 
         steps.setCurrentStep(1)
         roads_source = self.source_or_error(parameters, self.ROADS, context, required=False)
@@ -165,7 +179,7 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         if roads_source is not None:
             tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
             oneway_field = self.parameterAsString(parameters, self.ONEWAY_FIELD, context) or None
-            network = read_road_network(self, roads_source, crs, tolerance, context, steps,
+            network = read_road_network(roads_source, crs, tolerance, context, steps,
                                         oneway_field)
         if steps.isCanceled():
             return {}

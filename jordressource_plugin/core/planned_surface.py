@@ -40,7 +40,9 @@ class RasterBand:
                    MaskFlags.per_dataset in flags or MaskFlags.alpha in flags)
 
     def read(self, window: Window):
-        """Values in the raster's own type, and where they are data."""
+        """Values in metres, and where they are data. Values stay in the raster's own type unless
+        it stores them scaled (an Int16 DEM in centimetres has scale 0.01), as GDAL and QGIS read
+        them."""
         values = self.dataset.read(1, window=window)
         if np.issubdtype(values.dtype, np.floating):
             valid = ~np.isnan(values)
@@ -50,6 +52,9 @@ class RasterBand:
             valid &= values != self.nodata
         if self.uses_mask_band:
             valid &= self.dataset.read_masks(1, window=window) > 0
+        scale, offset = self.dataset.scales[0], self.dataset.offsets[0]
+        if scale != 1 or offset != 0:
+            values = values * float(scale) + float(offset)
         return values, valid
 
 

@@ -35,6 +35,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..i18n import translate
+
 from .page_geometry import Box, PageGeometry, page_geometry
 
 MAP_ITEM_ID = "plan_map"
@@ -343,18 +345,25 @@ def _add_footer(layout, geometry, texts):
                item_id="date")
 
 
-def export_result_message(result, path, tr):
+def export_result_message(result, path):
     """A planner-readable sentence for a QgsLayoutExporter error code, None for success."""
-    messages = {
-        QgsLayoutExporter.FileError: tr("Cannot write {0}. The folder may be read-only, or the file "
-                                        "may be open in another program (close it and run again)."),
-        QgsLayoutExporter.PrintError: tr("Could not create the PDF printer for {0}."),
-        QgsLayoutExporter.MemoryError: tr("Rendering {0} ran out of memory. Choose a lower DPI or a "
-                                          "smaller page size."),
-        QgsLayoutExporter.SvgLayerError: tr("Could not write the layers of {0}."),
-        QgsLayoutExporter.IteratorError: tr("Could not step through the pages of the atlas for {0}."),
-        QgsLayoutExporter.Canceled: tr("The export of {0} was canceled."),
-    }
     if result == QgsLayoutExporter.Success:
         return None
-    return messages.get(result, tr("Exporting {0} failed.")).format(path)
+    messages = {
+        QgsLayoutExporter.FileError: translate(
+            "ExportPlanMapAlgorithm", "Cannot write {0}. The folder may be read-only, or the file "
+            "may be open in another program (close it and run again)."),
+        QgsLayoutExporter.PrintError: translate(
+            "ExportPlanMapAlgorithm", "Could not create the PDF printer for {0}."),
+        QgsLayoutExporter.MemoryError: translate(
+            "ExportPlanMapAlgorithm", "Rendering {0} ran out of memory. Choose a lower DPI or a "
+            "smaller page size."),
+        QgsLayoutExporter.SvgLayerError: translate(
+            "ExportPlanMapAlgorithm", "Could not write the layers of {0}."),
+        QgsLayoutExporter.IteratorError: translate(
+            "ExportPlanMapAlgorithm", "Could not step through the pages of the atlas for {0}."),
+        QgsLayoutExporter.Canceled: translate(
+            "ExportPlanMapAlgorithm", "The export of {0} was canceled."),
+    }
+    return messages.get(result, translate("ExportPlanMapAlgorithm", "Exporting {0} failed.")) \
+        .format(path)
