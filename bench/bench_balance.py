@@ -49,8 +49,9 @@ def planning_areas(count: int):
     side = int(round(np.sqrt(count)))
     cell = 500.0
     rng = np.random.default_rng(3)
-    corners_x = ORIGIN[0] + np.arange(side + 1)[None, :] * cell + rng.uniform(-150, 150, (side + 1, side + 1))
-    corners_y = ORIGIN[1] + np.arange(side + 1)[:, None] * cell + rng.uniform(-150, 150, (side + 1, side + 1))
+    jitter = (side + 1, side + 1)
+    corners_x = ORIGIN[0] + np.arange(side + 1)[None, :] * cell + rng.uniform(-150, 150, jitter)
+    corners_y = ORIGIN[1] + np.arange(side + 1)[:, None] * cell + rng.uniform(-150, 150, jitter)
     shapes, ids = [], []
     for row in range(side):
         for col in range(side):
@@ -285,7 +286,8 @@ def main():
             static_s, static_mb, _ = best(repeat, ours_balance, gpkg, str(workdir / "report2.html"),
                                           False)
             qgis_s, qgis_mb, (q_surplus, q_demand, join_id) = best(repeat, qgis_balance, gpkg)
-            print(f"ours, core only (frames in memory, with years): {core_s:.1f} s, peak {core_mb:.0f} MB")
+            print(f"ours, core only (frames in memory, with years): {core_s:.1f} s, "
+                  f"peak {core_mb:.0f} MB")
             print(f"ours, soil_balance via processing.run with years, table ({rows:,} rows) and "
                   f"HTML report: {full_s:.1f} s, peak {full_mb:.0f} MB")
             print(f"ours, soil_balance via processing.run without dates: {static_s:.1f} s, "

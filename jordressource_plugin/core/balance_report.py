@@ -39,7 +39,8 @@ DEFAULT_LABELS = {
     "chart_years": "Surplus-soil prognosis per year",
     "table_areas": "Balance per area",
     "table_years": "Prognosis per year, all areas",
-    "table_note": "The first {0} of {1} rows (largest balances first); every row is in the table output.",
+    "table_note": "The first {0} of {1} rows (largest balances first); every row is in the "
+                  "table output.",
     "inputs": "Inputs",
     "parameters": "Parameters",
     "explanation": "Balance = surplus − demand: positive where soil must leave the area, negative "
@@ -116,7 +117,8 @@ def _summary(balance: SoilBalance, text) -> str:
 def _area_chart(areas: pd.DataFrame, text) -> str:
     from matplotlib.figure import Figure
 
-    areas = areas[~areas["is_outside"].to_numpy(dtype=bool)]  # its bar would dwarf the areas'; it stays in the table
+    # the outside row's bar would dwarf the areas'; it stays in the table
+    areas = areas[~areas["is_outside"].to_numpy(dtype=bool)]
     shown = areas.head(MAX_CHART_AREAS).iloc[::-1]
     height = 1.2 + 0.28 * max(len(shown), 1)
     figure = Figure(figsize=(8, height))
@@ -239,7 +241,8 @@ def _e(value) -> str:
 
 
 _CSS = """
-body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222; max-width: 60em; }
+body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222;
+       max-width: 60em; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }

@@ -42,10 +42,10 @@ def intersecting_pairs(left, right, keep=None, exact=True) -> tuple:
 
     ``keep(i, j)``, if given, is a vectorised filter applied to the candidates (envelopes
     overlap) before the exact test, which is the costly part. With ``exact=False`` the pairs
-    are those candidates (a superset, for callers that settle the geometry themselves). Shapely 2 answers in one
-    vectorised STRtree query. On shapely 1.8 the candidates come from a uniform grid over the
-    envelopes, in numpy (geopandas' index loops in Python over every geometry there), and
-    the exact test runs with the smaller side prepared.
+    are those candidates (a superset, for callers that settle the geometry themselves).
+    Shapely 2 answers in one vectorised STRtree query (always exact). On shapely 1.8 the
+    candidates come from a uniform grid over the envelopes, in numpy (geopandas' index loops in
+    Python over every geometry there), and the exact test runs with the smaller side prepared.
     """
     left = geometry_array(left)
     right = geometry_array(right)
@@ -253,7 +253,8 @@ def envelope_pairs(left: np.ndarray, right: np.ndarray) -> tuple:
         within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
         width = np.repeat(nx, counts)
         return (np.repeat(index, counts),
-                _cell_key(np.repeat(x0, counts) + within % width, np.repeat(y0, counts) + within // width))
+                _cell_key(np.repeat(x0, counts) + within % width,
+                          np.repeat(y0, counts) + within // width))
 
     left_grid, right_grid = grid(left, valid_left), grid(right, valid_right)
     small_left = left_grid[3] * left_grid[4] <= _MAX_CELLS
