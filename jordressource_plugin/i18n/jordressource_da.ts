@@ -2,44 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../layout/plan_layout.py" line="349"/>
-        <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
-        <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
-    </message>
-    <message>
-        <location filename="../layout/plan_layout.py" line="351"/>
-        <source>Could not create the PDF printer for {0}.</source>
-        <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
-    </message>
-    <message>
-        <location filename="../layout/plan_layout.py" line="352"/>
-        <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
-        <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
-    </message>
-    <message>
-        <location filename="../layout/plan_layout.py" line="354"/>
-        <source>Could not write the layers of {0}.</source>
-        <translation>Kunne ikke skrive lagene i {0}.</translation>
-    </message>
-    <message>
-        <location filename="../layout/plan_layout.py" line="355"/>
-        <source>Could not step through the pages of the atlas for {0}.</source>
-        <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
-    </message>
-    <message>
-        <location filename="../layout/plan_layout.py" line="356"/>
-        <source>The export of {0} was canceled.</source>
-        <translation>Eksporten af {0} blev annulleret.</translation>
-    </message>
-    <message>
-        <location filename="../layout/plan_layout.py" line="360"/>
-        <source>Exporting {0} failed.</source>
-        <translation>Eksporten af {0} mislykkedes.</translation>
-    </message>
-</context>
-<context>
     <name>AreaZonesAlgorithm</name>
     <message>
         <location filename="../algorithms/area_zones.py" line="70"/>
@@ -316,134 +278,164 @@
         <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="86"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="87"/>
         <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
         <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="90"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="91"/>
         <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
         <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="96"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="97"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="98"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="99"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="118"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="119"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="145"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="146"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
         <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="158"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="159"/>
         <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
         <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="172"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="173"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="180"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="181"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
         <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="183"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="184"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
         <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="187"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="188"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
         <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="190"/>
         <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="191"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="192"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="199"/>
         <source>DEM</source>
         <translation>terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="199"/>
         <source>planned surface</source>
         <translation>planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="201"/>
         <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
         <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="205"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="206"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
         <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="209"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="210"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
         <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="215"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="216"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
         <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="219"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
         <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="241"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="242"/>
         <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
         <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <source>Total cut (m³)</source>
+        <translation>Samlet afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <source>Total fill (m³)</source>
+        <translation>Samlet opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <source>Total net cut (m³)</source>
+        <translation>Samlet nettoafgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <source>Total surplus in situ (m³)</source>
+        <translation>Samlet overskud i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <source>Total surplus loose (m³)</source>
+        <translation>Samlet overskud i løst mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <source>Total surplus (t)</source>
+        <translation>Samlet overskud (t)</translation>
     </message>
 </context>
 <context>
@@ -648,189 +640,229 @@
         <source>Scale 1:{scale} at {paper}</source>
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="353"/>
+        <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
+        <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="356"/>
+        <source>Could not create the PDF printer for {0}.</source>
+        <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="358"/>
+        <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
+        <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="361"/>
+        <source>Could not write the layers of {0}.</source>
+        <translation>Kunne ikke skrive lagene i {0}.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="363"/>
+        <source>Could not step through the pages of the atlas for {0}.</source>
+        <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="365"/>
+        <source>The export of {0} was canceled.</source>
+        <translation>Eksporten af {0} blev annulleret.</translation>
+    </message>
+    <message>
+        <location filename="../layout/plan_layout.py" line="368"/>
+        <source>Exporting {0} failed.</source>
+        <translation>Eksporten af {0} mislykkedes.</translation>
+    </message>
 </context>
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="87"/>
+        <location filename="../algorithms/haul_matrix.py" line="96"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="94"/>
+        <location filename="../algorithms/haul_matrix.py" line="103"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="97"/>
+        <location filename="../algorithms/haul_matrix.py" line="106"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="100"/>
+        <location filename="../algorithms/haul_matrix.py" line="109"/>
         <source>Targets (receivers or disposal sites)</source>
         <translation>Mål (modtagere eller deponeringssteder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="103"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="106"/>
+        <location filename="../algorithms/haul_matrix.py" line="115"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="109"/>
+        <location filename="../algorithms/haul_matrix.py" line="118"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="114"/>
+        <location filename="../algorithms/haul_matrix.py" line="123"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="117"/>
+        <location filename="../algorithms/haul_matrix.py" line="126"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="119"/>
+        <location filename="../algorithms/haul_matrix.py" line="128"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="122"/>
+        <location filename="../algorithms/haul_matrix.py" line="131"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="125"/>
+        <location filename="../algorithms/haul_matrix.py" line="134"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="127"/>
+        <location filename="../algorithms/haul_matrix.py" line="136"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <location filename="../algorithms/haul_matrix.py" line="139"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <location filename="../algorithms/haul_matrix.py" line="139"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <location filename="../algorithms/haul_matrix.py" line="139"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="145"/>
+        <location filename="../algorithms/haul_matrix.py" line="154"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="145"/>
+        <location filename="../algorithms/haul_matrix.py" line="154"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="150"/>
+        <location filename="../algorithms/haul_matrix.py" line="159"/>
         <source>{0}: no field &apos;{1}&apos;; sites are named by their feature id.</source>
         <translation>{0}: intet felt '{1}'; lokaliteterne navngives efter deres objekt-id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="155"/>
+        <location filename="../algorithms/haul_matrix.py" line="164"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="177"/>
+        <location filename="../algorithms/haul_matrix.py" line="191"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="191"/>
+        <location filename="../algorithms/haul_matrix.py" line="205"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="194"/>
+        <location filename="../algorithms/haul_matrix.py" line="208"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="212"/>
+        <location filename="../algorithms/haul_matrix.py" line="226"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="245"/>
+        <location filename="../algorithms/haul_matrix.py" line="259"/>
         <source>{0}: {1} feature(s) have no value in &apos;{2}&apos;; they are named by their feature id ({3}).</source>
         <translation>{0}: {1} objekt(er) har ingen værdi i '{2}'; de navngives efter deres objekt-id ({3}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="255"/>
+        <location filename="../algorithms/haul_matrix.py" line="269"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="171"/>
+        <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
+        <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
 </context>
 <context>
     <name>JordressourceAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="29"/>
+        <location filename="../algorithms/base.py" line="30"/>
         <source>Project and area types</source>
         <translation>Projekt og områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="30"/>
+        <location filename="../algorithms/base.py" line="31"/>
         <source>Reuse and haul</source>
         <translation>Genanvendelse og transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="31"/>
+        <location filename="../algorithms/base.py" line="32"/>
         <source>Terrain</source>
         <translation>Terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="32"/>
+        <location filename="../algorithms/base.py" line="33"/>
         <source>Strategic planning</source>
         <translation>Strategisk planlægning</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="33"/>
+        <location filename="../algorithms/base.py" line="34"/>
         <source>Maps</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="109"/>
+        <location filename="../algorithms/base.py" line="117"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="133"/>
+        <location filename="../algorithms/base.py" line="141"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="58"/>
+        <location filename="../algorithms/frames.py" line="64"/>
         <source>Layer {0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
         <translation>Laget {0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="91"/>
+        <location filename="../algorithms/frames.py" line="106"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="95"/>
+        <location filename="../algorithms/frames.py" line="110"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
@@ -843,6 +875,41 @@
         <location filename="../algorithms/styling.py" line="99"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/frames.py" line="178"/>
+        <source>Could not write a feature to the output: {0}</source>
+        <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="40"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="44"/>
+        <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
+        <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="50"/>
+        <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
+        <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="56"/>
+        <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
+        <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="63"/>
+        <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
+        <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="68"/>
+        <source>Roads: {0} feature(s) hold no line and were skipped.</source>
+        <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
 </context>
 <context>
@@ -1259,7 +1326,7 @@
     <message>
         <location filename="../algorithms/site_inputs.py" line="125"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
-        <translation>{0}: sprang {1} objekt(er) uden geometri over, id&apos;er {2}.</translation>
+        <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
 </context>
 <context>
@@ -1518,39 +1585,6 @@
         <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
-    </message>
-</context>
-<context>
-    <name>algorithm</name>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="36"/>
-        <source>Roads</source>
-        <translation>Veje</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="40"/>
-        <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
-        <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="45"/>
-        <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
-        <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="50"/>
-        <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
-        <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="56"/>
-        <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
-        <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="60"/>
-        <source>Roads: {0} feature(s) hold no line and were skipped.</source>
-        <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
 </context>
 </TS>
