@@ -276,6 +276,26 @@ def test_invalid_area_polygon_is_repaired_and_reported(run_algorithm, make_layer
     assert any("repaired 1 invalid" in m for m in messages)
 
 
+def test_areas_in_another_crs_are_reprojected(run_algorithm, make_layer, tmp_path):
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                           QgsProject)
+
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
+                                       QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       QgsProject.instance())
+    rows = []
+    for wkt, values in AREAS:
+        geometry = QgsGeometry.fromWkt(wkt)
+        geometry.densifyByCount(20)  # straight in EPSG:25832, so keep them nearly so in degrees
+        geometry.transform(transform)
+        rows.append((geometry.asWkt(12), values))
+    areas = make_layer("Polygon", "EPSG:4326", [("id", "string")], rows, name="areas 4326")
+    result, _ = _run(run_algorithm, make_layer, tmp_path, AREAS=areas)
+    surplus = {f["id"]: f["surplus_m3"] for f in result["OUTPUT"].getFeatures()}
+    assert surplus == pytest.approx({area: total for area, total, *_ in EXPECTED_AREAS})
+    assert result["OUTPUT"].crs().authid() == CRS
+
+
 @pytest.mark.qgis_process
 def test_qgis_process_runs_soil_balance(qgis_process, tmp_path):
     import geopandas as gpd
