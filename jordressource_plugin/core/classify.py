@@ -13,6 +13,7 @@ import pandas as pd
 from shapely.geometry import MultiPolygon
 
 from .area_types import OTHER, normalise_area_types
+from .spatial_pairs import intersecting_pairs
 
 
 @dataclass
@@ -60,19 +61,15 @@ def _polygonal_part(shape):
     return MultiPolygon(polygons) if polygons else shape
 
 
-def _pairs(left: gpd.GeoSeries, right: gpd.GeoDataFrame, predicate: str) -> pd.DataFrame:
-    """Index pairs (left position, right position) whose geometries satisfy ``predicate``,
-    found through the spatial index."""
-    left_frame = gpd.GeoDataFrame({"left": left.index.to_numpy()}, geometry=left.to_numpy(),
-                                  crs=left.crs)
-    right_frame = gpd.GeoDataFrame({"right": np.arange(len(right))},
-                                   geometry=right.geometry.to_numpy(), crs=right.crs)
-    joined = gpd.sjoin(left_frame, right_frame, how="inner", predicate=predicate)
-    return joined[["left", "right"]].reset_index(drop=True)
+def _pairs(left: gpd.GeoSeries, right: gpd.GeoSeries) -> pd.DataFrame:
+    """Index pairs (left label, right position) whose geometries intersect, found through a
+    spatial index (``core.spatial_pairs``: no rtree or pygeos needed on shapely 1.8)."""
+    first, second = intersecting_pairs(left.to_numpy(), right.to_numpy())
+    return pd.DataFrame({"left": left.index.to_numpy()[first], "right": second})
 
 
 def _majority_by_area(polygons, areas, area_type, area_share):
-    pairs = _pairs(polygons, areas, "intersects")
+    pairs = _pairs(polygons, areas.geometry)
     if pairs.empty:
         return
     left = gpd.GeoSeries(polygons.loc[pairs["left"]].to_numpy(), crs=polygons.crs)
@@ -91,7 +88,7 @@ def _majority_by_area(polygons, areas, area_type, area_share):
 
 
 def _containing_area(points, areas, area_type, area_share):
-    pairs = _pairs(points, areas, "intersects")
+    pairs = _pairs(points, areas.geometry)
     if pairs.empty:
         return
     pairs["order"] = areas["area_order"].to_numpy()[pairs["right"].to_numpy()]
@@ -103,7 +100,5 @@ def _containing_area(points, areas, area_type, area_share):
 
 def _intersects_any(sites: gpd.GeoSeries, polygons: gpd.GeoSeries) -> np.ndarray:
     hit = np.zeros(len(sites), dtype=bool)
-    frame = gpd.GeoDataFrame(geometry=polygons.to_numpy(), crs=polygons.crs)
-    pairs = _pairs(sites, frame, "intersects")
-    hit[pairs["left"].unique()] = True
+    hit[_pairs(sites, polygons)["left"].unique()] = True
     return hit
