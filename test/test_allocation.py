@@ -253,3 +253,24 @@ def test_price_decomposition_is_exact_on_a_contested_region(seed):
     assert parts.cost_dkk == pytest.approx(whole.cost_dkk, rel=1e-9)
     assert parts.reused_t + parts.disposed_t == pytest.approx(problem.supply_t)
     assert (parts.received_t <= problem.capacity_t * (1 + 1e-9)).all()
+
+
+def test_column_generation_reaches_the_whole_programme_optimum():
+    from jordressource_plugin.core.allocation import solve_columns
+
+    rng = np.random.default_rng(7)
+    n, m = 300, 30
+    sources = excavations(rng.random((n, 2)) * 30000, rng.lognormal(6, 1, n))
+    sinks = receivers(rng.random((m, 2)) * 30000, rng.lognormal(8, 1, m))
+    disposal = choose_disposal(sources.xy, np.zeros((0, 2)), np.zeros(0), RATES,
+                               straight_haul())
+    problem = build_reuse_problem(sources, sinks, disposal.cost_dkk_t, RATES, AreaRule.IGNORE,
+                                  30.0, straight_haul())
+    arcs = problem.arcs
+    profit = arcs.cost_dkk_t - problem.disposal_cost_dkk_t[arcs.source]
+    whole = solve_columns(profit, arcs.source, arcs.receiver, problem.supply_t,
+                          problem.capacity_t, 1, len(arcs))
+    generated = solve_columns(profit, arcs.source, arcs.receiver, problem.supply_t,
+                              problem.capacity_t, 1, 0)
+    assert generated[3] > 1 and generated[4].sum() < len(arcs)  # several rounds, fewer arcs
+    assert profit @ generated[0] == pytest.approx(profit @ whole[0], rel=1e-9)
