@@ -852,17 +852,17 @@
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="64"/>
+        <location filename="../algorithms/frames.py" line="63"/>
         <source>Layer {0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
         <translation>Laget {0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="106"/>
+        <location filename="../algorithms/frames.py" line="105"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="110"/>
+        <location filename="../algorithms/frames.py" line="109"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="178"/>
+        <location filename="../algorithms/frames.py" line="180"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
