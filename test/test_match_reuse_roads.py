@@ -71,3 +71,21 @@ def test_disposal_haul_goes_by_road_to_a_site_with_a_path(run_algorithm, layers,
     tonnes = 100.0 * 1.8
     assert result["DISPOSED_M3"] == pytest.approx(100.0)
     assert result["BASELINE_TONNE_KM"] == pytest.approx(tonnes * (10 + 10000 + 10) / 1000)
+
+
+def test_a_road_layer_without_length_is_a_clear_error(run_algorithm, make_layer):
+    from qgis.core import QgsProcessingException
+
+    sources = make_layer("Point", "EPSG:25832", [("id", "string"), ("volume_m3", "double"),
+                                                 ("soil_class", "integer")],
+                         [("POINT(0 0)", ["s", 100.0, 1])])
+    receivers = make_layer("Point", "EPSG:25832", [("id", "string"), ("kind", "string"),
+                                                   ("capacity_m3", "double"),
+                                                   ("max_soil_class", "integer")],
+                           [("POINT(1000 0)", ["r", "pit", 100.0, 1])])
+    roads = make_layer("LineString", "EPSG:25832", [("id", "integer")],
+                       [("LINESTRING(5 5, 5 5)", [1])])
+    with pytest.raises(QgsProcessingException, match="no lines with a length"):
+        run_algorithm("match_reuse", {"SOURCES": sources, "RECEIVERS": receivers, "ROADS": roads,
+                                      "OUTPUT_MATCHES": "memory:", "OUTPUT_SOURCES": "memory:",
+                                      "OUTPUT_RECEIVERS": "memory:"})

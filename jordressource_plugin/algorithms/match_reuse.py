@@ -20,10 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .base import JordressourceAlgorithm, processing_vector_types
 from .frames import read_frame, with_fields, write_frame
-
-NUMBERS = ("REUSED_M3", "DISPOSED_M3", "TONNE_KM", "BASELINE_TONNE_KM", "COST_DKK",
-           "BASELINE_COST_DKK", "CO2_KG", "BASELINE_CO2_KG")
-
+from .haul_matrix import read_road_network
 
 class MatchReuseAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
@@ -140,8 +137,16 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             self.OUTPUT_SOURCES, self.tr("Excavations with reuse")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_RECEIVERS, self.tr("Receivers with reuse")))
-        for name in NUMBERS:
-            self.addOutput(QgsProcessingOutputNumber(name, name.lower()))
+        for name, description in (
+                ("REUSED_M3", self.tr("Reused (m³)")),
+                ("DISPOSED_M3", self.tr("To disposal (m³)")),
+                ("TONNE_KM", self.tr("Haul (tonne-km)")),
+                ("BASELINE_TONNE_KM", self.tr("Haul if everything went to disposal (tonne-km)")),
+                ("COST_DKK", self.tr("Cost (DKK)")),
+                ("BASELINE_COST_DKK", self.tr("Cost if everything went to disposal (DKK)")),
+                ("CO2_KG", self.tr("CO2 (kg)")),
+                ("BASELINE_CO2_KG", self.tr("CO2 if everything went to disposal (kg)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
 
     # Reading --------------------------------------------------------------------------------
     def _field(self, parameters, name, context, source, optional, feedback):
@@ -240,13 +245,10 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
 
         haul_pairs = straight_haul(number["DETOUR_FACTOR"])
         if layers[self.ROADS] is not None:
-            from ..core.network import RoadNetwork
-            roads = read_frame(layers[self.ROADS], crs, context, None, fields=[],
-                               label=self.tr("Roads"))
-            if roads.empty:
-                raise QgsProcessingException(self.tr("The road layer has no lines."))
-            haul_pairs = RoadNetwork.from_lines(
-                roads.geometry, snap_tolerance_m=number["SNAP_TOLERANCE_M"]).haul_pairs
+            # The same reading as haul_matrix: a layer with no usable line is a clear error, and
+            # the network's make-up goes to the log.
+            haul_pairs = read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"],
+                                           context, feedback).haul_pairs
 
         disposal_xy, disposal_fee, disposal_ids = np.zeros((0, 2)), np.zeros(0), []
         if layers[self.DISPOSAL] is not None:
@@ -417,19 +419,8 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
                                                 fields, layers[self.RECEIVERS].wkbType(), crs)
         write_frame(sink, receivers, fields, feedback)
         sink.flushBuffer()
-        self._style_by_geometry(layers)
         return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
                 self.OUTPUT_RECEIVERS: receivers_id}
-
-    def _style_by_geometry(self, layers):
-        """Polygon sites get the area variant of their style (a marker style draws nothing on
-        polygons)."""
-        styles = dict(self.OUTPUT_STYLES)
-        for output, name in ((self.OUTPUT_SOURCES, self.SOURCES),
-                             (self.OUTPUT_RECEIVERS, self.RECEIVERS)):
-            if QgsWkbTypes.geometryType(layers[name].wkbType()) == QgsWkbTypes.PolygonGeometry:
-                styles[output] = styles[output] + "_areas"
-        self.OUTPUT_STYLES = styles
 
     def _log_summary(self, summary, allocation, feedback):
         def change(plan, baseline):
