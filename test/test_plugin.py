@@ -3,8 +3,8 @@ import zipfile
 
 import pytest
 
-EXPECTED_ALGORITHMS = {"haul_matrix", "create_project", "classify_area_types", "earthwork_volumes",
-                       "soil_balance", "area_zones", "export_plan_map", "match_reuse"}
+EXPECTED_ALGORITHMS = {"create_project", "classify_area_types", "earthwork_volumes", "haul_matrix",
+                       "match_reuse", "soil_balance", "area_zones", "export_plan_map"}
 
 
 def test_provider_registers_every_algorithm(plugin):
