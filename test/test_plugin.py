@@ -20,9 +20,11 @@ def test_provider_registers_every_algorithm(plugin):
 def test_every_algorithm_is_a_good_processing_citizen(plugin):
     from qgis.core import QgsApplication
 
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingParameterField
+
     provider = QgsApplication.processingRegistry().providerById("jordressource")
     for algorithm in provider.algorithms():
-        if algorithm.provider() is None or algorithm.name() not in EXPECTED_ALGORITHMS:
+        if isinstance(algorithm, QgsProcessingModelAlgorithm):
             continue
         assert algorithm.displayName(), algorithm.name()
         assert algorithm.group() and algorithm.groupId() == algorithm.groupId().lower()
@@ -30,6 +32,12 @@ def test_every_algorithm_is_a_good_processing_citizen(plugin):
         assert algorithm.canExecute()[0], algorithm.canExecute()[1]
         assert "jordressource" in algorithm.tags()
         assert algorithm.createInstance() is not algorithm
+        names = {parameter.name() for parameter in algorithm.parameterDefinitions()}
+        for parameter in algorithm.parameterDefinitions():
+            assert parameter.name() == parameter.name().upper(), parameter.name()
+            if isinstance(parameter, QgsProcessingParameterField):
+                assert parameter.parentLayerParameterName() in names, \
+                    f"{algorithm.name()}: {parameter.name()} is not bound to a layer"
 
 
 def test_plugin_gui_adds_and_removes_its_menu_and_button(qgis_iface):
