@@ -123,8 +123,9 @@ def earthwork_from_terrain(demo: Demo) -> List[str]:
 
 
 def match_reuse(demo: Demo) -> List[str]:
-    outputs = {name: demo.output(f"{name.lower()}.gpkg")
-               for name in ("OUTPUT_MATCHES", "OUTPUT_SOURCES", "OUTPUT_RECEIVERS")}
+    outputs = {name: demo.output(file_name) for name, file_name in (
+        ("OUTPUT_MATCHES", "reuse_matches.gpkg"), ("OUTPUT_SOURCES", "excavations_reuse.gpkg"),
+        ("OUTPUT_RECEIVERS", "receivers_fill.gpkg"))}
     result = demo.run("match_reuse", {
         "SOURCES": demo.sample("excavations"),
         "RECEIVERS": demo.sample("receivers"),
@@ -154,7 +155,7 @@ def match_reuse(demo: Demo) -> List[str]:
         f"cost {result['COST_DKK'] / 1e6:,.2f} mio. DKK against "
         f"{result['BASELINE_COST_DKK'] / 1e6:,.2f} mio. DKK",
         f"{len(matches)} matches, {sum(row[2] for row in matches):,.0f} truckloads",
-        f"outputs: {outputs['OUTPUT_MATCHES'].relative_to(ROOT)} (+ sources, receivers)",
+        "outputs: " + ", ".join(str(path.relative_to(ROOT)) for path in outputs.values()),
     ]
 
 
