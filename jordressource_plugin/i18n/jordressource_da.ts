@@ -941,354 +941,389 @@
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="64"/>
+        <location filename="../algorithms/match_reuse.py" line="61"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="72"/>
+        <location filename="../algorithms/match_reuse.py" line="69"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="73"/>
+        <location filename="../algorithms/match_reuse.py" line="70"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="71"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="72"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="73"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="74"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="83"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="84"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="85"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="92"/>
+        <location filename="../algorithms/match_reuse.py" line="89"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="94"/>
+        <location filename="../algorithms/match_reuse.py" line="91"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="255"/>
+        <location filename="../algorithms/match_reuse.py" line="257"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="227"/>
+        <location filename="../algorithms/match_reuse.py" line="232"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="101"/>
+        <location filename="../algorithms/match_reuse.py" line="98"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="244"/>
+        <location filename="../algorithms/match_reuse.py" line="101"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="111"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="117"/>
+        <location filename="../algorithms/match_reuse.py" line="114"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="118"/>
+        <location filename="../algorithms/match_reuse.py" line="115"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="118"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="121"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="137"/>
+        <location filename="../algorithms/match_reuse.py" line="134"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="139"/>
+        <location filename="../algorithms/match_reuse.py" line="136"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="138"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="154"/>
+        <location filename="../algorithms/match_reuse.py" line="159"/>
         <source>No field &apos;{0}&apos; in the layer: {1} not used.</source>
         <translation>Intet felt '{0}' i laget: {1} bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="182"/>
+        <location filename="../algorithms/match_reuse.py" line="187"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="208"/>
+        <location filename="../algorithms/match_reuse.py" line="213"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="209"/>
+        <location filename="../algorithms/match_reuse.py" line="214"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="211"/>
+        <location filename="../algorithms/match_reuse.py" line="216"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="215"/>
+        <location filename="../algorithms/match_reuse.py" line="220"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="219"/>
+        <location filename="../algorithms/match_reuse.py" line="224"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="230"/>
+        <location filename="../algorithms/match_reuse.py" line="235"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../algorithms/match_reuse.py" line="239"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="247"/>
-        <source>The road layer has no lines.</source>
-        <translation>Vejlaget har ingen linjer.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="263"/>
+        <location filename="../algorithms/match_reuse.py" line="265"/>
         <source>Disposal sites: unreadable gate fee for {0} site(s); the default fee applies.</source>
         <translation>Deponeringssteder: modtagegebyret kan ikke læses for {0} sted(er); standardgebyret gælder.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="269"/>
+        <location filename="../algorithms/match_reuse.py" line="271"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="277"/>
+        <location filename="../algorithms/match_reuse.py" line="279"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="285"/>
+        <location filename="../algorithms/match_reuse.py" line="287"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="305"/>
+        <location filename="../algorithms/match_reuse.py" line="307"/>
         <source>{0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
         <translation>{0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="314"/>
+        <location filename="../algorithms/match_reuse.py" line="316"/>
         <source>Ids must be unique, so that every match names its sites. Repeated ids: {0}.</source>
         <translation>Id'er skal være entydige, så hvert match kan navngive sine lokaliteter. Gentagne id'er: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="317"/>
+        <location filename="../algorithms/match_reuse.py" line="319"/>
         <source>Every site needs an id, so that matches can name it. {0} site(s) have none.</source>
         <translation>Hver lokalitet skal have et id, så et match kan navngive den. {0} lokalitet(er) har intet id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="320"/>
+        <location filename="../algorithms/match_reuse.py" line="322"/>
         <source>Dates must be dates, date-times or ISO text such as 2026-05-01. Unreadable dates at ids: {0}.</source>
         <translation>Datoer skal være datoer, dato-tid eller ISO-tekst som 2026-05-01. Ulæselige datoer ved id'er: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="328"/>
+        <location filename="../algorithms/match_reuse.py" line="330"/>
         <source>skipped, no readable volume</source>
         <translation>udeladt, intet læsbart volumen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="329"/>
+        <location filename="../algorithms/match_reuse.py" line="331"/>
         <source>skipped, negative volume</source>
         <translation>udeladt, negativt volumen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="330"/>
+        <location filename="../algorithms/match_reuse.py" line="332"/>
         <source>skipped, no readable capacity</source>
         <translation>udeladt, ingen læsbar kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="331"/>
+        <location filename="../algorithms/match_reuse.py" line="333"/>
         <source>skipped, negative capacity</source>
         <translation>udeladt, negativ kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="332"/>
+        <location filename="../algorithms/match_reuse.py" line="334"/>
         <source>no readable soil class: not matched</source>
         <translation>ingen læsbar jordklasse: indgår ikke i matchningen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="333"/>
+        <location filename="../algorithms/match_reuse.py" line="335"/>
         <source>end date before start date: not matched</source>
         <translation>slutdato før startdato: indgår ikke i matchningen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="339"/>
+        <location filename="../algorithms/match_reuse.py" line="341"/>
         <source>{0}: {1} site(s) {2}: {3}</source>
         <translation>{0}: {1} lokalitet(er) {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="346"/>
+        <location filename="../algorithms/match_reuse.py" line="348"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="349"/>
+        <location filename="../algorithms/match_reuse.py" line="351"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="438"/>
+        <location filename="../algorithms/match_reuse.py" line="429"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="442"/>
+        <location filename="../algorithms/match_reuse.py" line="433"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="446"/>
+        <location filename="../algorithms/match_reuse.py" line="437"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="449"/>
+        <location filename="../algorithms/match_reuse.py" line="440"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="452"/>
+        <location filename="../algorithms/match_reuse.py" line="443"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>Reused (m³)</source>
+        <translation>Genanvendt (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>To disposal (m³)</source>
+        <translation>Til deponi (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>Haul (tonne-km)</source>
+        <translation>Transport (tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>Haul if everything went to disposal (tonne-km)</source>
+        <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>Cost (DKK)</source>
+        <translation>Omkostning (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>Cost if everything went to disposal (DKK)</source>
+        <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>CO2 (kg)</source>
+        <translation>CO2 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <source>CO2 if everything went to disposal (kg)</source>
+        <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
 </context>
 <context>
