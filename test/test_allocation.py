@@ -255,6 +255,38 @@ def test_price_decomposition_is_exact_on_a_contested_region(seed):
     assert (parts.received_t <= problem.capacity_t * (1 + 1e-9)).all()
 
 
+def test_price_estimate_rations_a_receiver_wanted_by_more_soil_than_it_holds():
+    from jordressource_plugin.core.allocation_prices import _estimate_prices
+
+    # Two sources of 100 t save 30 and 20 DKK/t at one receiver with room for 100 t: any price
+    # between 20 and 30 DKK/t sends the first there and the second to disposal.
+    price = _estimate_prices(np.array([-30.0, -20.0]), np.array([0, 1]), np.array([0, 0]),
+                             np.array([0, 1]), np.array([0, 1]), np.array([100.0, 100.0]),
+                             np.array([100.0]))
+    assert 20.0 < price[0] < 30.0
+
+
+@pytest.mark.parametrize("estimate", [0.0, 500.0])
+def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimate):
+    # Prices far off (none at all, or dearer than any saving) only cost extra rounds.
+    from jordressource_plugin.core import allocation_prices
+
+    monkeypatch.setattr(allocation_prices, "_estimate_prices",
+                        lambda *args: np.full(len(args[-1]), estimate))
+    rng = np.random.default_rng(3)
+    n, m = 400, 30
+    sources = excavations(rng.random((n, 2)) * 30000, rng.lognormal(6, 1, n))
+    sinks = receivers(rng.random((m, 2)) * 30000, rng.lognormal(8, 1, m))
+    disposal = choose_disposal(sources.xy, np.zeros((0, 2)), np.zeros(0), RATES,
+                               straight_haul())
+    problem = build_reuse_problem(sources, sinks, disposal.cost_dkk_t, RATES, AreaRule.IGNORE,
+                                  30.0, straight_haul())
+    whole = solve_allocation(problem, full_lp_max_arcs=10**9)
+    parts = solve_allocation(problem, full_lp_max_arcs=100, columns_per_source=2)
+    assert parts.cost_dkk == pytest.approx(whole.cost_dkk, rel=1e-9)
+    assert parts.reused_t + parts.disposed_t == pytest.approx(problem.supply_t)
+
+
 def test_column_generation_reaches_the_whole_programme_optimum():
     from jordressource_plugin.core.allocation import solve_columns
 

@@ -5,7 +5,9 @@ independent of the others: the arc minimising (c_ij − e_i) + p_j, or disposal 
 negative. At the optimum only a few sources are torn between choices (a basic solution splits at
 most one source per filled receiver); the many others go wholly to one place. So:
 
-1. estimate prices by a few rounds of a subgradient method on the dual (cheap, vectorised);
+1. estimate prices by maximising a smoothed dual (each source's choice softened into a
+   log-sum-exp at a temperature lowered in steps) with L-BFGS-B: smooth and concave, so a
+   few dozen vectorised evaluations land close to the exact prices;
 2. fix each source whose best choice beats its second by a clear margin, and take the capacity
    it uses off its receiver; a receiver over-filled this way releases its sources;
 3. solve the remaining sources exactly (``allocation.solve_columns``) on the residual
@@ -19,13 +21,18 @@ result is its exact optimum (not an approximation: the estimate only decides how
 exact steps have to do).
 """
 import numpy as np
+from scipy.optimize import minimize
 
-from .allocation import AllocationCancelled, solve_columns
+from .allocation import AllocationCancelled, _cheapest_per_group, solve_columns
 
-PRICE_ROUNDS = 80
+# Temperatures (DKK/t) of the smoothed dual, each maximisation starting from the last one's prices:
+# the first sees the broad picture, the last is close to the exact programme.
+PRICE_TEMPERATURES_DKK_T = (4.0, 1.0, 0.25)
+PRICE_ITERATIONS = 60  # L-BFGS-B iterations per temperature, at most
 # A source is fixed when its best choice beats the next by more than this many DKK/t.
-FIX_MARGIN_DKK_T = 2.0
+FIX_MARGIN_DKK_T = 1.0
 CHECK_TOLERANCE_DKK_T = 1e-6
+SEED_COLUMNS_PER_SOURCE = 3
 
 
 def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_source,
@@ -38,7 +45,11 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
     free = margin <= FIX_MARGIN_DKK_T
     free[np.setdiff1d(np.arange(len(supply)), owner)] = False  # no arcs: disposal, nothing to do
     rounds, status = 0, ""
-    known = np.zeros(len(profit), dtype=bool)  # arcs of the last programme, to start the next
+    # Arcs of the last programme, to start the next; at first each source's best arcs under the
+    # estimated prices, where its optimal choices most likely are.
+    known = np.zeros(len(profit), dtype=bool)
+    known[_cheapest_per_group(source, profit + prices[receiver], np.arange(len(profit)),
+                              SEED_COLUMNS_PER_SOURCE)] = True
     while True:
         if should_stop is not None and should_stop():
             raise AllocationCancelled("cancelled")
@@ -65,19 +76,34 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
 
 
 def _estimate_prices(profit, source, receiver, starts, owner, supply, capacity):
-    """Receiver prices from a projected subgradient ascent on the dual: a receiver asked for
-    more than its capacity gets dearer, one asked for less cheaper (never below zero)."""
-    prices = np.zeros(len(capacity))
-    scale = max(float(np.abs(profit).max(initial=0.0)), 1.0)
-    for step in range(PRICE_ROUNDS):
+    """Receiver prices p ≥ 0 maximising the smoothed dual
+
+        Σ_i s_i·softmin_τ(0, (c_ij − e_i) + p_j over the arcs of i) − Σ_j p_j·k_j,
+
+    softmin_τ(v) = −τ·log Σ exp(−v/τ), which tends to the programme's Lagrangian dual as τ → 0.
+    Its gradient in p_j is the soil the sources send to j under softmax shares, less k_j: a
+    receiver asked for more than its capacity gets dearer, as in an auction, but smoothly."""
+    lengths = np.diff(np.r_[starts, len(profit)])
+    owner_supply = supply[owner]
+    arc_supply = np.repeat(owner_supply, lengths)
+    scale = max(float(supply.sum() + capacity.sum()), 1.0)
+
+    def negative_dual(prices, temperature):
         value = profit + prices[receiver]
-        best = np.minimum.reduceat(value, starts)
-        chosen = _first_best(value, source, starts, best)
-        wanting = best < 0
-        demand = np.bincount(receiver[chosen[wanting]], weights=supply[owner[wanting]],
-                             minlength=len(capacity))
-        excess = (demand - capacity) / (capacity + demand + 1e-9)
-        prices = np.clip(prices + scale * 0.5 / np.sqrt(step + 1.0) * excess, 0.0, None)
+        low = np.minimum(np.minimum.reduceat(value, starts), 0.0)  # disposal has value 0
+        weight = np.exp((np.repeat(low, lengths) - value) / temperature)
+        total = np.add.reduceat(weight, starts) + np.exp(low / temperature)
+        dual = owner_supply @ (low - temperature * np.log(total)) - prices @ capacity
+        sent = np.bincount(receiver, weights=arc_supply * weight / np.repeat(total, lengths),
+                           minlength=len(capacity))
+        return -dual / scale, (capacity - sent) / scale
+
+    prices = np.zeros(len(capacity))
+    bounds = [(0.0, None)] * len(capacity)
+    for temperature in PRICE_TEMPERATURES_DKK_T:
+        prices = minimize(negative_dual, prices, args=(temperature,), jac=True,
+                          method="L-BFGS-B", bounds=bounds,
+                          options={"maxiter": PRICE_ITERATIONS}).x
     return prices
 
 
