@@ -2,11 +2,19 @@
 plugin in qgis_process, and small layers built in memory."""
 import configparser
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing is not behaviour: no per-example deadline on a loaded machine. On CI the examples are
+# derived from each test's name, so a run is reproducible; locally they vary and explore more.
+settings.register_profile("jordressource", deadline=None,
+                          derandomize=bool(os.environ.get("CI")), print_blob=True)
+settings.load_profile("jordressource")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
