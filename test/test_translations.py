@@ -49,3 +49,19 @@ def test_danish_catalogue_translates_a_group_name(qgis_app):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert danish and danish != "Reuse and haul"
+
+
+def test_strings_of_a_shared_mixin_are_translated_for_the_algorithm_using_it(plugin):
+    """pylupdate5 files a mixin's strings under the mixin's class; tr() finds them there."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from jordressource_plugin.algorithms.soil_balance import SoilBalanceAlgorithm
+
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUE.with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = SoilBalanceAlgorithm().tr("{0}: choose the field for {1}.")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert text != "{0}: choose the field for {1}." and "{0}" in text and "{1}" in text
