@@ -236,18 +236,28 @@ def test_random_instances_match_the_dense_programme(instance):
     assert summary.reused_m3 + summary.disposed_m3 == pytest.approx(summary.supplied_m3)
 
 
-@pytest.mark.parametrize("seed", [0, 1])
-def test_price_decomposition_is_exact_on_a_contested_region(seed):
+def random_problem(seed, n, m, extent_m, rule=AreaRule.IGNORE, mixed=False):
+    """A seeded instance of ``n`` excavations and ``m`` receivers in a square of ``extent_m``;
+    ``mixed`` also draws classes, area types and suspicion. Disposal only by the baseline haul."""
     rng = np.random.default_rng(seed)
-    n, m = 600, 40
-    sources = excavations(rng.random((n, 2)) * 40000, rng.lognormal(6, 1, n),
-                          rng.integers(1, 4, n), rng.choice(TYPES, n), rng.random(n) < 0.2)
-    sinks = receivers(rng.random((m, 2)) * 40000, rng.lognormal(8, 1, m), rng.integers(1, 4, m),
-                      rng.choice(TYPES[:3], m))
+    xy, volume = rng.random((n, 2)) * extent_m, rng.lognormal(6, 1, n)
+    if mixed:
+        sources = excavations(xy, volume, rng.integers(1, 4, n), rng.choice(TYPES, n),
+                              rng.random(n) < 0.2)
+        sinks = receivers(rng.random((m, 2)) * extent_m, rng.lognormal(8, 1, m),
+                          rng.integers(1, 4, m), rng.choice(TYPES[:3], m))
+    else:
+        sources = excavations(xy, volume)
+        sinks = receivers(rng.random((m, 2)) * extent_m, rng.lognormal(8, 1, m))
     disposal = choose_disposal(sources.xy, np.zeros((0, 2)), np.zeros(0), RATES,
                                straight_haul())
-    problem = build_reuse_problem(sources, sinks, disposal.cost_dkk_t, RATES,
-                                  AreaRule.ANALYSIS_ACROSS_TYPES, 30.0, straight_haul())
+    return build_reuse_problem(sources, sinks, disposal.cost_dkk_t, RATES, rule, 30.0,
+                               straight_haul())
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_price_decomposition_is_exact_on_a_contested_region(seed):
+    problem = random_problem(seed, 600, 40, 40000, AreaRule.ANALYSIS_ACROSS_TYPES, mixed=True)
     whole = solve_allocation(problem, full_lp_max_arcs=10**9)
     parts = solve_allocation(problem, full_lp_max_arcs=100, columns_per_source=2)
     assert parts.cost_dkk == pytest.approx(whole.cost_dkk, rel=1e-9)
@@ -273,14 +283,7 @@ def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimat
 
     monkeypatch.setattr(allocation_prices, "_estimate_prices",
                         lambda *args: np.full(len(args[-1]), estimate))
-    rng = np.random.default_rng(3)
-    n, m = 400, 30
-    sources = excavations(rng.random((n, 2)) * 30000, rng.lognormal(6, 1, n))
-    sinks = receivers(rng.random((m, 2)) * 30000, rng.lognormal(8, 1, m))
-    disposal = choose_disposal(sources.xy, np.zeros((0, 2)), np.zeros(0), RATES,
-                               straight_haul())
-    problem = build_reuse_problem(sources, sinks, disposal.cost_dkk_t, RATES, AreaRule.IGNORE,
-                                  30.0, straight_haul())
+    problem = random_problem(3, 400, 30, 30000)
     whole = solve_allocation(problem, full_lp_max_arcs=10**9)
     parts = solve_allocation(problem, full_lp_max_arcs=100, columns_per_source=2)
     assert parts.cost_dkk == pytest.approx(whole.cost_dkk, rel=1e-9)
@@ -290,14 +293,7 @@ def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimat
 def test_column_generation_reaches_the_whole_programme_optimum():
     from jordressource_plugin.core.allocation import solve_columns
 
-    rng = np.random.default_rng(7)
-    n, m = 300, 30
-    sources = excavations(rng.random((n, 2)) * 30000, rng.lognormal(6, 1, n))
-    sinks = receivers(rng.random((m, 2)) * 30000, rng.lognormal(8, 1, m))
-    disposal = choose_disposal(sources.xy, np.zeros((0, 2)), np.zeros(0), RATES,
-                               straight_haul())
-    problem = build_reuse_problem(sources, sinks, disposal.cost_dkk_t, RATES, AreaRule.IGNORE,
-                                  30.0, straight_haul())
+    problem = random_problem(7, 300, 30, 30000)
     arcs = problem.arcs
     profit = arcs.cost_dkk_t - problem.disposal_cost_dkk_t[arcs.source]
     whole = solve_columns(profit, arcs.source, arcs.receiver, problem.supply_t,
