@@ -18,7 +18,7 @@ class JordressourcePlugin:
     def tr(self, text: str) -> str:
         return translate(type(self).__name__, text)
 
-    def initProcessing(self):  # noqa: N802 (QGIS's plugin interface)
+    def initProcessing(self):
         """Called by qgis_process too, which never calls initGui."""
         if self.provider is None:
             provider = JordressourceProvider()
@@ -29,7 +29,7 @@ class JordressourcePlugin:
                 # their outputs are unknown until they are loaded again.
                 provider.refreshAlgorithms()
 
-    def initGui(self):  # noqa: N802
+    def initGui(self):
         self.initProcessing()
         self.action = QAction(QIcon(str(icon_path())), self.tr("Jordressource tools"),
                               self.iface.mainWindow())

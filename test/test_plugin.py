@@ -18,9 +18,7 @@ def test_provider_registers_every_algorithm(plugin):
 
 
 def test_every_algorithm_is_a_good_processing_citizen(plugin):
-    from qgis.core import QgsApplication
-
-    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingParameterField
+    from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingParameterField
 
     provider = QgsApplication.processingRegistry().providerById("jordressource")
     for algorithm in provider.algorithms():

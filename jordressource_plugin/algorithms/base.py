@@ -20,8 +20,8 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import help_text, translate
+from ..layers import styling
 from ..resources import icon_path
-from . import styling
 
 DEFAULT_DISTANCE_CRS = "EPSG:25832"
 
@@ -57,7 +57,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return self.ALGORITHM_ID
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return self.GROUP_ID
 
     def group(self):
@@ -69,7 +69,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def extra_tags(self):
         return []
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return help_text(self.ALGORITHM_ID)
 
     def icon(self):
@@ -85,10 +85,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                 return translated
         return text
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return type(self)()
 
-    def canExecute(self):  # noqa: N802
+    def canExecute(self):
         missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
         if missing:
             return False, translate(
@@ -100,7 +100,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
-    def addParameter(self, parameter, createOutput=True):  # noqa: N802
+    def addParameter(self, parameter, createOutput=True):
         """Field and CRS parameters that have a default are made optional.
 
         QGIS 3.22 (qgis_process and checkParameterValues alike) refuses a missing value for a
@@ -168,7 +168,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         register themselves; a raster or file output written directly registers here)."""
         self._written_outputs[name] = (dest_id, wkb_type)
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+    def postProcessAlgorithm(self, context, feedback):
         """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.
 
         Runs after processAlgorithm has returned, when its sinks are closed and files complete.
