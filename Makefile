@@ -6,7 +6,7 @@ SYSPY := /usr/bin/python3
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup lint test demo package deploy sample translations i18n-update bench clean
+.PHONY: setup lint test demo package deploy sample translations i18n-update reference bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,6 +39,10 @@ jordressource_plugin/i18n/jordressource_da.qm: jordressource_plugin/i18n/jordres
 # Refresh the catalogue from the code (keeps existing translations); translate, then commit the .ts.
 i18n-update:
 	@pylupdate5 -noobsolete $$(git ls-files 'jordressource_plugin/*.py') -ts jordressource_plugin/i18n/jordressource_da.ts
+
+# docs/reference.md from the algorithms themselves; test/test_reference.py fails when it is stale.
+reference: setup
+	@$(PY) scripts/build_reference.py
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -19,8 +19,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
+from .. import catalogue
 from ..i18n import help_text, translate
 from ..layers import styling
+from ..layers.outputs import field_aliases, output_fields, output_title
 from ..resources import icon_path
 
 DEFAULT_DISTANCE_CRS = "EPSG:25832"
@@ -46,8 +48,6 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = ""
     GROUP_ID = "project"
     REQUIRED_LIBRARIES = CORE_LIBRARIES
-    # Output parameter name -> style name in styles/, applied on load and stored with files.
-    OUTPUT_STYLES = {}
 
     def __init__(self):
         super().__init__()
@@ -105,8 +105,8 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
         QGIS 3.22 (qgis_process and checkParameterValues alike) refuses a missing value for a
         mandatory field or CRS parameter even when it has a default, so a script or model that
-        relies on the contract's defaults (`area_type`, EPSG:25832) would fail; optional with the
-        same default behaves as the contract says on every version.
+        relies on the defaults docs/reference.md lists (`area_type`, EPSG:25832) would fail;
+        optional with the same default behaves as documented on every version.
         """
         if isinstance(parameter, (QgsProcessingParameterField, QgsProcessingParameterCrs)) \
                 and parameter.defaultValue() not in (None, ""):
@@ -152,6 +152,15 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return source
 
     # Outputs --------------------------------------------------------------------------------
+    def output_title(self, name):
+        """The catalogue's title of this algorithm's output ``name``, translated."""
+        return output_title(catalogue.output(self.ALGORITHM_ID, name))
+
+    def output_fields(self, name, input_fields=None):
+        """The fields of this algorithm's output ``name`` as the catalogue gives them, after
+        ``input_fields`` for an output that extends an input layer."""
+        return output_fields(catalogue.output(self.ALGORITHM_ID, name), input_fields)
+
     def sink_or_error(self, parameters, name, context, fields, wkb_type, crs):
         if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.LineGeometry,
                                                   QgsWkbTypes.PolygonGeometry):
@@ -169,15 +178,17 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         self._written_outputs[name] = (dest_id, wkb_type)
 
     def postProcessAlgorithm(self, context, feedback):
-        """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.
+        """Style outputs and give their fields aliases, as the catalogue says: on load in QGIS,
+        on the temporary layers of a script, and stored with file outputs for qgis_process users.
 
         Runs after processAlgorithm has returned, when its sinks are closed and files complete.
         """
         for name, (dest_id, wkb_type) in self._written_outputs.items():
-            style = self.OUTPUT_STYLES.get(name)
-            if style:
-                styling.style_output(dest_id, styling.style_for_geometry(style, wkb_type),
-                                     context, feedback)
+            output = catalogue.find(self.ALGORITHM_ID, name)
+            if output is None:
+                continue
+            style = styling.style_for_geometry(output.style, wkb_type) if output.style else ""
+            styling.style_output(dest_id, style, field_aliases(output), context, feedback)
         return {}
 
 

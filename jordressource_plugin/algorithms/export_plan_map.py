@@ -114,9 +114,9 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                                         advanced=True, integer=True)
         dpi.setMaximum(1200)
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Plan map (PDF)"), self.tr("PDF files (*.pdf)")))
+            self.OUTPUT, self.output_title(self.OUTPUT), self.tr("PDF files (*.pdf)")))
         png = QgsProcessingParameterFolderDestination(
-            self.OUTPUT_PNG_FOLDER, self.tr("Folder for PNG images of the pages"), optional=True,
+            self.OUTPUT_PNG_FOLDER, self.output_title(self.OUTPUT_PNG_FOLDER), optional=True,
             createByDefault=False)
         png.setFlags(png.flags() | png.FlagAdvanced)
         self.addParameter(png)

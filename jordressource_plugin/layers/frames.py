@@ -12,8 +12,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsWkbTypes,
@@ -144,19 +142,6 @@ def qgis_value(value):
     if isinstance(value, datetime.date):
         return QDate(value)
     return value
-
-
-def with_fields(fields, extra):
-    """A copy of ``fields`` plus ``extra`` ([(name, QVariant type), ...]); an existing field of
-    the same name is replaced, so re-running on an output does not duplicate columns."""
-    result = QgsFields()
-    extra_names = {name for name, _ in extra}
-    for field in fields:
-        if field.name() not in extra_names:
-            result.append(field)
-    for name, kind in extra:
-        result.append(QgsField(name, kind))
-    return result
 
 
 def write_frame(sink, frame, fields, feedback=None, geometry=True):
