@@ -16,9 +16,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
 from ..layers import styling
 from ..resources import icon_path
@@ -71,6 +72,11 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self):
         return help_text(self.ALGORITHM_ID)
+
+    def helpUrl(self):
+        """The dialog's Help button: this algorithm's help as a whole page in the browser."""
+        return QUrl.fromLocalFile(str(algorithm_help_file(self.ALGORITHM_ID,
+                                                          self.displayName()))).toString()
 
     def icon(self):
         return QIcon(str(icon_path()))

@@ -1,0 +1,50 @@
+"""Help and About: the local help in the user's language, and who made the plugin and its data."""
+import configparser
+
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ..help_pages import overview_help_file
+from ..i18n import translate
+from ..resources import metadata_path
+
+
+def _tr(text):
+    return translate("JordressourceAbout", text)
+
+
+def plugin_metadata() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(metadata_path(), encoding="utf-8")
+    return parser["general"]
+
+
+def open_help(algorithms) -> bool:
+    """The whole local help, in the user's language, in the system's browser; ``algorithms`` is
+    [(id, title, group)] in the order the page lists them."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(overview_help_file(algorithms))))
+
+
+def about_html() -> str:
+    metadata = plugin_metadata()
+    return "".join((
+        f"<h3>Jordressource {metadata.get('version', '')}</h3>",
+        "<p>", _tr("Short-haul reuse of surplus soil for Danish municipalities and regions: "
+                   "exact reuse matches under the area-based approach, soil balances, "
+                   "free-movement zones, earthwork volumes and plan maps."), "</p>",
+        "<p><b>", _tr("Data in the sample project"), "</b><br>",
+        _tr("Administrative boundaries: DAGI, © Styrelsen for Dataforsyning og Infrastruktur "
+            "(SDFI)."), "<br>",
+        _tr("Land cover, extraction and dump sites: CORINE Land Cover 2018, © European Union, "
+            "Copernicus Land Monitoring Service."), "<br>",
+        _tr("Everything else in the sample (sites, volumes, roads, terrain) is generated and "
+            "fictitious."), "</p>",
+        "<p>", _tr("Optimisation: HiGHS through SciPy."), "</p>",
+        f"<p><a href=\"{metadata.get('homepage', '')}\">{metadata.get('homepage', '')}</a><br>",
+        f"<a href=\"{metadata.get('tracker', '')}\">", _tr("Report a problem"), "</a></p>",
+    ))
+
+
+def show_about(parent) -> None:
+    QMessageBox.about(parent, _tr("About Jordressource"), about_html())
