@@ -10,10 +10,6 @@ from ..i18n import translate
 from ..resources import metadata_path
 
 
-def _tr(text):
-    return translate("JordressourceAbout", text)
-
-
 def plugin_metadata() -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(metadata_path(), encoding="utf-8")
@@ -28,23 +24,31 @@ def open_help(algorithms) -> bool:
 
 def about_html() -> str:
     metadata = plugin_metadata()
-    return "".join((
-        f"<h3>Jordressource {metadata.get('version', '')}</h3>",
-        "<p>", _tr("Short-haul reuse of surplus soil for Danish municipalities and regions: "
-                   "exact reuse matches under the area-based approach, soil balances, "
-                   "free-movement zones, earthwork volumes and plan maps."), "</p>",
-        "<p><b>", _tr("Data in the sample project"), "</b><br>",
-        _tr("Administrative boundaries: DAGI, © Styrelsen for Dataforsyning og Infrastruktur "
-            "(SDFI)."), "<br>",
-        _tr("Land cover, extraction and dump sites: CORINE Land Cover 2018, © European Union, "
-            "Copernicus Land Monitoring Service."), "<br>",
-        _tr("Everything else in the sample (sites, volumes, roads, terrain) is generated and "
-            "fictitious."), "</p>",
-        "<p>", _tr("Optimisation: HiGHS through SciPy."), "</p>",
-        f"<p><a href=\"{metadata.get('homepage', '')}\">{metadata.get('homepage', '')}</a><br>",
-        f"<a href=\"{metadata.get('tracker', '')}\">", _tr("Report a problem"), "</a></p>",
-    ))
+    homepage, tracker = metadata.get("homepage", ""), metadata.get("tracker", "")
+    text = {
+        "what": translate("JordressourceAbout",
+                          "Short-haul reuse of surplus soil for Danish municipalities and "
+                          "regions: exact reuse matches under the area-based approach, soil "
+                          "balances, free-movement zones, earthwork volumes and plan maps."),
+        "data": translate("JordressourceAbout", "Data in the sample project"),
+        "dagi": translate("JordressourceAbout",
+                          "Administrative boundaries: DAGI, © Styrelsen for Dataforsyning og "
+                          "Infrastruktur (SDFI)."),
+        "corine": translate("JordressourceAbout",
+                            "Land cover, extraction and dump sites: CORINE Land Cover 2018, "
+                            "© European Union, Copernicus Land Monitoring Service."),
+        "generated": translate("JordressourceAbout",
+                               "Everything else in the sample (sites, volumes, roads, terrain) "
+                               "is generated and fictitious."),
+        "solver": translate("JordressourceAbout", "Optimisation: HiGHS through SciPy."),
+        "report": translate("JordressourceAbout", "Report a problem"),
+    }
+    return (f"<h3>Jordressource {metadata.get('version', '')}</h3><p>{text['what']}</p>"
+            f"<p><b>{text['data']}</b><br>{text['dagi']}<br>{text['corine']}<br>"
+            f"{text['generated']}</p><p>{text['solver']}</p>"
+            f"<p><a href=\"{homepage}\">{homepage}</a><br>"
+            f"<a href=\"{tracker}\">{text['report']}</a></p>")
 
 
 def show_about(parent) -> None:
-    QMessageBox.about(parent, _tr("About Jordressource"), about_html())
+    QMessageBox.about(parent, translate("JordressourceAbout", "About Jordressource"), about_html())

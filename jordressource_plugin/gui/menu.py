@@ -13,9 +13,6 @@ MENU_OBJECT_NAME = "mJordressourceMenu"
 TOOLBUTTON_OBJECT_NAME = "mJordressourceToolButton"
 
 
-def _tr(text):
-    return translate("JordressourceMenu", text)
-
 
 def open_algorithm_dialog(algorithm_id: str) -> None:
     """The algorithm's own Processing dialog (Run, Batch, Help), as the toolbox opens it."""
@@ -35,7 +32,7 @@ class JordressourceMenu:
         self.iface = iface
         self.handlers = handlers
         self.open_dialog = open_dialog
-        self.menu = QMenu(_tr("&Jordressource"), iface.mainWindow())
+        self.menu = QMenu(translate("JordressourceMenu", "&Jordressource"), iface.mainWindow())
         self.menu.setObjectName(MENU_OBJECT_NAME)
         self.menu.setIcon(QIcon(str(icon_path())))
         self.button = None
@@ -49,11 +46,15 @@ class JordressourceMenu:
                  if not isinstance(a, QgsProcessingModelAlgorithm)}
         models = {k: a for k, a in algorithms.items() if isinstance(a, QgsProcessingModelAlgorithm)}
 
-        self._add("new_project", _tr("New soil project…"), self.handlers["new_project"],
-                  _tr("Create an empty soil project (GeoPackage) with every layer of the data "
-                      "model, styled and with Danish field names"))
-        self._add("sample", _tr("Open sample project (Holbæk)"), self.handlers["sample"],
-                  _tr("Add the Holbæk sample's layers, styled, to the map"))
+        self._add("new_project", translate("JordressourceMenu", "New soil project…"),
+                  self.handlers["new_project"],
+                  translate("JordressourceMenu",
+                            "Create an empty soil project (GeoPackage) with every layer of the "
+                            "data model, styled and with Danish field names"))
+        self._add("sample", translate("JordressourceMenu", "Open sample project (Holbæk)"),
+                  self.handlers["sample"],
+                  translate("JordressourceMenu",
+                            "Add the Holbæk sample's layers, styled, to the map"))
         self.menu.addSeparator()
         for algorithm_id in in_workflow_order(tools):
             algorithm = tools[algorithm_id]
@@ -66,11 +67,12 @@ class JordressourceMenu:
                 model = models[model_id]
                 self._add(f"model:{model_id}", model.displayName() + "…",
                           lambda _checked=False, a=model_id: self.open_dialog(a),
-                          _tr("Shipped model"), model.icon())
+                          translate("JordressourceMenu", "Shipped model"), model.icon())
         self.menu.addSeparator()
-        self._add("help", _tr("Help"), self.handlers["help"],
-                  _tr("The Jordressource help in your language"))
-        self._add("about", _tr("About Jordressource"), self.handlers["about"])
+        self._add("help", translate("JordressourceMenu", "Help"), self.handlers["help"],
+                  translate("JordressourceMenu", "The Jordressource help in your language"))
+        self._add("about", translate("JordressourceMenu", "About Jordressource"),
+                  self.handlers["about"])
         return self
 
     def _add(self, key, text, slot, tip="", icon=None):
@@ -101,7 +103,7 @@ class JordressourceMenu:
         self.button = QToolButton()
         self.button.setObjectName(TOOLBUTTON_OBJECT_NAME)
         self.button.setIcon(QIcon(str(icon_path())))
-        self.button.setToolTip(_tr("Jordressource"))
+        self.button.setToolTip(translate("JordressourceMenu", "Jordressource"))
         self.button.setMenu(self.menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button_action = self.iface.addToolBarWidget(self.button)

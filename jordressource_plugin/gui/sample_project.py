@@ -15,6 +15,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..i18n import translate
 from ..resources import sample_dir, style_path
@@ -26,20 +27,17 @@ SAMPLE_CRS = "EPSG:25832"
 # Layers of the GeoPackage, top of the legend first: points above lines above polygons, so
 # nothing hides what a planner looks for; the municipality outline frames the map.
 SAMPLE_LAYERS = (
-    ("excavation_points", "Excavations (points)"),
-    ("excavations", "Excavations"),
-    ("receivers", "Receivers"),
-    ("disposal_sites", "Disposal sites"),
-    ("contaminated_sites", "Contaminated sites"),
-    ("roads", "Roads"),
-    ("local_plans", "Local plans"),
-    ("municipality", "Municipality"),
-    ("area_types", "Area types"),
+    ("excavation_points", QT_TRANSLATE_NOOP("SampleProject", "Excavations (points)")),
+    ("excavations", QT_TRANSLATE_NOOP("SampleProject", "Excavations")),
+    ("receivers", QT_TRANSLATE_NOOP("SampleProject", "Receivers")),
+    ("disposal_sites", QT_TRANSLATE_NOOP("SampleProject", "Disposal sites")),
+    ("contaminated_sites", QT_TRANSLATE_NOOP("SampleProject", "Contaminated sites")),
+    ("roads", QT_TRANSLATE_NOOP("SampleProject", "Roads")),
+    ("local_plans", QT_TRANSLATE_NOOP("SampleProject", "Local plans")),
+    ("municipality", QT_TRANSLATE_NOOP("SampleProject", "Municipality")),
+    ("area_types", QT_TRANSLATE_NOOP("SampleProject", "Area types")),
 )
 
-
-def _tr(text):
-    return translate("SampleProject", text)
 
 
 def user_sample_dir() -> Path:
@@ -67,18 +65,21 @@ def open_sample_project(project: QgsProject = None, canvas=None, folder: Path = 
     folder = copy_sample(folder)
     if not project.mapLayers():
         project.setCrs(QgsCoordinateReferenceSystem(SAMPLE_CRS))
-    group = project.layerTreeRoot().insertGroup(0, _tr("Holbæk sample"))
+    group = project.layerTreeRoot().insertGroup(0, translate("SampleProject", "Holbæk sample"))
     municipality = None
     for table, title in SAMPLE_LAYERS:
-        layer = QgsVectorLayer(f"{folder / SAMPLE_GPKG}|layername={table}", _tr(title), "ogr")
+        layer = QgsVectorLayer(f"{folder / SAMPLE_GPKG}|layername={table}",
+                               translate("SampleProject", title), "ogr")
         if not layer.isValid():
-            raise RuntimeError(_tr("The sample layer {0} could not be opened from {1}.")
+            raise RuntimeError(translate("SampleProject",
+                                         "The sample layer {0} could not be opened from {1}.")
                                .format(table, folder / SAMPLE_GPKG))
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         if table == "municipality":
             municipality = layer
-    dem = QgsRasterLayer(str(folder / SAMPLE_DEM), _tr("Terrain (synthetic)"), "gdal")
+    dem = QgsRasterLayer(str(folder / SAMPLE_DEM),
+                         translate("SampleProject", "Terrain (synthetic)"), "gdal")
     if dem.isValid():
         dem.loadNamedStyle(str(style_path("terrain")))
         project.addMapLayer(dem, False)
