@@ -109,3 +109,34 @@ def test_overview_help_lists_every_algorithm_given(plugin):
                                ("soil_balance", "Balance", "Strategy")])
     text = path.read_text(encoding="utf-8")
     assert text.index('id="match_reuse"') < text.index('id="soil_balance"')
+
+
+def test_required_fields_are_required_in_the_dialog_yet_default_in_scripts(plugin, make_layer):
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingContext,
+        QgsProcessingParameterDefinition,
+        QgsProject,
+    )
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("jordressource:match_reuse")
+    optional = QgsProcessingParameterDefinition.FlagOptional
+    for name in ("SOURCE_ID_FIELD", "VOLUME_FIELD", "CAPACITY_FIELD", "DISTANCE_CRS"):
+        assert not algorithm.parameterDefinition(name).flags() & optional, name
+    for name in ("SOURCE_START_FIELD", "DISPOSAL", "ROADS"):
+        assert algorithm.parameterDefinition(name).flags() & optional, name
+    sites = make_layer("Point", "EPSG:25832", [("id", "string"), ("volume_m3", "double")],
+                       [("POINT(0 0)", ["S1", 10.0])])
+    QgsProject.instance().addMapLayer(sites)
+    try:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        outputs = {name: "TEMPORARY_OUTPUT"
+                   for name in ("OUTPUT_MATCHES", "OUTPUT_SOURCES", "OUTPUT_RECEIVERS")}
+        ok, message = algorithm.checkParameterValues(
+            {"SOURCES": sites.id(), "RECEIVERS": sites.id(), **outputs}, context)
+        assert ok, message
+        ok, _ = algorithm.checkParameterValues({"RECEIVERS": sites.id(), **outputs}, context)
+        assert not ok, "a missing layer without a default is still refused"
+    finally:
+        QgsProject.instance().removeMapLayer(sites.id())
