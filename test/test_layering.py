@@ -1,6 +1,6 @@
-"""The package's imports run one way: core ← catalogue, helpers ← layers ← layout ← algorithms ←
-provider and plugin; no import circles (lazy imports inside functions count), and no algorithm
-module imports another (what they share lives in base.py or below)."""
+"""The package's imports run one way: core ← catalogue and helpers ← layers ← layout ←
+algorithms ← provider ← plugin and gui; no import circles (lazy imports inside functions count),
+and no algorithm module imports another (what they share lives in base.py or below)."""
 import ast
 from pathlib import Path
 
@@ -8,8 +8,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "jordressource_plugin"
 NAME = PACKAGE.name
 
 # Rank of each part of the package: a module imports only modules of its own rank or below.
-RANKS = {"core": 0, "catalogue": 1, "qt_compat": 1, "resources": 1, "i18n": 1, "layers": 2,
-         "layout": 3, "algorithms": 4, "provider": 5, "plugin": 6}
+RANKS = {"core": 0, "catalogue": 1, "qt_compat": 1, "resources": 1, "i18n": 1, "help_pages": 1,
+         "layers": 2, "layout": 3, "algorithms": 4, "provider": 5, "plugin": 6, "gui": 6}
 
 
 def _module_name(path):

@@ -775,6 +775,49 @@
     </message>
 </context>
 <context>
+    <name>JordressourceAbout</name>
+    <message>
+        <location filename="../gui/about.py" line="29"/>
+        <source>Short-haul reuse of surplus soil for Danish municipalities and regions: exact reuse matches under the area-based approach, soil balances, free-movement zones, earthwork volumes and plan maps.</source>
+        <translation>Nyttiggørelse af overskudsjord over korte afstande for kommuner og regioner: præcise genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, frie flytningszoner, jordvolumener fra terrænmodeller og plankort.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="33"/>
+        <source>Data in the sample project</source>
+        <translation>Data i eksempelprojektet</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="34"/>
+        <source>Administrative boundaries: DAGI, © Styrelsen for Dataforsyning og Infrastruktur (SDFI).</source>
+        <translation>Administrative grænser: DAGI, © Styrelsen for Dataforsyning og Infrastruktur (SDFI).</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="37"/>
+        <source>Land cover, extraction and dump sites: CORINE Land Cover 2018, © European Union, Copernicus Land Monitoring Service.</source>
+        <translation>Arealdække, råstofgrave og deponeringsanlæg: CORINE Land Cover 2018, © Den Europæiske Union, Copernicus Land Monitoring Service.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="40"/>
+        <source>Everything else in the sample (sites, volumes, roads, terrain) is generated and fictitious.</source>
+        <translation>Alt andet i eksemplet (lokaliteter, mængder, veje, terræn) er genereret og fiktivt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="43"/>
+        <source>Optimisation: HiGHS through SciPy.</source>
+        <translation>Optimering: HiGHS via SciPy.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="44"/>
+        <source>Report a problem</source>
+        <translation>Rapportér et problem</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="54"/>
+        <source>About Jordressource</source>
+        <translation>Om Jordressource</translation>
+    </message>
+</context>
+<context>
     <name>JordressourceAlgorithm</name>
     <message>
         <location filename="../algorithms/base.py" line="32"/>
@@ -802,12 +845,12 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="117"/>
+        <location filename="../algorithms/base.py" line="114"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="138"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
@@ -873,21 +916,69 @@
     </message>
 </context>
 <context>
-    <name>JordressourcePlugin</name>
+    <name>JordressourceHelp</name>
     <message>
-        <location filename="../plugin.py" line="34"/>
-        <source>Jordressource tools</source>
-        <translation>Jordressource-værktøjer</translation>
+        <location filename="../help_pages.py" line="45"/>
+        <source>Jordressource help</source>
+        <translation>Hjælp til Jordressource</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="36"/>
-        <source>Open the Jordressource algorithms in the Processing toolbox</source>
-        <translation>Åbn Jordressources algoritmer i processeringsværktøjskassen</translation>
+        <location filename="../help_pages.py" line="46"/>
+        <source>Jordressource finds where surplus soil can be reused on the shortest haul, under the area-based approach. The algorithms are in the Processing toolbox under Jordressource and in the Jordressource menu, in the order a planner uses them.</source>
+        <translation>Jordressource finder, hvor overskudsjord kan nyttiggøres med den korteste kørsel efter den områdebaserede tilgang. Algoritmerne ligger i Processing-værktøjskassen under Jordressource og i menuen Jordressource, i den rækkefølge en planlægger bruger dem.</translation>
     </message>
+</context>
+<context>
+    <name>JordressourceMenu</name>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../gui/menu.py" line="35"/>
         <source>&amp;Jordressource</source>
         <translation>&amp;Jordressource</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="49"/>
+        <source>New soil project…</source>
+        <translation>Nyt jordprojekt…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="49"/>
+        <source>Create an empty soil project (GeoPackage) with every layer of the data model, styled and with Danish field names</source>
+        <translation>Opret et tomt jordprojekt (GeoPackage) med alle datamodellens lag, med symbologi og danske feltnavne</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="54"/>
+        <source>Open sample project (Holbæk)</source>
+        <translation>Åbn eksempelprojekt (Holbæk)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="54"/>
+        <source>Add the Holbæk sample's layers, styled, to the map</source>
+        <translation>Tilføj eksempelprojektets lag for Holbæk med symbologi til kortet</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="68"/>
+        <source>Shipped model</source>
+        <translation>Medfølgende model</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="72"/>
+        <source>Help</source>
+        <translation>Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="72"/>
+        <source>The Jordressource help in your language</source>
+        <translation>Hjælpen til Jordressource på dit sprog</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="74"/>
+        <source>About Jordressource</source>
+        <translation>Om Jordressource</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="106"/>
+        <source>Jordressource</source>
+        <translation>Jordressource</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1668,69 @@
         <location filename="../catalogue.py" line="81"/>
         <source>Folder for PNG images of the pages</source>
         <translation>Mappe til PNG-billeder af siderne</translation>
+    </message>
+</context>
+<context>
+    <name>SampleProject</name>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Excavations (points)</source>
+        <translation>Opgravninger (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringsanlæg</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Contaminated sites</source>
+        <translation>Forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Local plans</source>
+        <translation>Lokalplaner</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="68"/>
+        <source>Holbæk sample</source>
+        <translation>Eksempel: Holbæk</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="74"/>
+        <source>The sample layer {0} could not be opened from {1}.</source>
+        <translation>Eksempellaget {0} kunne ikke åbnes fra {1}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="81"/>
+        <source>Terrain (synthetic)</source>
+        <translation>Terræn (syntetisk)</translation>
     </message>
 </context>
 <context>
