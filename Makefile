@@ -6,7 +6,7 @@ SYSPY := /usr/bin/python3
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup lint test demo package deploy sample translations i18n-update bench clean
+.PHONY: setup lint test demo screenshots package deploy sample translations i18n-update bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,10 @@ package: translations
 
 deploy: package
 	@$(SYSPY) scripts/deploy.py
+
+# Pictures of the plugin at work in QGIS desktop (under Xvfb) for the README.
+screenshots: setup translations
+	@$(PY) scripts/screenshots.py
 
 sample: setup
 	@$(PY) scripts/build_sample.py
