@@ -1,5 +1,8 @@
 """Shared fixtures: QGIS with Processing and the plugin loaded once per session, the packaged
-plugin in qgis_process, and small layers built in memory."""
+plugin in qgis_process, a feedback that records the log, and small layers and rasters built on
+the spot. Test modules share helpers only through these fixtures, never by importing each other.
+
+This module imports no QGIS at load time: the engine tests (`make test-core`) run without it."""
 import configparser
 import logging
 import os
@@ -18,8 +21,6 @@ settings.load_profile("jordressource")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-SHARED_DATA = ROOT.parent / "shared" / "data"
-TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +84,67 @@ def qgis_process(packaged_plugin_zip, tmp_path_factory):
     from qgisprocess import QgisProcess
 
     return QgisProcess(tmp_path_factory.mktemp("qgis_process"), packaged_plugin_zip)
+
+
+@pytest.fixture
+def recording_feedback(qgis_app):
+    """A QgsProcessingFeedback that keeps what an algorithm tells the user, by level: ``infos``,
+    ``warnings`` and ``errors``; ``messages`` holds all three in order and ``log`` joins them with
+    newlines. Each message is passed on to QGIS too, so the message log still shows it."""
+    from qgis.core import QgsProcessingFeedback
+
+    class RecordingFeedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.messages, self.infos, self.warnings, self.errors = [], [], [], []
+
+        def pushInfo(self, info):
+            self.messages.append(info)
+            self.infos.append(info)
+            super().pushInfo(info)
+
+        def pushWarning(self, warning):
+            self.messages.append(warning)
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+        def reportError(self, error, fatalError=False):
+            self.messages.append(error)
+            self.errors.append(error)
+            super().reportError(error, fatalError)
+
+        @property
+        def log(self):
+            return "\n".join(self.messages)
+
+    return RecordingFeedback()
+
+
+def single_band_raster(path, values, origin, cell=2.0, crs="EPSG:25832", nodata=-9999.0):
+    """A north-up float32 GeoTIFF at ``path`` holding ``values`` (rows from the north), with its
+    upper-left corner at ``origin`` (x, y) and square cells of ``cell`` metres. ``crs`` and
+    ``nodata`` may be None, for rasters that lack them. Returns the path as a string."""
+    import numpy as np
+    import rasterio
+    from affine import Affine
+
+    values = np.asarray(values, dtype="float32")
+    profile = dict(driver="GTiff", width=values.shape[1], height=values.shape[0], count=1,
+                   dtype="float32", transform=Affine(cell, 0, origin[0], 0, -cell, origin[1]))
+    if crs is not None:
+        profile["crs"] = crs
+    if nodata is not None:
+        profile["nodata"] = nodata
+    with rasterio.open(path, "w", **profile) as dataset:
+        dataset.write(values, 1)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def write_raster():
+    """``write_raster(path, values, origin, cell=2.0, crs="EPSG:25832", nodata=-9999.0)``: a
+    small test raster written with rasterio (no QGIS), see ``single_band_raster``."""
+    return single_band_raster
 
 
 def memory_layer(geometry_type, crs, fields, features, name="test"):
