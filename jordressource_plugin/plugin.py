@@ -33,13 +33,14 @@ class JordressourcePlugin:
         self.initProcessing()
         self.action = QAction(QIcon(str(icon_path())), self.tr("Jordressource tools"),
                               self.iface.mainWindow())
-        self.action.setToolTip(self.tr("Open the Jordressource algorithms in the Processing toolbox"))
+        tooltip = self.tr("Open the Jordressource algorithms in the Processing toolbox")
+        self.action.setToolTip(tooltip)
         self.action.triggered.connect(self.show_toolbox)
         self.iface.addPluginToMenu(self.tr("&Jordressource"), self.action)
         self.iface.addToolBarIcon(self.action)
 
     def show_toolbox(self):
-        """Show the Processing toolbox filtered to Jordressource (every algorithm carries that tag)."""
+        """Show the Processing toolbox filtered to Jordressource; every algorithm has that tag."""
         dock = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
         if dock is None:
             return

@@ -14,7 +14,8 @@ import pandas as pd
 
 from .soil_balance import UNDATED, SoilBalance
 
-MAX_CHART_AREAS = 25  # bars beyond this are unreadable; the areas with the largest balances are shown
+# Bars beyond this are unreadable; the areas with the largest balances are shown.
+MAX_CHART_AREAS = 25
 MAX_TABLE_ROWS = 500  # the full table is the algorithm's table output
 
 DEFAULT_LABELS = {
@@ -43,9 +44,9 @@ DEFAULT_LABELS = {
                   "table output.",
     "inputs": "Inputs",
     "parameters": "Parameters",
-    "explanation": "Balance = surplus − demand: positive where soil must leave the area, negative "
-                   "where the area can receive more than it produces. Self-sufficiency is the share "
-                   "of an area's surplus it can place itself.",
+    "explanation": "Balance = surplus − demand: positive where soil must leave the area, "
+                   "negative where the area can receive more than it produces. Self-sufficiency "
+                   "is the share of an area's surplus it can place itself.",
 }
 
 
@@ -135,7 +136,8 @@ def _area_chart(areas: pd.DataFrame, text) -> str:
     axes.set_axisbelow(True)
     note = ""
     if len(areas) > MAX_CHART_AREAS:
-        note = f"<p class='note'>{_e(text['chart_areas_note'].format(MAX_CHART_AREAS, len(areas)))}</p>"
+        shown = text["chart_areas_note"].format(MAX_CHART_AREAS, len(areas))
+        note = f"<p class='note'>{_e(shown)}</p>"
     return _svg(figure) + note
 
 
@@ -147,7 +149,8 @@ def _year_chart(years: pd.DataFrame, text) -> str:
     figure = Figure(figsize=(8, 3.8))
     axes = figure.add_subplot(1, 1, 1)
     width = 0.38
-    axes.bar(position - width / 2, years["surplus_m3"], width, color="#a6611a", label=text["surplus"])
+    axes.bar(position - width / 2, years["surplus_m3"], width, color="#a6611a",
+             label=text["surplus"])
     axes.bar(position + width / 2, years["demand_m3"], width, color="#018571", label=text["demand"])
     axes.plot(position, years["balance_m3"], color="#333333", marker="o", label=text["balance"])
     axes.set_xticks(position)
@@ -215,7 +218,8 @@ def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
 def _definition_list(items: dict) -> str:
     if not items:
         return ""
-    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>" for key, value in items.items())
+    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
+                   for key, value in items.items())
     return f"<table class='kv'>{rows}</table>"
 
 

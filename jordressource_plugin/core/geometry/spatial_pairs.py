@@ -138,7 +138,8 @@ def _edge_table(polygons):
     edge_count = np.array([sum(len(ring) - 1 for ring in rings) for rings in rings_of],
                           dtype=np.int64)
     first_edge = np.cumsum(edge_count) - edge_count
-    blocks = [np.hstack([ring[:-1], ring[1:]]) for rings in rings_of for ring in rings if len(ring) > 1]
+    blocks = [np.hstack([ring[:-1], ring[1:]])
+              for rings in rings_of for ring in rings if len(ring) > 1]
     edges = np.vstack(blocks) if blocks else np.zeros((0, 4))
     return edges, first_edge, edge_count
 

@@ -100,7 +100,8 @@ def line_vertices(lines) -> LineVertices:
         part = np.repeat(np.arange(len(pieces)), counts)
     part_line = np.asarray(part_line, dtype=np.int64)
     skipped = len(geometries) - len(np.unique(part_line))
-    return LineVertices(np.asarray(xy, dtype=float).reshape(-1, 2), np.asarray(part, dtype=np.int64),
+    return LineVertices(np.asarray(xy, dtype=float).reshape(-1, 2),
+                        np.asarray(part, dtype=np.int64),
                         part_line[part] if len(part) else np.zeros(0, np.int64), skipped)
 
 

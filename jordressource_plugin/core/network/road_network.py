@@ -115,7 +115,8 @@ class RoadNetwork:
             return NetworkHaul(empty, np.zeros(len(source_xy)), np.zeros(len(target_xy)), 0)
         graph = self._path_graph(source_xy, target_xy)
         max_m = max_haul_km * 1000.0
-        from_sources = len(graph.sources.attachment.segment) <= len(graph.targets.attachment.segment)
+        from_sources = (len(graph.sources.attachment.segment)
+                        <= len(graph.targets.attachment.segment))
         run, other = (graph.sources, graph.targets) if from_sources else (graph.targets,
                                                                            graph.sources)
         order = np.argsort(run.of_site, kind="stable")
@@ -165,7 +166,8 @@ class RoadNetwork:
         if not len(pairs):
             return routes
         graph = self._path_graph(source_xy, target_xy)
-        from_sources = len(graph.sources.attachment.segment) <= len(graph.targets.attachment.segment)
+        from_sources = (len(graph.sources.attachment.segment)
+                        <= len(graph.targets.attachment.segment))
         run, other = (graph.sources, graph.targets) if from_sources else (graph.targets,
                                                                            graph.sources)
         run0, other0 = ((graph.source_node0, graph.target_node0) if from_sources
