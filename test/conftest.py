@@ -23,6 +23,50 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
+# Fixtures that start QGIS (ours and pytest-qgis's qgis_*): a test using one, directly or through
+# another fixture, is marked `qgis`; so is every test marked `qgis_process`.
+QGIS_FIXTURES = {"plugin", "run_algorithm", "make_layer", "recording_feedback",
+                 "packaged_plugin_zip", "qgis_process"}
+QGIS_MODULES = ("qgis", "processing")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--without-qgis", action="store_true",
+                     help="run only the tests that need no QGIS (make test-core), with any import "
+                          "of qgis or processing refused, so an engine test that reaches for "
+                          "QGIS fails instead of passing by luck")
+
+
+def pytest_configure(config):
+    if config.getoption("--without-qgis"):
+        loaded = sorted(name for name in sys.modules if name.split(".")[0] in QGIS_MODULES)
+        if loaded:
+            raise pytest.UsageError(f"--without-qgis, but {', '.join(loaded[:3])} is already "
+                                    "imported: run pytest with -p no:pytest_qgis")
+        sys.meta_path.insert(0, _RefuseQgis())
+
+
+class _RefuseQgis:
+    """An import hook that refuses qgis and processing, for the QGIS-free run."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in QGIS_MODULES:
+            raise ImportError(f"'{name}' imported in a test run --without-qgis: the engine "
+                              "(core/) imports no QGIS; a test that needs QGIS is marked qgis")
+        return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if (QGIS_FIXTURES & set(item.fixturenames) or item.get_closest_marker("qgis_process")
+                or any(name.startswith("qgis_") for name in item.fixturenames)):
+            item.add_marker(pytest.mark.qgis)
+    if config.getoption("--without-qgis"):
+        kept = [item for item in items if not item.get_closest_marker("qgis")]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def plugin(qgis_app, qgis_processing, qgis_iface):
     """The plugin loaded the way QGIS loads it, through classFactory and initProcessing."""

@@ -8,6 +8,7 @@ user's language.
 import datetime
 import html
 import io
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -50,8 +51,9 @@ DEFAULT_LABELS = {
 }
 
 
-def balance_report(balance: SoilBalance, area_ids, labels: dict = None, inputs: dict = None,
-                   parameters: dict = None, generated: datetime.datetime = None) -> str:
+def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None,
+                   inputs: dict = None, parameters: dict = None,
+                   generated: datetime.datetime = None) -> str:
     """The report as an HTML string. ``area_ids`` label the areas in input order; ``inputs`` and
     ``parameters`` are shown as given (name -> value)."""
     text = dict(DEFAULT_LABELS)
