@@ -611,37 +611,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="352"/>
+        <location filename="../layout/plan_layout.py" line="354"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="355"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="357"/>
+        <location filename="../layout/plan_layout.py" line="359"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="360"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="362"/>
+        <location filename="../layout/plan_layout.py" line="364"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="364"/>
+        <location filename="../layout/plan_layout.py" line="366"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="367"/>
+        <location filename="../layout/plan_layout.py" line="369"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -936,47 +936,47 @@
         <translation>&amp;Jordressource</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="49"/>
+        <location filename="../gui/menu.py" line="48"/>
         <source>New soil project…</source>
         <translation>Nyt jordprojekt…</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="49"/>
+        <location filename="../gui/menu.py" line="48"/>
         <source>Create an empty soil project (GeoPackage) with every layer of the data model, styled and with Danish field names</source>
         <translation>Opret et tomt jordprojekt (GeoPackage) med alle datamodellens lag, med symbologi og danske feltnavne</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="54"/>
+        <location filename="../gui/menu.py" line="53"/>
         <source>Open sample project (Holbæk)</source>
         <translation>Åbn eksempelprojekt (Holbæk)</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="54"/>
+        <location filename="../gui/menu.py" line="53"/>
         <source>Add the Holbæk sample's layers, styled, to the map</source>
         <translation>Tilføj eksempelprojektets lag for Holbæk med symbologi til kortet</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="68"/>
+        <location filename="../gui/menu.py" line="67"/>
         <source>Shipped model</source>
         <translation>Medfølgende model</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="72"/>
+        <location filename="../gui/menu.py" line="71"/>
         <source>Help</source>
         <translation>Hjælp</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="72"/>
+        <location filename="../gui/menu.py" line="71"/>
         <source>The Jordressource help in your language</source>
         <translation>Hjælpen til Jordressource på dit sprog</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="74"/>
+        <location filename="../gui/menu.py" line="73"/>
         <source>About Jordressource</source>
         <translation>Om Jordressource</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="106"/>
+        <location filename="../gui/menu.py" line="105"/>
         <source>Jordressource</source>
         <translation>Jordressource</translation>
     </message>

@@ -69,8 +69,8 @@ def set_page_extents(page_layers, pages, geometry, margin):
     changes, scales = {}, []
     for feature, page in zip(page_layers[0].getFeatures(), pages):
         box = page["geometry"].boundingBox()
-        extent, scale = page_extent((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()),
-                                    geometry.map.w, geometry.map.h, margin)
+        bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        extent, scale = page_extent(bounds, geometry.map.w, geometry.map.h, margin)
         changes[feature.id()] = dict(zip(indexes, [scale, *extent]))
         scales.append(scale)
     for layer in page_layers:
