@@ -58,6 +58,13 @@ class PostgisServer:
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
+    def dsn(self, user=None, database="jordressource"):
+        """A libpq connection string; the server trusts loopback, so there is no password."""
+        return f"host=127.0.0.1 port={self.port} dbname={database} user={user or self.user}"
+
+    def qgis_uri(self, database="jordressource"):
+        return f"dbname='{database}' host=127.0.0.1 port={self.port} user='{self.user}'"
+
     def uri(self, table, geometry_column="geom", key="fid"):
         return (f"dbname='jordressource' host=127.0.0.1 port={self.port} user='{self.user}' "
                 f"key='{key}' table=\"public\".\"{table}\" ({geometry_column})")
