@@ -6,10 +6,13 @@ SYSPY := /usr/bin/python3
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package deploy sample translations i18n-update bench clean
+.PHONY: setup lint test demo package deploy sample translations i18n-update bench clean
 
 setup:
 	@bash scripts/setup.sh
+
+lint: setup
+	@$(VENV)/bin/ruff check .
 
 test: setup translations
 	@$(PY) -m pytest test

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import measure, ratio  # noqa: E402
+from harness import measure, ratio
 
 CRS = "EPSG:25832"
 ORIGIN = (600000.0, 6150000.0)
@@ -142,8 +142,9 @@ def qgis_app():
     # As in a QGIS session after a first run: the plugin's libraries are imported once, not
     # per run, while QGIS's own algorithms are loaded with QGIS.
     import matplotlib.figure  # noqa: F401
-    import jordressource_plugin.core.balance_report  # noqa: F401
-    import jordressource_plugin.core.zones  # noqa: F401
+
+    import jordressource_plugin.core.area.zones  # noqa: F401
+    import jordressource_plugin.core.balance.report  # noqa: F401
     return app, plugin
 
 
@@ -171,7 +172,7 @@ def ours_balance(gpkg: str, html: str, dated: bool):
 
 def ours_balance_core(areas, sources, receivers):
     """The core alone on frames already in memory: what the engine costs without QGIS I/O."""
-    from jordressource_plugin.core.balance import Sites, clean_sites, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites, soil_balance
 
     def to_sites(frame, field, classes=False):
         return Sites(frame.geometry, frame[field].to_numpy(),

@@ -15,12 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from harness import measure, ratio  # noqa: E402
+from harness import measure, ratio
 
-from jordressource_plugin.core.costs import CostRates, choose_disposal, straight_haul  # noqa: E402
-from jordressource_plugin.core.reuse_plan import nearest_first_allocation, plan_reuse  # noqa: E402
-from jordressource_plugin.core.reuse_problem import (AreaRule, Excavations,  # noqa: E402
-                                                     Receivers, build_reuse_problem)
+from jordressource_plugin.core.reuse.costs import CostRates, choose_disposal, straight_haul
+from jordressource_plugin.core.reuse.plan import nearest_first_allocation, plan_reuse
+from jordressource_plugin.core.reuse.problem import (
+    AreaRule,
+    Excavations,
+    Receivers,
+    build_reuse_problem,
+)
 
 TYPES = np.array(["urban", "agricultural", "industrial", "other"])
 RULE = AreaRule.ANALYSIS_ACROSS_TYPES

@@ -4,8 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jordressource_plugin.core.area_types import (
-    AGRICULTURAL, AREA_TYPES, INDUSTRIAL, OTHER, URBAN, corine_area_type, normalise_area_type,
+from jordressource_plugin.core.area.area_types import (
+    AGRICULTURAL,
+    AREA_TYPES,
+    INDUSTRIAL,
+    OTHER,
+    URBAN,
+    corine_area_type,
+    normalise_area_type,
     normalise_area_types,
 )
 

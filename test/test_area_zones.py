@@ -18,7 +18,7 @@ def _frame(rows):
     import geopandas as gpd
     from shapely import wkt
 
-    from jordressource_plugin.core.classify import prepare_area_types
+    from jordressource_plugin.core.area.classify import prepare_area_types
 
     frame = gpd.GeoDataFrame({"t": [t for _, t in rows]}, geometry=[wkt.loads(w) for w, _ in rows],
                              crs=CRS)
@@ -60,7 +60,7 @@ CONNECTIVITY = [
 
 @pytest.mark.parametrize("case, rows, expected", CONNECTIVITY, ids=[c[0] for c in CONNECTIVITY])
 def test_zone_connectivity(case, rows, expected):
-    from jordressource_plugin.core.zones import free_movement_zones
+    from jordressource_plugin.core.area.zones import free_movement_zones
 
     zones = free_movement_zones(_frame(rows))
     got = list(zip(zones["area_type"], (zones["area_km2"] * 1e6).round(6)))
@@ -72,7 +72,7 @@ def test_zone_connectivity(case, rows, expected):
 @given(st.lists(st.sampled_from(["byzone", "landzone", "erhverv", "sommerhuszone"]),
                 min_size=36, max_size=36))
 def test_zones_cover_the_typed_cells_and_no_two_same_type_zones_share_an_edge(kinds):
-    from jordressource_plugin.core.zones import free_movement_zones
+    from jordressource_plugin.core.area.zones import free_movement_zones
 
     rows = [(_box(i % 6, i // 6, i % 6 + 1, i // 6 + 1), kind) for i, kind in enumerate(kinds)]
     zones = free_movement_zones(_frame(rows))
@@ -85,7 +85,7 @@ def test_zones_cover_the_typed_cells_and_no_two_same_type_zones_share_an_edge(ki
 
 
 def test_contaminated_site_is_cut_out_and_splits_the_zone():
-    from jordressource_plugin.core.zones import free_movement_zones
+    from jordressource_plugin.core.area.zones import free_movement_zones
 
     rows = [(_box(0, 0, 10, 10), "byzone"), (_box(10, 0, 20, 10), "byzone")]
     zones = free_movement_zones(_frame(rows), contamination=_series([_box(8, -5, 12, 15)]))
@@ -95,7 +95,7 @@ def test_contaminated_site_is_cut_out_and_splits_the_zone():
 
 
 def test_zones_are_split_along_boundaries_and_keep_what_lies_outside():
-    from jordressource_plugin.core.zones import NO_BOUNDARY, free_movement_zones
+    from jordressource_plugin.core.area.zones import NO_BOUNDARY, free_movement_zones
 
     rows = [(_box(0, 0, 20, 10), "byzone"), (_box(20, 0, 30, 10), "byzone")]
     municipalities = _series([_box(-5, -5, 15, 15), _box(15, -5, 25, 15)])
@@ -108,8 +108,8 @@ def test_zone_balance_sums_and_sites_outside_every_zone():
     import geopandas as gpd
     from shapely.geometry import Point
 
-    from jordressource_plugin.core.balance import Sites
-    from jordressource_plugin.core.zones import area_zones
+    from jordressource_plugin.core.area.zones import area_zones
+    from jordressource_plugin.core.balance.soil_balance import Sites
 
     rows = [(_box(0, 0, 10, 10), "byzone"), (_box(10, 0, 20, 10), "byzone"),
             (_box(30, 0, 40, 10), "landzone"), (_box(50, 0, 60, 10), "sommerhuszone")]
@@ -149,7 +149,7 @@ def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer):
     messages = []
 
     class Recorder(QgsProcessingFeedback):
-        def pushWarning(self, text):  # noqa: N802
+        def pushWarning(self, text):
             messages.append(text)
 
     areas, contamination, municipalities, sources = _layers(make_layer)

@@ -112,8 +112,12 @@ def test_without_contamination_layer_only_other_is_suspected(run_algorithm, laye
 
 
 def test_wgs84_sites_get_the_same_answer(run_algorithm, layers, make_layer, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
                                        QgsCoordinateReferenceSystem("EPSG:4326"),
@@ -166,7 +170,7 @@ def test_share_of_a_rectangle_across_two_areas_is_its_overlap(left, width, botto
     import geopandas as gpd
     from shapely.geometry import box
 
-    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+    from jordressource_plugin.core.area.classify import classify_sites, prepare_area_types
 
     areas = gpd.GeoDataFrame({"zone": ["Byzone", "Landzone"]},
                              geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)])
@@ -187,7 +191,7 @@ def test_a_repaired_polygon_with_a_spike_is_classified_by_area():
     import geopandas as gpd
     from shapely.geometry import GeometryCollection, LineString, box
 
-    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+    from jordressource_plugin.core.area.classify import classify_sites, prepare_area_types
 
     areas = gpd.GeoDataFrame({"zone": ["Byzone", "Landzone"]},
                              geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)])
@@ -234,10 +238,10 @@ def test_null_geometries_are_skipped_and_reported_invalid_ones_repaired(
             super().__init__()
             self.messages = []
 
-        def reportError(self, error, fatalError=False):  # noqa: N802
+        def reportError(self, error, fatalError=False):
             self.messages.append(error)
 
-        def pushWarning(self, warning):  # noqa: N802
+        def pushWarning(self, warning):
             self.messages.append(warning)
 
     feedback = Recorder()

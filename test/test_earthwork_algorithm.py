@@ -6,9 +6,8 @@ import sqlite3
 import numpy as np
 import pytest
 import rasterio
-from shapely.geometry import box
-
 from conftest import SHARED_DATA
+from shapely.geometry import box
 from test_earthwork_core import X0, Y0, write_raster
 
 LYNGBY_DEM = SHARED_DATA / "dem" / "dtm_lyngby_16m.tif"
@@ -38,15 +37,15 @@ class RecordingFeedback:
                 super().__init__()
                 self.messages = []
 
-            def pushInfo(self, text):  # noqa: N802
+            def pushInfo(self, text):
                 self.messages.append(text)
                 super().pushInfo(text)
 
-            def pushWarning(self, text):  # noqa: N802
+            def pushWarning(self, text):
                 self.messages.append(text)
                 super().pushWarning(text)
 
-            def reportError(self, text, fatal=False):  # noqa: N802
+            def reportError(self, text, fatal=False):
                 self.messages.append(text)
                 super().reportError(text, fatal)
 
@@ -58,8 +57,12 @@ class RecordingFeedback:
 
 
 def lyngby_layer(make_layer, crs=CRS, level=LEVEL_M):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     rows = []
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Polygon, box
 
-from jordressource_plugin.core import earthwork, planned_surface
-from jordressource_plugin.core.earthwork import EarthworkInputError, earthwork_volumes
+from jordressource_plugin.core.terrain import earthwork, planned_surface
+from jordressource_plugin.core.terrain.earthwork import EarthworkInputError, earthwork_volumes
 
 CRS = "EPSG:25832"
 X0, Y0 = 700000.0, 6200000.0  # upper-left corner of every test raster

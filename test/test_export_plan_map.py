@@ -269,8 +269,12 @@ def test_runs_in_qgis_process(qgis_process, tmp_path):
 
 
 def test_coverage_in_degrees_pages_like_its_metric_twin(run_algorithm, make_layer, roads, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
                                       QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
@@ -298,8 +302,13 @@ def test_algorithm_runs_in_the_main_thread_with_advanced_options(plugin):
 
 
 def test_a_long_legend_gets_a_larger_panel(make_layer):
-    from qgis.core import (QgsCategorizedSymbolRenderer, QgsProject, QgsRendererCategory, QgsSymbol,
-                           QgsWkbTypes)
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsProject,
+        QgsRendererCategory,
+        QgsSymbol,
+        QgsWkbTypes,
+    )
 
     from jordressource_plugin.layout.page_geometry import page_geometry
     from jordressource_plugin.layout.plan_layout import fit_page_geometry

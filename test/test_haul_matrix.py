@@ -2,7 +2,6 @@
 path on real GeoDanmark roads."""
 import numpy as np
 import pytest
-
 from conftest import SHARED_DATA
 
 ROADS_GPKG = SHARED_DATA / "roads" / "geodanmark_vejmidte_stige.gpkg"
@@ -59,8 +58,12 @@ def test_without_roads_straight_lines_times_the_detour_factor(run_algorithm, lay
 
 
 def test_sites_in_another_crs_give_the_same_distances(run_algorithm, make_layer, layers):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProject,
+    )
 
     sources, targets, roads = layers
     to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
@@ -103,7 +106,7 @@ def test_agrees_with_qgis_shortest_path_on_real_roads(plugin):
     import processing
     from qgis.core import QgsProcessingFeedback
 
-    from jordressource_plugin.core.network import RoadNetwork
+    from jordressource_plugin.core.network.road_network import RoadNetwork
 
     network = RoadNetwork.from_lines(gpd.read_file(ROADS_GPKG).geometry, snap_tolerance_m=1.0)
     compared = 0

@@ -145,8 +145,12 @@ def test_danish_field_names_and_decimal_comma(run_algorithm, make_layer):
 
 
 def test_wgs84_input_gives_the_same_answer(run_algorithm, trap, make_layer):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProject,
+    )
 
     to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
                                       QgsCoordinateReferenceSystem("EPSG:4326"),
@@ -203,7 +207,7 @@ def test_unusable_excavations_are_skipped_and_reported(run_algorithm, make_layer
             super().__init__()
             self.errors = []
 
-        def reportError(self, error, fatalError=False):  # noqa: N802
+        def reportError(self, error, fatalError=False):
             self.errors.append(error)
 
     fields = [("id", "string"), ("volume_m3", "string")] + SOURCE_FIELDS[2:]
@@ -257,7 +261,7 @@ def test_bad_input_stops_with_a_clear_message(run_algorithm, make_layer, case, s
 
 @pytest.mark.qgis_process
 def test_qgis_process_runs_match_reuse(qgis_process, tmp_path, trap):
-    from qgis.core import QgsVectorFileWriter, QgsCoordinateTransformContext, QgsVectorLayer
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
     paths = {}
     for name, layer in zip(("sources", "receivers"), trap):

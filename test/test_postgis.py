@@ -3,7 +3,6 @@ their outputs to new ones, on a server the test starts itself (loopback only) an
 import os
 
 import pytest
-
 from postgis_server import PostgisServer, postgres_bin_dir
 
 pytestmark = pytest.mark.postgis

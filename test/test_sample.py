@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from jordressource_plugin.core.datamodel import layer_spec
+from jordressource_plugin.core.project.datamodel import layer_spec
 from jordressource_plugin.resources import sample_dir
 
 SAMPLE = sample_dir() / "holbaek_sample.gpkg"
@@ -43,7 +43,7 @@ def test_every_layer_has_the_data_model_fields_and_a_default_style(layer, spec_n
 
 
 def test_excavations_are_planned_in_urban_and_industrial_areas():
-    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+    from jordressource_plugin.core.area.classify import classify_sites, prepare_area_types
 
     areas = prepare_area_types(frame("area_types"), "area_type")
     for layer in ("excavations", "excavation_points"):

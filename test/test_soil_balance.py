@@ -54,7 +54,7 @@ def _core_inputs():
     import geopandas as gpd
     from shapely import wkt
 
-    from jordressource_plugin.core.balance import Sites, clean_sites, parse_dates
+    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites, parse_dates
 
     areas = gpd.GeoSeries([wkt.loads(w) for w, _ in AREAS], crs=CRS)
     sources = Sites(gpd.GeoSeries([wkt.loads(r[0]) for r in SOURCES], crs=CRS),
@@ -76,7 +76,7 @@ EXPECTED_AREAS = [
 
 
 def test_hand_sums_per_area_and_outside_row():
-    from jordressource_plugin.core.balance import soil_balance
+    from jordressource_plugin.core.balance.soil_balance import soil_balance
 
     result = soil_balance(*_core_inputs())
     for row, (_, surplus, demand, balance, share, substitute) in enumerate(EXPECTED_AREAS):
@@ -92,7 +92,7 @@ def test_hand_sums_per_area_and_outside_row():
 
 
 def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
-    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import parse_dates, spread_by_year
 
     rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]), parse_dates(["2027-06-30"]))
     assert rows["year"].tolist() == [2025, 2026, 2027]
@@ -107,7 +107,7 @@ def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
     ("2024-12-31", "2025-01-01", {2024: 5.0, 2025: 5.0}),
 ])
 def test_dates_missing_single_or_reversed(start, end, expected):
-    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import parse_dates, spread_by_year
 
     rows = spread_by_year(np.array([10.0]), parse_dates([start]), parse_dates([end]))
     assert dict(zip(rows["year"], rows["volume_m3"])) == pytest.approx(expected)
@@ -117,7 +117,7 @@ def test_dates_missing_single_or_reversed(start, end, expected):
 @given(st.lists(st.tuples(st.floats(0, 1e6), st.integers(0, 4000), st.integers(-30, 2000)),
                 min_size=1, max_size=30))
 def test_year_split_conserves_every_volume(windows):
-    from jordressource_plugin.core.balance import spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
     volume = np.array([w[0] for w in windows])
     start = np.datetime64("2020-01-01") + np.array([w[1] for w in windows]).astype("timedelta64[D]")
@@ -128,7 +128,7 @@ def test_year_split_conserves_every_volume(windows):
 
 
 def test_yearly_table_sums_to_the_area_totals():
-    from jordressource_plugin.core.balance import OUTSIDE, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import OUTSIDE, soil_balance
 
     result = soil_balance(*_core_inputs())
     yearly = result.by_year.groupby("area")[["surplus_m3", "demand_m3"]].sum()
@@ -147,7 +147,7 @@ def test_point_on_a_shared_border_counts_once_in_the_first_area():
     import geopandas as gpd
     from shapely.geometry import Point, box
 
-    from jordressource_plugin.core.balance import Sites, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import Sites, soil_balance
 
     areas = gpd.GeoSeries([box(0, 0, 10, 10), box(10, 0, 20, 10)], crs=CRS)
     result = soil_balance(areas, Sites(gpd.GeoSeries([Point(10, 5)], crs=CRS), [7.0]))
@@ -155,7 +155,7 @@ def test_point_on_a_shared_border_counts_once_in_the_first_area():
 
 
 def test_volume_checks_name_the_bad_values():
-    from jordressource_plugin.core.balance import check_volumes
+    from jordressource_plugin.core.balance.soil_balance import check_volumes
 
     checked = check_volumes([1.5, "2", None, "lots", -3, ""])
     assert checked.volume_m3[:2].tolist() == [1.5, 2.0]
@@ -165,8 +165,8 @@ def test_volume_checks_name_the_bad_values():
 
 
 def test_report_has_svg_charts_the_table_and_the_parameters():
-    from jordressource_plugin.core.balance import soil_balance
-    from jordressource_plugin.core.balance_report import balance_report
+    from jordressource_plugin.core.balance.report import balance_report
+    from jordressource_plugin.core.balance.soil_balance import soil_balance
 
     result = soil_balance(*_core_inputs())
     page = balance_report(result, ["A", "B", "C"], labels={"title": "Jordbalance", "lang": "da"},
@@ -188,13 +188,13 @@ def _run(run_algorithm, make_layer, tmp_path, **extra):
             super().__init__()
             self.messages = []
 
-        def pushWarning(self, text):  # noqa: N802
+        def pushWarning(self, text):
             self.messages.append(text)
 
-        def pushInfo(self, text):  # noqa: N802
+        def pushInfo(self, text):
             self.messages.append(text)
 
-        def reportError(self, text, fatal=False):  # noqa: N802
+        def reportError(self, text, fatal=False):
             self.messages.append(text)
 
     feedback = Recorder()
@@ -277,8 +277,12 @@ def test_invalid_area_polygon_is_repaired_and_reported(run_algorithm, make_layer
 
 
 def test_areas_in_another_crs_are_reprojected(run_algorithm, make_layer, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
                                        QgsCoordinateReferenceSystem("EPSG:4326"),

@@ -36,7 +36,6 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..i18n import translate
-
 from .page_geometry import Box, PageGeometry, page_geometry
 
 MAP_ITEM_ID = "plan_map"

@@ -22,6 +22,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
+
 @dataclass
 class LineVertices:
     xy: np.ndarray  # (V, 2) vertex coordinates in metres

@@ -12,7 +12,7 @@ import io
 import numpy as np
 import pandas as pd
 
-from .balance import UNDATED, SoilBalance
+from .soil_balance import UNDATED, SoilBalance
 
 MAX_CHART_AREAS = 25  # bars beyond this are unreadable; the areas with the largest balances are shown
 MAX_TABLE_ROWS = 500  # the full table is the algorithm's table output

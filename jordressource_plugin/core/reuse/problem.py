@@ -25,7 +25,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .area_types import OTHER
+from ..area.area_types import OTHER
 from .costs import CostRates, HaulPairsFunction
 
 

@@ -51,7 +51,7 @@ class SiteFieldsMixin:
         Each of ``volume``, ``start``, ``end``, ``soil_class`` is (parameter name, default field).
         Non-numeric and negative volumes are errors naming the features; empty ones count 0 m³.
         """
-        from ..core.balance import Sites, check_volumes, clean_sites, parse_dates
+        from ..core.balance.soil_balance import Sites, check_volumes, clean_sites, parse_dates
 
         used = {"volume": self.site_field(parameters, volume[0], context, source, volume[1], True,
                                           feedback, label)}

@@ -14,11 +14,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .attach import Attachment, SegmentIndex
+from .build import Topology, build_topology
 from .haul import NETWORK, HaulPairs
-from .network_attach import Attachment, SegmentIndex
-from .network_build import Topology, build_topology
-from .network_paths import (CHAIN, DIRECT, ENTRY, EXIT, build_path_graph, chain_edges,
-                            distance_blocks, distinct_sites)
+from .paths import (
+    CHAIN,
+    DIRECT,
+    ENTRY,
+    EXIT,
+    build_path_graph,
+    chain_edges,
+    distance_blocks,
+    distinct_sites,
+)
 
 
 class EmptyNetworkError(ValueError):

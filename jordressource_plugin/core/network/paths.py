@@ -15,8 +15,8 @@ import pandas as pd
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from .network_attach import Attachment
-from .network_build import Topology
+from .attach import Attachment
+from .build import Topology
 
 CHAIN, EXIT, ENTRY, DIRECT = 0, 1, 2, 3
 ROW_BUDGET_BYTES = 64 * 2**20

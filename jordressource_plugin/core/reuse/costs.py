@@ -19,7 +19,7 @@ from typing import Callable
 
 import numpy as np
 
-from .haul import HaulPairs, straight_haul_pairs
+from ..network.haul import HaulPairs, straight_haul_pairs
 
 DENSITY_T_M3 = 1.8
 TRUCK_PAYLOAD_T = 25.0

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import MultiPolygon
 
+from ..geometry.spatial_pairs import intersecting_pairs
 from .area_types import OTHER, normalise_area_types
-from .spatial_pairs import intersecting_pairs
 
 
 @dataclass

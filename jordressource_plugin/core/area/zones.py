@@ -23,9 +23,9 @@ from scipy.sparse.csgraph import connected_components
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
+from ..balance.soil_balance import Sites, soil_balance
+from ..geometry.spatial_pairs import geometry_array, intersecting_pairs
 from .area_types import AREA_TYPES, OTHER
-from .balance import Sites, soil_balance
-from .spatial_pairs import geometry_array, intersecting_pairs
 
 NO_BOUNDARY = -1
 ZONE_COLUMNS = ["zone_id", "area_type", "boundary", "area_km2", "surplus_m3", "demand_m3",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
-    QgsWkbTypes,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ..i18n import translate
@@ -35,7 +35,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         cls._alive.append(instance)
         return instance
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+    def postProcessLayer(self, layer, context, feedback):
         if layer is None or not layer.isValid():
             return
         message, ok = layer.loadNamedStyle(str(self.qml))

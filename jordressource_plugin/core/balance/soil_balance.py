@@ -28,8 +28,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .positions import position_points
-from .spatial_pairs import envelopes, geometry_array, points_in_polygons
+from ..geometry.positions import position_points
+from ..geometry.spatial_pairs import envelopes, geometry_array, points_in_polygons
 
 OUTSIDE = -1  # area position of sites outside every area
 UNDATED = -1  # year of volumes without a usable date window

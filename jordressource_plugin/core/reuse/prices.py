@@ -23,7 +23,7 @@ exact steps have to do).
 import numpy as np
 from scipy.optimize import minimize
 
-from .allocation import AllocationCancelled, _cheapest_per_group, solve_columns
+from .columns import AllocationCancelled, cheapest_per_group, solve_columns
 
 # Temperatures (DKK/t) of the smoothed dual, each maximisation starting from the last one's prices:
 # the first sees the broad picture, the last is close to the exact programme.
@@ -48,7 +48,7 @@ def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_sour
     # Arcs of the last programme, to start the next; at first each source's best arcs under the
     # estimated prices, where its optimal choices most likely are.
     known = np.zeros(len(profit), dtype=bool)
-    known[_cheapest_per_group(source, profit + prices[receiver], np.arange(len(profit)),
+    known[cheapest_per_group(source, profit + prices[receiver], np.arange(len(profit)),
                               SEED_COLUMNS_PER_SOURCE)] = True
     while True:
         if should_stop is not None and should_stop():

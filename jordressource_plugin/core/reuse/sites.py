@@ -13,9 +13,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .classify import classify_sites, prepare_area_types
-from .positions import position_xy
-from .reuse_problem import Excavations, Receivers, day_numbers
+from ..area.classify import classify_sites, prepare_area_types
+from ..geometry.positions import position_xy
+from .problem import Excavations, Receivers, day_numbers
 
 # Reasons, keys of SiteTable.skipped (left out) and SiteTable.unmatchable (kept, no arcs).
 NO_VOLUME = "no_volume"

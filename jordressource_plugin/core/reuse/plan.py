@@ -8,7 +8,7 @@ import pandas as pd
 
 from .allocation import Allocation, solve_allocation
 from .costs import CostRates, DisposalChoice, HaulPairsFunction, choose_disposal
-from .reuse_problem import AreaRule, Excavations, Receivers, ReuseProblem, build_reuse_problem
+from .problem import AreaRule, Excavations, Receivers, ReuseProblem, build_reuse_problem
 
 # A receiver counts as filled when less than this share of its capacity is left.
 FILLED_SHARE = 1.0 - 1e-6
