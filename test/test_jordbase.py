@@ -19,6 +19,7 @@ from postgis_server import PostgisServer, postgres_bin_dir
 psycopg2 = pytest.importorskip("psycopg2")
 from psycopg2 import errors, sql  # noqa: E402
 
+from jordressource_plugin.core.project.datamodel import layer_spec
 from jordressource_plugin.database import model, runner  # noqa: E402
 from jordressource_plugin.database.connections import (  # noqa: E402
     ConnectionRefused,
@@ -104,7 +105,7 @@ def _columns(connection, schema, table):
 
 @pytest.mark.parametrize("table", model.TABLES)
 def test_every_table_has_the_data_model_fields_key_geometry_and_index(jordbase, table):
-    spec = model.table_spec(table)
+    spec = layer_spec(table)
     with connect(jordbase) as connection:
         columns = _columns(connection, SCHEMA, table)
         expected = {field.name: model.POSTGRES_TYPES[field.type] for field in spec.fields}
@@ -530,17 +531,125 @@ def test_styles_and_danish_aliases_open_with_the_table(qgis_app, server):
     create_or_upgrade(connection, "styled")
     create_or_upgrade(connection, "styled")  # again: one default style per table, not two
     for table in ("receivers", "movements", "storage_sites"):
-        spec = model.table_spec(table)
+        spec = layer_spec(table)
         uri.setDataSource("styled", table, "geom", "", "fid")
         layer = QgsVectorLayer(uri.uri(False), table, "postgres")
         assert layer.isValid(), table
         for field in spec.fields:
             assert layer.attributeAlias(layer.fields().lookupField(field.name)) == \
                 field.alias_da, (table, field.name)
-        expected = "singleSymbol" if table == "movements" else "categorizedSymbol"
+        expected = "categorizedSymbol" if table == "receivers" else "singleSymbol"
         assert layer.renderer().type() == expected
     assert connection.query("SELECT count(*) FROM public.layer_styles WHERE f_table_schema = "
                             "'styled' AND useasdefault") == [(len(model.TABLES),)]
     assert connection.query("SELECT obj_description('styled.storage_sites'::regclass), "
                             "col_description('styled.movements'::regclass, 2)") == [
         ("Mellemlagre (oplag)", "ID")]
+
+
+# --- create_project with DATABASE ----------------------------------------------------------
+
+def _tables(server, schema):
+    with connect(server) as connection:
+        return {name for name, in rows(connection, "SELECT table_name FROM "
+                                       "information_schema.tables WHERE table_schema = %s",
+                                       (schema,))}
+
+
+def test_create_project_creates_the_jordbase_without_a_geopackage(run_algorithm, jordbase):
+    result = run_algorithm("create_project", {"DATABASE": jordbase.qgis_uri(),
+                                              "SCHEMA": "from_processing"})
+    assert result["SCHEMA_VERSION"] == 2
+    assert result["LAYER_COUNT"] == len(model.TABLES)
+    assert not result["OUTPUT"]
+    assert _tables(jordbase, "from_processing") == set(model.TABLES) | {
+        "member", "history", "schema_migrations"}
+
+
+def test_create_project_upgrades_an_older_jordbase_and_keeps_its_rows(run_algorithm, jordbase,
+                                                                      tmp_path):
+    admin = Psycopg2Connection.connect(jordbase.dsn())
+    runner.upgrade(admin, "older", target=1)
+    admin.execute("INSERT INTO older.receivers (id, kind, capacity_m3, municipality_code) "
+                  "VALUES ('R-old', 'pit', 900, '0101')")
+    admin.close()
+    uri = f"postgresql://{jordbase.user}@127.0.0.1:{jordbase.port}/jordressource"
+    path = tmp_path / "both.gpkg"
+    result = run_algorithm("create_project", {"DATABASE": uri, "SCHEMA": "older",
+                                              "OUTPUT": str(path)})
+    assert result["SCHEMA_VERSION"] == 2 and result["OUTPUT"] == str(path) and path.exists()
+    with connect(jordbase) as connection:
+        assert rows(connection, "SELECT id, kind, capacity_m3 FROM older.receivers") == [
+            ("R-old", "pit", 900.0)]
+
+
+def test_create_project_needs_a_geopackage_or_a_database(run_algorithm):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="GeoPackage file to create, a PostGIS"):
+        run_algorithm("create_project", {"CRS": "EPSG:25832"})
+
+
+class _Log:
+    """Every message an algorithm gives its feedback."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            def pushInfo(inner, text):  # noqa: N805
+                self.lines.append(text)
+
+            def reportError(inner, text, fatal=False):  # noqa: N805
+                self.lines.append(text)
+
+        self.lines = []
+        self.feedback = Feedback()
+
+
+def test_create_project_takes_the_password_from_an_authcfg_only(plugin, server):
+    import processing
+    from qgis.core import (
+        QgsApplication,
+        QgsAuthMethodConfig,
+        QgsProcessingContext,
+        QgsProcessingException,
+        QgsProject,
+    )
+
+    password = "Tr0ldmand-jord"
+    server.require_password("dba_region", password)
+    authentication = QgsApplication.authManager()
+    if not authentication.masterPasswordIsSet():
+        assert authentication.setMasterPassword("jordbase-test-master", True)
+    config = QgsAuthMethodConfig()
+    config.setMethod("Basic")
+    config.setName("jordbase region")
+    config.setConfig("username", "dba_region")
+    config.setConfig("password", password)
+    assert authentication.storeAuthenticationConfig(config)[0]
+    base = f"host=127.0.0.1 port={server.port} dbname=jordressource"
+
+    log = _Log()
+    with pytest.raises(QgsProcessingException):  # no password given: the server refuses
+        processing.run("jordressource:create_project", {
+            "DATABASE": f"{base} user=dba_region", "SCHEMA": "with_authcfg"},
+            feedback=log.feedback)
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.run("jordressource:create_project", {
+        "DATABASE": f"{base} authcfg={config.id()}", "SCHEMA": "with_authcfg"},
+        context=context, feedback=log.feedback)
+    assert result["SCHEMA_VERSION"] == 2
+    with connect(server) as connection:
+        assert rows(connection, "SELECT DISTINCT applied_by FROM with_authcfg.schema_migrations"
+                    ) == [("dba_region",)]
+    loaded = [context.temporaryLayerStore().mapLayer(layer_id)
+              for layer_id in context.layersToLoadOnCompletion()]
+    assert sorted(layer.name() for layer in loaded) == sorted(
+        layer_spec(table).title_da for table in model.TABLES)
+    for layer in loaded:
+        assert layer.isValid() and f"authcfg={config.id()}" in layer.source()
+        assert password not in layer.source()
+    assert not any(password in line for line in log.lines)

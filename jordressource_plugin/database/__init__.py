@@ -1,6 +1,6 @@
 """The shared soil database (jordbase) on PostgreSQL/PostGIS.
 
-The data model of `core/datamodel.py`, laid out as ordered migrations for a region's
+The data model of `core/project/datamodel.py`, laid out as ordered migrations for a region's
 municipalities sharing one register: keys, spatial indexes, check constraints, roles,
 memberships, row-level security, history and the default styles in `layer_styles`
 (CONTRACT.md, "PostGIS: the shared soil database").

@@ -5,6 +5,7 @@ migration runs: ``{schema}`` (the schema, an identifier), ``{srid}`` (the CRS's 
 ``{reader}``, ``{editor}``, ``{admin}`` (the roles). Names and texts from the data model are
 quoted here, once, by the same quoting rules.
 """
+from ..core.project.datamodel import layer_spec
 from . import model
 from .quoting import quote_identifier, quote_literal
 
@@ -34,7 +35,7 @@ def _checks(table: str, fields, window_fields) -> list:
 def describe_table(name: str) -> str:
     """Comments from the data model's Danish title and aliases, which QGIS shows beside the
     table and its fields. Not part of a migration: a reworded alias needs no new version."""
-    spec = model.table_spec(name)
+    spec = layer_spec(name)
     statements = [f"COMMENT ON TABLE {_table(name)} IS {_static(quote_literal(spec.title_da))};"]
     for field in spec.fields:
         statements.append(
@@ -46,7 +47,7 @@ def describe_table(name: str) -> str:
 def create_table(name: str, field_names) -> str:
     """The table of data-model layer ``name`` with the fields ``field_names`` (the ones it has
     at the migration's version), its key, geometry, checks, indexes, security and history."""
-    spec = model.table_spec(name)
+    spec = layer_spec(name)
     fields = [field for field in spec.fields if field.name in field_names]
     missing = set(field_names) - {field.name for field in fields}
     if missing:
@@ -84,7 +85,7 @@ def create_table(name: str, field_names) -> str:
 
 def add_fields(name: str, field_names) -> str:
     """New fields ``field_names`` of table ``name``, with their checks."""
-    spec = model.table_spec(name)
+    spec = layer_spec(name)
     fields = [field for field in spec.fields if field.name in field_names]
     if len(fields) != len(field_names):
         raise ValueError(f"{name}: not all of {field_names} are in the data model")

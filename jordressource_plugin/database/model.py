@@ -1,4 +1,4 @@
-"""How the data model (`core/datamodel.py`) becomes PostGIS tables.
+"""How the data model (`core/project/datamodel.py`) becomes PostGIS tables.
 
 One table per data-model layer, with the layer's fields under the same names, plus
 - `fid`: the primary key QGIS edits by (the planner's `id` stays a field, unique where it names
@@ -13,7 +13,7 @@ Check constraints refuse what the algorithms refuse (CONTRACT.md): negative volu
 capacities, tonnes and gate fees; soil classes below 0; receiver kinds other than `pit`,
 `resource_site` and `utilisation`; a window that ends before it starts.
 """
-from ..core.datamodel import LAYERS, RECEIVER_KINDS, FieldSpec, LayerSpec, layer_spec
+from ..core.project.datamodel import LAYERS, RECEIVER_KINDS, FieldSpec
 from .quoting import quote_identifier, quote_literal
 
 DEFAULT_SCHEMA = "jordressource"
@@ -42,42 +42,9 @@ SOIL_CLASS_FIELDS = ("soil_class", "max_soil_class")
 # (start, end): the end may not come before the start; both count as days of the window.
 WINDOW_FIELDS = (("start_date", "end_date"), ("departure_time", "arrival_time"))
 
-# Storage sites for schedule_reuse (CONTRACT.md, STORAGE_* parameters) and the optional
-# vehicle and times of check_movements: in the database since schema version 2.
-
-
-def _receiver_field(name: str) -> FieldSpec:
-    return next(field for field in layer_spec("receivers").fields if field.name == name)
-
-
-STORAGE_SITES = LayerSpec("storage_sites", "MultiPolygon", "Mellemlagre (oplag)", (
-    _receiver_field("id"), _receiver_field("name"),
-    FieldSpec("storage_capacity_m3", "double", "Oplagskapacitet (m³, fast)",
-              "m³ in situ on hand at most"),
-    FieldSpec("max_soil_class", "integer", "Højeste jordklasse"),
-    _receiver_field("start_date"), _receiver_field("end_date"),
-), "receivers")
-MOVEMENT_TRIP_FIELDS = (
-    FieldSpec("vehicle", "string", "Køretøj", "registration number"),
-    FieldSpec("departure_time", "datetime", "Afgang"),
-    FieldSpec("arrival_time", "datetime", "Ankomst"),
-)
-
-TABLES = tuple(layer.name for layer in LAYERS) + (STORAGE_SITES.name,)
+TABLES = tuple(layer.name for layer in LAYERS)
 MUNICIPAL_TABLES = ("excavations", "excavation_points", "receivers", "disposal_sites",
                     "storage_sites", "movements")
-
-
-def table_spec(name: str) -> LayerSpec:
-    """The layer spec of table ``name``, with the fields the database holds at its newest
-    version."""
-    if name == STORAGE_SITES.name:
-        return STORAGE_SITES
-    spec = layer_spec(name)
-    if name == "movements":
-        return LayerSpec(spec.name, spec.geometry, spec.title_da,
-                         spec.fields + MOVEMENT_TRIP_FIELDS, spec.style)
-    return spec
 
 
 def is_municipal(table: str) -> bool:

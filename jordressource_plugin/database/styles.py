@@ -10,6 +10,7 @@ type, and NULL matches both.
 from qgis.core import QgsMapLayer, QgsReadWriteContext, QgsVectorLayer
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.project.datamodel import layer_spec
 from ..resources import style_path
 from . import model
 from .quoting import render
@@ -53,7 +54,7 @@ def store_styles(connection, schema: str, tables) -> None:
     """Make each of ``tables``'s Jordressource style its default in ``layer_styles``."""
     script = []
     for table in tables:
-        spec = model.table_spec(table)
+        spec = layer_spec(table)
         script.append(render(
             _REPLACE, schema_name=schema, table=table, geometry_column=model.GEOMETRY_COLUMN,
             style=spec.style, qml=style_qml(spec), description=spec.title_da))
