@@ -653,3 +653,14 @@ def test_create_project_takes_the_password_from_an_authcfg_only(plugin, server):
         assert layer.isValid() and f"authcfg={config.id()}" in layer.source()
         assert password not in layer.source()
     assert not any(password in line for line in log.lines)
+
+
+@pytest.mark.qgis_process
+def test_qgis_process_creates_the_jordbase_from_the_packaged_plugin(qgis_process, jordbase):
+    result = qgis_process.run("jordressource:create_project", {
+        "DATABASE": f"postgresql://{jordbase.user}@127.0.0.1:{jordbase.port}/jordressource",
+        "SCHEMA": "from_the_command_line", "CRS": "EPSG:25833"})
+    assert result["results"]["SCHEMA_VERSION"] == 2
+    with connect(jordbase) as connection:
+        assert rows(connection, "SELECT DISTINCT srid FROM geometry_columns "
+                                "WHERE f_table_schema = 'from_the_command_line'") == [(25833,)]
