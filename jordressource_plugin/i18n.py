@@ -1,5 +1,6 @@
 """Translations: Qt's .qm catalogue for short strings, per-locale help files for long ones."""
 import re
+from pathlib import Path
 
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
@@ -37,19 +38,29 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def help_path(name: str) -> Path:
+    """The help file ``name`` in the user's language, English where no translation exists."""
+    for language in (user_language(), "en"):
+        path = help_dir() / language / f"{name}.html"
+        if path.exists():
+            return path
+    return help_dir() / "en" / f"{name}.html"
+
+
 # A help file includes a shared snippet (``help/<lang>/_<name>.html``) with this comment, so
 # that a rule common to several algorithms is written once: ``<!-- include reading_tables -->``.
 INCLUDE = re.compile(r"<!-- include (\w+) -->")
 
 
 def help_text(name: str) -> str:
-    """Help for ``name`` in the user's language, English where no translation exists."""
-    for language in (user_language(), "en"):
-        path = help_dir() / language / f"{name}.html"
-        if path.exists():
-            return INCLUDE.sub(lambda match, found=language: _snippet(match.group(1), found),
-                               path.read_text(encoding="utf-8"))
-    return ""
+    """Help for ``name`` in the user's language, English where no translation exists, with its
+    shared snippets included."""
+    path = help_path(name)
+    if not path.exists():
+        return ""
+    language = path.parent.name
+    return INCLUDE.sub(lambda match: _snippet(match.group(1), language),
+                       path.read_text(encoding="utf-8"))
 
 
 def _snippet(name: str, language: str) -> str:

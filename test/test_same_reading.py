@@ -43,31 +43,9 @@ def _sources(make_layer, rows):
                       name="sources")
 
 
-class _Recorder:
-    """Messages of a run, whatever their level."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class Recorder(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.messages = []
-
-            def pushWarning(self, text):
-                self.messages.append(text)
-
-            def pushInfo(self, text):
-                self.messages.append(text)
-
-            def reportError(self, text, fatalError=False):
-                self.messages.append(text)
-
-        return Recorder()
-
-
-def _run_all(run_algorithm, make_layer, rows, tmp_path):
-    """{algorithm: (result or the error's text, messages)} for one layer of sources."""
+def _run_all(run_algorithm, make_layer, recording_feedback, rows, tmp_path):
+    """{algorithm: (result or the error's text, messages)} for one layer of sources, each run
+    with a fresh feedback of the conftest's recording kind."""
     from qgis.core import QgsProcessingException
 
     receivers = make_layer("Point", CRS, [("id", "string"), ("capacity_m3", "double"),
@@ -89,7 +67,7 @@ def _run_all(run_algorithm, make_layer, rows, tmp_path):
     }
     outcomes = {}
     for algorithm, parameters in runs.items():
-        feedback = _Recorder()
+        feedback = type(recording_feedback)()
         try:
             outcomes[algorithm] = (run_algorithm(algorithm, parameters, feedback),
                                    feedback.messages)
@@ -106,8 +84,8 @@ def _reading_messages(messages, label="Excavations"):
 
 
 def test_readable_rows_give_the_same_reading_and_volumes_everywhere(run_algorithm, make_layer,
-                                                                    tmp_path):
-    outcomes = _run_all(run_algorithm, make_layer, READABLE, tmp_path)
+                                                                    recording_feedback, tmp_path):
+    outcomes = _run_all(run_algorithm, make_layer, recording_feedback, READABLE, tmp_path)
     left_out = "Excavations: 2 site(s) have no value in 'volume_m3' and are left out: empty, blank."
     implausible = ("Excavations: 1 site(s) hold more than 10,000,000 m³ in 'volume_m3', more "
                    "than one site plausibly holds; they are kept as given, check them: "
@@ -135,9 +113,10 @@ def test_readable_rows_give_the_same_reading_and_volumes_everywhere(run_algorith
     assert pairs == {row[0] for row in READABLE}
 
 
-def test_rows_that_cannot_be_used_stop_every_algorithm_with_the_same_words(run_algorithm,
-                                                                           make_layer, tmp_path):
-    outcomes = _run_all(run_algorithm, make_layer, READABLE + REFUSED, tmp_path)
+def test_rows_that_cannot_be_used_stop_every_algorithm_with_the_same_words(
+        run_algorithm, make_layer, recording_feedback, tmp_path):
+    outcomes = _run_all(run_algorithm, make_layer, recording_feedback, READABLE + REFUSED,
+                        tmp_path)
     errors = {algorithm: outcomes[algorithm][0] for algorithm in
               ("match_reuse", "soil_balance", "area_zones")}
     for algorithm, error in errors.items():
@@ -163,10 +142,10 @@ def test_rows_that_cannot_be_used_stop_every_algorithm_with_the_same_words(run_a
 
 
 def test_ids_missing_or_repeated_are_named_alike_and_refused_where_matches_need_them(
-        run_algorithm, make_layer, tmp_path):
+        run_algorithm, make_layer, recording_feedback, tmp_path):
     rows = [("a", "1", "1", None, None), (None, "2", "1", None, None),
             ("dup", "3", "1", None, None), ("dup", "4", "1", None, None)]
-    outcomes = _run_all(run_algorithm, make_layer, rows, tmp_path)
+    outcomes = _run_all(run_algorithm, make_layer, recording_feedback, rows, tmp_path)
     expected = {"1 site(s) have no id in 'id' and are named by their feature id: 2.",
                 "ids used by more than one site in 'id': dup."}
     for algorithm, label in (("soil_balance", "Excavations"), ("area_zones", "Excavations"),
@@ -180,12 +159,13 @@ def test_ids_missing_or_repeated_are_named_alike_and_refused_where_matches_need_
     assert re.search(r"- 'id': sites without an id .*: 2$", error, re.MULTILINE)
 
 
-def test_one_absurd_volume_is_warned_and_leaves_every_other_flow(run_algorithm, make_layer):
+def test_one_absurd_volume_is_warned_and_leaves_every_other_flow(run_algorithm, make_layer,
+                                                                 recording_feedback):
     rows = [("S1", "100", "1", None, None), ("S2", "1e15", "1", None, None)]
     receivers = make_layer("Point", CRS, [("id", "string"), ("capacity_m3", "double"),
                                           ("max_soil_class", "integer")],
                            [("POINT(0 0)", ["R1", 100.0, 3]), ("POINT(8 4)", ["R2", 1e9, 3])])
-    feedback = _Recorder()
+    feedback = recording_feedback
     result = run_algorithm("match_reuse", {
         "SOURCES": _sources(make_layer, rows), "RECEIVERS": receivers, "AREA_RULE": 0,
         "OUTPUT_MATCHES": "memory:", "OUTPUT_SOURCES": "memory:",
@@ -193,7 +173,7 @@ def test_one_absurd_volume_is_warned_and_leaves_every_other_flow(run_algorithm, 
     flows = {(f["source_id"], f["receiver_id"]): f["volume_m3"]
              for f in result["OUTPUT_MATCHES"].getFeatures()}
     assert flows == pytest.approx({("S1", "R1"): 100.0, ("S2", "R2"): 1e9})
-    assert any("more than 10,000,000 m³" in m and 'S2 = "1e15"' in m for m in feedback.messages)
+    assert any("more than 10,000,000 m³" in m and 'S2 = "1e15"' in m for m in feedback.warnings)
 
 
 @pytest.mark.parametrize("language", ["en", "da"])

@@ -646,37 +646,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="352"/>
+        <location filename="../layout/plan_layout.py" line="354"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="355"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="357"/>
+        <location filename="../layout/plan_layout.py" line="359"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="360"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="362"/>
+        <location filename="../layout/plan_layout.py" line="364"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="364"/>
+        <location filename="../layout/plan_layout.py" line="366"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="367"/>
+        <location filename="../layout/plan_layout.py" line="369"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -820,6 +820,49 @@
     </message>
 </context>
 <context>
+    <name>JordressourceAbout</name>
+    <message>
+        <location filename="../gui/about.py" line="29"/>
+        <source>Short-haul reuse of surplus soil for Danish municipalities and regions: exact reuse matches under the area-based approach, soil balances, free-movement zones, earthwork volumes and plan maps.</source>
+        <translation>Nyttiggørelse af overskudsjord over korte afstande for kommuner og regioner: præcise genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, frie flytningszoner, jordvolumener fra terrænmodeller og plankort.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="33"/>
+        <source>Data in the sample project</source>
+        <translation>Data i eksempelprojektet</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="34"/>
+        <source>Administrative boundaries: DAGI, © Styrelsen for Dataforsyning og Infrastruktur (SDFI).</source>
+        <translation>Administrative grænser: DAGI, © Styrelsen for Dataforsyning og Infrastruktur (SDFI).</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="37"/>
+        <source>Land cover, extraction and dump sites: CORINE Land Cover 2018, © European Union, Copernicus Land Monitoring Service.</source>
+        <translation>Arealdække, råstofgrave og deponeringsanlæg: CORINE Land Cover 2018, © Den Europæiske Union, Copernicus Land Monitoring Service.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="40"/>
+        <source>Everything else in the sample (sites, volumes, roads, terrain) is generated and fictitious.</source>
+        <translation>Alt andet i eksemplet (lokaliteter, mængder, veje, terræn) er genereret og fiktivt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="43"/>
+        <source>Optimisation: HiGHS through SciPy.</source>
+        <translation>Optimering: HiGHS via SciPy.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="44"/>
+        <source>Report a problem</source>
+        <translation>Rapportér et problem</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="54"/>
+        <source>About Jordressource</source>
+        <translation>Om Jordressource</translation>
+    </message>
+</context>
+<context>
     <name>JordressourceAlgorithm</name>
     <message>
         <location filename="../algorithms/base.py" line="30"/>
@@ -847,12 +890,12 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="117"/>
+        <location filename="../algorithms/base.py" line="114"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="138"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
@@ -1028,21 +1071,69 @@
     </message>
 </context>
 <context>
-    <name>JordressourcePlugin</name>
+    <name>JordressourceHelp</name>
     <message>
-        <location filename="../plugin.py" line="34"/>
-        <source>Jordressource tools</source>
-        <translation>Jordressource-værktøjer</translation>
+        <location filename="../help_pages.py" line="44"/>
+        <source>Jordressource help</source>
+        <translation>Hjælp til Jordressource</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="36"/>
-        <source>Open the Jordressource algorithms in the Processing toolbox</source>
-        <translation>Åbn Jordressources algoritmer i processeringsværktøjskassen</translation>
+        <location filename="../help_pages.py" line="45"/>
+        <source>Jordressource finds where surplus soil can be reused on the shortest haul, under the area-based approach. The algorithms are in the Processing toolbox under Jordressource and in the Jordressource menu, in the order a planner uses them.</source>
+        <translation>Jordressource finder, hvor overskudsjord kan nyttiggøres med den korteste kørsel efter den områdebaserede tilgang. Algoritmerne ligger i Processing-værktøjskassen under Jordressource og i menuen Jordressource, i den rækkefølge en planlægger bruger dem.</translation>
     </message>
+</context>
+<context>
+    <name>JordressourceMenu</name>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../gui/menu.py" line="35"/>
         <source>&amp;Jordressource</source>
         <translation>&amp;Jordressource</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="48"/>
+        <source>New soil project…</source>
+        <translation>Nyt jordprojekt…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="48"/>
+        <source>Create an empty soil project (GeoPackage) with every layer of the data model, styled and with Danish field names</source>
+        <translation>Opret et tomt jordprojekt (GeoPackage) med alle datamodellens lag, med symbologi og danske feltnavne</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="53"/>
+        <source>Open sample project (Holbæk)</source>
+        <translation>Åbn eksempelprojekt (Holbæk)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="53"/>
+        <source>Add the Holbæk sample's layers, styled, to the map</source>
+        <translation>Tilføj eksempelprojektets lag for Holbæk med symbologi til kortet</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="67"/>
+        <source>Shipped model</source>
+        <translation>Medfølgende model</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="71"/>
+        <source>Help</source>
+        <translation>Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="71"/>
+        <source>The Jordressource help in your language</source>
+        <translation>Hjælpen til Jordressource på dit sprog</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="73"/>
+        <source>About Jordressource</source>
+        <translation>Om Jordressource</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="105"/>
+        <source>Jordressource</source>
+        <translation>Jordressource</translation>
     </message>
 </context>
 <context>
@@ -1141,12 +1232,12 @@
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="301"/>
+        <location filename="../algorithms/match_reuse.py" line="302"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="268"/>
+        <location filename="../algorithms/match_reuse.py" line="269"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
@@ -1246,47 +1337,47 @@
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="213"/>
+        <location filename="../algorithms/match_reuse.py" line="214"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="227"/>
+        <location filename="../algorithms/match_reuse.py" line="228"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="240"/>
+        <location filename="../algorithms/match_reuse.py" line="241"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="245"/>
+        <location filename="../algorithms/match_reuse.py" line="246"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="249"/>
+        <location filename="../algorithms/match_reuse.py" line="250"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="253"/>
+        <location filename="../algorithms/match_reuse.py" line="254"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="271"/>
+        <location filename="../algorithms/match_reuse.py" line="272"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="275"/>
+        <location filename="../algorithms/match_reuse.py" line="276"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="308"/>
+        <location filename="../algorithms/match_reuse.py" line="309"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
@@ -1296,42 +1387,42 @@
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="185"/>
+        <location filename="../algorithms/match_reuse.py" line="186"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="324"/>
+        <location filename="../algorithms/match_reuse.py" line="325"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="327"/>
+        <location filename="../algorithms/match_reuse.py" line="328"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="405"/>
+        <location filename="../algorithms/match_reuse.py" line="406"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="409"/>
+        <location filename="../algorithms/match_reuse.py" line="410"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="413"/>
+        <location filename="../algorithms/match_reuse.py" line="414"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="416"/>
+        <location filename="../algorithms/match_reuse.py" line="417"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="419"/>
+        <location filename="../algorithms/match_reuse.py" line="420"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
@@ -1376,19 +1467,82 @@
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="226"/>
+        <location filename="../algorithms/match_reuse.py" line="227"/>
         <source>Their soil is not matched and goes to disposal.</source>
         <translation>Deres jord matches ikke og går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="233"/>
+        <location filename="../algorithms/match_reuse.py" line="234"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="233"/>
+        <location filename="../algorithms/match_reuse.py" line="234"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleProject</name>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Excavations (points)</source>
+        <translation>Opgravninger (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringsanlæg</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Contaminated sites</source>
+        <translation>Forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Local plans</source>
+        <translation>Lokalplaner</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="68"/>
+        <source>Holbæk sample</source>
+        <translation>Eksempel: Holbæk</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="74"/>
+        <source>The sample layer {0} could not be opened from {1}.</source>
+        <translation>Eksempellaget {0} kunne ikke åbnes fra {1}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="81"/>
+        <source>Terrain (synthetic)</source>
+        <translation>Terræn (syntetisk)</translation>
     </message>
 </context>
 <context>

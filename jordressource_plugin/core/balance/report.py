@@ -8,13 +8,15 @@ user's language.
 import datetime
 import html
 import io
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
 from .soil_balance import UNDATED, SoilBalance
 
-MAX_CHART_AREAS = 25  # bars beyond this are unreadable; the areas with the largest balances are shown
+# Bars beyond this are unreadable; the areas with the largest balances are shown.
+MAX_CHART_AREAS = 25
 MAX_TABLE_ROWS = 500  # the full table is the algorithm's table output
 
 DEFAULT_LABELS = {
@@ -43,14 +45,15 @@ DEFAULT_LABELS = {
                   "table output.",
     "inputs": "Inputs",
     "parameters": "Parameters",
-    "explanation": "Balance = surplus − demand: positive where soil must leave the area, negative "
-                   "where the area can receive more than it produces. Self-sufficiency is the share "
-                   "of an area's surplus it can place itself.",
+    "explanation": "Balance = surplus − demand: positive where soil must leave the area, "
+                   "negative where the area can receive more than it produces. Self-sufficiency "
+                   "is the share of an area's surplus it can place itself.",
 }
 
 
-def balance_report(balance: SoilBalance, area_ids, labels: dict = None, inputs: dict = None,
-                   parameters: dict = None, generated: datetime.datetime = None) -> str:
+def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None,
+                   inputs: dict = None, parameters: dict = None,
+                   generated: datetime.datetime = None) -> str:
     """The report as an HTML string. ``area_ids`` label the areas in input order; ``inputs`` and
     ``parameters`` are shown as given (name -> value)."""
     text = dict(DEFAULT_LABELS)
@@ -135,7 +138,8 @@ def _area_chart(areas: pd.DataFrame, text) -> str:
     axes.set_axisbelow(True)
     note = ""
     if len(areas) > MAX_CHART_AREAS:
-        note = f"<p class='note'>{_e(text['chart_areas_note'].format(MAX_CHART_AREAS, len(areas)))}</p>"
+        shown = text["chart_areas_note"].format(MAX_CHART_AREAS, len(areas))
+        note = f"<p class='note'>{_e(shown)}</p>"
     return _svg(figure) + note
 
 
@@ -147,7 +151,8 @@ def _year_chart(years: pd.DataFrame, text) -> str:
     figure = Figure(figsize=(8, 3.8))
     axes = figure.add_subplot(1, 1, 1)
     width = 0.38
-    axes.bar(position - width / 2, years["surplus_m3"], width, color="#a6611a", label=text["surplus"])
+    axes.bar(position - width / 2, years["surplus_m3"], width, color="#a6611a",
+             label=text["surplus"])
     axes.bar(position + width / 2, years["demand_m3"], width, color="#018571", label=text["demand"])
     axes.plot(position, years["balance_m3"], color="#333333", marker="o", label=text["balance"])
     axes.set_xticks(position)
@@ -215,7 +220,8 @@ def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
 def _definition_list(items: dict) -> str:
     if not items:
         return ""
-    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>" for key, value in items.items())
+    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
+                   for key, value in items.items())
     return f"<table class='kv'>{rows}</table>"
 
 

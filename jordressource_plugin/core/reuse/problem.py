@@ -85,7 +85,7 @@ class ReuseProblem:
     pairs_in_reach: int = 0
 
 
-def day_number(value, end_of_day: bool = False) -> float:
+def day_number(value: object, end_of_day: bool = False) -> float:
     """A date, datetime or date text (read by ``core.tables.read_date``) as a day number:
     the proleptic ordinal, with the time of day as a fraction; empty values are NaN. A plain
     date as an end (``end_of_day``) counts to the end of that day, so a window ending on
