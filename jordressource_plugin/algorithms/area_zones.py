@@ -67,8 +67,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True, optional=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (demand)"), processing_vector_types("point", "polygon"),
-            optional=True))
+            self.RECEIVERS, self.tr("Receivers (demand)"),
+            processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
                                                        "log)"), "id", self.RECEIVERS, optional=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",

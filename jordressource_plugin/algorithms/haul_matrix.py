@@ -81,7 +81,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
         self.addParameter(oneway)
         self.add_number_parameter(self.DETOUR_FACTOR,
-                                  self.tr("Detour factor (road / straight distance, without roads)"),
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
                                   costs.DETOUR_FACTOR, minimum=1.0)
         self.add_number_parameter(self.MAX_HAUL_KM, self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
         self.add_distance_crs_parameter()

@@ -118,7 +118,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             defaultValue=1))
         self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
         self.add_number_parameter("DETOUR_FACTOR",
-                                  self.tr("Detour factor (road / straight distance, without roads)"),
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
                                   costs.DETOUR_FACTOR, minimum=1.0)
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
                                   costs.SNAP_TOLERANCE_M, advanced=True)

@@ -76,21 +76,23 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.SOURCES, optional=True, date=True)
         self.add_field(self.CLASS_FIELD, self.tr("Soil class field"), "soil_class", self.SOURCES,
                        optional=True, numeric=True)
-        self.add_number_parameter(self.CLEAN_MAX_CLASS, self.tr("Highest soil class counted as clean"),
-                                  1, minimum=0, integer=True, advanced=True)
+        self.add_number_parameter(self.CLEAN_MAX_CLASS,
+                                  self.tr("Highest soil class counted as clean"),
+                                  1, minimum=0, integer=True,
+                                  advanced=True)
         share = self.add_number_parameter(
             self.SUBSTITUTION_SHARE, self.tr("Share of clean soil replacing raw materials (0–1)"),
             0.225, minimum=0.0)
         share.setMaximum(1.0)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (demand)"), processing_vector_types("point", "polygon"),
-            optional=True))
+            self.RECEIVERS, self.tr("Receivers (demand)"),
+            processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
                                                        "log)"), "id", self.RECEIVERS, optional=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
-        self.add_field(self.RECEIVER_START_FIELD, self.tr("Receiver start date field"), "start_date",
-                       self.RECEIVERS, optional=True, date=True)
+        self.add_field(self.RECEIVER_START_FIELD, self.tr("Receiver start date field"),
+                       "start_date", self.RECEIVERS, optional=True, date=True)
         self.add_field(self.RECEIVER_END_FIELD, self.tr("Receiver end date field"), "end_date",
                        self.RECEIVERS, optional=True, date=True)
         self.add_distance_crs_parameter()
