@@ -3,8 +3,8 @@
 
 Field types: QGIS 3.38 types fields by ``QMetaType`` and deprecates the ``QVariant`` types, and
 Qt 6 has no ``QVariant.Type`` at all; QGIS 3.22 knows only ``QVariant`` types. Code names a type
-by the data model's words (string, integer, double, date, boolean) and gets the one this QGIS
-wants.
+by the data model's words (string, integer, double, date, datetime, boolean) and gets the one
+this QGIS wants.
 """
 from qgis.core import QgsField
 
@@ -16,6 +16,7 @@ if hasattr(QgsField, "metaType"):  # QGIS 3.38 and later
         "integer": QMetaType.Type.Int,
         "double": QMetaType.Type.Double,
         "date": QMetaType.Type.QDate,
+        "datetime": QMetaType.Type.QDateTime,
         "boolean": QMetaType.Type.Bool,
     }
 else:
@@ -26,6 +27,7 @@ else:
         "integer": QVariant.Int,
         "double": QVariant.Double,
         "date": QVariant.Date,
+        "datetime": QVariant.DateTime,
         "boolean": QVariant.Bool,
     }
 

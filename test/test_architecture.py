@@ -15,7 +15,8 @@ QGIS_MODULES = {"qgis", "processing"}
 UNTYPED_FOR_NOW = {"reuse/sites.py", "balance/soil_balance.py"}
 # Rank of each part of the package: a module imports only modules of its own rank or below.
 RANKS = {"core": 0, "catalogue": 1, "qt_compat": 1, "resources": 1, "i18n": 1, "help_pages": 1,
-         "layers": 2, "layout": 3, "algorithms": 4, "provider": 5, "plugin": 6, "gui": 6}
+         "layers": 2, "database": 2, "layout": 3, "algorithms": 4, "provider": 5, "plugin": 6,
+         "gui": 6}
 
 
 def module_name(path):

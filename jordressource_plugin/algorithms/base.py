@@ -99,8 +99,9 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
             return False, translate(
                 "JordressourceAlgorithm",
                 "This algorithm needs the Python libraries {0}, which are not installed. "
-                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy python3-rasterio; "
-                "on Windows and macOS they ship with QGIS's standalone installers.",
+                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy "
+                "python3-rasterio; on Windows and macOS they ship with QGIS's standalone "
+                "installers.",
             ).format(", ".join(missing))
         return True, ""
 
@@ -118,10 +119,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
                              advanced=False, optional=False, integer=False):
+        kind = QgsProcessingParameterNumber.Integer if integer \
+            else QgsProcessingParameterNumber.Double
         parameter = QgsProcessingParameterNumber(
-            name, description,
-            QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
-            defaultValue=default, optional=optional, minValue=minimum)
+            name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
             parameter.setMaximum(maximum)
         if advanced:

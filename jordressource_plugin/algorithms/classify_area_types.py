@@ -80,7 +80,8 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         sink.flushBuffer()
         counts = sites["area_type"].value_counts().to_dict()
         feedback.pushInfo(self.tr("Classified {0} site(s): {1}; {2} suspected of contamination.")
-                          .format(len(sites), ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+                          .format(len(sites),
+                                  ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
                                   int(result.contamination_suspected.sum())))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}

@@ -70,7 +70,8 @@ def draw_rank(layer, crs, transform_context):
         kind = layer.geometryType()
         if kind == QgsWkbTypes.PolygonGeometry:
             return 2, result_first, _median_area(layer, crs, transform_context)
-        return {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0), result_first, 0.0
+        rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0)
+        return rank, result_first, 0.0
     return (3 if layer.type() == QgsMapLayer.RasterLayer else 2), result_first, 0.0
 
 
