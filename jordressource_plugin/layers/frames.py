@@ -26,6 +26,7 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
+from .coordinates import check_source
 
 FEATURE_ID = "_fid"
 INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
@@ -55,8 +56,12 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     """
     import geopandas as gpd
 
+    where = label or source.sourceName()
+    check_source(source, crs, context, feedback, where)
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
+    failed = []
+    request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
     names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
     for name in names:
         if source.fields().lookupField(name) < 0:
@@ -99,8 +104,8 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
         if step and feedback is not None and current % 1000 == 0:
             feedback.setProgress(current * step)
 
+    raise_if_not_transformed(failed, where, source, crs)
     if feedback is not None:
-        where = label or source.sourceName()
         if skipped:
             feedback.reportError(translate(
                 "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")
@@ -122,6 +127,17 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     # every geometry's array interface, which costs seconds per hundred thousand points.
     shapes = gpd.GeoSeries.from_wkb(geometries, crs=crs_id)
     return gpd.GeoDataFrame(frame, geometry=shapes, crs=crs_id)
+
+
+def raise_if_not_transformed(failed, label, source, crs):
+    """A feature that cannot be transformed to the distance CRS stops the run, named: it would
+    otherwise be skipped, or kept at a wrong place, without a word."""
+    if failed:
+        raise QgsProcessingException(translate(
+            "JordressourceAlgorithm",
+            "{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} "
+            "(feature ids {4}). Check the layer's CRS and coordinates.").format(
+                label, len(failed), source.sourceCrs().authid(), crs.authid(), id_list(failed)))
 
 
 def id_list(ids, limit=20):

@@ -7,7 +7,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .frames import FEATURE_ID, python_value, read_frame
+from .coordinates import check_source
+from .frames import FEATURE_ID, python_value, raise_if_not_transformed, read_frame
 
 
 class SiteFieldsMixin:
@@ -100,8 +101,11 @@ class SiteFieldsMixin:
         import numpy as np
         import pandas as pd
 
+        check_source(source, crs, context, feedback, label)
         request = QgsFeatureRequest()
         request.setDestinationCrs(crs, context.transformContext())
+        failed = []
+        request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
         request.setSubsetOfAttributes(names, source.fields())
         indexes = [source.fields().lookupField(name) for name in names]
         total = source.featureCount()
@@ -121,6 +125,7 @@ class SiteFieldsMixin:
             rows.append([python_value(attributes[i]) for i in indexes])
             if step and current % 5000 == 0:
                 feedback.setProgress(current * step)
+        raise_if_not_transformed(failed, label, source, crs)
         if skipped:
             feedback.reportError(self.tr("{0}: skipped {1} feature(s) without geometry, ids {2}.")
                                  .format(label, len(skipped), self.id_list(skipped)))
