@@ -26,7 +26,11 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
+<<<<<<< HEAD
 from .coordinates import check_source
+=======
+from .fields import id_list, require_fields
+>>>>>>> main
 
 FEATURE_ID = "_fid"
 INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
@@ -63,11 +67,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     failed = []
     request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
     names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
-    for name in names:
-        if source.fields().lookupField(name) < 0:
-            raise QgsProcessingException(translate(
-                "JordressourceAlgorithm", "Layer {0} has no field named '{1}'. Choose one of: {2}.")
-                .format(label or source.sourceName(), name, ", ".join(source.fields().names())))
+    require_fields(source, names, label or source.sourceName())
     request.setSubsetOfAttributes(names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
 
@@ -115,12 +115,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
                 "JordressourceAlgorithm", "{0}: repaired {1} invalid geometry(ies), ids {2}.")
                 .format(where, len(repaired), id_list(repaired)))
 
-    frame = pd.DataFrame(rows, columns=names)
-    for position, name in enumerate(names):
-        # pandas stores whole numbers with a NULL among them as floats (101 -> 101.0); ids and
-        # classes must keep their integer values, so such columns stay Python objects.
-        if source.fields().field(name).type() in INTEGER_TYPES and frame[name].isna().any():
-            frame[name] = pd.Series([row[position] for row in rows], dtype=object)
+    frame = attribute_frame(rows, names, source.fields())
     frame[FEATURE_ID] = ids
     crs_id = crs.authid() or crs.toWkt()
     # From WKB in one call: vectorised on shapely 2, and on shapely 1.8 it avoids numpy probing
@@ -129,6 +124,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     return gpd.GeoDataFrame(frame, geometry=shapes, crs=crs_id)
 
 
+<<<<<<< HEAD
 def raise_if_not_transformed(failed, label, source, crs):
     """A feature that cannot be transformed to the distance CRS stops the run, named: it would
     otherwise be skipped, or kept at a wrong place, without a word."""
@@ -143,6 +139,18 @@ def raise_if_not_transformed(failed, label, source, crs):
 def id_list(ids, limit=20):
     shown = ", ".join(str(i) for i in ids[:limit])
     return shown + (" …" if len(ids) > limit else "")
+=======
+def attribute_frame(rows, names, fields):
+    """A DataFrame of attribute ``rows`` (lists in the order of ``names``).
+
+    pandas stores whole numbers with a NULL among them as floats (101 -> 101.0); ids and classes
+    must keep their integer values, so such columns stay Python objects."""
+    frame = pd.DataFrame(rows, columns=names)
+    for position, name in enumerate(names):
+        if fields.field(name).type() in INTEGER_TYPES and frame[name].isna().any():
+            frame[name] = pd.Series([row[position] for row in rows], dtype=object)
+    return frame
+>>>>>>> main
 
 
 def qgis_value(value):
