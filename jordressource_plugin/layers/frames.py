@@ -26,11 +26,8 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
-<<<<<<< HEAD
 from .coordinates import check_source
-=======
 from .fields import id_list, require_fields
->>>>>>> main
 
 FEATURE_ID = "_fid"
 INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
@@ -61,13 +58,13 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     import geopandas as gpd
 
     where = label or source.sourceName()
+    names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
+    require_fields(source, names, where)
     check_source(source, crs, context, feedback, where)
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
     failed = []
     request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
-    names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
-    require_fields(source, names, label or source.sourceName())
     request.setSubsetOfAttributes(names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
 
@@ -124,7 +121,6 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     return gpd.GeoDataFrame(frame, geometry=shapes, crs=crs_id)
 
 
-<<<<<<< HEAD
 def raise_if_not_transformed(failed, label, source, crs):
     """A feature that cannot be transformed to the distance CRS stops the run, named: it would
     otherwise be skipped, or kept at a wrong place, without a word."""
@@ -136,10 +132,6 @@ def raise_if_not_transformed(failed, label, source, crs):
                 label, len(failed), source.sourceCrs().authid(), crs.authid(), id_list(failed)))
 
 
-def id_list(ids, limit=20):
-    shown = ", ".join(str(i) for i in ids[:limit])
-    return shown + (" …" if len(ids) > limit else "")
-=======
 def attribute_frame(rows, names, fields):
     """A DataFrame of attribute ``rows`` (lists in the order of ``names``).
 
@@ -150,7 +142,6 @@ def attribute_frame(rows, names, fields):
         if fields.field(name).type() in INTEGER_TYPES and frame[name].isna().any():
             frame[name] = pd.Series([row[position] for row in rows], dtype=object)
     return frame
->>>>>>> main
 
 
 def qgis_value(value):

@@ -11,10 +11,9 @@ from qgis.core import (
 )
 
 from ..i18n import translate
-from .fields import id_list, resolve_field
 from .coordinates import check_source
-from .frames import (FEATURE_ID, attribute_frame, python_value, raise_if_not_transformed,
-                     read_frame)
+from .fields import id_list, resolve_field
+from .frames import FEATURE_ID, attribute_frame, python_value, raise_if_not_transformed, read_frame
 from .reading import check_reading
 
 
