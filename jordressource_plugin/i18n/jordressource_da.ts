@@ -178,6 +178,54 @@
     </message>
 </context>
 <context>
+    <name>Coordinates</name>
+    <message>
+        <location filename="../layers/coordinates.py" line="43"/>
+        <source>x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}</source>
+        <translation>x fra {0:.6g} til {1:.6g}, y fra {2:.6g} til {3:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="61"/>
+        <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
+        <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="71"/>
+        <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="85"/>
+        <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="91"/>
+        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude {4:.2f} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3:.2f}, breddegrad {4:.2f}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="150"/>
+        <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
+        <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="161"/>
+        <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
+        <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="175"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the 2 % allowed. Choose {3}, which measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert, mere end de tilladte 2 %. Vælg {3}, som måler dem korrekt der.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="180"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert; {3} måler dem korrekt der.</translation>
+    </message>
+</context>
+<context>
     <name>CreateProjectAlgorithm</name>
     <message>
         <location filename="../algorithms/create_project.py" line="77"/>
@@ -759,92 +807,92 @@
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="86"/>
+        <location filename="../algorithms/haul_matrix.py" line="87"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="88"/>
+        <location filename="../algorithms/haul_matrix.py" line="89"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="91"/>
+        <location filename="../algorithms/haul_matrix.py" line="92"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="94"/>
+        <location filename="../algorithms/haul_matrix.py" line="95"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="96"/>
+        <location filename="../algorithms/haul_matrix.py" line="97"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="111"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="111"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="184"/>
+        <location filename="../algorithms/haul_matrix.py" line="185"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="211"/>
+        <location filename="../algorithms/haul_matrix.py" line="212"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="221"/>
+        <location filename="../algorithms/haul_matrix.py" line="222"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <location filename="../algorithms/haul_matrix.py" line="131"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="148"/>
+        <location filename="../algorithms/haul_matrix.py" line="149"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="230"/>
+        <location filename="../algorithms/haul_matrix.py" line="231"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="117"/>
+        <location filename="../algorithms/haul_matrix.py" line="118"/>
         <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
         <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="200"/>
+        <location filename="../algorithms/haul_matrix.py" line="201"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -973,12 +1021,12 @@
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="141"/>
+        <location filename="../layers/sites.py" line="146"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="106"/>
+        <location filename="../layers/frames.py" line="111"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
@@ -993,7 +1041,7 @@
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="179"/>
+        <location filename="../layers/frames.py" line="195"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
@@ -1003,27 +1051,27 @@
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="23"/>
+        <location filename="../layers/roads.py" line="24"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="29"/>
+        <location filename="../layers/roads.py" line="30"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="35"/>
+        <location filename="../layers/roads.py" line="36"/>
         <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="42"/>
+        <location filename="../layers/roads.py" line="43"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="47"/>
+        <location filename="../layers/roads.py" line="48"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -1141,6 +1189,11 @@
         <location filename="../layers/reading.py" line="130"/>
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
         <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
+    </message>
+    <message>
+        <location filename="../layers/frames.py" line="128"/>
+        <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
+        <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
     </message>
 </context>
 <context>
@@ -1305,12 +1358,12 @@
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="302"/>
+        <location filename="../algorithms/match_reuse.py" line="303"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="269"/>
+        <location filename="../algorithms/match_reuse.py" line="270"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
@@ -1355,202 +1408,202 @@
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="123"/>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="139"/>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="143"/>
+        <location filename="../algorithms/match_reuse.py" line="144"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="214"/>
+        <location filename="../algorithms/match_reuse.py" line="215"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="228"/>
+        <location filename="../algorithms/match_reuse.py" line="229"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="241"/>
+        <location filename="../algorithms/match_reuse.py" line="242"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="246"/>
+        <location filename="../algorithms/match_reuse.py" line="247"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="250"/>
+        <location filename="../algorithms/match_reuse.py" line="251"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="254"/>
+        <location filename="../algorithms/match_reuse.py" line="255"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="272"/>
+        <location filename="../algorithms/match_reuse.py" line="273"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="276"/>
+        <location filename="../algorithms/match_reuse.py" line="277"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="309"/>
+        <location filename="../algorithms/match_reuse.py" line="310"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="176"/>
+        <location filename="../algorithms/match_reuse.py" line="177"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="186"/>
+        <location filename="../algorithms/match_reuse.py" line="187"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="325"/>
+        <location filename="../algorithms/match_reuse.py" line="326"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="328"/>
+        <location filename="../algorithms/match_reuse.py" line="329"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="406"/>
+        <location filename="../algorithms/match_reuse.py" line="407"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="410"/>
+        <location filename="../algorithms/match_reuse.py" line="411"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="414"/>
+        <location filename="../algorithms/match_reuse.py" line="415"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="417"/>
+        <location filename="../algorithms/match_reuse.py" line="418"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="420"/>
+        <location filename="../algorithms/match_reuse.py" line="421"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
         <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Cost if everything went to disposal (DKK)</source>
         <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="227"/>
+        <location filename="../algorithms/match_reuse.py" line="228"/>
         <source>Their soil is not matched and goes to disposal.</source>
         <translation>Deres jord matches ikke og går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../algorithms/match_reuse.py" line="235"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../algorithms/match_reuse.py" line="235"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
     </message>
@@ -1621,12 +1674,12 @@
 <context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="231"/>
+        <location filename="../algorithms/soil_balance.py" line="233"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
@@ -1661,202 +1714,202 @@
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="81"/>
+        <location filename="../algorithms/soil_balance.py" line="83"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="85"/>
+        <location filename="../algorithms/soil_balance.py" line="87"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="94"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <location filename="../algorithms/soil_balance.py" line="96"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="97"/>
+        <location filename="../algorithms/soil_balance.py" line="99"/>
         <source>Soil balance</source>
         <translation>Jordbalance</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="99"/>
+        <location filename="../algorithms/soil_balance.py" line="101"/>
         <source>Soil balance per year</source>
         <translation>Jordbalance pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
+        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
+        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="257"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="209"/>
+        <location filename="../algorithms/soil_balance.py" line="211"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="187"/>
+        <location filename="../algorithms/soil_balance.py" line="189"/>
         <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
         <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="225"/>
+        <location filename="../algorithms/soil_balance.py" line="227"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="252"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="261"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="261"/>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="264"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="265"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="265"/>
+        <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="266"/>
+        <location filename="../algorithms/soil_balance.py" line="268"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="267"/>
+        <location filename="../algorithms/soil_balance.py" line="269"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
@@ -1866,22 +1919,22 @@
         <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <location filename="../algorithms/soil_balance.py" line="90"/>
         <source>Receiver id field (names sites in the log)</source>
         <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="124"/>
+        <location filename="../algorithms/soil_balance.py" line="126"/>
         <source>Their volume is counted as undated.</source>
         <translation>Deres volumen regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="125"/>
+        <location filename="../algorithms/soil_balance.py" line="127"/>
         <source>They are not counted as clean soil.</source>
         <translation>De regnes ikke som ren jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="214"/>
+        <location filename="../algorithms/soil_balance.py" line="216"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
     </message>

@@ -39,12 +39,8 @@ PROBE_M = 1000.0
 WGS84 = "EPSG:4326"
 
 
-def _tr(text):
-    return translate("Coordinates", text)
-
-
 def describe_extent(extent: QgsRectangle) -> str:
-    return _tr("x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}").format(
+    return translate("Coordinates", "x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}").format(
         extent.xMinimum(), extent.xMaximum(), extent.yMinimum(), extent.yMaximum())
 
 
@@ -62,7 +58,8 @@ def check_layer_coordinates(source, label: str, context) -> None:
     """Refuse a layer whose coordinates cannot be in the CRS it declares (see the module)."""
     crs, extent = source.sourceCrs(), source.sourceExtent()
     if not crs.isValid():
-        raise QgsProcessingException(_tr(
+        raise QgsProcessingException(translate(
+            "Coordinates",
             "{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. "
             "Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for "
             "Danish data in metres, and run again.").format(label, describe_extent(extent)))
@@ -71,7 +68,8 @@ def check_layer_coordinates(source, label: str, context) -> None:
     degrees = _looks_like_degrees(extent)
     if crs.isGeographic():
         if not degrees:
-            raise QgsProcessingException(_tr(
+            raise QgsProcessingException(translate(
+                "Coordinates",
                 "{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not "
                 "longitudes and latitudes; they look like metres of a projected CRS such as "
                 "EPSG:25832. Set the layer's true CRS and run again.").format(
@@ -79,20 +77,24 @@ def check_layer_coordinates(source, label: str, context) -> None:
         return
     place = _centre_in_degrees(crs, extent, context)
     bounds = crs.bounds()
-    outside = place is None or (_usable_extent(bounds) and not bounds.isEmpty() and not
-                                bounds.buffered(AREA_OF_USE_MARGIN_DEG).contains(place))
-    # Only coordinates that are both outside the CRS's area and shaped like degrees are refused:
-    # a local grid or a test near a projection's origin is unusual, not wrong.
-    if outside and (place is None or degrees):
-        hint = _tr(" They look like degrees of longitude and latitude: the layer is probably "
-                   "in EPSG:4326.") if degrees else ""
-        where = _tr("cannot be placed on the Earth") if place is None else _tr(
-            "lie at longitude {0:.2f}, latitude {1:.2f}, far from where {2} is used").format(
-                place.x(), place.y(), crs.authid() or crs.description())
-        raise QgsProcessingException(_tr(
-            "{0} declares {1}, but its coordinates ({2}) {3}.{4} Set the layer's true CRS and "
-            "run again.").format(label, crs.authid() or crs.description(),
-                                 describe_extent(extent), where, hint))
+    outside = place is not None and _usable_extent(bounds) and not bounds.isEmpty() and \
+        not bounds.buffered(AREA_OF_USE_MARGIN_DEG).contains(place)
+    # Only coordinates both outside the CRS's area and shaped like degrees are refused: a local
+    # grid with larger numbers near a projection's origin is unusual, not a sign of degrees.
+    if place is None:
+        raise QgsProcessingException(translate(
+            "Coordinates",
+            "{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that "
+            "CRS. Set the layer's true CRS and run again.").format(
+                label, crs.authid() or crs.description(), describe_extent(extent)))
+    if outside and degrees:
+        raise QgsProcessingException(translate(
+            "Coordinates",
+            "{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude "
+            "{4:.2f} in that CRS, far from where it is used. They look like degrees of longitude "
+            "and latitude: the layer is probably in EPSG:4326. Set the layer's true CRS and run "
+            "again.").format(label, crs.authid() or crs.description(), describe_extent(extent),
+                             place.x(), place.y()))
 
 
 def _centre_in_degrees(crs, extent, context):
@@ -145,7 +147,8 @@ def check_source(source, crs, context, feedback, label: str) -> None:
         in_crs = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()) \
             .transformBoundingBox(extent)
     except QgsCsException:
-        raise QgsProcessingException(_tr(
+        raise QgsProcessingException(translate(
+            "Coordinates",
             "{0} ({1}) cannot be transformed to the distance CRS {2}.").format(
                 label, describe_extent(extent), crs.authid())) from None
     check_distance_crs(crs, in_crs, context, feedback, label)
@@ -155,7 +158,8 @@ def check_distance_crs(crs, extent: QgsRectangle, context, feedback, label: str)
     """Refuse a distance CRS that is not in metres or whose scale error over ``extent`` (in
     ``crs``) is above 2 %; warn above 0.5 %."""
     if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
-        raise QgsProcessingException(_tr(
+        raise QgsProcessingException(translate(
+            "Coordinates",
             "The distance CRS {0} does not measure in metres. Choose a projected CRS in "
             "metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).").format(crs.authid()))
     if not _usable_extent(extent):
@@ -166,9 +170,14 @@ def check_distance_crs(crs, extent: QgsRectangle, context, feedback, label: str)
         return
     if error <= SCALE_ERROR_WARN:
         return
-    message = _tr("Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; "
-                  "{3} measures them truly there.").format(
-                      label, crs.authid(), error, suggested_crs(crs, extent, context))
+    better = suggested_crs(crs, extent, context)
     if error > SCALE_ERROR_REFUSE:
-        raise QgsProcessingException(message + _tr(" Choose it as the distance CRS."))
-    feedback.pushWarning(message)
+        raise QgsProcessingException(translate(
+            "Coordinates",
+            "Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the "
+            "2 % allowed. Choose {3}, which measures them truly there.").format(
+                label, crs.authid(), error, better))
+    feedback.pushWarning(translate(
+        "Coordinates",
+        "Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them "
+        "truly there.").format(label, crs.authid(), error, better))
