@@ -173,6 +173,54 @@
     </message>
 </context>
 <context>
+    <name>Coordinates</name>
+    <message>
+        <location filename="../layers/coordinates.py" line="43"/>
+        <source>x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}</source>
+        <translation>x fra {0:.6g} til {1:.6g}, y fra {2:.6g} til {3:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="61"/>
+        <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
+        <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="71"/>
+        <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="85"/>
+        <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="91"/>
+        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude {4:.2f} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3:.2f}, breddegrad {4:.2f}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="150"/>
+        <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
+        <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="161"/>
+        <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
+        <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="175"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the 2 % allowed. Choose {3}, which measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert, mere end de tilladte 2 %. Vælg {3}, som måler dem korrekt der.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="180"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert; {3} måler dem korrekt der.</translation>
+    </message>
+</context>
+<context>
     <name>CreateProjectAlgorithm</name>
     <message>
         <location filename="../algorithms/create_project.py" line="68"/>
@@ -933,12 +981,12 @@
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="141"/>
+        <location filename="../layers/sites.py" line="146"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="104"/>
+        <location filename="../layers/frames.py" line="109"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
@@ -953,7 +1001,7 @@
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="164"/>
+        <location filename="../layers/frames.py" line="180"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
@@ -1101,6 +1149,11 @@
         <location filename="../layers/reading.py" line="130"/>
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
         <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
+    </message>
+    <message>
+        <location filename="../layers/frames.py" line="126"/>
+        <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
+        <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
     </message>
 </context>
 <context>
