@@ -10,6 +10,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.sites import SiteFieldsMixin, SiteParameters
@@ -137,11 +138,12 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         surplus, demand = float(zones["surplus_m3"].sum()), float(zones["demand_m3"].sum())
         outside = result.outside
+        whole = number_format().whole
         feedback.pushInfo(self.tr(
-            "{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other "
-            "area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand "
-            "{4:,.0f} m³.").format(len(zones), surplus, demand, outside["surplus_m3"],
-                                   outside["demand_m3"]))
+            "{0} zone(s): surplus {1} m³, demand {2} m³; outside every zone (other "
+            "area types, contaminated sites, no area type): surplus {3} m³, demand "
+            "{4} m³.").format(whole(len(zones)), whole(surplus), whole(demand),
+                               whole(outside["surplus_m3"]), whole(outside["demand_m3"])))
         steps.setProgress(100)
         values = (len(zones), surplus, demand, float(outside["surplus_m3"]),
                   float(outside["demand_m3"]))

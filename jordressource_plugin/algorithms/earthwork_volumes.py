@@ -13,6 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
@@ -148,10 +149,12 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
         if difference_path:
             self.register_output(self.OUTPUT_DIFFERENCE, difference_path)
             outputs[self.OUTPUT_DIFFERENCE] = difference_path
-        feedback.pushInfo(self.tr("{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus "
-                                  "{3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).")
-                          .format(len(frame), outputs["CUT_M3"], outputs["FILL_M3"],
-                                  outputs["SURPLUS_M3"], outputs["LOOSE_M3"], outputs["TONNES"]))
+        whole = number_format().whole
+        feedback.pushInfo(self.tr("{0} excavation(s): cut {1} m³, fill {2} m³, surplus "
+                                  "{3} m³ in situ ({4} m³ loose, {5} t).")
+                          .format(whole(len(frame)), whole(outputs["CUT_M3"]),
+                                  whole(outputs["FILL_M3"]), whole(outputs["SURPLUS_M3"]),
+                                  whole(outputs["LOOSE_M3"]), whole(outputs["TONNES"])))
         feedback.setProgress(100)
         return outputs
 
@@ -242,9 +245,11 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
             positions = result.positions_with(status)
             if len(positions):
                 report = feedback.pushInfo if status == earthwork.OUTSIDE else feedback.pushWarning
-                report(message.format(len(positions), id_list(list(ids[positions]))))
+                report(message.format(number_format().whole(len(positions)),
+                                      id_list(list(ids[positions]))))
         if result.implausible_cells:
             feedback.pushWarning(self.tr(
-                "{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the "
+                "{0} counted DEM cell(s) lie below {1} m or above {2} m: probably nodata the "
                 "DEM does not declare. Set its nodata value and run again.")
-                .format(result.implausible_cells))
+                .format(number_format().whole(result.implausible_cells),
+                        number_format().whole(-500), number_format().whole(9000)))

@@ -16,11 +16,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
 from ..layers.sites import SiteFieldsMixin, SiteParameters
+from ..layers.solver import solver_failure, solver_report
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
@@ -170,9 +172,10 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         haul_pairs = self._haul_pairs(layers, crs, number, context, steps)
         disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
         steps.setCurrentStep(2)
+        numbers = number_format()
         feedback.pushInfo(self.tr(
             "Solving the allocation of {0} excavation(s) to {1} receiver(s)…").format(
-                len(source_table.ids), len(receiver_table_.ids)))
+                numbers.whole(len(source_table.ids)), numbers.whole(len(receiver_table_.ids))))
         try:
             plan = plan_reuse(excavations, receivers, disposal.xy, disposal.gate_fee_dkk_t, rates,
                               area_rule, number["MAX_HAUL_KM"], haul_pairs,
@@ -180,14 +183,16 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         except AllocationCancelled:
             return {}
         except AllocationError as error:
+            feedback.pushDebugInfo(str(error))  # HiGHS's own words, for support
             raise QgsProcessingException(self.tr(
-                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
+                "The optimiser could not find the optimal allocation: {0}").format(
+                    solver_failure(error.status))) from None
         self._report_problem(plan, source_table, receiver_table_, feedback)
         steps.setCurrentStep(3)
 
         results = self._write_outputs(parameters, context, steps, plan, source_table,
                                       receiver_table_, layers, kind_field, disposal.ids, crs)
-        self._log_summary(plan.summary, plan.allocation, feedback)
+        self._log_summary(plan.summary, feedback)
         results.update(self._numbers(plan.summary))
         return results
 
@@ -208,7 +213,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             "DEFAULT_GATE_FEE_DKK_T")}
         for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
             if number[name] <= 0:
-                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(
+                    self.parameterDefinition(name).description()))
         rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
                           number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
                           number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
@@ -303,9 +309,11 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
             check_reading(report, label, feedback)
         if not len(disposal.xy):
+            numbers = number_format()
             feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(rates.baseline_haul_km,
-                                                                   rates.default_gate_fee_dkk_t))
+                                      "charged {1} DKK/t.").format(
+                numbers.trimmed(rates.baseline_haul_km),
+                numbers.trimmed(rates.default_gate_fee_dkk_t)))
         return disposal
 
     @staticmethod
@@ -322,10 +330,13 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             feedback.pushWarning(self.tr(
                 "{0} excavation(s) have a soil class no receiver accepts; their soil goes to "
                 "disposal: {1}").format(len(ids), id_list(ids)))
+        numbers = number_format()
         feedback.pushInfo(self.tr("{0} pair(s) within the maximum haul; {1} allowed arc(s) "
-                                  "cheaper than disposal. Solver: {2} ({3} LP solve(s)).")
-                          .format(problem.pairs_in_reach, len(problem.arcs),
-                                  plan.allocation.status, plan.allocation.rounds))
+                                  "cheaper than disposal.")
+                          .format(numbers.whole(problem.pairs_in_reach),
+                                  numbers.whole(len(problem.arcs))))
+        feedback.pushInfo(solver_report(plan.allocation.status, plan.allocation.rounds,
+                                        plan.allocation.cost_dkk, numbers))
 
     # Writing --------------------------------------------------------------------------------
     def _write_outputs(self, parameters, context, feedback, plan, source_table, receiver_table_,
@@ -388,24 +399,28 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
                 self.OUTPUT_RECEIVERS: receivers_id}
 
-    def _log_summary(self, summary, allocation, feedback):
+    def _log_summary(self, summary, feedback):
+        numbers = number_format()
+        whole = numbers.whole
+
         def change(plan, baseline):
-            return f"{(plan - baseline) / baseline:+.0%}" if baseline else "–"
+            return numbers.change((plan - baseline) / baseline) if baseline else "–"
 
         feedback.pushInfo(self.tr(
-            "Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.")
-            .format(summary.reused_m3, summary.supplied_m3, summary.reused_share,
-                    summary.disposed_m3))
-        feedback.pushInfo(self.tr("Transport: {0:,.0f} tonne-km against {1:,.0f} if everything "
-                                  "went to disposal ({2}).")
-                          .format(summary.tonne_km, summary.baseline_tonne_km,
+            "Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.")
+            .format(whole(summary.reused_m3), whole(summary.supplied_m3),
+                    numbers.share(summary.reused_share), whole(summary.disposed_m3)))
+        feedback.pushInfo(self.tr("Haul: {0} tonne-km against {1} if everything went to "
+                                  "disposal ({2}).")
+                          .format(whole(summary.tonne_km), whole(summary.baseline_tonne_km),
                                   change(summary.tonne_km, summary.baseline_tonne_km)))
-        feedback.pushInfo(self.tr("CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).")
-                          .format(summary.co2_kg, summary.baseline_co2_kg,
+        feedback.pushInfo(self.tr("CO2: {0} kg against {1} kg ({2}).")
+                          .format(whole(summary.co2_kg), whole(summary.baseline_co2_kg),
                                   change(summary.co2_kg, summary.baseline_co2_kg)))
-        feedback.pushInfo(self.tr("Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.")
-                          .format(summary.cost_dkk, summary.baseline_cost_dkk,
-                                  summary.baseline_cost_dkk - summary.cost_dkk))
-        feedback.pushInfo(self.tr("{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) "
-                                  "filled.").format(summary.truckloads, summary.receivers_used,
-                                                    summary.receivers_filled))
+        feedback.pushInfo(self.tr("Cost: {0} DKK against {1} DKK: {2} DKK saved.")
+                          .format(whole(summary.cost_dkk), whole(summary.baseline_cost_dkk),
+                                  whole(summary.baseline_cost_dkk - summary.cost_dkk)))
+        feedback.pushInfo(self.tr("{0} truckload(s) to {1} receiver(s); {2} receiver(s) "
+                                  "filled.").format(whole(summary.truckloads),
+                                                    whole(summary.receivers_used),
+                                                    whole(summary.receivers_filled)))

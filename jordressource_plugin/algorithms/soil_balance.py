@@ -13,6 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
@@ -165,21 +166,26 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         steps.setProgress(80)
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        numbers = number_format()
         report = balance_report(
             result, area_ids, labels=self.report_labels(),
             inputs=self._inputs(areas_source, id_field, sources_source, source_layer,
                                 receivers_source, receiver_layer),
-            parameters={self.tr("Share of clean soil replacing raw materials"): f"{share:g}",
+            numbers=numbers,
+            parameters={self.tr("Share of clean soil replacing raw materials"):
+                        numbers.trimmed(share, 3),
                         self.tr("Highest soil class counted as clean"): str(clean_max),
                         self.tr("Metric CRS"): crs.authid()})
         Path(html_path).write_text(report, encoding="utf-8")
 
         totals = result.totals
+        whole = numbers.whole
         feedback.pushInfo(self.tr(
-            "Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); "
-            "outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.").format(
-                totals["surplus_m3"], totals["demand_m3"], totals["balance_m3"], len(areas),
-                result.outside["surplus_m3"], result.outside["demand_m3"]))
+            "Surplus {0} m³, demand {1} m³, balance {2} m³ over {3} area(s); "
+            "outside every area: surplus {4} m³, demand {5} m³.").format(
+                whole(totals["surplus_m3"]), whole(totals["demand_m3"]),
+                whole(totals["balance_m3"]), whole(len(areas)),
+                whole(result.outside["surplus_m3"]), whole(result.outside["demand_m3"])))
         steps.setProgress(100)
         values = (totals["surplus_m3"], totals["demand_m3"], totals["balance_m3"],
                   totals["raw_material_substitute_m3"], result.outside["surplus_m3"],
@@ -216,7 +222,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                     and len(undated):
                 feedback.pushInfo(self.tr(
                     "{0}: {1} site(s) without a usable date window are counted as undated.")
-                    .format(label, len(undated)))
+                    .format(label, number_format().whole(len(undated))))
 
     def _inputs(self, areas_source, id_field, sources_source, source_layer, receivers_source,
                 receiver_layer):

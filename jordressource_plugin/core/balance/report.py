@@ -1,9 +1,9 @@
 """The soil-balance report: one self-contained HTML file a planner can mail or attach to a plan.
 
 Charts are drawn with matplotlib (no display needed) and embedded as inline SVG, so the file has
-no external references. Every label comes in through ``labels`` (see ``DEFAULT_LABELS``): the
-caller passes them translated, which keeps this module free of QGIS and the report in the
-user's language.
+no external references. Every label comes in through ``labels`` (see ``DEFAULT_LABELS``) and
+every number is written by ``numbers`` (``core.number_format``): the caller passes them for the
+user's language, which keeps this module free of QGIS and the report in that language.
 """
 import datetime
 import html
@@ -13,6 +13,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..number_format import ENGLISH, NumberFormat
 from .soil_balance import UNDATED, SoilBalance
 
 # Bars beyond this are unreadable; the areas with the largest balances are shown.
@@ -53,9 +54,9 @@ DEFAULT_LABELS = {
 
 def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None,
                    inputs: dict = None, parameters: dict = None,
-                   generated: datetime.datetime = None) -> str:
+                   generated: datetime.datetime = None, numbers: NumberFormat = ENGLISH) -> str:
     """The report as an HTML string. ``area_ids`` label the areas in input order; ``inputs`` and
-    ``parameters`` are shown as given (name -> value)."""
+    ``parameters`` are shown as given (name -> value); ``numbers`` writes every number."""
     text = dict(DEFAULT_LABELS)
     text.update(labels or {})
     generated = generated or datetime.datetime.now()
@@ -65,18 +66,18 @@ def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None
         f"<h1>{_e(text['title'])}</h1>",
         f"<p class='meta'>{_e(text['generated'].format(generated.strftime('%Y-%m-%d %H:%M')))}</p>",
         f"<h2>{_e(text['summary'])}</h2>",
-        _summary(balance, text),
+        _summary(balance, text, numbers),
         f"<p>{_e(text['explanation'])}</p>",
         f"<h2>{_e(text['chart_areas'])}</h2>",
-        _area_chart(areas, text),
+        _area_chart(areas, text, numbers),
     ]
     if len(years) > 1 or (len(years) == 1 and years.index[0] != UNDATED):
-        sections += [f"<h2>{_e(text['chart_years'])}</h2>", _year_chart(years, text)]
+        sections += [f"<h2>{_e(text['chart_years'])}</h2>", _year_chart(years, text, numbers)]
     sections += [
         f"<h2>{_e(text['table_years'])}</h2>",
-        _html_table(years.reset_index(), text, year_table=True),
+        _html_table(years.reset_index(), text, numbers, year_table=True),
         f"<h2>{_e(text['table_areas'])}</h2>",
-        _html_table(areas, text, year_table=False),
+        _html_table(areas, text, numbers, year_table=False),
         f"<h2>{_e(text['inputs'])}</h2>", _definition_list(inputs or {}),
         f"<h2>{_e(text['parameters'])}</h2>", _definition_list(parameters or {}),
     ]
@@ -105,19 +106,20 @@ def _year_table(balance: SoilBalance, text) -> pd.DataFrame:
     return balance.by_year.groupby("year", sort=False)[columns].sum()
 
 
-def _summary(balance: SoilBalance, text) -> str:
+def _summary(balance: SoilBalance, text, numbers) -> str:
     total = balance.totals
     sources = int(balance.areas["source_count"].sum() + balance.outside["source_count"])
     receivers = int(balance.areas["receiver_count"].sum() + balance.outside["receiver_count"])
-    rows = [(text["surplus"], _number(total["surplus_m3"])),
-            (text["demand"], _number(total["demand_m3"])),
-            (text["balance"], _number(total["balance_m3"])),
-            (text["substitute"], _number(total["raw_material_substitute_m3"])),
-            (text["sources"], str(sources)), (text["receivers"], str(receivers))]
+    rows = [(text["surplus"], numbers.whole(total["surplus_m3"])),
+            (text["demand"], numbers.whole(total["demand_m3"])),
+            (text["balance"], numbers.whole(total["balance_m3"])),
+            (text["substitute"], numbers.whole(total["raw_material_substitute_m3"])),
+            (text["sources"], numbers.whole(sources)),
+            (text["receivers"], numbers.whole(receivers))]
     return _definition_list(dict(rows))
 
 
-def _area_chart(areas: pd.DataFrame, text) -> str:
+def _area_chart(areas: pd.DataFrame, text, numbers) -> str:
     from matplotlib.figure import Figure
 
     # the outside row's bar would dwarf the areas'; it stays in the table
@@ -133,17 +135,18 @@ def _area_chart(areas: pd.DataFrame, text) -> str:
     axes.set_yticklabels([str(label) for label in shown["label"]])
     axes.axvline(0, color="#333333", linewidth=0.8)
     axes.set_xlabel(text["balance"])
-    _thousands(axes.xaxis)
+    _thousands(axes.xaxis, numbers)
     axes.grid(axis="x", color="#dddddd")
     axes.set_axisbelow(True)
     note = ""
     if len(areas) > MAX_CHART_AREAS:
-        shown = text["chart_areas_note"].format(MAX_CHART_AREAS, len(areas))
+        shown = text["chart_areas_note"].format(numbers.whole(MAX_CHART_AREAS),
+                                                numbers.whole(len(areas)))
         note = f"<p class='note'>{_e(shown)}</p>"
     return _svg(figure) + note
 
 
-def _year_chart(years: pd.DataFrame, text) -> str:
+def _year_chart(years: pd.DataFrame, text, numbers) -> str:
     from matplotlib.figure import Figure
 
     labels = [text["undated"] if year == UNDATED else str(year) for year in years.index]
@@ -159,7 +162,7 @@ def _year_chart(years: pd.DataFrame, text) -> str:
     axes.set_xticklabels(labels)
     axes.set_xlabel(text["year"])
     axes.axhline(0, color="#333333", linewidth=0.8)
-    _thousands(axes.yaxis)
+    _thousands(axes.yaxis, numbers)
     axes.grid(axis="y", color="#dddddd")
     axes.set_axisbelow(True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False,
@@ -183,13 +186,13 @@ def _svg(figure) -> str:
     return "<figure>" + svg[svg.index("<svg"):] + "</figure>"
 
 
-def _thousands(axis):
+def _thousands(axis, numbers):
     from matplotlib.ticker import FuncFormatter
 
-    axis.set_major_formatter(FuncFormatter(lambda value, _: _number(value)))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: numbers.whole(value)))
 
 
-def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
+def _html_table(table: pd.DataFrame, text, numbers, year_table: bool) -> str:
     columns = [("surplus_m3", text["surplus"]), ("demand_m3", text["demand"]),
                ("balance_m3", text["balance"])]
     if not year_table:
@@ -207,12 +210,15 @@ def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
         cells = [f"<td>{_e(key)}</td>"]
         for column, _ in columns:
             value = row[column]
-            shown_value = _share(value) if column == "self_sufficiency" else _number(value)
-            cells.append(f"<td class='n'>{shown_value}</td>")
+            shown_value = (numbers.share(value) if column == "self_sufficiency"
+                           else numbers.whole(value))
+            cells.append(f"<td class='n'>{_e(shown_value)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if len(table) > MAX_TABLE_ROWS:
-        note = f"<p class='note'>{_e(text['table_note'].format(MAX_TABLE_ROWS, len(table)))}</p>"
+        shown_note = text["table_note"].format(numbers.whole(MAX_TABLE_ROWS),
+                                               numbers.whole(len(table)))
+        note = f"<p class='note'>{_e(shown_note)}</p>"
     return (f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows)
             + "\n</tbody></table>" + note)
 
@@ -223,19 +229,6 @@ def _definition_list(items: dict) -> str:
     rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
                    for key, value in items.items())
     return f"<table class='kv'>{rows}</table>"
-
-
-def _number(value) -> str:
-    """Whole cubic metres with thin-space thousands, readable in Danish and English alike."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "–"
-    return f"{float(value):,.0f}".replace(",", "\u202f").replace("-", "−")
-
-
-def _share(value) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return f"{100 * float(value):.0f} %"
 
 
 def _label(value) -> str:
