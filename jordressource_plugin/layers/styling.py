@@ -11,12 +11,14 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
+    QgsRasterLayer,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ..i18n import translate
 from ..resources import style_path
+from .legend import load_style
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -43,7 +45,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         if layer is None or not layer.isValid():
             return
         if self.qml is not None:
-            message, ok = layer.loadNamedStyle(str(self.qml))
+            message, ok = load_style(layer, self.qml)
             if not ok:
                 feedback.reportError(message)
         set_aliases(layer, self.aliases)
@@ -117,7 +119,7 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
         if not layer.isValid():
             return
         if qml is not None:
-            layer.loadNamedStyle(str(qml))
+            load_style(layer, qml)
         set_aliases(layer, aliases)
         error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
                                           "Jordressource", True, "")
@@ -127,13 +129,17 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
                 .format(path, error))
         return
     sidecar = Path(path).with_suffix(".qml")
-    if not aliases:  # rasters: the style file as it is
-        sidecar.write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
+    if not aliases:  # rasters: the style with its legend in the user's language
+        raster = QgsRasterLayer(path, Path(path).stem, "gdal")
+        if raster.isValid() and load_style(raster, qml)[1]:
+            raster.saveNamedStyle(str(sidecar))
+        else:
+            sidecar.write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
         return
     layer = QgsVectorLayer(path, Path(path).stem, "ogr")
     if not layer.isValid():
         return
     if qml is not None:
-        layer.loadNamedStyle(str(qml))
+        load_style(layer, qml)
     set_aliases(layer, aliases)
     layer.saveNamedStyle(str(sidecar))
