@@ -60,17 +60,19 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
-                                                     "the log)"), "id", self.SOURCES, optional=True)
+                                                     "the log)"), "id", self.SOURCES, optional=True,
+                       advanced=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True, optional=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RECEIVERS, self.tr("Receivers (demand)"),
             processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
-                                                       "log)"), "id", self.RECEIVERS, optional=True)
+                                                       "log)"), "id", self.RECEIVERS, optional=True,
+                       advanced=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
-        self.add_distance_crs_parameter()
+        self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         for name, title in zip(self.NUMBERS, (

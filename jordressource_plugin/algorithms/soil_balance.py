@@ -64,13 +64,14 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon")))
         self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
-                                                     "the log)"), "id", self.SOURCES, optional=True)
+                                                     "the log)"), "id", self.SOURCES, optional=True,
+                       advanced=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True)
         self.add_field(self.DATE_FIELD, self.tr("Excavation start date field"), "start_date",
-                       self.SOURCES, optional=True, date=True)
+                       self.SOURCES, optional=True, date=True, advanced=True)
         self.add_field(self.SOURCE_END_FIELD, self.tr("Excavation end date field"), "end_date",
-                       self.SOURCES, optional=True, date=True)
+                       self.SOURCES, optional=True, date=True, advanced=True)
         self.add_field(self.CLASS_FIELD, self.tr("Soil class field"), "soil_class", self.SOURCES,
                        optional=True, numeric=True)
         self.add_number_parameter(self.CLEAN_MAX_CLASS,
@@ -79,20 +80,21 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                                   advanced=True)
         share = self.add_number_parameter(
             self.SUBSTITUTION_SHARE, self.tr("Share of clean soil replacing raw materials (0–1)"),
-            0.225, minimum=0.0)
+            0.225, minimum=0.0, decimals=3)
         share.setMaximum(1.0)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RECEIVERS, self.tr("Receivers (demand)"),
             processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
-                                                       "log)"), "id", self.RECEIVERS, optional=True)
+                                                       "log)"), "id", self.RECEIVERS, optional=True,
+                       advanced=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
         self.add_field(self.RECEIVER_START_FIELD, self.tr("Receiver start date field"),
-                       "start_date", self.RECEIVERS, optional=True, date=True)
+                       "start_date", self.RECEIVERS, optional=True, date=True, advanced=True)
         self.add_field(self.RECEIVER_END_FIELD, self.tr("Receiver end date field"), "end_date",
-                       self.RECEIVERS, optional=True, date=True)
-        self.add_distance_crs_parameter()
+                       self.RECEIVERS, optional=True, date=True, advanced=True)
+        self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
