@@ -174,6 +174,24 @@ OUTPUTS = (
 
 _BY_KEY = {(output.algorithm, output.name): output for output in OUTPUTS}
 
+# Decimal places a planner reads a number field with, by its unit (the name's ending): whole
+# cubic metres, tonnes, kilograms and kroner, kilometres to 10 m, shares to a per cent. The
+# stored value keeps its full precision: outputs feed other algorithms (the volumes of
+# match_reuse's excavations feed soil_balance) and a rounded row would no longer add up to its
+# site's supply. The precision is how the attribute table and the identify panel show it.
+_DISPLAY_DECIMALS = (
+    ("tonne_km", 0), ("_km2", 2), ("_km", 2), ("_m3", 0), ("tonnes", 0), ("_kg", 0),
+    ("_dkk", 0), ("share", 2), ("self_sufficiency", 2),
+)
+
+
+def display_decimals(field_name: str) -> Optional[int]:
+    """Decimal places output field ``field_name`` is shown with, or None for as stored."""
+    for ending, decimals in _DISPLAY_DECIMALS:
+        if field_name.endswith(ending):
+            return decimals
+    return None
+
 
 def output(algorithm_id: str, name: str) -> Output:
     """The entry of output ``name`` of algorithm ``algorithm_id``; KeyError when there is none."""

@@ -9,6 +9,7 @@ table as the default style, or as a `.qml` beside other formats, which QGIS read
 from pathlib import Path
 
 from qgis.core import (
+    QgsEditorWidgetSetup,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsRasterLayer,
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import catalogue
 from ..i18n import translate
 from ..resources import style_path
 from .legend import load_style
@@ -53,13 +55,21 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 def set_aliases(layer, aliases: dict) -> None:
-    """Give the fields of vector ``layer`` named in ``aliases`` their alias."""
+    """Give the fields of vector ``layer`` named in ``aliases`` their alias, and the number
+    fields among them the precision a planner reads them with (``catalogue.display_decimals``:
+    "273.910" m³, not "273910.4527673"), shown by QGIS's Range field formatter."""
     if not aliases or not isinstance(layer, QgsVectorLayer):
         return
     for name, alias in aliases.items():
         index = layer.fields().lookupField(name)
-        if index >= 0:
-            layer.setFieldAlias(index, alias)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, alias)
+        decimals = catalogue.display_decimals(name)
+        if decimals is not None and layer.fields().at(index).isNumeric():
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(
+                "Range", {"Precision": decimals, "Style": "SpinBox", "AllowNull": True,
+                          "Min": -1e15, "Max": 1e15, "Step": 10 ** -decimals}))
 
 
 def split_destination(dest_id: str):
