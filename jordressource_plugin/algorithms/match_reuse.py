@@ -4,6 +4,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
+    QgsLineString,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -40,6 +41,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     OUTPUT_MATCHES = "OUTPUT_MATCHES"
     OUTPUT_SOURCES = "OUTPUT_SOURCES"
     OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
+    OUTPUT_ROUTES = "OUTPUT_ROUTES"
 
     # (parameter, default field, parent layer, optional, advanced). The fields every run maps
     # (ids, volume, class, capacity) come first in the dialog; dates, kinds, disposal fields and
@@ -150,6 +152,9 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_RECEIVERS, self.output_title(self.OUTPUT_RECEIVERS)))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
+            QgsProcessing.TypeVectorLine, optional=True, createByDefault=False))
         for name, description in (
                 ("REUSED_M3", self.tr("Reused (m³)")),
                 ("DISPOSED_M3", self.tr("To disposal (m³)")),
@@ -163,6 +168,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.reuse.allocation import AllocationCancelled, AllocationError
+        from ..core.reuse.costs import straight_haul
         from ..core.reuse.plan import plan_reuse
         from ..core.reuse.problem import AreaRule
 
@@ -178,7 +184,9 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         steps.setCurrentStep(1)
         self._classify(parameters, context, steps, layers, crs, area_rule,
                        (source_table, excavations), (receiver_table_, receivers))
-        haul_pairs = self._haul_pairs(layers, crs, number, context, steps)
+        network = self._road_network(layers, crs, number, context, steps)
+        haul_pairs = (straight_haul(number["DETOUR_FACTOR"]) if network is None
+                      else network.haul_pairs)
         disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
         steps.setCurrentStep(2)
         numbers = number_format()
@@ -199,8 +207,12 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self._report_problem(plan, source_table, receiver_table_, feedback)
         steps.setCurrentStep(3)
 
-        results = self._write_outputs(parameters, context, steps, plan, source_table,
-                                      receiver_table_, layers, kind_field, disposal.ids, crs)
+        results, match_rows = self._write_outputs(parameters, context, steps, plan,
+                                                  source_table, receiver_table_, layers,
+                                                  kind_field, disposal.ids, crs)
+        if parameters.get(self.OUTPUT_ROUTES):
+            results.update(self._write_routes(parameters, context, steps, plan, network,
+                                              (excavations.xy, receivers.xy), match_rows, crs))
         self._log_summary(plan.summary, feedback)
         results.update(self._numbers(plan.summary))
         return results
@@ -291,15 +303,14 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
                            receiver_table_.frame.geometry, areas, area_field, contamination)
 
-    def _haul_pairs(self, layers, crs, number, context, feedback):
-        """Straight lines times the detour factor, or along the roads: the same reading of
-        roads as haul_matrix (a layer with no usable line is a clear error)."""
-        from ..core.reuse.costs import straight_haul
-
+    def _road_network(self, layers, crs, number, context, feedback):
+        """The road network hauls follow, or None for straight lines times the detour factor:
+        the same reading of roads as haul_matrix (a layer with no usable line is a clear
+        error)."""
         if layers[self.ROADS] is None:
-            return straight_haul(number["DETOUR_FACTOR"])
+            return None
         return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback).haul_pairs
+                                 feedback)
 
     def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
         """The disposal sites (positions, gate fees, ids) under the one reading policy; an
@@ -356,6 +367,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         match_fields = self.output_fields(self.OUTPUT_MATCHES)
         names = match_fields.names()
+        match_rows = []
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
                                               match_fields, QgsWkbTypes.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
@@ -380,7 +392,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "cost_dkk": float(row.cost_dkk),
                 "same_area_type": None if row.same_area_type is None else bool(row.same_area_type),
                 "analysis_required": bool(row.analysis_required)}
-            feature.setAttributes([values[name] for name in names])
+            match_rows.append([values[name] for name in names])
+            feature.setAttributes(match_rows[-1])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
 
@@ -406,7 +419,35 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         write_frame(sink, receivers, fields, feedback)
         sink.flushBuffer()
         return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
-                self.OUTPUT_RECEIVERS: receivers_id}
+                self.OUTPUT_RECEIVERS: receivers_id}, match_rows
+
+    def _write_routes(self, parameters, context, feedback, plan, network, site_xy, match_rows,
+                      crs):
+        """The matches drawn along the roads they are hauled on, with the matches' fields; the
+        straight match lines stay as the overview. Empty without roads."""
+        from ..core.network.haul import NETWORK, HaulPairs
+
+        fields = self.output_fields(self.OUTPUT_ROUTES)
+        sink, routes_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context, fields,
+                                             QgsWkbTypes.LineString, crs)
+        if network is None:
+            feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
+                                      "output stays empty."))
+            return {self.OUTPUT_ROUTES: routes_id}
+        matches = plan.matches
+        pairs = HaulPairs(matches["source"].to_numpy(), matches["receiver"].to_numpy(),
+                          matches["distance_km"].to_numpy(dtype=float), NETWORK)
+        routes = network.route_lines(site_xy[0], site_xy[1], pairs, canceled=feedback.isCanceled)
+        for attributes, route in zip(match_rows, routes):
+            if route is None or feedback.isCanceled():
+                continue
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            xs, ys = route.xy
+            feature.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        return {self.OUTPUT_ROUTES: routes_id}
 
     def _log_summary(self, summary, feedback):
         numbers = number_format()
