@@ -22,6 +22,7 @@ from ..reporting import CSS, definition_list, escape, missing, number, png, svg,
 from .site_map import DEFICIT, SURPLUS, site_map_figure
 
 MAX_CHART_POLYGONS = 30  # bars beyond this are unreadable; the tables list every polygon
+PAGED_WIDTH_PX = 680  # A4 less 15 mm margins at 96 px per inch: the paged variant's width
 
 DEFAULT_LABELS = {
     "lang": "en",
@@ -38,7 +39,7 @@ DEFAULT_LABELS = {
     "volumes_intro": "Cut, fill and surplus at the planned level, and the balanced level at "
                      "which each polygon's own cut equals its own fill (cell-centre rule, cells "
                      "with data). Building at the balanced level keeps the soil on site.",
-    "project_shift": "Raising every planned level by {0} m balances the whole project: {1} m³ "
+    "project_shift": "Changing every planned level by {0} m balances the whole project: {1} m³ "
                      "would then be moved within it and none would leave.",
     "no_project_shift": "No polygon has both a plan and terrain data: no project balance.",
     "polygon": "Polygon",
@@ -117,6 +118,7 @@ DEFAULT_LABELS = {
                       2: "restricted use: under paving, noise barriers, approved projects",
                       3: "approved receiving facility only"},
     "uses_unknown": "unknown until the soil is classified",
+    "class_names": {1: "clean", 2: "lightly contaminated", 3: "contaminated"},
     "receivers_in_reach": "Receivers in reach: {0}",
     "unknown": "unknown",
     "sources": "Sources and defaults",
@@ -177,8 +179,9 @@ def plan_document(content: PlanContent, labels: dict = None, images: str = "svg"
         _section("sources", text["sources"]), _sources(content, text),
     ]
     body = "\n".join(sections)
+    style = CSS + _CSS + (_PAGED_CSS if images == "png" else "")
     html = (f"<!DOCTYPE html>\n<html lang='{escape(text['lang'])}'><head><meta charset='utf-8'>"
-            f"<title>{escape(content.title or text['title'])}</title><style>{CSS}{_CSS}</style>"
+            f"<title>{escape(content.title or text['title'])}</title><style>{style}</style>"
             f"</head>\n<body>\n{body}\n</body></html>\n")
     return PlanDocument(html, figures.images)
 
@@ -195,7 +198,8 @@ class _Figures:
             return svg(figure)
         name = f"figure-{len(self.images) + 1}.png"
         self.images[name] = png(figure)
-        width_px = int(figure.get_figwidth() * 80)
+        # the figure's width at the 96 px per inch the paged layout uses, within a page
+        width_px = min(int(figure.get_figwidth() * 96), PAGED_WIDTH_PX)
         return f"<p><img src='{name}' width='{width_px}'></p>"
 
 
@@ -370,7 +374,7 @@ def _data_sheets(content: PlanContent, text) -> str:
             text["origin"]: origin,
             text["area_type"]: _text(batch.area_type, text),
             text["suspected"]: text["yes"] if batch.suspected else text["no"],
-            text["soil_class"]: _text(batch.soil_class, text),
+            text["soil_class"]: _soil_class(batch.soil_class, text),
             text["soil_type"]: _text(batch.soil_type, text),
             text["volume"]: number(batch.volume_m3),
             text["tonnes"]: number(batch.tonnes),
@@ -396,6 +400,18 @@ def _uses(soil_class, options: pd.DataFrame, text) -> str:
         listed = ", ".join(f"{kind} ({count})" for kind, count in counts.items())
         statement += "; " + text["receivers_in_reach"].format(listed)
     return statement
+
+
+def _soil_class(value, text) -> str:
+    if missing(value) or str(value) == "":
+        return text["unknown"]
+    try:
+        number_ = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    shown = f"{number_:g}"
+    name = text["class_names"].get(int(number_)) if number_.is_integer() else None
+    return f"{shown} ({name})" if name else shown
 
 
 def _window(start, end, text) -> str:
@@ -429,6 +445,12 @@ def _sources(content: PlanContent, text) -> str:
                      + "</ul>")
     return "\n".join(parts)
 
+
+# Qt's rich text lays the paged variant out on the page itself: no screen margins, smaller type.
+_PAGED_CSS = """
+body { margin: 0; max-width: none; font-size: 9pt; }
+table { font-size: 8pt; }
+"""
 
 _CSS = """
 h3 { font-size: 1.05em; margin-top: 1.2em; }

@@ -22,29 +22,32 @@ def site_map_figure(geometries, labels, net_m3, text: dict):
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, PathPatch
 
-    figure = Figure(figsize=(7.5, 5.5))
-    axes = figure.add_subplot(1, 1, 1)
     drawn = []
     for geometry, label, net in zip(geometries, labels, net_m3):
         if geometry is None or geometry.is_empty:
             continue
-        colour = _colour(net)
-        for path in _paths(geometry):
-            axes.add_patch(PathPatch(path, facecolor=colour, edgecolor="#333333", linewidth=0.6))
-        drawn.append((geometry, label))
+        drawn.append((geometry, label, _colour(net)))
     if not drawn:
-        axes.set_axis_off()
+        figure = Figure(figsize=(7.5, 1.0))
+        figure.add_subplot(1, 1, 1).set_axis_off()
         return figure
-    bounds = np.array([geometry.bounds for geometry, _ in drawn])
+    bounds = np.array([geometry.bounds for geometry, _, _ in drawn])
     minx, miny = bounds[:, 0].min(), bounds[:, 1].min()
     maxx, maxy = bounds[:, 2].max(), bounds[:, 3].max()
     pad = 0.06 * max(maxx - minx, maxy - miny, 1.0)
+    # as tall as the project's shape needs, between a strip and a page
+    aspect = (maxy - miny + 3.5 * pad) / (maxx - minx + 2 * pad)
+    figure = Figure(figsize=(7.5, min(max(7.5 * aspect, 2.5), 8.5) + 0.6))
+    axes = figure.add_subplot(1, 1, 1)
+    for geometry, _, colour in drawn:
+        for path in _paths(geometry):
+            axes.add_patch(PathPatch(path, facecolor=colour, edgecolor="#333333", linewidth=0.6))
     axes.set_xlim(minx - pad, maxx + pad)
     axes.set_ylim(miny - 2.5 * pad, maxy + pad)
     axes.set_aspect("equal")
     axes.set_axis_off()
     if len(drawn) <= MAX_LABELS:
-        for geometry, label in drawn:
+        for geometry, label, _ in drawn:
             point = geometry.representative_point()
             axes.annotate(str(label), (point.x, point.y), ha="center", va="center",
                           fontsize=7, color="#111111")
@@ -56,7 +59,8 @@ def site_map_figure(geometries, labels, net_m3, text: dict):
               Patch(facecolor=DEFICIT, edgecolor="#333333", label=text["map_deficit"]),
               Patch(facecolor=BALANCED, edgecolor="#333333", label=text["map_balanced"]),
               Patch(facecolor=NO_DATA, edgecolor="#333333", label=text["map_no_data"])]
-    axes.legend(handles=legend, loc="upper left", fontsize="small", frameon=False)
+    axes.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4,
+                fontsize="small", frameon=False)
     return figure
 
 
