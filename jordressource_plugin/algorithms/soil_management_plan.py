@@ -1,0 +1,735 @@
+"""Soil management plan for a project: prevention (the balanced level of each polygon and of the
+project), sampling, the options catalogue and a data sheet per batch, as layers and as one
+printable document (HTML and PDF)."""
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.roads import read_road_network
+from ..layers.sites import SiteFieldsMixin
+from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
+from .plan_labels import PlanLabelsMixin
+from .terrain_inputs import TerrainInputsMixin
+
+POLYGON_FIELDS = (("cut_m3", QVariant.Double), ("fill_m3", QVariant.Double),
+                  ("net_m3", QVariant.Double), ("surplus_m3", QVariant.Double),
+                  ("tonnes", QVariant.Double), ("valid_share", QVariant.Double),
+                  ("balanced_level_m", QVariant.Double), ("balanced_shift_m", QVariant.Double),
+                  ("balanced_cut_m3", QVariant.Double), ("balanced_fill_m3", QVariant.Double),
+                  ("balance_note", QVariant.String), ("area_type", QVariant.String),
+                  ("contamination_suspected", QVariant.Bool), ("samples", QVariant.Int),
+                  ("sampling_cost_dkk", QVariant.Double))
+OPTION_FIELDS = (("source_id", QVariant.String), ("receiver_id", QVariant.String),
+                 ("receiver_kind", QVariant.String), ("rank", QVariant.Int),
+                 ("cost_dkk_t", QVariant.Double), ("distance_km", QVariant.Double),
+                 ("analysis_required", QVariant.Bool), ("co2_kg_t", QVariant.Double),
+                 ("disposal_cost_dkk_t", QVariant.Double), ("saving_dkk_t", QVariant.Double),
+                 ("capacity_m3", QVariant.Double), ("in_plan", QVariant.Bool),
+                 ("plan_tonnes", QVariant.Double), ("extra_cost_dkk_t", QVariant.Double))
+DISPOSAL_KIND = "disposal"
+
+
+class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteFieldsMixin,
+                                  JordressourceAlgorithm):
+    ALGORITHM_ID = "soil_management_plan"
+    GROUP_ID = "project"
+    REQUIRED_LIBRARIES = CORE_LIBRARIES + ("rasterio", "matplotlib")
+    OUTPUT_STYLES = {"OUTPUT": "earthwork", "OUTPUT_OPTIONS": "plan_options"}
+
+    PROJECT = "PROJECT"
+    AREA_TYPES = "AREA_TYPES"
+    CONTAMINATION = "CONTAMINATION"
+    RECEIVERS = "RECEIVERS"
+    DISPOSAL = "DISPOSAL"
+    ROADS = "ROADS"
+    PLAN = "PLAN"
+    OPTIONS_COUNT = "OPTIONS_COUNT"
+    AREA_RULE = "AREA_RULE"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_OPTIONS = "OUTPUT_OPTIONS"
+    OUTPUT_HTML = "OUTPUT_HTML"
+    OUTPUT_PDF = "OUTPUT_PDF"
+
+    # (parameter, default field, parent layer, required when the layer is given)
+    FIELDS = (
+        ("PROJECT_ID_FIELD", "id", "PROJECT", False),
+        ("PROJECT_NAME_FIELD", "name", "PROJECT", False),
+        ("CLASS_FIELD", "soil_class", "PROJECT", False),
+        ("SOIL_TYPE_FIELD", "soil_type", "PROJECT", False),
+        ("PROJECT_START_FIELD", "start_date", "PROJECT", False),
+        ("PROJECT_END_FIELD", "end_date", "PROJECT", False),
+        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", True),
+        ("KIND_FIELD", "kind", "RECEIVERS", False),
+        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", True),
+        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", True),
+        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", False),
+        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", False),
+        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", False),
+        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", False),
+        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
+        ("PLAN_SOURCE_FIELD", "source_id", "PLAN", True),
+        ("PLAN_RECEIVER_FIELD", "receiver_id", "PLAN", True),
+        ("PLAN_TONNES_FIELD", "tonnes", "PLAN", True),
+    )
+    NUMBERS = ("CUT_M3", "FILL_M3", "SURPLUS_M3", "PROJECT_SHIFT_M", "SAMPLES",
+               "SAMPLING_COST_DKK")
+
+    def displayName(self):
+        return self.tr("Soil management plan for a project")
+
+    def extra_tags(self):
+        return ["jordhåndteringsplan", "soil management plan", "balanced level", "terræn",
+                "prøvetagning", "sampling", "mulighedskatalog", "options", "datablad",
+                "lokalplan", "byggeri", "prevention", "forebyggelse"]
+
+    def field_labels(self):
+        return {
+            "PROJECT_ID_FIELD": self.tr("Polygon id field"),
+            "PROJECT_NAME_FIELD": self.tr("Polygon name field"),
+            "CLASS_FIELD": self.tr("Soil class field"),
+            "SOIL_TYPE_FIELD": self.tr("Soil type field"),
+            "PROJECT_START_FIELD": self.tr("Excavation start date field"),
+            "PROJECT_END_FIELD": self.tr("Excavation end date field"),
+            "RECEIVER_ID_FIELD": self.tr("Receiver id field"),
+            "KIND_FIELD": self.tr("Receiver kind field"),
+            "CAPACITY_FIELD": self.tr("Receiver capacity field (m³)"),
+            "MAX_CLASS_FIELD": self.tr("Highest accepted soil class field"),
+            "RECEIVER_START_FIELD": self.tr("Receiver start date field"),
+            "RECEIVER_END_FIELD": self.tr("Receiver end date field"),
+            "DISPOSAL_ID_FIELD": self.tr("Disposal site id field"),
+            "GATE_FEE_FIELD": self.tr("Gate fee field (DKK/t)"),
+            "AREA_TYPE_FIELD": self.tr("Area type field"),
+            "PLAN_SOURCE_FIELD": self.tr("Regional plan: excavation id field"),
+            "PLAN_RECEIVER_FIELD": self.tr("Regional plan: receiver id field"),
+            "PLAN_TONNES_FIELD": self.tr("Regional plan: tonnes field"),
+        }
+
+    def initAlgorithm(self, config=None):
+        from ..core.project import sampling
+        from ..core.project.options import OPTIONS_COUNT
+        from ..core.reuse import costs
+
+        sites = processing_vector_types("point", "polygon")
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PROJECT, self.tr("Project polygons (one building project, or a selection)"),
+            processing_vector_types("polygon")))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.DEM, self.tr("Terrain model (DEM, metres)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.PLANNED_SURFACE, self.tr("Planned surface (raster, metres)"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.PLANNED_LEVEL_FIELD, self.tr("Planned level field (metres)"),
+            parentLayerParameterName=self.PROJECT, type=QgsProcessingParameterField.Numeric,
+            optional=True))
+        for name, label, types in (
+                (self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")),
+                (self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
+                 processing_vector_types("polygon")),
+                (self.RECEIVERS, self.tr("Receivers (pits, resource sites, utilisation)"), sites),
+                (self.DISPOSAL, self.tr("Disposal sites"), sites),
+                (self.ROADS, self.tr("Roads"), processing_vector_types("line")),
+                (self.PLAN, self.tr("Regional plan (reuse matches of Find short-haul reuse "
+                                    "matches)"), processing_vector_types("table"))):
+            self.addParameter(QgsProcessingParameterFeatureSource(name, label, types,
+                                                                  optional=True))
+        labels = self.field_labels()
+        for name, default, parent, _ in self.FIELDS:
+            self.addParameter(QgsProcessingParameterField(
+                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
+                optional=True))
+        self.add_number_parameter(self.OPTIONS_COUNT, self.tr("Options per excavation"),
+                                  OPTIONS_COUNT, minimum=1, integer=True)
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, self.tr("Project name (title of the plan)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_RULE, self.tr("Area rule"),
+            options=[self.tr("0 – ignore area types"),
+                     self.tr("1 – analysis cost when crossing area types"),
+                     self.tr("2 – only within the same area type")],
+            defaultValue=1))
+        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
+        self.add_number_parameter("DETOUR_FACTOR",
+                                  self.tr("Detour factor (road / straight distance, without "
+                                          "roads)"), costs.DETOUR_FACTOR, minimum=1.0)
+        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
+                                  advanced=True)
+        self.add_distance_crs_parameter()
+        for name, label, default in (
+                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
+                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T),
+                ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
+                 costs.TRANSPORT_COST_DKK_TKM),
+                ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
+                 costs.ANALYSIS_COST_DKK_T),
+                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM),
+                ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
+                 costs.BASELINE_HAUL_KM),
+                ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
+                 costs.DEFAULT_GATE_FEE_DKK_T),
+                ("SAMPLE_CLASSIFIED_T", self.tr("Tonnes per sample, classified area "
+                                                "without suspicion"),
+                 sampling.CLASSIFIED_BATCH_T),
+                ("SAMPLE_SUSPECTED_T", self.tr("Tonnes per sample, suspected or mapped site"),
+                 sampling.SUSPECTED_BATCH_T),
+                ("ANALYSIS_PRICE_DKK", self.tr("Price per soil analysis (DKK)"),
+                 costs.ANALYSIS_PRICE_DKK)):
+            self.add_number_parameter(name, label, default, advanced=True)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Project polygons with volumes and balanced levels")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_OPTIONS, self.tr("Options catalogue"), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr("Soil management plan (HTML)"),
+            self.tr("HTML files (*.html)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PDF, self.tr("Soil management plan (PDF)"), self.tr("PDF files (*.pdf)"),
+            optional=True))
+        for name, label in (("CUT_M3", self.tr("Total cut (m³)")),
+                            ("FILL_M3", self.tr("Total fill (m³)")),
+                            ("SURPLUS_M3", self.tr("Total surplus in situ (m³)")),
+                            ("PROJECT_SHIFT_M", self.tr("Level shift balancing the project (m)")),
+                            ("SAMPLES", self.tr("Soil samples")),
+                            ("SAMPLING_COST_DKK", self.tr("Sampling cost (DKK)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    # Running --------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from ..core.project import management_plan as mp
+        from ..core.project.options import options_catalogue
+        from ..core.project.plan_document import PlanContent
+        from ..core.project.sampling import sampling_plan
+        from ..core.reuse.problem import AreaRule
+
+        crs = self.distance_crs(parameters, context)
+        layers = {name: self.source_or_error(parameters, name, context,
+                                             required=name == self.PROJECT)
+                  for name in (self.PROJECT, self.AREA_TYPES, self.CONTAMINATION, self.RECEIVERS,
+                               self.DISPOSAL, self.ROADS, self.PLAN)}
+        fields = {name: None if layers[parent] is None else self.site_field(
+                      parameters, name, context, layers[parent], default, required, feedback,
+                      layers[parent].sourceName())
+                  for name, default, parent, required in self.FIELDS}
+        number = self._numbers(parameters, context)
+        dem = self.dem_or_error(parameters, context)
+        planned_layer, level_field = self.planned_inputs(parameters, context, feedback)
+        options_count = self.parameterAsInt(parameters, self.OPTIONS_COUNT, context)
+        area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+
+        project = layers[self.PROJECT]
+        frame = read_frame(project, crs, context, feedback, label=self.tr("Project polygons"))
+        if frame.empty:
+            raise QgsProcessingException(self.tr(
+                "The project layer has no polygons with a geometry: there is nothing to plan."))
+        labels = self._polygon_labels(frame, fields["PROJECT_ID_FIELD"])
+        levels = None
+        if level_field:
+            import pandas as pd
+            levels = pd.to_numeric(frame[level_field], errors="coerce").to_numpy(dtype=float)
+        self.report_raster_notes(dem, planned_layer, feedback)
+        balance = self._terrain_balance(frame, dem, planned_layer, levels, feedback)
+        if balance is None:
+            return {}
+        polygons = mp.polygon_table(balance, number["DENSITY_T_M3"], levels)
+        self._report_terrain(labels, balance, feedback)
+        feedback.setProgress(60)
+
+        batch = mp.batch_positions(polygons)
+        excavations, batch_frame, batch_geometry = self._excavations(frame, polygons, batch,
+                                                                     labels, fields, feedback)
+        receivers, receiver_frame, receiver_ids, kinds = self._receivers(
+            layers[self.RECEIVERS], fields, crs, context, feedback)
+        self._classify(excavations, receivers, batch_geometry, receiver_frame, layers, fields,
+                       crs, context)
+        haul_pairs = self._haul_pairs(layers[self.ROADS], number, crs, context, feedback)
+        disposal_xy, disposal_fee, disposal_ids = self._disposal(layers[self.DISPOSAL], fields,
+                                                                 crs, context, feedback)
+        plan = self._regional_plan(layers[self.PLAN], fields, labels[batch], receiver_ids,
+                                   context, feedback)
+        if feedback.isCanceled():
+            return {}
+        rates = self._rates(number)
+        catalogue = options_catalogue(excavations, receivers, disposal_xy, disposal_fee, rates,
+                                      area_rule, number["MAX_HAUL_KM"], haul_pairs,
+                                      options_count, plan)
+        self._report_catalogue(catalogue, labels[batch], receiver_ids, layers, feedback)
+        tonnes = polygons["tonnes"].to_numpy(dtype=float)[batch]
+        sampling = sampling_plan(tonnes, excavations.suspected, number["SAMPLE_CLASSIFIED_T"],
+                                 number["SAMPLE_SUSPECTED_T"], number["ANALYSIS_PRICE_DKK"])
+        feedback.setProgress(75)
+
+        totals = mp.project_totals(polygons, balance, number["DENSITY_T_M3"])
+        batch_sites = batch_frame.assign(
+            area_type=(None if excavations.area_type is None else excavations.area_type),
+            suspected=excavations.suspected, volume_m3=excavations.volume_m3, tonnes=tonnes)
+        batches = mp.batch_table(labels[batch], batch_sites, sampling, catalogue, disposal_ids)
+        options = mp.option_table(catalogue, labels[batch], receiver_ids, kinds,
+                                  number["DENSITY_T_M3"])
+        document_polygons = polygons.assign(label=labels)
+        import geopandas as gpd
+        content = PlanContent(
+            title=self.parameterAsString(parameters, self.TITLE, context) or project.sourceName(),
+            polygons=gpd.GeoDataFrame(document_polygons, geometry=frame.geometry.to_numpy(),
+                                      crs=frame.crs),
+            batches=batches, options=options, totals=totals,
+            has_receivers=layers[self.RECEIVERS] is not None, has_plan=plan is not None,
+            crs_name=crs.authid() or crs.description(),
+            sampling_rule=(number["SAMPLE_CLASSIFIED_T"], number["SAMPLE_SUSPECTED_T"],
+                           number["ANALYSIS_PRICE_DKK"]),
+            inputs=self._inputs(layers, dem, planned_layer, level_field),
+            parameters=self._parameter_list(number, options_count, area_rule, crs),
+            references=self.references())
+        self._write_documents(content, html_path, pdf_path, feedback)
+        feedback.setProgress(90)
+
+        outputs = self._write_layers(parameters, context, feedback, frame, polygons, batch,
+                                     excavations, sampling, catalogue, options, labels,
+                                     receiver_frame, (disposal_ids, disposal_xy), rates, project,
+                                     crs)
+        outputs.update({self.OUTPUT_HTML: html_path})
+        if pdf_path:
+            outputs[self.OUTPUT_PDF] = pdf_path
+        outputs.update({
+            "CUT_M3": totals["cut_m3"], "FILL_M3": totals["fill_m3"],
+            "SURPLUS_M3": totals["surplus_m3"],
+            "PROJECT_SHIFT_M": (None if not np.isfinite(totals["project_shift_m"])
+                                else float(totals["project_shift_m"])),
+            "SAMPLES": sampling.total_samples, "SAMPLING_COST_DKK": sampling.total_cost_dkk})
+        self._log_summary(totals, sampling, batches, feedback)
+        feedback.setProgress(100)
+        return outputs
+
+    def _numbers(self, parameters, context):
+        names = ("MAX_HAUL_KM", "DETOUR_FACTOR", "SNAP_TOLERANCE_M", "DENSITY_T_M3",
+                 "TRUCK_PAYLOAD_T", "TRANSPORT_COST_DKK_TKM", "ANALYSIS_COST_DKK_T", "CO2_KG_TKM",
+                 "BASELINE_HAUL_KM", "DEFAULT_GATE_FEE_DKK_T", "SAMPLE_CLASSIFIED_T",
+                 "SAMPLE_SUSPECTED_T", "ANALYSIS_PRICE_DKK")
+        number = {name: self.parameterAsDouble(parameters, name, context) for name in names}
+        for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR", "SAMPLE_CLASSIFIED_T",
+                     "SAMPLE_SUSPECTED_T"):
+            if number[name] <= 0:
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
+        return number
+
+    def _rates(self, number):
+        from ..core.reuse.costs import CostRates
+
+        return CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
+                         number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
+                         number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
+                         number["DEFAULT_GATE_FEE_DKK_T"])
+
+    # Terrain --------------------------------------------------------------------------------
+    def _polygon_labels(self, frame, id_field):
+        """Each polygon's id as text (its feature id without an id field); ids must be unique
+        and present, since the catalogue and the data sheets name batches by them."""
+        import numpy as np
+
+        from ..core.reuse.sites import MISSING_IDS, SiteTableError, check_ids
+
+        if not id_field:
+            return np.array([str(value) for value in frame[FEATURE_ID]], dtype=object)
+        try:
+            return check_ids(frame[id_field])
+        except SiteTableError as error:
+            if error.reason == MISSING_IDS:
+                positions = list(error.ids)
+                raise QgsProcessingException(self.tr(
+                    "Every project polygon needs an id in '{0}', so that the plan can name it. "
+                    "Feature ids without one: {1}.").format(
+                        id_field, self.id_list(frame[FEATURE_ID].to_numpy()[positions]))) \
+                    from None
+            raise QgsProcessingException(self.tr(
+                "Project polygon ids in '{0}' must be unique, so that the plan names each batch "
+                "once. Repeated: {1}.").format(id_field, self.id_list(error.ids))) from None
+
+    def _terrain_balance(self, frame, dem, planned_layer, levels, feedback):
+        from rasterio.errors import RasterioIOError
+
+        from ..core.terrain import earthwork
+        from ..core.terrain.balanced_level import terrain_balance
+
+        try:
+            balance = terrain_balance(
+                frame.geometry, dem.source(),
+                planned_surface_path=None if planned_layer is None else planned_layer.source(),
+                planned_levels=levels, progress=lambda share: feedback.setProgress(5 + 55 * share),
+                canceled=feedback.isCanceled)
+        except earthwork.EarthworkInputError as error:
+            raise QgsProcessingException(
+                self.input_error_message(str(error), dem, planned_layer)) from None
+        except RasterioIOError as error:
+            raise QgsProcessingException(self.tr("A raster could not be read: {0}")
+                                         .format(error)) from None
+        return None if feedback.isCanceled() else balance
+
+    def _report_terrain(self, labels, balance, feedback):
+        import numpy as np
+
+        from ..core.terrain import earthwork
+        from ..core.terrain.balanced_level import WITHOUT_LEVEL
+
+        self.report_polygons(labels, balance.volumes, earthwork, feedback)
+        without = np.flatnonzero(np.isin(balance.reason, WITHOUT_LEVEL))
+        if len(without):
+            feedback.pushWarning(self.tr(
+                "{0} polygon(s) have no cell with terrain data, so no balanced level "
+                "(balanced_level_m is NULL; balance_note says why): ids {1}.")
+                .format(len(without), self.id_list(labels[without])))
+        if np.isfinite(balance.project_shift_m):
+            feedback.pushInfo(self.tr(
+                "Changing every planned level by {0:+.3f} m balances the project: cut equals "
+                "fill at {1:,.0f} m³.").format(balance.project_shift_m, balance.project_cut_m3))
+
+    # Sites ----------------------------------------------------------------------------------
+    def _excavations(self, frame, polygons, batch, labels, fields, feedback):
+        """The batches (polygons with surplus) as the reuse engine's excavations, and their
+        attributes for the data sheets."""
+        import geopandas as gpd
+        import pandas as pd
+
+        from ..core.reuse.sites import (
+            NO_CLASS,
+            WINDOW_REVERSED,
+            SiteTableError,
+            excavation_table,
+        )
+
+        rows = frame.iloc[batch].reset_index(drop=True)
+        start, end = fields["PROJECT_START_FIELD"], fields["PROJECT_END_FIELD"]
+        class_field = fields["CLASS_FIELD"]
+        table_frame = gpd.GeoDataFrame({
+            "_label": labels[batch],
+            "_volume_m3": polygons["surplus_m3"].to_numpy()[batch],
+            "_class": rows[class_field].tolist() if class_field else [None] * len(rows),
+            "_start": rows[start].tolist() if start else [None] * len(rows),
+            "_end": rows[end].tolist() if end else [None] * len(rows),
+        }, geometry=rows.geometry.to_numpy(), crs=rows.crs)
+        try:
+            table, excavations = excavation_table(table_frame, "_label", "_volume_m3", "_class",
+                                                  "_start", "_end")
+        except SiteTableError as error:
+            raise QgsProcessingException(self.tr(
+                "Project polygons: unreadable dates at ids {0}. Dates must be dates, "
+                "date-times or ISO text such as 2026-05-01.").format(
+                    self.id_list(error.ids))) from None
+        notes = {NO_CLASS: self.tr("no readable soil class: no receiver can be matched until "
+                                   "the soil is classified; disposal only"),
+                 WINDOW_REVERSED: self.tr("end date before start date: not matched")}
+        for reason, ids in table.unmatchable.items():
+            feedback.pushWarning(self.tr("Project polygons: {0} batch(es) with {1}: {2}")
+                                 .format(len(ids), notes.get(reason, reason), self.id_list(ids)))
+        name_field, type_field = fields["PROJECT_NAME_FIELD"], fields["SOIL_TYPE_FIELD"]
+        sheet = pd.DataFrame({
+            "name": rows[name_field].tolist() if name_field else [None] * len(rows),
+            "soil_class": table_frame["_class"].tolist(),
+            "soil_type": rows[type_field].tolist() if type_field else [None] * len(rows),
+            "start_date": table_frame["_start"].tolist(),
+            "end_date": table_frame["_end"].tolist()})
+        return excavations, sheet, table_frame.geometry
+
+    def _receivers(self, source, fields, crs, context, feedback):
+        """(Receivers, their frame, ids, kinds); empty without a receiver layer."""
+        import geopandas as gpd
+        import numpy as np
+
+        from ..core.reuse.problem import Receivers
+        from ..core.reuse.sites import SiteTableError, receiver_table
+
+        if source is None:
+            empty = np.zeros(0)
+            frame = gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=crs.authid() or None))
+            return (Receivers(np.zeros((0, 2)), empty, empty, empty, empty), frame, [], [])
+        names = [fields[n] for n in ("RECEIVER_ID_FIELD", "KIND_FIELD", "CAPACITY_FIELD",
+                                     "MAX_CLASS_FIELD", "RECEIVER_START_FIELD",
+                                     "RECEIVER_END_FIELD")]
+        frame = read_frame(source, crs, context, feedback, fields=[n for n in names if n],
+                           label=self.tr("Receivers"))
+        try:
+            table, receivers = receiver_table(frame, names[0], names[2], names[3], names[4],
+                                              names[5])
+        except SiteTableError as error:
+            raise QgsProcessingException(self.tr(
+                "Receivers: {0} at ids {1}. Ids must be present and unique; dates must be dates "
+                "or ISO text such as 2026-05-01.").format(error.reason, self.id_list(error.ids))) \
+                from None
+        for issues, report in ((table.skipped, feedback.reportError),
+                               (table.unmatchable, feedback.pushWarning)):
+            for reason, ids in issues.items():
+                report(self.tr("Receivers: {0} site(s) left out of the catalogue ({1}): {2}")
+                       .format(len(ids), reason, self.id_list(ids)))
+        kinds = (table.frame[names[1]].tolist() if names[1] else [None] * len(table.ids))
+        return receivers, table.frame, [str(i) for i in table.ids], kinds
+
+    def _classify(self, excavations, receivers, batch_geometry, receiver_frame, layers, fields,
+                  crs, context):
+        from ..core.reuse.sites import classify_for_reuse
+
+        areas, contamination = None, None
+        area_field = fields["AREA_TYPE_FIELD"] or "area_type"
+        if layers[self.AREA_TYPES] is not None:
+            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
+                               label=self.tr("Area types"))
+        if layers[self.CONTAMINATION] is not None:
+            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
+                                       label=self.tr("Contaminated sites")).geometry
+        classify_for_reuse(excavations, receivers, batch_geometry,
+                           receiver_frame.geometry, areas, area_field, contamination)
+
+    def _haul_pairs(self, roads, number, crs, context, feedback):
+        from ..core.reuse.costs import straight_haul
+
+        if roads is None:
+            return straight_haul(number["DETOUR_FACTOR"])
+        return read_road_network(roads, crs, number["SNAP_TOLERANCE_M"], context,
+                                 feedback).haul_pairs
+
+    def _disposal(self, source, fields, crs, context, feedback):
+        """(positions, gate fees with NaN for none, ids) of the disposal sites."""
+        import numpy as np
+
+        from ..core.geometry.positions import position_xy
+        from ..core.reuse.sites import parse_numbers
+
+        if source is None:
+            return np.zeros((0, 2)), np.zeros(0), []
+        id_field, fee_field = fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"]
+        frame = read_frame(source, crs, context, feedback, fields=[f for f in (id_field,
+                                                                               fee_field) if f],
+                           label=self.tr("Disposal sites"))
+        fees = np.full(len(frame), np.nan)
+        if fee_field:
+            fees, unreadable = parse_numbers(frame[fee_field])
+            if unreadable.any():
+                feedback.pushWarning(self.tr(
+                    "Disposal sites: unreadable gate fee for {0} site(s); the default fee "
+                    "applies.").format(int(unreadable.sum())))
+        ids = [str(v) for v in (frame[id_field] if id_field else frame[FEATURE_ID])]
+        xy = position_xy(frame.geometry) if len(frame) else np.zeros((0, 2))
+        return xy, fees, ids
+
+    def _regional_plan(self, source, fields, batch_labels, receiver_ids, context, feedback):
+        """The regional plan's flows between this project's batches and the receivers, or
+        None without a plan."""
+        from ..core.project.options import plan_flows
+
+        if source is None:
+            return None
+        names = [fields["PLAN_SOURCE_FIELD"], fields["PLAN_RECEIVER_FIELD"],
+                 fields["PLAN_TONNES_FIELD"]]
+        frame = read_frame(source, source.sourceCrs(), context, feedback, fields=names,
+                           label=self.tr("Regional plan"), require_geometry=False)
+        flows, unknown, unreadable = plan_flows(batch_labels, receiver_ids, frame[names[0]],
+                                                frame[names[1]], frame[names[2]])
+        if len(unknown):
+            feedback.pushWarning(self.tr(
+                "Regional plan: {0} flow(s) of this project go to receivers not in the receiver "
+                "layer and are left out: feature ids {1}.").format(
+                    len(unknown), self.id_list(frame[FEATURE_ID].to_numpy()[unknown])))
+        if len(unreadable):
+            feedback.pushWarning(self.tr(
+                "Regional plan: {0} flow(s) of this project have no readable tonnes and are "
+                "left out: feature ids {1}.").format(
+                    len(unreadable), self.id_list(frame[FEATURE_ID].to_numpy()[unreadable])))
+        feedback.pushInfo(self.tr("Regional plan: {0} flow(s) from this project's batches.")
+                          .format(len(flows)))
+        return flows
+
+    def _report_catalogue(self, catalogue, batch_labels, receiver_ids, layers, feedback):
+        import numpy as np
+
+        if layers[self.RECEIVERS] is None:
+            feedback.pushWarning(self.tr("No receivers given: the options catalogue shows "
+                                         "disposal only."))
+            return
+        lonely = np.flatnonzero(catalogue.feasible_count == 0)
+        if len(lonely):
+            feedback.pushWarning(self.tr(
+                "{0} batch(es) have no receiver within reach that accepts them; disposal only: "
+                "ids {1}.").format(len(lonely), self.id_list(np.asarray(batch_labels)[lonely])))
+        stray = catalogue.plan_not_options
+        if len(stray):
+            pairs = [f"{batch_labels[s]}→{receiver_ids[r]}" for s, r in
+                     zip(stray["source"], stray["receiver"])]
+            feedback.pushWarning(self.tr(
+                "Regional plan: {0} flow(s) use no arc allowed under this run's rules (class, "
+                "haul, window, area rule) and are priced as disposal: {1}.")
+                .format(len(pairs), self.id_list(pairs)))
+
+    # Documents ------------------------------------------------------------------------------
+    def _write_documents(self, content, html_path, pdf_path, feedback):
+        from ..core.project.plan_document import plan_document
+
+        labels = self.document_labels()
+        Path(html_path).write_text(plan_document(content, labels).html, encoding="utf-8")
+        if not pdf_path:
+            return
+        from ..layout.html_pdf import write_pdf
+
+        paged = plan_document(content, labels, images="png")
+        try:
+            pages = write_pdf(paged.html, paged.images, pdf_path, content.title)
+        except (OSError, ValueError) as error:
+            raise QgsProcessingException(self.tr("The PDF could not be written to {0}: {1}")
+                                         .format(pdf_path, error)) from None
+        if not Path(pdf_path).exists():
+            raise QgsProcessingException(self.tr("The PDF could not be written to {0}.")
+                                         .format(pdf_path))
+        feedback.pushInfo(self.tr("Plan written: {0} (HTML) and {1} ({2} page(s)).")
+                          .format(html_path, pdf_path, pages))
+
+    def _inputs(self, layers, dem, planned_layer, level_field):
+        inputs = {self.tr("Project polygons"): layers[self.PROJECT].sourceName(),
+                  self.tr("Terrain model (DEM)"): f"{dem.name()} ({dem.crs().authid()}, "
+                                                  f"{dem.rasterUnitsPerPixelX():g} m)"}
+        if planned_layer is not None:
+            inputs[self.tr("Planned surface")] = planned_layer.name()
+        if level_field:
+            inputs[self.tr("Planned level field")] = level_field
+        for name, label in ((self.AREA_TYPES, self.tr("Area types")),
+                            (self.CONTAMINATION, self.tr("Contaminated sites")),
+                            (self.RECEIVERS, self.tr("Receivers")),
+                            (self.DISPOSAL, self.tr("Disposal sites")),
+                            (self.ROADS, self.tr("Roads")),
+                            (self.PLAN, self.tr("Regional plan"))):
+            if layers[name] is not None:
+                inputs[label] = f"{layers[name].sourceName()} ({layers[name].featureCount()})"
+        return inputs
+
+    def _parameter_list(self, number, options_count, area_rule, crs):
+        return {
+            self.tr("Options per excavation"): str(options_count),
+            self.tr("Area rule"): str(int(area_rule)),
+            self.tr("Maximum haul (km)"): f"{number['MAX_HAUL_KM']:g}",
+            self.tr("Detour factor (road / straight distance, without roads)"):
+                f"{number['DETOUR_FACTOR']:g}",
+            self.tr("Bulk density (t/m³)"): f"{number['DENSITY_T_M3']:g}",
+            self.tr("Transport cost (DKK per tonne-km)"):
+                f"{number['TRANSPORT_COST_DKK_TKM']:g}",
+            self.tr("Analysis cost (DKK/t)"): f"{number['ANALYSIS_COST_DKK_T']:g}",
+            self.tr("CO2 per tonne-km (kg)"): f"{number['CO2_KG_TKM']:g}",
+            self.tr("Haul to disposal without a disposal site (km)"):
+                f"{number['BASELINE_HAUL_KM']:g}",
+            self.tr("Default gate fee (DKK/t)"): f"{number['DEFAULT_GATE_FEE_DKK_T']:g}",
+            self.tr("Tonnes per sample, classified area without suspicion"):
+                f"{number['SAMPLE_CLASSIFIED_T']:g}",
+            self.tr("Tonnes per sample, suspected or mapped site"):
+                f"{number['SAMPLE_SUSPECTED_T']:g}",
+            self.tr("Price per soil analysis (DKK)"): f"{number['ANALYSIS_PRICE_DKK']:g}",
+            self.tr("Metric CRS"): crs.authid(),
+        }
+
+    # Layers ---------------------------------------------------------------------------------
+    def _write_layers(self, parameters, context, feedback, frame, polygons, batch, excavations,
+                      sampling, catalogue, options, labels, receiver_frame, disposal, rates,
+                      project, crs):
+        import numpy as np
+
+        output = frame.copy()
+        for name in ("cut_m3", "fill_m3", "net_m3", "surplus_m3", "tonnes", "valid_share",
+                     "balanced_level_m", "balanced_shift_m", "balanced_cut_m3",
+                     "balanced_fill_m3"):
+            output[name] = polygons[name].to_numpy()
+        output["balance_note"] = polygons["reason"].to_numpy()
+        for name in ("area_type", "contamination_suspected", "samples", "sampling_cost_dkk"):
+            output[name] = np.full(len(output), None, dtype=object)
+        if excavations.area_type is not None:
+            output.loc[batch, "area_type"] = list(excavations.area_type)
+        output.loc[batch, "contamination_suspected"] = [bool(v) for v in excavations.suspected]
+        output.loc[batch, "samples"] = [int(v) for v in sampling.samples]
+        output.loc[batch, "sampling_cost_dkk"] = [float(v) for v in sampling.cost_dkk]
+        fields = with_fields(project.fields(), list(POLYGON_FIELDS))
+        sink, output_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
+                                             project.wkbType(), crs)
+        write_frame(sink, output, fields, feedback)
+        sink.flushBuffer()
+        options_id = self._write_options(parameters, context, frame, batch, labels, options,
+                                         catalogue, receiver_frame, disposal, rates, crs)
+        return {self.OUTPUT: output_id, self.OUTPUT_OPTIONS: options_id}
+
+    def _write_options(self, parameters, context, frame, batch, labels, options, catalogue,
+                       receiver_frame, disposal_sites, rates, crs):
+        """One line per batch and option, ranked, then one per batch to its cheapest disposal
+        (rank NULL, kind ``disposal``) for comparison; a baseline disposal has no line."""
+        from ..core.geometry.positions import position_xy
+
+        fields = QgsFields()
+        for name, kind in OPTION_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_OPTIONS, context, fields,
+                                           QgsWkbTypes.LineString, crs)
+        batch_xy = position_xy(frame.geometry.iloc[batch]) if len(batch) else []
+        receiver_xy = position_xy(receiver_frame.geometry) if len(receiver_frame) else []
+
+        def line(start, end):
+            return QgsGeometry.fromPolylineXY([QgsPointXY(*start), QgsPointXY(*end)])
+
+        for row in options.itertuples(index=False):
+            feature = QgsFeature(fields)
+            feature.setGeometry(line(batch_xy[row.source], receiver_xy[row.receiver_position]))
+            feature.setAttributes([
+                row.batch, row.receiver, _text(row.receiver_kind), int(row.rank),
+                float(row.cost_dkk_t), float(row.distance_km), bool(row.analysis_required),
+                float(row.co2_kg_t), float(row.disposal_cost_dkk_t), float(row.saving_dkk_t),
+                float(row.capacity_m3), bool(row.in_plan), _number(row.plan_tonnes),
+                _number(row.extra_cost_dkk_t)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        disposal_ids, disposal_xy = disposal_sites
+        disposal = catalogue.disposal
+        co2 = rates.co2_kg_tkm
+        for position in range(len(batch)):
+            site = int(disposal.site[position])
+            feature = QgsFeature(fields)
+            if site >= 0:
+                feature.setGeometry(line(batch_xy[position], disposal_xy[site]))
+            plan_cost = catalogue.plan_cost_dkk_t[position]
+            feature.setAttributes([
+                str(labels[batch[position]]), disposal_ids[site] if site >= 0 else None,
+                DISPOSAL_KIND, None, float(disposal.cost_dkk_t[position]),
+                float(disposal.haul_km[position]), False, float(disposal.haul_km[position] * co2),
+                float(disposal.cost_dkk_t[position]), 0.0, None, None, None,
+                _number(disposal.cost_dkk_t[position] - plan_cost)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        return dest_id
+
+    def _log_summary(self, totals, sampling, batches, feedback):
+        feedback.pushInfo(self.tr(
+            "Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), "
+            "of which the project's own deficits can take {4:,.0f} m³.")
+            .format(totals["cut_m3"], totals["fill_m3"], totals["surplus_m3"], len(batches),
+                    totals["kept_m3"]))
+        feedback.pushInfo(self.tr("Sampling: {0} sample(s), {1:,.0f} DKK.")
+                          .format(sampling.total_samples, sampling.total_cost_dkk))
+
+
+def _text(value):
+    return None if value is None or value != value else str(value)
+
+
+def _number(value):
+    return None if value is None or value != value else float(value)
