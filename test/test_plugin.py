@@ -38,24 +38,6 @@ def test_every_algorithm_is_a_good_processing_citizen(plugin):
                     f"{algorithm.name()}: {parameter.name()} is not bound to a layer"
 
 
-def test_plugin_gui_adds_and_removes_its_menu_and_button(qgis_iface):
-    from unittest import mock
-
-    import jordressource_plugin
-
-    iface = mock.MagicMock()
-    iface.mainWindow.return_value = qgis_iface.mainWindow()
-    instance = jordressource_plugin.classFactory(iface)
-    instance.initGui()
-    action = instance.action
-    iface.addPluginToMenu.assert_called_once_with(mock.ANY, action)
-    iface.addToolBarIcon.assert_called_once_with(action)
-    instance.unload()
-    iface.removePluginMenu.assert_called_once_with(mock.ANY, action)
-    iface.removeToolBarIcon.assert_called_once_with(action)
-    assert instance.action is None
-
-
 def test_unloading_a_second_instance_keeps_the_first_provider(plugin, qgis_iface):
     from unittest import mock
 
