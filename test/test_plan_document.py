@@ -119,16 +119,19 @@ def test_the_document_has_every_section_in_the_labels_given(tmp_path):
     assert "BEK nr. 1452 af 07/12/2015, bilag 2" in html
     assert "ler" in html and "2027-03-01 – 2027-06-30" in html
     assert "src=" not in html  # self-contained: no external reference
-    assert not document.images
+    assert not document.images and document.paged_html is None
 
 
-def test_the_png_variant_names_its_images(tmp_path):
+def test_the_paged_variant_names_its_png_images(tmp_path):
     content, _ = project(tmp_path)
-    document = plan_document(content, images="png")
-    names = re.findall(r"<img src='([^']+)'", document.html)
+    document = plan_document(content, paged=True)
+    names = re.findall(r"<img src='([^']+)'", document.paged_html)
     assert names == sorted(document.images) and len(names) == 2
     assert all(data.startswith(b"\x89PNG") for data in document.images.values())
-    assert "<svg" not in document.html
+    assert "<svg" not in document.paged_html and document.html.count("<svg") == 2
+    # the same sections, tables and numbers in both
+    assert re.sub(r"<figure>.*?</figure>", "", document.html, flags=re.S).count("<tr>") == \
+        document.paged_html.count("<tr>")
 
 
 def test_without_receivers_the_catalogue_shows_disposal_only(tmp_path):

@@ -584,15 +584,14 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
     def _write_documents(self, content, html_path, pdf_path, feedback):
         from ..core.project.plan_document import plan_document
 
-        labels = self.document_labels()
-        Path(html_path).write_text(plan_document(content, labels).html, encoding="utf-8")
+        document = plan_document(content, self.document_labels(), paged=bool(pdf_path))
+        Path(html_path).write_text(document.html, encoding="utf-8")
         if not pdf_path:
             return
         from ..layout.html_pdf import write_pdf
 
-        paged = plan_document(content, labels, images="png")
         try:
-            pages = write_pdf(paged.html, paged.images, pdf_path, content.title)
+            pages = write_pdf(document.paged_html, document.images, pdf_path, content.title)
         except (OSError, ValueError) as error:
             raise QgsProcessingException(self.tr("The PDF could not be written to {0}: {1}")
                                          .format(pdf_path, error)) from None

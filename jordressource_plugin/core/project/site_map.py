@@ -19,8 +19,9 @@ def site_map_figure(geometries, labels, net_m3, text: dict):
     """A matplotlib Figure: ``geometries`` (shapely polygons in metres, None allowed),
     ``labels`` and ``net_m3`` per polygon (NaN: no volume). ``text`` holds the legend's
     ``map_surplus``, ``map_deficit``, ``map_balanced``, ``map_no_data`` and ``north``."""
+    from matplotlib.collections import PathCollection
     from matplotlib.figure import Figure
-    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.patches import Patch
 
     drawn = []
     for geometry, label, net in zip(geometries, labels, net_m3):
@@ -39,9 +40,14 @@ def site_map_figure(geometries, labels, net_m3, text: dict):
     aspect = (maxy - miny + 3.5 * pad) / (maxx - minx + 2 * pad)
     figure = Figure(figsize=(7.5, min(max(7.5 * aspect, 2.5), 8.5) + 0.6))
     axes = figure.add_subplot(1, 1, 1)
+    # one collection draws hundreds of polygons in one go; a patch each is slow
+    paths, colours = [], []
     for geometry, _, colour in drawn:
         for path in _paths(geometry):
-            axes.add_patch(PathPatch(path, facecolor=colour, edgecolor="#333333", linewidth=0.6))
+            paths.append(path)
+            colours.append(colour)
+    axes.add_collection(PathCollection(paths, facecolors=colours, edgecolors="#333333",
+                                       linewidths=0.6))
     axes.set_xlim(minx - pad, maxx + pad)
     axes.set_ylim(miny - 2.5 * pad, maxy + pad)
     axes.set_aspect("equal")
