@@ -40,7 +40,8 @@ def instance(scale, seed=2026):
         return np.column_stack([440e3 + rng.random(count) * width,
                                 6050e3 + rng.random(count) * height])
 
-    sources = Excavations(points(n), rng.lognormal(7.0, 1.0, n), rng.integers(1, 4, n).astype(float),
+    sources = Excavations(points(n), rng.lognormal(7.0, 1.0, n),
+                          rng.integers(1, 4, n).astype(float),
                           np.full(n, np.nan), np.full(n, np.nan),
                           TYPES[rng.choice(4, n, p=[0.5, 0.3, 0.15, 0.05])], rng.random(n) < 0.1)
     sinks = Receivers(points(m), rng.lognormal(10.0, 1.0, m), rng.integers(1, 4, m).astype(float),

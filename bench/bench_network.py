@@ -67,7 +67,8 @@ def generate_roads(seed=1):
     # Towns: 3 × 3 km of 150 m blocks centred on a country-road crossing; the country roads are
     # their main streets.
     candidates = [(x, y) for x in nodes[2:-2] for y in nodes[2:-2]
-                  if not (CITY[0] - 4000 < x < CITY[1] + 4000 and CITY[0] - 4000 < y < CITY[1] + 4000)]
+                  if not (CITY[0] - 4000 < x < CITY[1] + 4000
+                          and CITY[0] - 4000 < y < CITY[1] + 4000)]
     towns = [candidates[i] for i in rng.choice(len(candidates), 10, replace=False)]
     for cx, cy in towns:
         offsets = np.arange(-1500.0, 1501.0, 150.0)

@@ -17,7 +17,8 @@ from jordressource_plugin.core.area.area_types import (
 
 CASES = [
     # canonical names, any case, surrounding space
-    ("urban", URBAN), ("Urban", URBAN), ("  INDUSTRIAL ", INDUSTRIAL), ("agricultural", AGRICULTURAL),
+    ("urban", URBAN), ("Urban", URBAN), ("  INDUSTRIAL ", INDUSTRIAL),
+    ("agricultural", AGRICULTURAL),
     ("other", OTHER),
     # Danish zone status (Plandata.dk) and land use
     ("Byzone", URBAN), ("byzone", URBAN), ("Beregnet landzone", AGRICULTURAL),

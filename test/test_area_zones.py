@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# Plandata.dk zone status in Ishøj (test/data/README.md).
+ZONES_SHP = Path(__file__).resolve().parent / "data" / "zones" / "zoner_septima.shp"
 CRS = "EPSG:25832"
 
 
@@ -143,20 +144,12 @@ def _layers(make_layer):
     return areas, contamination, municipalities, sources
 
 
-def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer):
-    from qgis.core import QgsProcessingFeedback
-
-    messages = []
-
-    class Recorder(QgsProcessingFeedback):
-        def pushWarning(self, text):
-            messages.append(text)
-
+def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer, recording_feedback):
     areas, contamination, municipalities, sources = _layers(make_layer)
     result = run_algorithm("area_zones", {
         "AREA_TYPES": areas, "AREA_TYPE_FIELD": "area_type", "CONTAMINATION": contamination,
         "BOUNDARY": municipalities, "BOUNDARY_ID_FIELD": "navn", "SOURCES": sources,
-        "VOLUME_FIELD": "volume_m3", "OUTPUT": "TEMPORARY_OUTPUT"}, Recorder())
+        "VOLUME_FIELD": "volume_m3", "OUTPUT": "TEMPORARY_OUTPUT"}, recording_feedback)
     zones = [{name: f[name] for name in f.fields().names()} for f in result["OUTPUT"].getFeatures()]
     got = sorted((z["area_type"], z["boundary_id"], round(z["area_km2"] * 1e6), z["surplus_m3"])
                  for z in zones)
@@ -169,14 +162,14 @@ def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer):
     ]
     assert result["ZONE_COUNT"] == 5
     assert result["OUTSIDE_SURPLUS_M3"] == 30.0
-    assert any("repaired" in m for m in messages)
+    assert any("repaired" in m for m in recording_feedback.warnings)
 
 
 @pytest.mark.qgis_process
 def test_qgis_process_runs_area_zones(qgis_process, tmp_path):
     import geopandas as gpd
 
-    zones_file = str(SHARED_DATA / "zones" / "zoner_septima.shp")
+    zones_file = str(ZONES_SHP)
     out = qgis_process.run("jordressource:area_zones", {
         "AREA_TYPES": zones_file, "AREA_TYPE_FIELD": "zonestatus",
         "DISTANCE_CRS": CRS, "OUTPUT": str(tmp_path / "zones.gpkg")})

@@ -65,7 +65,8 @@ def layers(make_layer):
     return build
 
 
-def classify(run_algorithm, tmp_path, sites, areas, contamination=None, field="zone", feedback=None):
+def classify(run_algorithm, tmp_path, sites, areas, contamination=None, field="zone",
+             feedback=None):
     from qgis.core import QgsVectorLayer
 
     tmp_path.mkdir(parents=True, exist_ok=True)
@@ -219,9 +220,7 @@ def test_empty_area_layer_is_a_clear_error(run_algorithm, layers, tmp_path):
 
 
 def test_null_geometries_are_skipped_and_reported_invalid_ones_repaired(
-        run_algorithm, make_layer, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
+        run_algorithm, make_layer, tmp_path, recording_feedback):
     def bowtie(x):
         return (f"POLYGON(({X0 + x} {Y0}, {X0 + x + 80} {Y0 + 80}, {X0 + x + 80} {Y0}, "
                 f"{X0 + x} {Y0 + 80}, {X0 + x} {Y0}))")
@@ -233,25 +232,13 @@ def test_null_geometries_are_skipped_and_reported_invalid_ones_repaired(
     areas = make_layer("Polygon", "EPSG:25832", [("zone", "string")],
                        AREAS + [(None, ["Byzone"]), (bowtie(310), ["Erhverv"])])
 
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def reportError(self, error, fatalError=False):
-            self.messages.append(error)
-
-        def pushWarning(self, warning):
-            self.messages.append(warning)
-
-    feedback = Recorder()
-    rows, _ = classify(run_algorithm, tmp_path, sites, areas, feedback=feedback)
+    rows, _ = classify(run_algorithm, tmp_path, sites, areas, feedback=recording_feedback)
     assert set(rows) == {"valid", "bowtie"}
     assert rows["valid"]["area_type"] == "urban"
     # both bowties are repaired into the same two triangles: wholly industrial
     assert rows["bowtie"]["area_type"] == "industrial"
     assert rows["bowtie"]["area_share"] == pytest.approx(1.0, abs=1e-9)
-    log = " ".join(feedback.messages)
+    log = recording_feedback.log
     assert "Sites: skipped 1 feature(s) without geometry, ids 2" in log
     assert "Area types: skipped 1 feature(s) without geometry, ids 5" in log
     assert "repaired 1 invalid geometry" in log

@@ -1,10 +1,12 @@
 """haul_matrix through processing.run and qgis_process, and agreement with QGIS's own shortest
 path on real GeoDanmark roads."""
+from pathlib import Path
+
 import numpy as np
 import pytest
-from conftest import SHARED_DATA
 
-ROADS_GPKG = SHARED_DATA / "roads" / "geodanmark_vejmidte_stige.gpkg"
+# GeoDanmark road centre lines at Stige, Odense (test/data/README.md).
+ROADS_GPKG = Path(__file__).resolve().parent / "data" / "roads" / "geodanmark_vejmidte_stige.gpkg"
 CRS = "EPSG:25832"
 
 # A main road with a bridge over it: the bridge shares no vertex with the road below.
@@ -114,7 +116,8 @@ def test_agrees_with_qgis_shortest_path_on_real_roads(plugin):
         haul = network.haul(np.array([start]), np.array([end]))
         if not len(haul.pairs):
             continue
-        along_m = haul.pairs.distance_km[0] * 1000 - haul.source_access_m[0] - haul.target_access_m[0]
+        along_m = (haul.pairs.distance_km[0] * 1000
+                   - haul.source_access_m[0] - haul.target_access_m[0])
         qgis = processing.run("native:shortestpathpointtopoint", {
             "INPUT": str(ROADS_GPKG), "STRATEGY": 0, "TOLERANCE": 1.0,
             "START_POINT": f"{start[0]},{start[1]} [{CRS}]",

@@ -108,7 +108,7 @@ def test_roads_are_one_connected_network_with_bridges():
     assert {"motorway", "regional", "local", "access"} <= set(roads.road_class)
     assert roads.bridge.sum() >= 1
     nodes = {}
-    ends = np.array([[nodes.setdefault(tuple(np.round(g.coords[i], 3)), len(nodes)) for i in (0, -1)]
-                     for g in roads.geometry])
+    ends = np.array([[nodes.setdefault(tuple(np.round(g.coords[i], 3)), len(nodes))
+                      for i in (0, -1)] for g in roads.geometry])
     graph = coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(len(nodes),) * 2)
     assert connected_components(graph, directed=False)[0] == 1

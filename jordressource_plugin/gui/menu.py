@@ -34,7 +34,6 @@ class JordressourceMenu:
         self.open_dialog = open_dialog
         self.menu = QMenu(translate("JordressourceMenu", "&Jordressource"), iface.mainWindow())
         self.menu.setObjectName(MENU_OBJECT_NAME)
-        self.menu.setIcon(QIcon(str(icon_path())))
         self.button = None
         self.actions = {}
 

@@ -7,6 +7,7 @@ on whole words, so *Beregnet landzone* counts as *landzone*; CORINE Land Cover c
 by class. Anything unrecognised is ``other``, which never moves freely.
 """
 import re
+from typing import Iterable
 
 URBAN = "urban"
 AGRICULTURAL = "agricultural"
@@ -41,7 +42,7 @@ def corine_area_type(code: int) -> str:
     return OTHER
 
 
-def normalise_area_type(value) -> str:
+def normalise_area_type(value: object) -> str:
     """The area type a field value stands for: ``urban``, ``agricultural``, ``industrial`` or
     ``other``. Accepts the canonical names, Danish zone and land-use names and CORINE codes."""
     if value is None:
@@ -62,7 +63,7 @@ def normalise_area_type(value) -> str:
     return OTHER
 
 
-def normalise_area_types(values) -> list:
+def normalise_area_types(values: Iterable[object]) -> list:
     """``normalise_area_type`` over a sequence, computed once per distinct value."""
     cache = {}
     result = []

@@ -59,7 +59,8 @@ def free_movement_zones(area_types: gpd.GeoDataFrame, contamination: gpd.GeoSeri
     zones["rank"] = zones["area_type"].map(rank)
     zones["boundary_rank"] = np.where(zones["boundary"] == NO_BOUNDARY, np.iinfo(np.int64).max,
                                       zones["boundary"])
-    zones = zones.sort_values(["rank", "boundary_rank", "order"], kind="stable").reset_index(drop=True)
+    zones = zones.sort_values(["rank", "boundary_rank", "order"], kind="stable")
+    zones = zones.reset_index(drop=True)
     zones["zone_id"] = np.arange(1, len(zones) + 1)
     zones["area_km2"] = zones.geometry.area / 1e6
     return zones[["zone_id", "area_type", "boundary", "area_km2", "geometry"]]
@@ -181,7 +182,8 @@ def _connected(geometries, kinds, order, boundary_of, crs) -> gpd.GeoDataFrame:
             head = members[np.argmin(order[members])]
             for part in _polygons(union):
                 add(part, head)
-    return gpd.GeoDataFrame(rows, geometry=gpd.GeoSeries(geometry_array(rows.pop("geometry")), crs=crs))
+    geometry = gpd.GeoSeries(geometry_array(rows.pop("geometry")), crs=crs)
+    return gpd.GeoDataFrame(rows, geometry=geometry)
 
 
 def _polygons(geometry):

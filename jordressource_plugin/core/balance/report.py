@@ -6,6 +6,7 @@ caller passes them translated, which keeps this module free of QGIS and the repo
 user's language.
 """
 import datetime
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -19,7 +20,8 @@ from ..reporting import svg as _svg
 from ..reporting import thousands as _thousands
 from .soil_balance import UNDATED, SoilBalance
 
-MAX_CHART_AREAS = 25  # bars beyond this are unreadable; the areas with the largest balances are shown
+# Bars beyond this are unreadable; the areas with the largest balances are shown.
+MAX_CHART_AREAS = 25
 MAX_TABLE_ROWS = 500  # the full table is the algorithm's table output
 
 DEFAULT_LABELS = {
@@ -48,14 +50,15 @@ DEFAULT_LABELS = {
                   "table output.",
     "inputs": "Inputs",
     "parameters": "Parameters",
-    "explanation": "Balance = surplus − demand: positive where soil must leave the area, negative "
-                   "where the area can receive more than it produces. Self-sufficiency is the share "
-                   "of an area's surplus it can place itself.",
+    "explanation": "Balance = surplus − demand: positive where soil must leave the area, "
+                   "negative where the area can receive more than it produces. Self-sufficiency "
+                   "is the share of an area's surplus it can place itself.",
 }
 
 
-def balance_report(balance: SoilBalance, area_ids, labels: dict = None, inputs: dict = None,
-                   parameters: dict = None, generated: datetime.datetime = None) -> str:
+def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None,
+                   inputs: dict = None, parameters: dict = None,
+                   generated: datetime.datetime = None) -> str:
     """The report as an HTML string. ``area_ids`` label the areas in input order; ``inputs`` and
     ``parameters`` are shown as given (name -> value)."""
     text = dict(DEFAULT_LABELS)
@@ -140,7 +143,8 @@ def _area_chart(areas: pd.DataFrame, text) -> str:
     axes.set_axisbelow(True)
     note = ""
     if len(areas) > MAX_CHART_AREAS:
-        note = f"<p class='note'>{_e(text['chart_areas_note'].format(MAX_CHART_AREAS, len(areas)))}</p>"
+        shown = text["chart_areas_note"].format(MAX_CHART_AREAS, len(areas))
+        note = f"<p class='note'>{_e(shown)}</p>"
     return _svg(figure) + note
 
 
@@ -152,7 +156,8 @@ def _year_chart(years: pd.DataFrame, text) -> str:
     figure = Figure(figsize=(8, 3.8))
     axes = figure.add_subplot(1, 1, 1)
     width = 0.38
-    axes.bar(position - width / 2, years["surplus_m3"], width, color="#a6611a", label=text["surplus"])
+    axes.bar(position - width / 2, years["surplus_m3"], width, color="#a6611a",
+             label=text["surplus"])
     axes.bar(position + width / 2, years["demand_m3"], width, color="#018571", label=text["demand"])
     axes.plot(position, years["balance_m3"], color="#333333", marker="o", label=text["balance"])
     axes.set_xticks(position)

@@ -7,6 +7,7 @@ and the exact test runs with the smaller side prepared. Points given as coordina
 against polygons in numpy (even-odd rule over every ring), with no shapely object per point.
 """
 import struct
+from typing import Callable, Optional, Sequence, Union
 
 import geopandas as gpd
 import numpy as np
@@ -16,9 +17,11 @@ from shapely.strtree import STRtree
 
 _SHAPELY_2 = int(shapely.__version__.split(".")[0]) >= 2
 ON_BOUNDARY_M = 1e-6  # a point this close to a polygon's edge lies on its boundary
+# Shapely geometries as a GeoSeries, an object array or a list (None for a missing one).
+Geometries = Union[gpd.GeoSeries, np.ndarray, Sequence]
 
 
-def geometry_array(items) -> np.ndarray:
+def geometry_array(items: Geometries) -> np.ndarray:
     """A 1-d object array of geometries from a GeoSeries, array or list (numpy alone would
     unpack shapely 1.8's multi-part geometries into their parts)."""
     if isinstance(items, np.ndarray) and items.dtype == object and items.ndim == 1:
@@ -37,7 +40,9 @@ def _sorted_pairs(left, right):
     return np.asarray(left, dtype=np.int64)[order], np.asarray(right, dtype=np.int64)[order]
 
 
-def intersecting_pairs(left, right, keep=None, exact=True) -> tuple:
+def intersecting_pairs(left: Geometries, right: Geometries,
+                       keep: Optional[Callable[[np.ndarray, np.ndarray], np.ndarray]] = None,
+                       exact: bool = True) -> tuple:
     """Positions (i, j) of every left[i] that intersects right[j].
 
     ``keep(i, j)``, if given, is a vectorised filter applied to the candidates (envelopes
@@ -81,7 +86,7 @@ def intersecting_pairs(left, right, keep=None, exact=True) -> tuple:
     return _sorted_pairs(first, second)
 
 
-def points_in_polygons(xy: np.ndarray, polygons) -> tuple:
+def points_in_polygons(xy: np.ndarray, polygons: Geometries) -> tuple:
     """Pairs (point, polygon) of points (an (n, 2) array) that intersect polygons, and whether
     each lies in the polygon's interior (False on its boundary).
 
@@ -138,7 +143,8 @@ def _edge_table(polygons):
     edge_count = np.array([sum(len(ring) - 1 for ring in rings) for rings in rings_of],
                           dtype=np.int64)
     first_edge = np.cumsum(edge_count) - edge_count
-    blocks = [np.hstack([ring[:-1], ring[1:]]) for rings in rings_of for ring in rings if len(ring) > 1]
+    blocks = [np.hstack([ring[:-1], ring[1:]])
+              for rings in rings_of for ring in rings if len(ring) > 1]
     edges = np.vstack(blocks) if blocks else np.zeros((0, 4))
     return edges, first_edge, edge_count
 
@@ -190,7 +196,7 @@ def _wkb_writer():
     return _WRITER[0]
 
 
-def envelopes(geometries) -> np.ndarray:
+def envelopes(geometries: Geometries) -> np.ndarray:
     """(n, 4) minx, miny, maxx, maxy; NaN for missing or empty geometries.
 
     Points and polygons are read from their WKB (one GEOS call each): shapely 1.8's ``bounds``

@@ -16,6 +16,7 @@ Only junctions (degree other than 2) enter the shortest-path graph, which on rea
 fraction of the vertices.
 """
 from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -60,18 +61,18 @@ class Topology:
         """First half-edge of the chain that ``half_edge`` lies on, in its direction."""
         return self.last_half_edge[half_edge ^ 1] ^ 1
 
-    def half_edge_from_xy(self, half_edge):
+    def half_edge_from_xy(self, half_edge: np.ndarray) -> np.ndarray:
         segment = half_edge >> 1
         return np.where(np.asarray(half_edge & 1)[..., None] == 0,
                         self.start_xy[segment], self.end_xy[segment])
 
-    def half_edge_to_xy(self, half_edge):
+    def half_edge_to_xy(self, half_edge: np.ndarray) -> np.ndarray:
         segment = half_edge >> 1
         return np.where(np.asarray(half_edge & 1)[..., None] == 0,
                         self.end_xy[segment], self.start_xy[segment])
 
 
-def line_vertices(lines) -> LineVertices:
+def line_vertices(lines: Iterable) -> LineVertices:
     """Vertices of every single-part line of a GeoSeries, multi-parts exploded, Z and M dropped."""
     import geopandas as gpd
     import shapely
@@ -100,7 +101,8 @@ def line_vertices(lines) -> LineVertices:
         part = np.repeat(np.arange(len(pieces)), counts)
     part_line = np.asarray(part_line, dtype=np.int64)
     skipped = len(geometries) - len(np.unique(part_line))
-    return LineVertices(np.asarray(xy, dtype=float).reshape(-1, 2), np.asarray(part, dtype=np.int64),
+    return LineVertices(np.asarray(xy, dtype=float).reshape(-1, 2),
+                        np.asarray(part, dtype=np.int64),
                         part_line[part] if len(part) else np.zeros(0, np.int64), skipped)
 
 
@@ -182,7 +184,7 @@ FORWARD_WORDS = {"1", "yes", "true", "y", "ft", "forward"}
 BACKWARD_WORDS = {"-1", "reverse", "backward", "tf"}
 
 
-def oneway_directions(values) -> np.ndarray:
+def oneway_directions(values: Sequence) -> np.ndarray:
     """One-way values as 1 (along the digitising direction), -1 (against it) or 0 (both ways).
 
     Understands OpenStreetMap's `oneway` (yes/1/true, -1/reverse), the FT/TF codes of many road
@@ -196,7 +198,8 @@ def oneway_directions(values) -> np.ndarray:
     return result
 
 
-def build_topology(lines, snap_tolerance_m: float = 1.0, oneway=None) -> Topology:
+def build_topology(lines: Iterable, snap_tolerance_m: float = 1.0,
+                   oneway: Optional[Sequence] = None) -> Topology:
     """The topology of ``lines`` (a GeoSeries in a metric CRS).
 
     ``oneway`` (optional, one value per line): 0 both ways, 1 only along the digitising

@@ -9,6 +9,7 @@ reversed graph when that side is the targets), in blocks whose distance rows fit
 budget, cut off at the maximum haul.
 """
 from dataclasses import dataclass
+from typing import Iterator, Optional
 
 import numpy as np
 import pandas as pd
@@ -58,7 +59,7 @@ def distinct_sites(attachment: Attachment) -> Sites:
     return Sites(distinct, inverse.ravel(), attachment.access_m)
 
 
-def chain_edges(topology: Topology):
+def chain_edges(topology: Topology) -> tuple:
     """Junction-to-junction edges: one per chain and direction that may be driven."""
     junction_id = np.cumsum(topology.is_junction) - 1
     start = np.nonzero(topology.is_junction[topology.tail]
@@ -144,7 +145,8 @@ def _direct(topology, sources, targets):
     return s[ok] % len(src.t), t[ok] % len(tgt.t), cost[ok], h1[ok], h2[ok]
 
 
-def build_path_graph(topology: Topology, chains, sources: Sites, targets: Sites) -> PathGraph:
+def build_path_graph(topology: Topology, chains: tuple, sources: Sites,
+                     targets: Sites) -> PathGraph:
     junction_id, chain_tail, chain_head, chain_cost, chain_half_edge = chains
     junctions = int(topology.is_junction.sum())
     source_node0 = junctions
@@ -181,8 +183,9 @@ def build_path_graph(topology: Topology, chains, sources: Sites, targets: Sites)
                      source_node0, target_node0)
 
 
-def distance_blocks(graph: PathGraph, limit_m: float, from_sources: bool, predecessors=False,
-                    rows=None, column_count=0):
+def distance_blocks(graph: PathGraph, limit_m: float, from_sources: bool,
+                    predecessors: bool = False, rows: Optional[np.ndarray] = None,
+                    column_count: int = 0) -> Iterator[tuple]:
     """Yield (distinct rows of the searched side, their distances to every distinct attachment of
     the other side[, predecessors]) block by block, each block within ROW_BUDGET_BYTES
     (``column_count``: width of the caller's per-site matrix built from a block)."""

@@ -11,6 +11,7 @@ needed: the topology, the junction graph and the segment index are kept.
 """
 import hashlib
 from dataclasses import dataclass
+from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
@@ -51,7 +52,8 @@ class RoadNetwork:
         self._graph_key, self._graph = None, None
 
     @classmethod
-    def from_lines(cls, lines, snap_tolerance_m: float = 1.0, oneway=None) -> "RoadNetwork":
+    def from_lines(cls, lines: Iterable, snap_tolerance_m: float = 1.0,
+                   oneway: Optional[Sequence] = None) -> "RoadNetwork":
         """The network of ``lines`` (GeoSeries in a metric CRS). ``oneway``: optional value per
         line, 0 both ways, 1 along the digitising direction only, -1 against it only."""
         return cls(build_topology(lines, snap_tolerance_m, oneway))
@@ -69,7 +71,7 @@ class RoadNetwork:
     def length_km(self) -> float:
         return float(self.topology.length_m.sum() / 1000.0)
 
-    def segment_component(self, segment):
+    def segment_component(self, segment: np.ndarray) -> np.ndarray:
         return self.topology.component[self.topology.tail[2 * np.asarray(segment)]]
 
     @property
@@ -104,8 +106,10 @@ class RoadNetwork:
                    max_haul_km: float = float("inf")) -> HaulPairs:
         return self.haul(source_xy, target_xy, max_haul_km).pairs
 
-    def haul(self, source_xy, target_xy, max_haul_km=float("inf"), progress=None,
-             canceled=None) -> NetworkHaul:
+    def haul(self, source_xy: np.ndarray, target_xy: np.ndarray,
+             max_haul_km: float = float("inf"),
+             progress: Optional[Callable[[float], None]] = None,
+             canceled: Optional[Callable[[], bool]] = None) -> NetworkHaul:
         """Every (source, target) pair with a road path of at most ``max_haul_km``, access legs
         included. ``progress(share)`` and ``canceled()`` are optional callbacks."""
         source_xy = np.ascontiguousarray(source_xy, dtype=float).reshape(-1, 2)
@@ -115,7 +119,8 @@ class RoadNetwork:
             return NetworkHaul(empty, np.zeros(len(source_xy)), np.zeros(len(target_xy)), 0)
         graph = self._path_graph(source_xy, target_xy)
         max_m = max_haul_km * 1000.0
-        from_sources = len(graph.sources.attachment.segment) <= len(graph.targets.attachment.segment)
+        from_sources = (len(graph.sources.attachment.segment)
+                        <= len(graph.targets.attachment.segment))
         run, other = (graph.sources, graph.targets) if from_sources else (graph.targets,
                                                                            graph.sources)
         order = np.argsort(run.of_site, kind="stable")
@@ -154,7 +159,8 @@ class RoadNetwork:
         return int(sources.sum() * targets.sum() - (sources * targets).sum())
 
     # Route geometry -----------------------------------------------------------------------
-    def route_lines(self, source_xy, target_xy, pairs: HaulPairs, canceled=None) -> list:
+    def route_lines(self, source_xy: np.ndarray, target_xy: np.ndarray, pairs: HaulPairs,
+                    canceled: Optional[Callable[[], bool]] = None) -> list:
         """The road path of each pair as a shapely LineString (access legs included), in the
         order of ``pairs``; None for a pair without a path."""
         from shapely.geometry import LineString
@@ -165,7 +171,8 @@ class RoadNetwork:
         if not len(pairs):
             return routes
         graph = self._path_graph(source_xy, target_xy)
-        from_sources = len(graph.sources.attachment.segment) <= len(graph.targets.attachment.segment)
+        from_sources = (len(graph.sources.attachment.segment)
+                        <= len(graph.targets.attachment.segment))
         run, other = (graph.sources, graph.targets) if from_sources else (graph.targets,
                                                                            graph.sources)
         run0, other0 = ((graph.source_node0, graph.target_node0) if from_sources

@@ -41,7 +41,7 @@ class LayerSpec:
     fields: Tuple[FieldSpec, ...]
     style: str  # QML in styles/
 
-    def field_names(self):
+    def field_names(self) -> list:
         return [field.name for field in self.fields]
 
 

@@ -6,6 +6,8 @@ cheapest such arcs of each source join and the programme is solved again, until 
 then the restricted optimum is the optimum over every arc (LP duality). Shared by the direct
 solve (`allocation`) and the price decomposition (`prices`).
 """
+from typing import Callable, Optional
+
 import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csc_matrix
@@ -30,8 +32,10 @@ class AllocationCancelled(AllocationError):
     pass
 
 
-def solve_columns(profit, source, receiver, supply, capacity, columns_per_source,
-                  full_lp_max_arcs, should_stop=None, known=None):
+def solve_columns(profit: np.ndarray, source: np.ndarray, receiver: np.ndarray,
+                  supply: np.ndarray, capacity: np.ndarray, columns_per_source: int,
+                  full_lp_max_arcs: int, should_stop: Optional[Callable[[], bool]] = None,
+                  known: Optional[np.ndarray] = None) -> tuple:
     """Exact optimum of the restricted programme over the given arcs by column generation,
     starting from each source's and receiver's cheapest arcs plus the ``known`` ones (bool).
 
@@ -93,7 +97,8 @@ def _solve_restricted(profit, source, receiver, supply, capacity):
     return result
 
 
-def cheapest_per_group(group, value, index, count):
+def cheapest_per_group(group: np.ndarray, value: np.ndarray, index: np.ndarray,
+                       count: int) -> np.ndarray:
     """The ``count`` entries of ``index`` with the lowest ``value`` within each ``group``."""
     order = np.lexsort((value, group))
     sorted_group = group[order]

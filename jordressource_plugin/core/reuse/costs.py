@@ -8,7 +8,8 @@ the reasoning and sources:
 - transport 2.0 DKK per tonne-km: a heavy truck's operating and driver cost of roughly
   20–25 DKK per vehicle-km, driven loaded out and empty back with 25 t (2 × 22.5 / 25 ≈ 1.8);
 - one analysis per 30 t at about 1,250 DKK when soil crosses area types or comes from a
-  suspected site (sampling frequency of the Danish soil-movement order, jordflytningsbekendtgørelsen);
+  suspected site (sampling frequency of the Danish soil-movement order,
+  jordflytningsbekendtgørelsen);
 - 0.1 kg CO2 per tonne-km: a heavy diesel truck including the empty return;
 - gate fee 70 DKK/t: middle of the 50–90 DKK/t Danish receiving sites charge for clean soil;
 - baseline haul 25 km: a typical haul to a regional soil receiving site, used when no disposal

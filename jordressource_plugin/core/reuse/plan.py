@@ -48,7 +48,8 @@ class ReusePlan:
 def plan_reuse(excavations: Excavations, receivers: Receivers, disposal_xy: np.ndarray,
                disposal_gate_fee_dkk_t: np.ndarray, rates: CostRates, area_rule: AreaRule,
                max_haul_km: float, haul_pairs: HaulPairsFunction,
-               should_stop: Optional[Callable[[], bool]] = None, **solver_options) -> ReusePlan:
+               should_stop: Optional[Callable[[], bool]] = None,
+               **solver_options: int) -> ReusePlan:
     """Choose disposal per source, build the allowed arcs, solve exactly and tabulate."""
     disposal = choose_disposal(excavations.xy, disposal_xy, disposal_gate_fee_dkk_t, rates,
                                haul_pairs)

@@ -20,6 +20,8 @@ primal feasibility, dual feasibility and complementary slackness of the full pro
 result is its exact optimum (not an approximation: the estimate only decides how much work the
 exact steps have to do).
 """
+from typing import Callable, Optional
+
 import numpy as np
 from scipy.optimize import minimize
 
@@ -35,8 +37,10 @@ CHECK_TOLERANCE_DKK_T = 1e-6
 SEED_COLUMNS_PER_SOURCE = 3
 
 
-def solve_by_prices(profit, source, receiver, supply, capacity, columns_per_source,
-                    full_lp_max_arcs, should_stop=None):
+def solve_by_prices(profit: np.ndarray, source: np.ndarray, receiver: np.ndarray,
+                    supply: np.ndarray, capacity: np.ndarray, columns_per_source: int,
+                    full_lp_max_arcs: int,
+                    should_stop: Optional[Callable[[], bool]] = None) -> tuple:
     """(flow per arc, status, LP solves, columns in the last) for arcs sorted by source."""
     starts = np.flatnonzero(np.r_[True, np.diff(source) != 0])
     owner = source[starts]

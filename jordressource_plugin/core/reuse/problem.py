@@ -20,7 +20,7 @@ cost, so they are left out: the optimum is unchanged.
 import datetime
 import enum
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -85,7 +85,7 @@ class ReuseProblem:
     pairs_in_reach: int = 0
 
 
-def day_number(value, end_of_day: bool = False) -> float:
+def day_number(value: object, end_of_day: bool = False) -> float:
     """A date, datetime or ISO text as a day number (proleptic ordinal, with the time of day as
     a fraction); None, empty text and NaN are NaN. A plain date as an end (``end_of_day``)
     counts to the end of that day, so a window ending on 31 March overlaps one opening then.
@@ -113,7 +113,7 @@ def day_number(value, end_of_day: bool = False) -> float:
     raise ValueError(f"not a date: {value!r}")
 
 
-def day_numbers(values, end_of_day: bool = False):
+def day_numbers(values: Sequence, end_of_day: bool = False) -> tuple:
     """``day_number`` over a sequence: (days, positions of unreadable values)."""
     days = np.full(len(values), np.nan)
     bad = []

@@ -20,13 +20,15 @@ every other figure taken from terrain on the same rule, such as the balanced lev
 import contextlib
 import math
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
+import geopandas as gpd
 import numpy as np
 import rasterio
 from affine import Affine
 from rasterio.crs import CRS
 from rasterio.features import geometry_mask
+from rasterio.io import DatasetReader
 from rasterio.warp import transform_geom
 from rasterio.windows import Window
 from shapely.geometry import mapping, shape
@@ -83,7 +85,7 @@ class EarthworkVolumes:
         """Surplus mass from the in-situ (bank) density."""
         return self.surplus_m3 * density_t_m3
 
-    def positions_with(self, *statuses) -> np.ndarray:
+    def positions_with(self, *statuses: str) -> np.ndarray:
         """Input positions of the polygons with any of ``statuses``."""
         return np.flatnonzero(np.isin(self.status, statuses))
 
@@ -92,7 +94,7 @@ def _north_up(dataset) -> bool:
     return dataset.transform.b == 0 and dataset.transform.d == 0
 
 
-def check_dem(dataset) -> None:
+def check_dem(dataset: DatasetReader) -> None:
     """Refuse DEMs whose cells have no area in square metres."""
     if dataset.crs is None or not dataset.crs.is_valid:
         raise EarthworkInputError("no_crs")
@@ -104,8 +106,11 @@ def check_dem(dataset) -> None:
         raise EarthworkInputError("not_metres")
 
 
-def earthwork_volumes(polygons, dem_path, planned_surface_path=None, planned_levels=None,
-                      difference_path=None, max_block_cells: int = DEFAULT_BLOCK_CELLS,
+def earthwork_volumes(polygons: gpd.GeoSeries, dem_path: str,
+                      planned_surface_path: Optional[str] = None,
+                      planned_levels: Optional[Sequence[float]] = None,
+                      difference_path: Optional[str] = None,
+                      max_block_cells: int = DEFAULT_BLOCK_CELLS,
                       gdal_cache_bytes: int = DEFAULT_GDAL_CACHE_BYTES,
                       progress: Callable[[float], None] = None,
                       canceled: Callable[[], bool] = None) -> EarthworkVolumes:

@@ -15,6 +15,7 @@ import numpy as np
 from affine import Affine
 from rasterio.crs import CRS
 from rasterio.enums import MaskFlags
+from rasterio.io import DatasetReader
 from rasterio.warp import transform
 from rasterio.windows import Window
 
@@ -34,12 +35,12 @@ class RasterBand:
     uses_mask_band: bool = False
 
     @classmethod
-    def open(cls, dataset):
+    def open(cls, dataset: DatasetReader) -> "RasterBand":
         flags = dataset.mask_flag_enums[0]
         return cls(dataset, dataset.crs, dataset.transform, dataset.nodata,
                    MaskFlags.per_dataset in flags or MaskFlags.alpha in flags)
 
-    def read(self, window: Window):
+    def read(self, window: Window) -> tuple:
         """Values in metres, and where they are data. Values stay in the raster's own type unless
         it stores them scaled (an Int16 DEM in centimetres has scale 0.01), as GDAL and QGIS read
         them."""
@@ -61,17 +62,17 @@ class RasterBand:
 class PlannedSurface:
     """A planned surface sampled bilinearly at the DEM's cell centres, whatever its grid or CRS."""
 
-    def __init__(self, dataset, dem_crs):
+    def __init__(self, dataset: DatasetReader, dem_crs: Optional[CRS]):
         """``dataset``: an open, north-up rasterio dataset, closed by ``close()``."""
         self.grid = RasterBand.open(dataset)
         # A planned surface without a CRS is taken to be drawn on the DEM's.
         self.reproject = self.grid.crs is not None and self.grid.crs != dem_crs
         self.dem_crs = dem_crs
 
-    def close(self):
+    def close(self) -> None:
         self.grid.dataset.close()
 
-    def sample(self, window: Window, dem_transform: Affine):
+    def sample(self, window: Window, dem_transform: Affine) -> tuple:
         """Planned levels at the centres of the DEM cells in ``window``, and where they exist."""
         rows = window.row_off + np.arange(window.height) + 0.5
         cols = window.col_off + np.arange(window.width) + 0.5
