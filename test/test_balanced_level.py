@@ -5,7 +5,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
-from test_earthwork_core import X0, Y0, cells, series, write_raster
 
 from jordressource_plugin.core.terrain import earthwork
 from jordressource_plugin.core.terrain.balanced_level import terrain_balance
@@ -13,6 +12,20 @@ from jordressource_plugin.core.terrain.earthwork import earthwork_volumes
 
 MM = 0.001
 CELL = 2.0
+CRS = "EPSG:25832"
+X0, Y0 = 700000.0, 6200000.0  # upper-left corner of every test raster
+ORIGIN = (X0, Y0)
+
+
+def cells(col0, row0, col1, row1, inset=0.0):
+    """The box over cells [col0, col1) x [row0, row1) of a test raster, shrunk by ``inset``."""
+    return box(X0 + col0 * CELL + inset, Y0 - row1 * CELL + inset,
+               X0 + col1 * CELL - inset, Y0 - row0 * CELL - inset)
+
+
+def series(*geometries):
+    import geopandas as gpd
+    return gpd.GeoSeries(list(geometries), crs=CRS)
 
 
 def plane(a, b, c):
@@ -23,8 +36,8 @@ def plane(a, b, c):
 
 
 @pytest.fixture
-def sloping_dem(tmp_path):
-    return write_raster(tmp_path / "slope.tif", plane(0.05, -0.02, 31.0))
+def sloping_dem(tmp_path, write_raster):
+    return write_raster(tmp_path / "slope.tif", plane(0.05, -0.02, 31.0), ORIGIN)
 
 
 def test_on_a_plane_the_balanced_level_is_the_plane_at_the_mean_cell_centre(sloping_dem):
@@ -65,15 +78,15 @@ def test_the_cut_of_the_balanced_design_is_the_soil_moved_at_that_level(sloping_
     assert result.volumes.surplus_m3[0] == pytest.approx(planned.surplus_m3[0], rel=1e-12)
 
 
-def test_a_sloping_design_is_balanced_by_shifting_it(tmp_path):
+def test_a_sloping_design_is_balanced_by_shifting_it(tmp_path, write_raster):
     """Terrain a hump, design a plane: the shift is mean(z − p); the design raised by it has
     equal cut and fill, measured by earthwork volumes on a shifted design raster."""
     x = (np.arange(40) + 0.5) * CELL
     y = (np.arange(30) + 0.5) * CELL
     terrain = 20 + 3 * np.exp(-((x[None, :] - 40) ** 2 + (y[:, None] - 30) ** 2) / 300)
     design = 18.0 + 0.03 * x[None, :] + 0.0 * y[:, None]
-    dem = write_raster(tmp_path / "hump.tif", terrain)
-    design_path = write_raster(tmp_path / "design.tif", design)
+    dem = write_raster(tmp_path / "hump.tif", terrain, ORIGIN)
+    design_path = write_raster(tmp_path / "design.tif", design, ORIGIN)
     polygon = series(cells(4, 3, 36, 27, inset=0.2))
     result = terrain_balance(polygon, dem, planned_surface_path=design_path)
     inside = np.s_[3:27, 4:36]
@@ -81,7 +94,7 @@ def test_a_sloping_design_is_balanced_by_shifting_it(tmp_path):
     assert result.balanced_shift_m[0] == pytest.approx(float(np.mean(z - p.astype(float))),
                                                        abs=MM)
     assert result.balanced_level_m[0] == pytest.approx(float(np.mean(z)), abs=MM)
-    shifted = write_raster(tmp_path / "shifted.tif", design + result.balanced_shift_m[0])
+    shifted = write_raster(tmp_path / "shifted.tif", design + result.balanced_shift_m[0], ORIGIN)
     check = earthwork_volumes(polygon, dem, planned_surface_path=shifted)
     # the shifted raster is stored as float32: a few micrometres of rounding per cell
     assert abs(check.net_m3[0]) < 1e-4 * check.valid_cell_count[0] * CELL ** 2
@@ -104,10 +117,10 @@ def test_the_project_shift_balances_every_polygon_together(sloping_dem):
     assert np.isnan(result.volumes.cut_m3[2])
 
 
-def test_polygons_without_a_cell_with_data_have_no_level_and_say_why(tmp_path):
+def test_polygons_without_a_cell_with_data_have_no_level_and_say_why(tmp_path, write_raster):
     values = np.full((6, 6), 10.0)
     values[0:3, 0:3] = -9999.0
-    dem = write_raster(tmp_path / "holes.tif", values)
+    dem = write_raster(tmp_path / "holes.tif", values, ORIGIN)
     polygons = series(cells(0, 0, 3, 3, inset=0.1),  # nodata only
                       cells(20, 20, 22, 22),  # off the DEM
                       box(X0 + 4.1, Y0 - 4.9, X0 + 4.9, Y0 - 4.1),  # misses every centre
@@ -141,10 +154,11 @@ def test_reading_again_gives_what_keeping_the_cells_gives(sloping_dem):
     assert reread.project_cut_m3 == pytest.approx(kept.project_cut_m3, rel=1e-12)
 
 
-def test_a_planned_raster_lacking_data_leaves_those_cells_out(tmp_path, sloping_dem):
+def test_a_planned_raster_lacking_data_leaves_those_cells_out(tmp_path, sloping_dem,
+                                                              write_raster):
     design = np.full((30, 40), 30.0)
     design[:, 20:] = -9999.0
-    path = write_raster(tmp_path / "half.tif", design)
+    path = write_raster(tmp_path / "half.tif", design, ORIGIN)
     result = terrain_balance(series(cells(0, 0, 40, 30, inset=0.1)), sloping_dem,
                              planned_surface_path=path)
     left = series(cells(0, 0, 20, 30, inset=0.1))
@@ -157,12 +171,13 @@ def test_a_planned_raster_lacking_data_leaves_those_cells_out(tmp_path, sloping_
 @settings(max_examples=30)
 @given(seed=st.integers(0, 10_000), col=st.integers(0, 30), row=st.integers(0, 20),
        width=st.integers(1, 10), height=st.integers(1, 10), level=st.floats(20, 40))
-def test_cut_equals_fill_at_the_balanced_level_on_rough_terrain(tmp_path_factory, seed, col,
-                                                                row, width, height, level):
+def test_cut_equals_fill_at_the_balanced_level_on_rough_terrain(tmp_path_factory, write_raster,
+                                                                seed, col, row, width, height,
+                                                                level):
     path = tmp_path_factory.getbasetemp() / f"rough_{seed % 5}.tif"
     if not path.exists():
         rng = np.random.default_rng(seed % 5)
-        write_raster(path, rng.normal(30, 4, (30, 40)))
+        write_raster(path, rng.normal(30, 4, (30, 40)), ORIGIN)
     polygon = series(cells(col, row, col + width, row + height, inset=0.3))
     result = terrain_balance(polygon, str(path), planned_levels=[level])
     check = earthwork_volumes(polygon, str(path), planned_levels=result.balanced_level_m)

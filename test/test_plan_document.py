@@ -6,8 +6,6 @@ import re
 import geopandas as gpd
 import numpy as np
 import pytest
-import rasterio
-from affine import Affine
 from shapely.geometry import box
 
 from jordressource_plugin.core.project import management_plan as mp
@@ -29,15 +27,11 @@ RATES = CostRates()
 SECTIONS = ("site_map", "volumes", "sampling", "options", "data_sheets", "sources")
 
 
-def project(tmp_path, receivers=True):
+def project(tmp_path, write_raster, receivers=True):
     """Three polygons on a 2 m DEM rising 0.1 m per column: one in cut, one in fill, one off
     the DEM; two receivers, one disposal site."""
-    path = tmp_path / "dem.tif"
-    values = np.tile(10.05 + 0.1 * np.arange(50), (40, 1)).astype("float32")
-    with rasterio.open(path, "w", driver="GTiff", width=50, height=40, count=1,
-                       dtype="float32", crs=CRS, nodata=-9999.0,
-                       transform=Affine(2.0, 0, X0, 0, -2.0, Y0)) as dataset:
-        dataset.write(values, 1)
+    path = write_raster(tmp_path / "dem.tif", np.tile(10.05 + 0.1 * np.arange(50), (40, 1)),
+                        (X0, Y0))
     frame = gpd.GeoDataFrame({
         "id": ["B1", "B2", "B3"], "name": ["Hus", "Vej", "Uden for"],
         "planned_level_m": [12.0, 14.0, 10.0], "soil_class": [1, 2, None],
@@ -81,8 +75,8 @@ def project(tmp_path, receivers=True):
     return content, balance
 
 
-def test_the_tables_hold_the_engine_figures(tmp_path):
-    content, balance = project(tmp_path)
+def test_the_tables_hold_the_engine_figures(tmp_path, write_raster):
+    content, balance = project(tmp_path, write_raster)
     polygons = content.polygons
     # B1: columns 20..39 at 12.05..13.95 m over a level of 12 m: 1 m mean depth, 20 x 20 cells
     assert polygons["surplus_m3"][0] == pytest.approx(1.0 * 400 * 4)
@@ -102,8 +96,8 @@ def test_the_tables_hold_the_engine_figures(tmp_path):
     assert content.options["receiver"].tolist() == ["R1", "R2"]
 
 
-def test_the_document_has_every_section_in_the_labels_given(tmp_path):
-    content, _ = project(tmp_path)
+def test_the_document_has_every_section_in_the_labels_given(tmp_path, write_raster):
+    content, _ = project(tmp_path, write_raster)
     labels = {"lang": "da", "site_map": "Situationsplan", "sampling": "Prøvetagning",
               "options": "Mulighedskatalog", "data_sheets": "Datablade"}
     document = plan_document(content, labels, generated=datetime.datetime(2027, 1, 5, 9, 30))
@@ -122,8 +116,8 @@ def test_the_document_has_every_section_in_the_labels_given(tmp_path):
     assert not document.images and document.paged_html is None
 
 
-def test_the_paged_variant_names_its_png_images(tmp_path):
-    content, _ = project(tmp_path)
+def test_the_paged_variant_names_its_png_images(tmp_path, write_raster):
+    content, _ = project(tmp_path, write_raster)
     document = plan_document(content, paged=True)
     names = re.findall(r"<img src='([^']+)'", document.paged_html)
     assert names == sorted(document.images) and len(names) == 2
@@ -134,8 +128,8 @@ def test_the_paged_variant_names_its_png_images(tmp_path):
         document.paged_html.count("<tr>")
 
 
-def test_without_receivers_the_catalogue_shows_disposal_only(tmp_path):
-    content, _ = project(tmp_path, receivers=False)
+def test_without_receivers_the_catalogue_shows_disposal_only(tmp_path, write_raster):
+    content, _ = project(tmp_path, write_raster, receivers=False)
     html = plan_document(content).html
     assert DEFAULT_LABELS["no_receivers"] in html
     assert content.options.empty

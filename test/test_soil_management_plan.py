@@ -5,8 +5,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import rasterio
-from affine import Affine
 
 CRS = "EPSG:25832"
 X0, Y0 = 700000.0, 6200000.0
@@ -14,15 +12,10 @@ SECTIONS = ("site_map", "volumes", "sampling", "options", "data_sheets", "source
 
 
 @pytest.fixture
-def dem(tmp_path):
+def dem(tmp_path, write_raster):
     """60 x 40 cells of 2 m rising 0.1 m per column: z = 10.05 + 0.1 · column."""
-    path = tmp_path / "dem.tif"
-    values = np.tile(10.05 + 0.1 * np.arange(60), (40, 1)).astype("float32")
-    with rasterio.open(path, "w", driver="GTiff", width=60, height=40, count=1, dtype="float32",
-                       crs=CRS, nodata=-9999.0,
-                       transform=Affine(2.0, 0, X0, 0, -2.0, Y0)) as dataset:
-        dataset.write(values, 1)
-    return str(path)
+    return write_raster(tmp_path / "dem.tif", np.tile(10.05 + 0.1 * np.arange(60), (40, 1)),
+                        (X0, Y0))
 
 
 def rectangle(col0, row0, col1, row1):
@@ -217,3 +210,41 @@ def test_qgis_process_runs_the_plan(qgis_process, tmp_path, dem):
     assert out["results"]["SAMPLES"] == 24
     assert written.set_index("id").loc["B1", "balanced_level_m"] == pytest.approx(13.0, abs=1e-3)
     assert (tmp_path / "plan.pdf").stat().st_size > 1000
+
+
+def test_polygons_without_terrain_and_a_missing_receiver_layer_are_said(run_algorithm, tmp_path,
+                                                                       project, dem,
+                                                                       recording_feedback):
+    run_algorithm("soil_management_plan", {
+        "PROJECT": project, "DEM": dem, "PLANNED_LEVEL_FIELD": "planned_level_m",
+        "OUTPUT": "memory:", "OUTPUT_OPTIONS": "memory:",
+        "OUTPUT_HTML": str(tmp_path / "plan.html")}, recording_feedback)
+    assert any("outside the DEM" in m and "B3" in m for m in recording_feedback.messages)
+    assert any("no balanced level" in w and "B3" in w for w in recording_feedback.warnings)
+    assert any("disposal only" in w for w in recording_feedback.warnings)
+    assert not (tmp_path / "plan.pdf").exists()  # no PDF asked for, none written
+
+
+def test_the_document_labels_cover_the_document_and_come_in_danish(plugin):
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from jordressource_plugin.algorithms.soil_management_plan import SoilManagementPlanAlgorithm
+    from jordressource_plugin.core.project.plan_document import DEFAULT_LABELS
+
+    algorithm = SoilManagementPlanAlgorithm()
+    labels = algorithm.document_labels()
+    assert set(labels) == set(DEFAULT_LABELS)
+    for key, value in DEFAULT_LABELS.items():
+        if isinstance(value, dict):
+            assert set(labels[key]) == set(value), key
+    catalogue = Path(__file__).resolve().parent.parent / "jordressource_plugin" / "i18n"
+    translator = QTranslator()
+    assert translator.load(str(catalogue / "jordressource_da.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        danish = algorithm.document_labels()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert danish["options"] == "Mulighedskatalog"
+    assert danish["site_map"] == "Situationsplan"
+    assert danish["class_names"][2] == "lettere forurenet"

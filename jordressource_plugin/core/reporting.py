@@ -2,9 +2,14 @@
 one printable stylesheet. Labels come in translated; nothing here depends on QGIS."""
 import html
 import io
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: it takes seconds to load
+    from matplotlib.axis import Axis
+    from matplotlib.figure import Figure
 
 CSS = """
 body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222;
@@ -20,7 +25,7 @@ figure { margin: 0.5em 0; } figure svg { max-width: 100%; height: auto; }
 """
 
 
-def svg(figure) -> str:
+def svg(figure: "Figure") -> str:
     """Inline SVG of a matplotlib figure. Text is drawn as paths: a browser's substitute font
     would not match the metrics the layout was computed with, and labels would be cut off."""
     import matplotlib
@@ -33,7 +38,7 @@ def svg(figure) -> str:
     return "<figure>" + text[text.index("<svg"):] + "</figure>"
 
 
-def png(figure, dpi: int = 150) -> bytes:
+def png(figure: "Figure", dpi: int = 150) -> bytes:
     """The figure as PNG, for renderers without SVG (Qt's rich text, which prints the PDF)."""
     import matplotlib
 
@@ -44,25 +49,25 @@ def png(figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def tight_layout(figure):
+def tight_layout(figure: "Figure") -> None:
     if hasattr(figure, "set_layout_engine"):
         figure.set_layout_engine("tight")
     else:
         figure.set_tight_layout(True)
 
 
-def thousands(axis):
+def thousands(axis: "Axis") -> None:
     """Axis ticks in the reports' number format."""
     from matplotlib.ticker import FuncFormatter
 
     axis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
 
 
-def missing(value) -> bool:
+def missing(value: object) -> bool:
     return value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value))
 
 
-def number(value, decimals: int = 0) -> str:
+def number(value: object, decimals: int = 0) -> str:
     """Thin-space thousands and a true minus, readable in Danish and English alike; "–" for
     no value."""
     if missing(value):
@@ -70,13 +75,13 @@ def number(value, decimals: int = 0) -> str:
     return f"{float(value):,.{decimals}f}".replace(",", "\u202f").replace("-", "−")
 
 
-def share(value) -> str:
+def share(value: object) -> str:
     if value is None or pd.isna(value):
         return "–"
     return f"{100 * float(value):.0f} %"
 
 
-def escape(value) -> str:
+def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 

@@ -7,6 +7,8 @@ is the first place for it (``project_totals`` says how much the project can keep
 polygon's soil fills which is the builder's choice; the catalogue shows each batch's options
 beyond the site.
 """
+from typing import Optional, Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -20,7 +22,7 @@ POLYGON_COLUMNS = ("planned_level_m", "cut_m3", "fill_m3", "net_m3", "surplus_m3
 
 
 def polygon_table(balance: TerrainBalance, density_t_m3: float,
-                  planned_levels=None) -> pd.DataFrame:
+                  planned_levels: Optional[Sequence[float]] = None) -> pd.DataFrame:
     """Per polygon: the plan's volumes, the balanced level and design, and the reason a value
     is missing (the earthwork status: ``no_level`` where only the plan is missing)."""
     volumes = balance.volumes
@@ -68,8 +70,8 @@ def batch_positions(polygons: pd.DataFrame) -> np.ndarray:
     return np.flatnonzero(np.isfinite(surplus) & (surplus > 0))
 
 
-def batch_table(labels, sites: pd.DataFrame, sampling: SamplingPlan,
-                catalogue: OptionsCatalogue, disposal_labels) -> pd.DataFrame:
+def batch_table(labels: Sequence[str], sites: pd.DataFrame, sampling: SamplingPlan,
+                catalogue: OptionsCatalogue, disposal_labels: Sequence[str]) -> pd.DataFrame:
     """One row per batch: ``sites`` (label order) holds name, area_type, suspected, soil_class,
     soil_type, start_date, end_date, volume_m3 and tonnes; ``disposal_labels`` names the
     disposal sites (a baseline choice, site −1, has none)."""
@@ -89,8 +91,9 @@ def batch_table(labels, sites: pd.DataFrame, sampling: SamplingPlan,
     return table
 
 
-def option_table(catalogue: OptionsCatalogue, batch_labels, receiver_labels,
-                 receiver_kinds, density_t_m3: float) -> pd.DataFrame:
+def option_table(catalogue: OptionsCatalogue, batch_labels: Sequence[str],
+                 receiver_labels: Sequence[str], receiver_kinds: Sequence[Optional[str]],
+                 density_t_m3: float) -> pd.DataFrame:
     """The catalogue's options with the batch's and receiver's labels, the receiver's kind and
     its capacity in m³."""
     options = catalogue.options.copy()

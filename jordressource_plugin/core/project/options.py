@@ -14,6 +14,7 @@ against it. The plan's cost per tonne of an excavation is the mean over its soil
 the plan sends to receivers at their option costs, the rest to its cheapest disposal.
 """
 from dataclasses import dataclass
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -38,11 +39,11 @@ class OptionsCatalogue:
     plan_not_options: pd.DataFrame  # plan flows (source, receiver, tonnes) on no allowed arc
 
 
-def options_catalogue(excavations: Excavations, receivers: Receivers, disposal_xy,
-                      disposal_gate_fee_dkk_t, rates: CostRates, area_rule: AreaRule,
+def options_catalogue(excavations: Excavations, receivers: Receivers, disposal_xy: np.ndarray,
+                      disposal_gate_fee_dkk_t: np.ndarray, rates: CostRates, area_rule: AreaRule,
                       max_haul_km: float, haul_pairs: HaulPairsFunction,
                       options_count: int = OPTIONS_COUNT,
-                      plan: pd.DataFrame = None) -> OptionsCatalogue:
+                      plan: Optional[pd.DataFrame] = None) -> OptionsCatalogue:
     """The ``options_count`` cheapest options of each excavation (plus any option the regional
     ``plan`` uses, whatever its rank). ``plan`` has columns source, receiver (input positions)
     and tonnes."""
@@ -118,7 +119,9 @@ def _with_plan(options: pd.DataFrame, plan, supply_t, disposal: DisposalChoice):
     return options, plan_cost, reused, not_options
 
 
-def plan_flows(source_ids, receiver_ids, plan_source_ids, plan_receiver_ids, plan_tonnes):
+def plan_flows(source_ids: Sequence, receiver_ids: Sequence, plan_source_ids: Sequence,
+               plan_receiver_ids: Sequence, plan_tonnes: Sequence
+               ) -> Tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """A regional plan's flows between the catalogue's sites, by id: (flows with input
     positions, positions in the plan of rows whose receiver is unknown here, positions of rows
     whose tonnes are no number). Rows from other excavations are not this project's and are

@@ -22,6 +22,7 @@ samples. The price per analysis is the one the reuse engine prices analyses with
 (``costs.ANALYSIS_PRICE_DKK``: about 1,250 DKK per sample).
 """
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -53,7 +54,8 @@ class SamplingPlan:
         return float(self.cost_dkk.sum())
 
 
-def sampling_plan(tonnes, suspected, classified_batch_t: float = CLASSIFIED_BATCH_T,
+def sampling_plan(tonnes: Sequence[float], suspected: Sequence[bool],
+                  classified_batch_t: float = CLASSIFIED_BATCH_T,
                   suspected_batch_t: float = SUSPECTED_BATCH_T,
                   price_dkk: float = ANALYSIS_PRICE_DKK) -> SamplingPlan:
     """Samples of each batch of ``tonnes`` (NaN or ≤ 0: nothing moves, no sample) by its

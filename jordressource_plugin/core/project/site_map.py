@@ -5,8 +5,12 @@ plan needs both: municipalities ask for "målestok og nordpil" on every soil mov
 Drawn with matplotlib in the polygons' own projected CRS (metres, north up), so the scale bar
 is true."""
 import math
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:  # matplotlib is imported when the map is drawn: it takes seconds to load
+    from matplotlib.figure import Figure
 
 SURPLUS = "#a6611a"  # soil leaves the polygon
 DEFICIT = "#018571"  # soil must come in
@@ -15,7 +19,8 @@ NO_DATA = "#eeeeee"
 MAX_LABELS = 60  # more labels than this cover the map; the tables name every polygon
 
 
-def site_map_figure(geometries, labels, net_m3, text: dict):
+def site_map_figure(geometries: Sequence, labels: Sequence, net_m3: Sequence[float],
+                    text: dict) -> "Figure":
     """A matplotlib Figure: ``geometries`` (shapely polygons in metres, None allowed),
     ``labels`` and ``net_m3`` per polygon (NaN: no volume). ``text`` holds the legend's
     ``map_surplus``, ``map_deficit``, ``map_balanced``, ``map_no_data`` and ``north``."""

@@ -25,8 +25,9 @@ together: S = Σ (z − p) / Σ n over the counted cells of every polygon that h
 in two overlapping polygons counts in each, as in the volumes).
 """
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional, Sequence
 
+import geopandas as gpd
 import numpy as np
 
 from .earthwork import (
@@ -64,7 +65,9 @@ class TerrainBalance:
     project_fill_m3: float
 
 
-def terrain_balance(polygons, dem_path, planned_surface_path=None, planned_levels=None,
+def terrain_balance(polygons: gpd.GeoSeries, dem_path: str,
+                    planned_surface_path: Optional[str] = None,
+                    planned_levels: Optional[Sequence[float]] = None,
                     max_block_cells: int = DEFAULT_BLOCK_CELLS,
                     gdal_cache_bytes: int = DEFAULT_GDAL_CACHE_BYTES,
                     kept_cells: int = DEFAULT_KEPT_CELLS,

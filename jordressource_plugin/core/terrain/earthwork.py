@@ -20,7 +20,7 @@ every other figure taken from terrain on the same rule, such as the balanced lev
 import contextlib
 import math
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, List, Optional, Sequence
 
 import geopandas as gpd
 import numpy as np
@@ -210,7 +210,8 @@ class TerrainCells:
     only fills memory with tiles never read again.
     """
 
-    def __init__(self, polygons, dem_path, planned_surface_path=None,
+    def __init__(self, polygons: gpd.GeoSeries, dem_path: str,
+                 planned_surface_path: Optional[str] = None,
                  max_block_cells: int = DEFAULT_BLOCK_CELLS,
                  gdal_cache_bytes: int = DEFAULT_GDAL_CACHE_BYTES):
         self._polygons = polygons
@@ -246,11 +247,11 @@ class TerrainCells:
         self._stack.close()
         return False
 
-    def reading_order(self):
+    def reading_order(self) -> List[int]:
         """Polygon positions in bands of rows, so that neighbours reuse cached DEM tiles."""
         return _reading_order(self.windows)
 
-    def cells(self, index: int, tally: CellTally):
+    def cells(self, index: int, tally: CellTally) -> Iterator[CountedCells]:
         """The counted cells of polygon ``index``, block by block (at most ``max_block_cells``
         each), ``tally`` updated as they are read."""
         polygon, window = self.shapes[index], self.windows[index]
