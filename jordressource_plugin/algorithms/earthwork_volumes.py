@@ -14,6 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.reading import check_reading
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
 from .terrain_inputs import TerrainInputsMixin
 
@@ -71,14 +72,15 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
-        import pandas as pd
         from rasterio.errors import RasterioIOError
 
+        from ..core.tables import read_values
         from ..core.terrain import earthwork
 
         source = self.source_or_error(parameters, self.INPUT, context)
         dem = self.dem_or_error(parameters, context)
-        planned_layer, level_field = self.planned_inputs(parameters, context, feedback)
+        planned_layer, level_field = self.planned_inputs(parameters, context, feedback, source,
+                                                         self.tr("Excavations"))
         bulking = self.parameterAsDouble(parameters, self.BULKING_FACTOR, context)
         density = self.parameterAsDouble(parameters, self.DENSITY_T_M3, context)
 
@@ -88,7 +90,11 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
                 "The excavation layer has no polygons with a geometry: nothing to measure."))
         levels = None
         if level_field:
-            levels = pd.to_numeric(frame[level_field], errors="coerce").to_numpy(dtype=float)
+            # The one reader (core.tables): levels below sea level are levels; an empty one
+            # gives the excavation no volume (named below), text that is no number stops.
+            levels, report = read_values(frame[level_field], frame[FEATURE_ID], level_field,
+                                         allow_negative=True)
+            check_reading(report, self.tr("Excavations"), feedback)
         difference_path = self.difference_path(parameters, context)
         self.report_raster_notes(dem, planned_layer, feedback)
         if feedback.isCanceled():

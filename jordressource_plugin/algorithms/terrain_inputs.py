@@ -3,7 +3,7 @@ that give a planner a clear message instead of a wrong volume, and the log notes
 and polygons that get no value."""
 from qgis.core import QgsProcessingException, QgsUnitTypes
 
-from ..layers.frames import id_list
+from ..layers.fields import id_list, resolve_field
 
 
 class TerrainInputsMixin:
@@ -29,19 +29,21 @@ class TerrainInputsMixin:
             raise QgsProcessingException(self.input_error_message("not_metres", dem, None))
         return dem
 
-    def planned_inputs(self, parameters, context, feedback, required=True):
-        """(planned raster layer or None, level field name or "") as the user gave them: one of
-        the two when ``required``; given both, the raster wins and the log says so."""
+    def planned_inputs(self, parameters, context, feedback, source, label):
+        """(planned raster layer or None, level field name or None) as the user gave them, the
+        field on ``source`` (named ``label`` in messages): one of the two is required; given
+        both, the raster wins and the log says so."""
         planned_layer = self.parameterAsRasterLayer(parameters, self.PLANNED_SURFACE, context)
-        level_field = self.parameterAsString(parameters, self.PLANNED_LEVEL_FIELD, context)
-        if required and planned_layer is None and not level_field:
+        level_field = resolve_field(self, parameters, self.PLANNED_LEVEL_FIELD, context, source,
+                                    label, feedback)
+        if planned_layer is None and not level_field:
             raise QgsProcessingException(self.tr(
                 "Give the planned surface: either a raster of planned levels or a field with each "
                 "excavation's planned level in metres (for example planned_level_m)."))
         if planned_layer is not None and level_field:
             feedback.pushWarning(self.tr("Both a planned surface raster and a level field were "
                                          "given; the raster is used and the field ignored."))
-            level_field = ""
+            level_field = None
         return planned_layer, level_field
 
     def input_error_message(self, code, dem, planned):
