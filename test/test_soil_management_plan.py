@@ -248,3 +248,14 @@ def test_the_document_labels_cover_the_document_and_come_in_danish(plugin):
     assert danish["options"] == "Mulighedskatalog"
     assert danish["site_map"] == "Situationsplan"
     assert danish["class_names"][2] == "lettere forurenet"
+
+
+def test_a_batch_with_an_unreadable_class_stops_the_run_naming_it(run_algorithm, tmp_path,
+                                                                 make_layer, dem):
+    from qgis.core import QgsProcessingException
+
+    fields = [(name, "string" if name == "soil_class" else kind) for name, kind in PROJECT_FIELDS]
+    rows = [(wkt, [values[0], values[1], values[2], "klasse 2", values[4]])
+            for wkt, values in project_rows()]
+    with pytest.raises(QgsProcessingException, match=r"soil_class.*B1 = \"klasse 2\""):
+        run_plan(run_algorithm, tmp_path, make_layer("Polygon", CRS, fields, rows), dem)

@@ -24,9 +24,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
-from ..layers.sites import SiteFieldsMixin
+from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
 from .plan_labels import PlanLabelsMixin
 from .terrain_inputs import TerrainInputsMixin
@@ -71,7 +73,8 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
 
-    # (parameter, default field, parent layer, required when the layer is given)
+    # (parameter, default field, parent layer, required when the layer is given); the
+    # receivers' fields are read as match_reuse reads them (``_receivers``).
     FIELDS = (
         ("PROJECT_ID_FIELD", "id", "PROJECT", False),
         ("PROJECT_NAME_FIELD", "name", "PROJECT", False),
@@ -92,6 +95,9 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
         ("PLAN_RECEIVER_FIELD", "receiver_id", "PLAN", True),
         ("PLAN_TONNES_FIELD", "tonnes", "PLAN", True),
     )
+    RECEIVER_FIELDS = ("RECEIVER_ID_FIELD", "KIND_FIELD", "CAPACITY_FIELD", "MAX_CLASS_FIELD",
+                       "RECEIVER_START_FIELD", "RECEIVER_END_FIELD")
+
     NUMBERS = ("CUT_M3", "FILL_M3", "SURPLUS_M3", "PROJECT_SHIFT_M", "SAMPLES",
                "SAMPLING_COST_DKK")
 
@@ -228,13 +234,16 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
                                              required=name == self.PROJECT)
                   for name in (self.PROJECT, self.AREA_TYPES, self.CONTAMINATION, self.RECEIVERS,
                                self.DISPOSAL, self.ROADS, self.PLAN)}
-        fields = {name: None if layers[parent] is None else self.site_field(
-                      parameters, name, context, layers[parent], default, required, feedback,
-                      layers[parent].sourceName())
-                  for name, default, parent, required in self.FIELDS}
+        labels_of = self._layer_labels()
+        fields = {name: resolve_field(self, parameters, name, context, layers[parent],
+                                      labels_of[parent], feedback, required=required)
+                  for name, _, parent, required in self.FIELDS
+                  if name not in self.RECEIVER_FIELDS}
         number = self._numbers(parameters, context)
         dem = self.dem_or_error(parameters, context)
-        planned_layer, level_field = self.planned_inputs(parameters, context, feedback)
+        planned_layer, level_field = self.planned_inputs(parameters, context, feedback,
+                                                         layers[self.PROJECT],
+                                                         labels_of[self.PROJECT])
         options_count = self.parameterAsInt(parameters, self.OPTIONS_COUNT, context)
         area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
@@ -245,11 +254,16 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
         if frame.empty:
             raise QgsProcessingException(self.tr(
                 "The project layer has no polygons with a geometry: there is nothing to plan."))
-        labels = self._polygon_labels(frame, fields["PROJECT_ID_FIELD"])
+        labels = self._polygon_labels(frame, fields["PROJECT_ID_FIELD"], feedback)
         levels = None
         if level_field:
-            import pandas as pd
-            levels = pd.to_numeric(frame[level_field], errors="coerce").to_numpy(dtype=float)
+            from ..core.tables import read_values
+
+            # Levels below sea level are levels; an empty one gives the polygon no plan (named
+            # in the log), text that is no number stops the run.
+            levels, report = read_values(frame[level_field], labels, level_field,
+                                         allow_negative=True)
+            check_reading(report, self.tr("Project polygons"), feedback)
         self.report_raster_notes(dem, planned_layer, feedback)
         balance = self._terrain_balance(frame, dem, planned_layer, levels, feedback)
         if balance is None:
@@ -262,20 +276,19 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
         excavations, batch_frame, batch_geometry = self._excavations(frame, polygons, batch,
                                                                      labels, fields, feedback)
         receivers, receiver_frame, receiver_ids, kinds = self._receivers(
-            layers[self.RECEIVERS], fields, crs, context, feedback)
+            parameters, context, feedback, layers[self.RECEIVERS], crs)
         self._classify(excavations, receivers, batch_geometry, receiver_frame, layers, fields,
                        crs, context)
         haul_pairs = self._haul_pairs(layers[self.ROADS], number, crs, context, feedback)
-        disposal_xy, disposal_fee, disposal_ids = self._disposal(layers[self.DISPOSAL], fields,
-                                                                 crs, context, feedback)
+        disposal = self._disposal(layers[self.DISPOSAL], fields, crs, context, feedback)
         plan = self._regional_plan(layers[self.PLAN], fields, labels[batch], receiver_ids,
                                    context, feedback)
         if feedback.isCanceled():
             return {}
         rates = self._rates(number)
-        catalogue = options_catalogue(excavations, receivers, disposal_xy, disposal_fee, rates,
-                                      area_rule, number["MAX_HAUL_KM"], haul_pairs,
-                                      options_count, plan)
+        catalogue = options_catalogue(excavations, receivers, disposal.xy,
+                                      disposal.gate_fee_dkk_t, rates, area_rule,
+                                      number["MAX_HAUL_KM"], haul_pairs, options_count, plan)
         self._report_catalogue(catalogue, labels[batch], receiver_ids, layers, feedback)
         tonnes = polygons["tonnes"].to_numpy(dtype=float)[batch]
         sampling = sampling_plan(tonnes, excavations.suspected, number["SAMPLE_CLASSIFIED_T"],
@@ -286,7 +299,7 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
         batch_sites = batch_frame.assign(
             area_type=(None if excavations.area_type is None else excavations.area_type),
             suspected=excavations.suspected, volume_m3=excavations.volume_m3, tonnes=tonnes)
-        batches = mp.batch_table(labels[batch], batch_sites, sampling, catalogue, disposal_ids)
+        batches = mp.batch_table(labels[batch], batch_sites, sampling, catalogue, disposal.ids)
         options = mp.option_table(catalogue, labels[batch], receiver_ids, kinds,
                                   number["DENSITY_T_M3"])
         document_polygons = polygons.assign(label=labels)
@@ -308,8 +321,8 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
 
         outputs = self._write_layers(parameters, context, feedback, frame, polygons, batch,
                                      excavations, sampling, catalogue, options, labels,
-                                     receiver_frame, (disposal_ids, disposal_xy), rates, project,
-                                     crs)
+                                     receiver_frame, (disposal.ids, disposal.xy), rates,
+                                     project, crs)
         outputs.update({self.OUTPUT_HTML: html_path})
         if pdf_path:
             outputs[self.OUTPUT_PDF] = pdf_path
@@ -344,28 +357,24 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
                          number["DEFAULT_GATE_FEE_DKK_T"])
 
     # Terrain --------------------------------------------------------------------------------
-    def _polygon_labels(self, frame, id_field):
-        """Each polygon's id as text (its feature id without an id field); ids must be unique
-        and present, since the catalogue and the data sheets name batches by them."""
+    def _layer_labels(self):
+        return {self.PROJECT: self.tr("Project polygons"), self.RECEIVERS: self.tr("Receivers"),
+                self.DISPOSAL: self.tr("Disposal sites"), self.AREA_TYPES: self.tr("Area types"),
+                self.PLAN: self.tr("Regional plan")}
+
+    def _polygon_labels(self, frame, id_field, feedback):
+        """Each polygon's id as text (its feature id without an id field). The catalogue and the
+        data sheets name batches by it, so an empty or repeated id stops the run, as in
+        match_reuse."""
         import numpy as np
 
-        from ..core.reuse.sites import MISSING_IDS, SiteTableError, check_ids
+        from ..core.tables import read_ids
 
         if not id_field:
             return np.array([str(value) for value in frame[FEATURE_ID]], dtype=object)
-        try:
-            return check_ids(frame[id_field])
-        except SiteTableError as error:
-            if error.reason == MISSING_IDS:
-                positions = list(error.ids)
-                raise QgsProcessingException(self.tr(
-                    "Every project polygon needs an id in '{0}', so that the plan can name it. "
-                    "Feature ids without one: {1}.").format(
-                        id_field, self.id_list(frame[FEATURE_ID].to_numpy()[positions]))) \
-                    from None
-            raise QgsProcessingException(self.tr(
-                "Project polygon ids in '{0}' must be unique, so that the plan names each batch "
-                "once. Repeated: {1}.").format(id_field, self.id_list(error.ids))) from None
+        ids, report = read_ids(frame[id_field], frame[FEATURE_ID], id_field, required=True)
+        check_reading(report, self.tr("Project polygons"), feedback)
+        return ids
 
     def _terrain_balance(self, frame, dem, planned_layer, levels, feedback):
         from rasterio.errors import RasterioIOError
@@ -399,7 +408,7 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
             feedback.pushWarning(self.tr(
                 "{0} polygon(s) have no cell with terrain data, so no balanced level "
                 "(balanced_level_m is NULL; balance_note says why): ids {1}.")
-                .format(len(without), self.id_list(labels[without])))
+                .format(len(without), id_list(labels[without])))
         if np.isfinite(balance.project_shift_m):
             feedback.pushInfo(self.tr(
                 "Changing every planned level by {0:+.3f} m balances the project: cut equals "
@@ -407,82 +416,67 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
 
     # Sites ----------------------------------------------------------------------------------
     def _excavations(self, frame, polygons, batch, labels, fields, feedback):
-        """The batches (polygons with surplus) as the reuse engine's excavations, and their
-        attributes for the data sheets."""
-        import geopandas as gpd
+        """The batches (polygons with surplus) as the reuse engine's excavations, their class
+        and window read by the one reading of planners' tables, and their attributes for the
+        data sheets."""
         import pandas as pd
 
-        from ..core.reuse.sites import (
-            NO_CLASS,
-            WINDOW_REVERSED,
-            SiteTableError,
-            excavation_table,
-        )
+        from ..core import tables as t
+        from ..core.reuse.sites import excavations_from
 
         rows = frame.iloc[batch].reset_index(drop=True)
+        rows["_surplus_m3"] = polygons["surplus_m3"].to_numpy()[batch]
         start, end = fields["PROJECT_START_FIELD"], fields["PROJECT_END_FIELD"]
         class_field = fields["CLASS_FIELD"]
-        table_frame = gpd.GeoDataFrame({
-            "_label": labels[batch],
-            "_volume_m3": polygons["surplus_m3"].to_numpy()[batch],
-            "_class": rows[class_field].tolist() if class_field else [None] * len(rows),
-            "_start": rows[start].tolist() if start else [None] * len(rows),
-            "_end": rows[end].tolist() if end else [None] * len(rows),
-        }, geometry=rows.geometry.to_numpy(), crs=rows.crs)
-        try:
-            table, excavations = excavation_table(table_frame, "_label", "_volume_m3", "_class",
-                                                  "_start", "_end")
-        except SiteTableError as error:
-            raise QgsProcessingException(self.tr(
-                "Project polygons: unreadable dates at ids {0}. Dates must be dates, "
-                "date-times or ISO text such as 2026-05-01.").format(
-                    self.id_list(error.ids))) from None
-        notes = {NO_CLASS: self.tr("no readable soil class: no receiver can be matched until "
-                                   "the soil is classified; disposal only"),
-                 WINDOW_REVERSED: self.tr("end date before start date: not matched")}
-        for reason, ids in table.unmatchable.items():
-            feedback.pushWarning(self.tr("Project polygons: {0} batch(es) with {1}: {2}")
-                                 .format(len(ids), notes.get(reason, reason), self.id_list(ids)))
-        name_field, type_field = fields["PROJECT_NAME_FIELD"], fields["SOIL_TYPE_FIELD"]
-        sheet = pd.DataFrame({
-            "name": rows[name_field].tolist() if name_field else [None] * len(rows),
-            "soil_class": table_frame["_class"].tolist(),
-            "soil_type": rows[type_field].tolist() if type_field else [None] * len(rows),
-            "start_date": table_frame["_start"].tolist(),
-            "end_date": table_frame["_end"].tolist()})
-        return excavations, sheet, table_frame.geometry
+        reading = t.read_sites(rows, t.SiteFields("_surplus_m3", t.VOLUME, None, class_field,
+                                                  start, end), fallback_ids=labels[batch])
+        no_receiver = self.tr("No receiver can take them until the soil is classified: "
+                              "disposal only.")
+        check_reading(reading.report, self.tr("Project polygons"), feedback,
+                      {(t.EMPTY, t.CLASS): no_receiver,
+                       (t.WINDOW_REVERSED, t.WINDOW): self.tr("They are matched to no "
+                                                              "receiver.")})
+        _, excavations = excavations_from(rows, reading.kept())
+        if class_field is None:
+            feedback.pushWarning(self.tr("Project polygons: no soil class field, so no receiver "
+                                         "can be matched: disposal only."))
 
-    def _receivers(self, source, fields, crs, context, feedback):
-        """(Receivers, their frame, ids, kinds); empty without a receiver layer."""
+        def column(name):
+            return rows[name].tolist() if name else [None] * len(rows)
+
+        sheet = pd.DataFrame({"name": column(fields["PROJECT_NAME_FIELD"]),
+                              "soil_class": excavations.soil_class,
+                              "soil_type": column(fields["SOIL_TYPE_FIELD"]),
+                              "start_date": column(start), "end_date": column(end)})
+        return excavations, sheet, rows.geometry
+
+    def _receivers(self, parameters, context, feedback, source, crs):
+        """(Receivers, their frame, ids, kinds) read as match_reuse reads them; empty without a
+        receiver layer."""
         import geopandas as gpd
         import numpy as np
 
+        from ..core import tables as t
         from ..core.reuse.problem import Receivers
-        from ..core.reuse.sites import SiteTableError, receiver_table
+        from ..core.reuse.sites import receivers_from
 
         if source is None:
             empty = np.zeros(0)
             frame = gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=crs.authid() or None))
             return (Receivers(np.zeros((0, 2)), empty, empty, empty, empty), frame, [], [])
-        names = [fields[n] for n in ("RECEIVER_ID_FIELD", "KIND_FIELD", "CAPACITY_FIELD",
-                                     "MAX_CLASS_FIELD", "RECEIVER_START_FIELD",
-                                     "RECEIVER_END_FIELD")]
-        frame = read_frame(source, crs, context, feedback, fields=[n for n in names if n],
-                           label=self.tr("Receivers"))
-        try:
-            table, receivers = receiver_table(frame, names[0], names[2], names[3], names[4],
-                                              names[5])
-        except SiteTableError as error:
-            raise QgsProcessingException(self.tr(
-                "Receivers: {0} at ids {1}. Ids must be present and unique; dates must be dates "
-                "or ISO text such as 2026-05-01.").format(error.reason, self.id_list(error.ids))) \
-                from None
-        for issues, report in ((table.skipped, feedback.reportError),
-                               (table.unmatchable, feedback.pushWarning)):
-            for reason, ids in issues.items():
-                report(self.tr("Receivers: {0} site(s) left out of the catalogue ({1}): {2}")
-                       .format(len(ids), reason, self.id_list(ids)))
-        kinds = (table.frame[names[1]].tolist() if names[1] else [None] * len(table.ids))
+        label = self.tr("Receivers")
+        layer = self.read_site_layer(
+            parameters, context, feedback, source, crs, label,
+            SiteParameters("CAPACITY_FIELD", t.CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
+                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id", "soil_class"),
+                           True),
+            {(t.EMPTY, t.CLASS): self.tr("They accept no soil."),
+             (t.WINDOW_REVERSED, t.WINDOW): self.tr("They receive no soil.")}, whole_layer=True)
+        kind_field = resolve_field(self, parameters, "KIND_FIELD", context, source, label,
+                                   feedback)
+        frame, reading, _ = layer.kept()
+        table, receivers = receivers_from(frame, reading)
+        kinds = table.frame[kind_field].tolist() if kind_field else [None] * len(table.ids)
         return receivers, table.frame, [str(i) for i in table.ids], kinds
 
     def _classify(self, excavations, receivers, batch_geometry, receiver_frame, layers, fields,
@@ -490,8 +484,8 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
         from ..core.reuse.sites import classify_for_reuse
 
         areas, contamination = None, None
-        area_field = fields["AREA_TYPE_FIELD"] or "area_type"
-        if layers[self.AREA_TYPES] is not None:
+        area_field = fields["AREA_TYPE_FIELD"]
+        if area_field:
             areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
                                label=self.tr("Area types"))
         if layers[self.CONTAMINATION] is not None:
@@ -509,28 +503,20 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
                                  feedback).haul_pairs
 
     def _disposal(self, source, fields, crs, context, feedback):
-        """(positions, gate fees with NaN for none, ids) of the disposal sites."""
+        """The disposal sites (positions, gate fees, ids) as match_reuse reads them; an empty
+        fee is the default fee."""
         import numpy as np
 
-        from ..core.geometry.positions import position_xy
-        from ..core.reuse.sites import parse_numbers
+        from ..core.reuse.sites import DisposalSites, disposal_sites
 
         if source is None:
-            return np.zeros((0, 2)), np.zeros(0), []
-        id_field, fee_field = fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"]
-        frame = read_frame(source, crs, context, feedback, fields=[f for f in (id_field,
-                                                                               fee_field) if f],
-                           label=self.tr("Disposal sites"))
-        fees = np.full(len(frame), np.nan)
-        if fee_field:
-            fees, unreadable = parse_numbers(frame[fee_field])
-            if unreadable.any():
-                feedback.pushWarning(self.tr(
-                    "Disposal sites: unreadable gate fee for {0} site(s); the default fee "
-                    "applies.").format(int(unreadable.sum())))
-        ids = [str(v) for v in (frame[id_field] if id_field else frame[FEATURE_ID])]
-        xy = position_xy(frame.geometry) if len(frame) else np.zeros((0, 2))
-        return xy, fees, ids
+            return DisposalSites(np.zeros((0, 2)), np.zeros(0), [])
+        label = self.tr("Disposal sites")
+        names = [fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"]]
+        frame = read_frame(source, crs, context, feedback, fields=names, label=label)
+        disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *names)
+        check_reading(report, label, feedback)
+        return disposal
 
     def _regional_plan(self, source, fields, batch_labels, receiver_ids, context, feedback):
         """The regional plan's flows between this project's batches and the receivers, or
@@ -549,12 +535,12 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
             feedback.pushWarning(self.tr(
                 "Regional plan: {0} flow(s) of this project go to receivers not in the receiver "
                 "layer and are left out: feature ids {1}.").format(
-                    len(unknown), self.id_list(frame[FEATURE_ID].to_numpy()[unknown])))
+                    len(unknown), id_list(frame[FEATURE_ID].to_numpy()[unknown])))
         if len(unreadable):
             feedback.pushWarning(self.tr(
                 "Regional plan: {0} flow(s) of this project have no readable tonnes and are "
                 "left out: feature ids {1}.").format(
-                    len(unreadable), self.id_list(frame[FEATURE_ID].to_numpy()[unreadable])))
+                    len(unreadable), id_list(frame[FEATURE_ID].to_numpy()[unreadable])))
         feedback.pushInfo(self.tr("Regional plan: {0} flow(s) from this project's batches.")
                           .format(len(flows)))
         return flows
@@ -570,7 +556,7 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
         if len(lonely):
             feedback.pushWarning(self.tr(
                 "{0} batch(es) have no receiver within reach that accepts them; disposal only: "
-                "ids {1}.").format(len(lonely), self.id_list(np.asarray(batch_labels)[lonely])))
+                "ids {1}.").format(len(lonely), id_list(np.asarray(batch_labels)[lonely])))
         stray = catalogue.plan_not_options
         if len(stray):
             pairs = [f"{batch_labels[s]}→{receiver_ids[r]}" for s, r in
@@ -578,7 +564,7 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
             feedback.pushWarning(self.tr(
                 "Regional plan: {0} flow(s) use no arc allowed under this run's rules (class, "
                 "haul, window, area rule) and are priced as disposal: {1}.")
-                .format(len(pairs), self.id_list(pairs)))
+                .format(len(pairs), id_list(pairs)))
 
     # Documents ------------------------------------------------------------------------------
     def _write_documents(self, content, html_path, pdf_path, feedback):

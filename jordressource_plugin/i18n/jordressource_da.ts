@@ -2277,469 +2277,449 @@
 <context>
     <name>SoilManagementPlanAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="99"/>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
         <source>Soil management plan for a project</source>
         <translation>Jordhåndteringsplan for et projekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="108"/>
+        <location filename="../algorithms/soil_management_plan.py" line="114"/>
         <source>Polygon id field</source>
         <translation>Felt med polygon-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="109"/>
+        <location filename="../algorithms/soil_management_plan.py" line="115"/>
         <source>Polygon name field</source>
         <translation>Felt med polygonnavn</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="110"/>
+        <location filename="../algorithms/soil_management_plan.py" line="116"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="111"/>
+        <location filename="../algorithms/soil_management_plan.py" line="117"/>
         <source>Soil type field</source>
         <translation>Felt med jordtype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="112"/>
+        <location filename="../algorithms/soil_management_plan.py" line="118"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="113"/>
+        <location filename="../algorithms/soil_management_plan.py" line="119"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <location filename="../algorithms/soil_management_plan.py" line="120"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="115"/>
+        <location filename="../algorithms/soil_management_plan.py" line="121"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="116"/>
+        <location filename="../algorithms/soil_management_plan.py" line="122"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <location filename="../algorithms/soil_management_plan.py" line="123"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="118"/>
+        <location filename="../algorithms/soil_management_plan.py" line="124"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="120"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <location filename="../algorithms/soil_management_plan.py" line="127"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="122"/>
+        <location filename="../algorithms/soil_management_plan.py" line="128"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="123"/>
+        <location filename="../algorithms/soil_management_plan.py" line="129"/>
         <source>Regional plan: excavation id field</source>
         <translation>Regional plan: felt med opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="124"/>
+        <location filename="../algorithms/soil_management_plan.py" line="130"/>
         <source>Regional plan: receiver id field</source>
         <translation>Regional plan: felt med modtager-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="131"/>
         <source>Regional plan: tonnes field</source>
         <translation>Regional plan: felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="134"/>
+        <location filename="../algorithms/soil_management_plan.py" line="140"/>
         <source>Project polygons (one building project, or a selection)</source>
         <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="137"/>
+        <location filename="../algorithms/soil_management_plan.py" line="143"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="139"/>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="141"/>
+        <location filename="../algorithms/soil_management_plan.py" line="147"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="598"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="151"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="151"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="598"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="598"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="151"/>
         <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
         <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="624"/>
+        <location filename="../algorithms/soil_management_plan.py" line="610"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="163"/>
+        <location filename="../algorithms/soil_management_plan.py" line="169"/>
         <source>Project name (title of the plan)</source>
         <translation>Projektnavn (planens titel)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="625"/>
+        <location filename="../algorithms/soil_management_plan.py" line="611"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="165"/>
+        <location filename="../algorithms/soil_management_plan.py" line="171"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="165"/>
+        <location filename="../algorithms/soil_management_plan.py" line="171"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="165"/>
+        <location filename="../algorithms/soil_management_plan.py" line="171"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="626"/>
+        <location filename="../algorithms/soil_management_plan.py" line="612"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="627"/>
+        <location filename="../algorithms/soil_management_plan.py" line="613"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="175"/>
+        <location filename="../algorithms/soil_management_plan.py" line="181"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="629"/>
+        <location filename="../algorithms/soil_management_plan.py" line="615"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="178"/>
+        <location filename="../algorithms/soil_management_plan.py" line="184"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="630"/>
+        <location filename="../algorithms/soil_management_plan.py" line="616"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="632"/>
+        <location filename="../algorithms/soil_management_plan.py" line="618"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="633"/>
+        <location filename="../algorithms/soil_management_plan.py" line="619"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="634"/>
+        <location filename="../algorithms/soil_management_plan.py" line="620"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="636"/>
+        <location filename="../algorithms/soil_management_plan.py" line="622"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="637"/>
+        <location filename="../algorithms/soil_management_plan.py" line="623"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="639"/>
+        <location filename="../algorithms/soil_management_plan.py" line="625"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="641"/>
+        <location filename="../algorithms/soil_management_plan.py" line="627"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="198"/>
+        <location filename="../algorithms/soil_management_plan.py" line="204"/>
         <source>Project polygons with volumes and balanced levels</source>
         <translation>Projektpolygoner med mængder og balancerede koter</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="200"/>
+        <location filename="../algorithms/soil_management_plan.py" line="206"/>
         <source>Options catalogue</source>
         <translation>Mulighedskatalog</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="202"/>
+        <location filename="../algorithms/soil_management_plan.py" line="208"/>
         <source>Soil management plan (HTML)</source>
         <translation>Jordhåndteringsplan (HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="202"/>
+        <location filename="../algorithms/soil_management_plan.py" line="208"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="205"/>
+        <location filename="../algorithms/soil_management_plan.py" line="211"/>
         <source>Soil management plan (PDF)</source>
         <translation>Jordhåndteringsplan (PDF)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="205"/>
+        <location filename="../algorithms/soil_management_plan.py" line="211"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="214"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="214"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="214"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="214"/>
         <source>Level shift balancing the project (m)</source>
         <translation>Koteforskydning, der balancerer projektet (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="214"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="214"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="605"/>
+        <location filename="../algorithms/soil_management_plan.py" line="591"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="246"/>
+        <location filename="../algorithms/soil_management_plan.py" line="255"/>
         <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
         <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="335"/>
+        <location filename="../algorithms/soil_management_plan.py" line="348"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="361"/>
-        <source>Every project polygon needs an id in &apos;{0}&apos;, so that the plan can name it. Feature ids without one: {1}.</source>
-        <translation>Hver projektpolygon skal have et id i '{0}', så planen kan nævne den. Objekt-id'er uden: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="366"/>
-        <source>Project polygon ids in &apos;{0}&apos; must be unique, so that the plan names each batch once. Repeated: {1}.</source>
-        <translation>Projektpolygonernes id'er i '{0}' skal være entydige, så planen nævner hvert parti én gang. Gentaget: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="386"/>
+        <location filename="../algorithms/soil_management_plan.py" line="395"/>
         <source>A raster could not be read: {0}</source>
         <translation>Et raster kunne ikke læses: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="399"/>
+        <location filename="../algorithms/soil_management_plan.py" line="408"/>
         <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
         <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="404"/>
+        <location filename="../algorithms/soil_management_plan.py" line="413"/>
         <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
         <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="436"/>
-        <source>Project polygons: unreadable dates at ids {0}. Dates must be dates, date-times or ISO text such as 2026-05-01.</source>
-        <translation>Projektpolygoner: datoer kan ikke læses ved id'erne {0}. Datoer skal være datoer, dato-tider eller ISO-tekst som 2026-05-01.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="440"/>
-        <source>no readable soil class: no receiver can be matched until the soil is classified; disposal only</source>
-        <translation>ingen læsbar jordklasse: ingen modtager kan findes, før jorden er klassificeret; kun deponering</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="442"/>
-        <source>end date before start date: not matched</source>
-        <translation>slutdato før startdato: indgår ikke i matchningen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="444"/>
-        <source>Project polygons: {0} batch(es) with {1}: {2}</source>
-        <translation>Projektpolygoner: {0} parti(er) med {1}: {2}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="598"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="476"/>
-        <source>Receivers: {0} at ids {1}. Ids must be present and unique; dates must be dates or ISO text such as 2026-05-01.</source>
-        <translation>Modtagere: {0} ved id'erne {1}. Id'er skal findes og være entydige; datoer skal være datoer eller ISO-tekst som 2026-05-01.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="483"/>
-        <source>Receivers: {0} site(s) left out of the catalogue ({1}): {2}</source>
-        <translation>Modtagere: {0} sted(er) udeladt af kataloget ({1}): {2}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="598"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="528"/>
-        <source>Disposal sites: unreadable gate fee for {0} site(s); the default fee applies.</source>
-        <translation>Deponeringssteder: modtagegebyret kan ikke læses for {0} sted(er); standardgebyret gælder.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="598"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="549"/>
+        <location filename="../algorithms/soil_management_plan.py" line="535"/>
         <source>Regional plan: {0} flow(s) of this project go to receivers not in the receiver layer and are left out: feature ids {1}.</source>
         <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="554"/>
+        <location filename="../algorithms/soil_management_plan.py" line="540"/>
         <source>Regional plan: {0} flow(s) of this project have no readable tonnes and are left out: feature ids {1}.</source>
         <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="558"/>
+        <location filename="../algorithms/soil_management_plan.py" line="544"/>
         <source>Regional plan: {0} flow(s) from this project&apos;s batches.</source>
         <translation>Regional plan: {0} strøm(me) fra projektets partier.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="566"/>
+        <location filename="../algorithms/soil_management_plan.py" line="552"/>
         <source>No receivers given: the options catalogue shows disposal only.</source>
         <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="571"/>
+        <location filename="../algorithms/soil_management_plan.py" line="557"/>
         <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
         <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="578"/>
+        <location filename="../algorithms/soil_management_plan.py" line="564"/>
         <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
         <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="596"/>
+        <location filename="../algorithms/soil_management_plan.py" line="582"/>
         <source>The PDF could not be written to {0}: {1}</source>
         <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="599"/>
+        <location filename="../algorithms/soil_management_plan.py" line="585"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>PDF'en kunne ikke skrives til {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="601"/>
+        <location filename="../algorithms/soil_management_plan.py" line="587"/>
         <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
         <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="606"/>
+        <location filename="../algorithms/soil_management_plan.py" line="592"/>
         <source>Terrain model (DEM)</source>
         <translation>Terrænmodel (DEM)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="609"/>
+        <location filename="../algorithms/soil_management_plan.py" line="595"/>
         <source>Planned surface</source>
         <translation>Planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="611"/>
+        <location filename="../algorithms/soil_management_plan.py" line="597"/>
         <source>Planned level field</source>
         <translation>Felt med planlagt kote</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="642"/>
+        <location filename="../algorithms/soil_management_plan.py" line="628"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="720"/>
+        <location filename="../algorithms/soil_management_plan.py" line="706"/>
         <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
         <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="725"/>
+        <location filename="../algorithms/soil_management_plan.py" line="711"/>
         <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
         <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="433"/>
+        <source>No receiver can take them until the soil is classified: disposal only.</source>
+        <translation>Ingen modtager kan tage dem, før jorden er klassificeret: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="435"/>
+        <source>They are matched to no receiver.</source>
+        <translation>De matches ikke med nogen modtager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="441"/>
+        <source>Project polygons: no soil class field, so no receiver can be matched: disposal only.</source>
+        <translation>Projektpolygoner: intet felt med jordklasse, så ingen modtager kan findes: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="468"/>
+        <source>They accept no soil.</source>
+        <translation>De modtager ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="468"/>
+        <source>They receive no soil.</source>
+        <translation>De får ingen jord.</translation>
     </message>
 </context>
 <context>
