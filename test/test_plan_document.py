@@ -10,11 +10,8 @@ from shapely.geometry import box
 
 from jordressource_plugin.core.project import management_plan as mp
 from jordressource_plugin.core.project.options import options_catalogue
-from jordressource_plugin.core.project.plan_document import (
-    DEFAULT_LABELS,
-    PlanContent,
-    plan_document,
-)
+from jordressource_plugin.core.project.plan_document import PlanContent, plan_document
+from jordressource_plugin.core.project.plan_text import DEFAULT_LABELS
 from jordressource_plugin.core.project.sampling import sampling_plan
 from jordressource_plugin.core.project.site_map import scale_bar_length
 from jordressource_plugin.core.reuse.costs import CostRates, straight_haul

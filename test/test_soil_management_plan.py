@@ -229,7 +229,7 @@ def test_the_document_labels_cover_the_document_and_come_in_danish(plugin):
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     from jordressource_plugin.algorithms.soil_management_plan import SoilManagementPlanAlgorithm
-    from jordressource_plugin.core.project.plan_document import DEFAULT_LABELS
+    from jordressource_plugin.core.project.plan_text import DEFAULT_LABELS
 
     algorithm = SoilManagementPlanAlgorithm()
     labels = algorithm.document_labels()

@@ -1,15 +1,8 @@
 """Soil management plan for a project: prevention (the balanced level of each polygon and of the
 project), sampling, the options catalogue and a data sheet per batch, as layers and as one
 printable document (HTML and PDF)."""
-from pathlib import Path
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -20,39 +13,21 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.fields import id_list, resolve_field
-from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
-from ..layers.roads import read_road_network
-from ..layers.sites import SiteFieldsMixin, SiteParameters
+from ..layers.sites import SiteFieldsMixin
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
+from .plan_inputs import PlanInputsMixin
 from .plan_labels import PlanLabelsMixin
+from .plan_outputs import PlanOutputsMixin
 from .terrain_inputs import TerrainInputsMixin
 
-POLYGON_FIELDS = (("cut_m3", QVariant.Double), ("fill_m3", QVariant.Double),
-                  ("net_m3", QVariant.Double), ("surplus_m3", QVariant.Double),
-                  ("tonnes", QVariant.Double), ("valid_share", QVariant.Double),
-                  ("balanced_level_m", QVariant.Double), ("balanced_shift_m", QVariant.Double),
-                  ("balanced_cut_m3", QVariant.Double), ("balanced_fill_m3", QVariant.Double),
-                  ("balance_note", QVariant.String), ("area_type", QVariant.String),
-                  ("contamination_suspected", QVariant.Bool), ("samples", QVariant.Int),
-                  ("sampling_cost_dkk", QVariant.Double))
-OPTION_FIELDS = (("source_id", QVariant.String), ("receiver_id", QVariant.String),
-                 ("receiver_kind", QVariant.String), ("rank", QVariant.Int),
-                 ("cost_dkk_t", QVariant.Double), ("distance_km", QVariant.Double),
-                 ("analysis_required", QVariant.Bool), ("co2_kg_t", QVariant.Double),
-                 ("disposal_cost_dkk_t", QVariant.Double), ("saving_dkk_t", QVariant.Double),
-                 ("capacity_m3", QVariant.Double), ("in_plan", QVariant.Bool),
-                 ("plan_tonnes", QVariant.Double), ("extra_cost_dkk_t", QVariant.Double))
-DISPOSAL_KIND = "disposal"
 
-
-class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteFieldsMixin,
-                                  JordressourceAlgorithm):
+class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsMixin,
+                                  TerrainInputsMixin, SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "soil_management_plan"
     GROUP_ID = "project"
     REQUIRED_LIBRARIES = CORE_LIBRARIES + ("rasterio", "matplotlib")
@@ -414,137 +389,6 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
                 "Changing every planned level by {0:+.3f} m balances the project: cut equals "
                 "fill at {1:,.0f} m³.").format(balance.project_shift_m, balance.project_cut_m3))
 
-    # Sites ----------------------------------------------------------------------------------
-    def _excavations(self, frame, polygons, batch, labels, fields, feedback):
-        """The batches (polygons with surplus) as the reuse engine's excavations, their class
-        and window read by the one reading of planners' tables, and their attributes for the
-        data sheets."""
-        import pandas as pd
-
-        from ..core import tables as t
-        from ..core.reuse.sites import excavations_from
-
-        rows = frame.iloc[batch].reset_index(drop=True)
-        rows["_surplus_m3"] = polygons["surplus_m3"].to_numpy()[batch]
-        start, end = fields["PROJECT_START_FIELD"], fields["PROJECT_END_FIELD"]
-        class_field = fields["CLASS_FIELD"]
-        reading = t.read_sites(rows, t.SiteFields("_surplus_m3", t.VOLUME, None, class_field,
-                                                  start, end), fallback_ids=labels[batch])
-        no_receiver = self.tr("No receiver can take them until the soil is classified: "
-                              "disposal only.")
-        check_reading(reading.report, self.tr("Project polygons"), feedback,
-                      {(t.EMPTY, t.CLASS): no_receiver,
-                       (t.WINDOW_REVERSED, t.WINDOW): self.tr("They are matched to no "
-                                                              "receiver.")})
-        _, excavations = excavations_from(rows, reading.kept())
-        if class_field is None:
-            feedback.pushWarning(self.tr("Project polygons: no soil class field, so no receiver "
-                                         "can be matched: disposal only."))
-
-        def column(name):
-            return rows[name].tolist() if name else [None] * len(rows)
-
-        sheet = pd.DataFrame({"name": column(fields["PROJECT_NAME_FIELD"]),
-                              "soil_class": excavations.soil_class,
-                              "soil_type": column(fields["SOIL_TYPE_FIELD"]),
-                              "start_date": column(start), "end_date": column(end)})
-        return excavations, sheet, rows.geometry
-
-    def _receivers(self, parameters, context, feedback, source, crs):
-        """(Receivers, their frame, ids, kinds) read as match_reuse reads them; empty without a
-        receiver layer."""
-        import geopandas as gpd
-        import numpy as np
-
-        from ..core import tables as t
-        from ..core.reuse.problem import Receivers
-        from ..core.reuse.sites import receivers_from
-
-        if source is None:
-            empty = np.zeros(0)
-            frame = gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=crs.authid() or None))
-            return (Receivers(np.zeros((0, 2)), empty, empty, empty, empty), frame, [], [])
-        label = self.tr("Receivers")
-        layer = self.read_site_layer(
-            parameters, context, feedback, source, crs, label,
-            SiteParameters("CAPACITY_FIELD", t.CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
-                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id", "soil_class"),
-                           True),
-            {(t.EMPTY, t.CLASS): self.tr("They accept no soil."),
-             (t.WINDOW_REVERSED, t.WINDOW): self.tr("They receive no soil.")}, whole_layer=True)
-        kind_field = resolve_field(self, parameters, "KIND_FIELD", context, source, label,
-                                   feedback)
-        frame, reading, _ = layer.kept()
-        table, receivers = receivers_from(frame, reading)
-        kinds = table.frame[kind_field].tolist() if kind_field else [None] * len(table.ids)
-        return receivers, table.frame, [str(i) for i in table.ids], kinds
-
-    def _classify(self, excavations, receivers, batch_geometry, receiver_frame, layers, fields,
-                  crs, context):
-        from ..core.reuse.sites import classify_for_reuse
-
-        areas, contamination = None, None
-        area_field = fields["AREA_TYPE_FIELD"]
-        if area_field:
-            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
-                               label=self.tr("Area types"))
-        if layers[self.CONTAMINATION] is not None:
-            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
-                                       label=self.tr("Contaminated sites")).geometry
-        classify_for_reuse(excavations, receivers, batch_geometry,
-                           receiver_frame.geometry, areas, area_field, contamination)
-
-    def _haul_pairs(self, roads, number, crs, context, feedback):
-        from ..core.reuse.costs import straight_haul
-
-        if roads is None:
-            return straight_haul(number["DETOUR_FACTOR"])
-        return read_road_network(roads, crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback).haul_pairs
-
-    def _disposal(self, source, fields, crs, context, feedback):
-        """The disposal sites (positions, gate fees, ids) as match_reuse reads them; an empty
-        fee is the default fee."""
-        import numpy as np
-
-        from ..core.reuse.sites import DisposalSites, disposal_sites
-
-        if source is None:
-            return DisposalSites(np.zeros((0, 2)), np.zeros(0), [])
-        label = self.tr("Disposal sites")
-        names = [fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"]]
-        frame = read_frame(source, crs, context, feedback, fields=names, label=label)
-        disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *names)
-        check_reading(report, label, feedback)
-        return disposal
-
-    def _regional_plan(self, source, fields, batch_labels, receiver_ids, context, feedback):
-        """The regional plan's flows between this project's batches and the receivers, or
-        None without a plan."""
-        from ..core.project.options import plan_flows
-
-        if source is None:
-            return None
-        names = [fields["PLAN_SOURCE_FIELD"], fields["PLAN_RECEIVER_FIELD"],
-                 fields["PLAN_TONNES_FIELD"]]
-        frame = read_frame(source, source.sourceCrs(), context, feedback, fields=names,
-                           label=self.tr("Regional plan"), require_geometry=False)
-        flows, unknown, unreadable = plan_flows(batch_labels, receiver_ids, frame[names[0]],
-                                                frame[names[1]], frame[names[2]])
-        if len(unknown):
-            feedback.pushWarning(self.tr(
-                "Regional plan: {0} flow(s) of this project go to receivers not in the receiver "
-                "layer and are left out: feature ids {1}.").format(
-                    len(unknown), id_list(frame[FEATURE_ID].to_numpy()[unknown])))
-        if len(unreadable):
-            feedback.pushWarning(self.tr(
-                "Regional plan: {0} flow(s) of this project have no readable tonnes and are "
-                "left out: feature ids {1}.").format(
-                    len(unreadable), id_list(frame[FEATURE_ID].to_numpy()[unreadable])))
-        feedback.pushInfo(self.tr("Regional plan: {0} flow(s) from this project's batches.")
-                          .format(len(flows)))
-        return flows
-
     def _report_catalogue(self, catalogue, batch_labels, receiver_ids, layers, feedback):
         import numpy as np
 
@@ -566,142 +410,6 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
                 "haul, window, area rule) and are priced as disposal: {1}.")
                 .format(len(pairs), id_list(pairs)))
 
-    # Documents ------------------------------------------------------------------------------
-    def _write_documents(self, content, html_path, pdf_path, feedback):
-        from ..core.project.plan_document import plan_document
-
-        document = plan_document(content, self.document_labels(), paged=bool(pdf_path))
-        Path(html_path).write_text(document.html, encoding="utf-8")
-        if not pdf_path:
-            return
-        from ..layout.html_pdf import write_pdf
-
-        try:
-            pages = write_pdf(document.paged_html, document.images, pdf_path, content.title)
-        except (OSError, ValueError) as error:
-            raise QgsProcessingException(self.tr("The PDF could not be written to {0}: {1}")
-                                         .format(pdf_path, error)) from None
-        if not Path(pdf_path).exists():
-            raise QgsProcessingException(self.tr("The PDF could not be written to {0}.")
-                                         .format(pdf_path))
-        feedback.pushInfo(self.tr("Plan written: {0} (HTML) and {1} ({2} page(s)).")
-                          .format(html_path, pdf_path, pages))
-
-    def _inputs(self, layers, dem, planned_layer, level_field):
-        inputs = {self.tr("Project polygons"): layers[self.PROJECT].sourceName(),
-                  self.tr("Terrain model (DEM)"): f"{dem.name()} ({dem.crs().authid()}, "
-                                                  f"{dem.rasterUnitsPerPixelX():g} m)"}
-        if planned_layer is not None:
-            inputs[self.tr("Planned surface")] = planned_layer.name()
-        if level_field:
-            inputs[self.tr("Planned level field")] = level_field
-        for name, label in ((self.AREA_TYPES, self.tr("Area types")),
-                            (self.CONTAMINATION, self.tr("Contaminated sites")),
-                            (self.RECEIVERS, self.tr("Receivers")),
-                            (self.DISPOSAL, self.tr("Disposal sites")),
-                            (self.ROADS, self.tr("Roads")),
-                            (self.PLAN, self.tr("Regional plan"))):
-            if layers[name] is not None:
-                inputs[label] = f"{layers[name].sourceName()} ({layers[name].featureCount()})"
-        return inputs
-
-    def _parameter_list(self, number, options_count, area_rule, crs):
-        return {
-            self.tr("Options per excavation"): str(options_count),
-            self.tr("Area rule"): str(int(area_rule)),
-            self.tr("Maximum haul (km)"): f"{number['MAX_HAUL_KM']:g}",
-            self.tr("Detour factor (road / straight distance, without roads)"):
-                f"{number['DETOUR_FACTOR']:g}",
-            self.tr("Bulk density (t/m³)"): f"{number['DENSITY_T_M3']:g}",
-            self.tr("Transport cost (DKK per tonne-km)"):
-                f"{number['TRANSPORT_COST_DKK_TKM']:g}",
-            self.tr("Analysis cost (DKK/t)"): f"{number['ANALYSIS_COST_DKK_T']:g}",
-            self.tr("CO2 per tonne-km (kg)"): f"{number['CO2_KG_TKM']:g}",
-            self.tr("Haul to disposal without a disposal site (km)"):
-                f"{number['BASELINE_HAUL_KM']:g}",
-            self.tr("Default gate fee (DKK/t)"): f"{number['DEFAULT_GATE_FEE_DKK_T']:g}",
-            self.tr("Tonnes per sample, classified area without suspicion"):
-                f"{number['SAMPLE_CLASSIFIED_T']:g}",
-            self.tr("Tonnes per sample, suspected or mapped site"):
-                f"{number['SAMPLE_SUSPECTED_T']:g}",
-            self.tr("Price per soil analysis (DKK)"): f"{number['ANALYSIS_PRICE_DKK']:g}",
-            self.tr("Metric CRS"): crs.authid(),
-        }
-
-    # Layers ---------------------------------------------------------------------------------
-    def _write_layers(self, parameters, context, feedback, frame, polygons, batch, excavations,
-                      sampling, catalogue, options, labels, receiver_frame, disposal, rates,
-                      project, crs):
-        import numpy as np
-
-        output = frame.copy()
-        for name in ("cut_m3", "fill_m3", "net_m3", "surplus_m3", "tonnes", "valid_share",
-                     "balanced_level_m", "balanced_shift_m", "balanced_cut_m3",
-                     "balanced_fill_m3"):
-            output[name] = polygons[name].to_numpy()
-        output["balance_note"] = polygons["reason"].to_numpy()
-        for name in ("area_type", "contamination_suspected", "samples", "sampling_cost_dkk"):
-            output[name] = np.full(len(output), None, dtype=object)
-        if excavations.area_type is not None:
-            output.loc[batch, "area_type"] = list(excavations.area_type)
-        output.loc[batch, "contamination_suspected"] = [bool(v) for v in excavations.suspected]
-        output.loc[batch, "samples"] = [int(v) for v in sampling.samples]
-        output.loc[batch, "sampling_cost_dkk"] = [float(v) for v in sampling.cost_dkk]
-        fields = with_fields(project.fields(), list(POLYGON_FIELDS))
-        sink, output_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                             project.wkbType(), crs)
-        write_frame(sink, output, fields, feedback)
-        sink.flushBuffer()
-        options_id = self._write_options(parameters, context, frame, batch, labels, options,
-                                         catalogue, receiver_frame, disposal, rates, crs)
-        return {self.OUTPUT: output_id, self.OUTPUT_OPTIONS: options_id}
-
-    def _write_options(self, parameters, context, frame, batch, labels, options, catalogue,
-                       receiver_frame, disposal_sites, rates, crs):
-        """One line per batch and option, ranked, then one per batch to its cheapest disposal
-        (rank NULL, kind ``disposal``) for comparison; a baseline disposal has no line."""
-        from ..core.geometry.positions import position_xy
-
-        fields = QgsFields()
-        for name, kind in OPTION_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_OPTIONS, context, fields,
-                                           QgsWkbTypes.LineString, crs)
-        batch_xy = position_xy(frame.geometry.iloc[batch]) if len(batch) else []
-        receiver_xy = position_xy(receiver_frame.geometry) if len(receiver_frame) else []
-
-        def line(start, end):
-            return QgsGeometry.fromPolylineXY([QgsPointXY(*start), QgsPointXY(*end)])
-
-        for row in options.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setGeometry(line(batch_xy[row.source], receiver_xy[row.receiver_position]))
-            feature.setAttributes([
-                row.batch, row.receiver, _text(row.receiver_kind), int(row.rank),
-                float(row.cost_dkk_t), float(row.distance_km), bool(row.analysis_required),
-                float(row.co2_kg_t), float(row.disposal_cost_dkk_t), float(row.saving_dkk_t),
-                float(row.capacity_m3), bool(row.in_plan), _number(row.plan_tonnes),
-                _number(row.extra_cost_dkk_t)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        disposal_ids, disposal_xy = disposal_sites
-        disposal = catalogue.disposal
-        co2 = rates.co2_kg_tkm
-        for position in range(len(batch)):
-            site = int(disposal.site[position])
-            feature = QgsFeature(fields)
-            if site >= 0:
-                feature.setGeometry(line(batch_xy[position], disposal_xy[site]))
-            plan_cost = catalogue.plan_cost_dkk_t[position]
-            feature.setAttributes([
-                str(labels[batch[position]]), disposal_ids[site] if site >= 0 else None,
-                DISPOSAL_KIND, None, float(disposal.cost_dkk_t[position]),
-                float(disposal.haul_km[position]), False, float(disposal.haul_km[position] * co2),
-                float(disposal.cost_dkk_t[position]), 0.0, None, None, None,
-                _number(disposal.cost_dkk_t[position] - plan_cost)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        sink.flushBuffer()
-        return dest_id
-
     def _log_summary(self, totals, sampling, batches, feedback):
         feedback.pushInfo(self.tr(
             "Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), "
@@ -710,11 +418,3 @@ class SoilManagementPlanAlgorithm(PlanLabelsMixin, TerrainInputsMixin, SiteField
                     totals["kept_m3"]))
         feedback.pushInfo(self.tr("Sampling: {0} sample(s), {1:,.0f} DKK.")
                           .format(sampling.total_samples, sampling.total_cost_dkk))
-
-
-def _text(value):
-    return None if value is None or value != value else str(value)
-
-
-def _number(value):
-    return None if value is None or value != value else float(value)

@@ -1451,6 +1451,79 @@
     </message>
 </context>
 <context>
+    <name>PlanInputsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="29"/>
+        <source>No receiver can take them until the soil is classified: disposal only.</source>
+        <translation>Ingen modtager kan tage dem, før jorden er klassificeret: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="31"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="31"/>
+        <source>They are matched to no receiver.</source>
+        <translation>De matches ikke med nogen modtager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="37"/>
+        <source>Project polygons: no soil class field, so no receiver can be matched: disposal only.</source>
+        <translation>Projektpolygoner: intet felt med jordklasse, så ingen modtager kan findes: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="63"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="64"/>
+        <source>They accept no soil.</source>
+        <translation>De modtager ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="64"/>
+        <source>They receive no soil.</source>
+        <translation>De får ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="85"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="88"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="110"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="126"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="131"/>
+        <source>Regional plan: {0} flow(s) of this project go to receivers not in the receiver layer and are left out: feature ids {1}.</source>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="136"/>
+        <source>Regional plan: {0} flow(s) of this project have no readable tonnes and are left out: feature ids {1}.</source>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="140"/>
+        <source>Regional plan: {0} flow(s) from this project&apos;s batches.</source>
+        <translation>Regional plan: {0} strøm(me) fra projektets partier.</translation>
+    </message>
+</context>
+<context>
     <name>PlanLabelsMixin</name>
     <message>
         <location filename="../algorithms/plan_labels.py" line="12"/>
@@ -1944,6 +2017,144 @@
     </message>
 </context>
 <context>
+    <name>PlanOutputsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="53"/>
+        <source>The PDF could not be written to {0}: {1}</source>
+        <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="56"/>
+        <source>The PDF could not be written to {0}.</source>
+        <translation>PDF'en kunne ikke skrives til {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="58"/>
+        <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
+        <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="62"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="63"/>
+        <source>Terrain model (DEM)</source>
+        <translation>Terrænmodel (DEM)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <source>Planned surface</source>
+        <translation>Planlagt flade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="68"/>
+        <source>Planned level field</source>
+        <translation>Felt med planlagt kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <source>Options per excavation</source>
+        <translation>Muligheder pr. opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="82"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="83"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="84"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="86"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="87"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="89"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="90"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="91"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="93"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="94"/>
+        <source>Tonnes per sample, classified area without suspicion</source>
+        <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="96"/>
+        <source>Tonnes per sample, suspected or mapped site</source>
+        <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="98"/>
+        <source>Price per soil analysis (DKK)</source>
+        <translation>Pris pr. jordanalyse (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="99"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk koordinatsystem</translation>
+    </message>
+</context>
+<context>
     <name>SampleProject</name>
     <message>
         <location filename="../gui/sample_project.py" line="29"/>
@@ -2277,449 +2488,369 @@
 <context>
     <name>SoilManagementPlanAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="105"/>
+        <location filename="../algorithms/soil_management_plan.py" line="80"/>
         <source>Soil management plan for a project</source>
         <translation>Jordhåndteringsplan for et projekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <location filename="../algorithms/soil_management_plan.py" line="89"/>
         <source>Polygon id field</source>
         <translation>Felt med polygon-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="115"/>
+        <location filename="../algorithms/soil_management_plan.py" line="90"/>
         <source>Polygon name field</source>
         <translation>Felt med polygonnavn</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="116"/>
+        <location filename="../algorithms/soil_management_plan.py" line="91"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <location filename="../algorithms/soil_management_plan.py" line="92"/>
         <source>Soil type field</source>
         <translation>Felt med jordtype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="118"/>
+        <location filename="../algorithms/soil_management_plan.py" line="93"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <location filename="../algorithms/soil_management_plan.py" line="94"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="120"/>
+        <location filename="../algorithms/soil_management_plan.py" line="95"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <location filename="../algorithms/soil_management_plan.py" line="96"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="122"/>
+        <location filename="../algorithms/soil_management_plan.py" line="97"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="123"/>
+        <location filename="../algorithms/soil_management_plan.py" line="98"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="124"/>
+        <location filename="../algorithms/soil_management_plan.py" line="99"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="100"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="126"/>
+        <location filename="../algorithms/soil_management_plan.py" line="101"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="127"/>
+        <location filename="../algorithms/soil_management_plan.py" line="102"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="128"/>
+        <location filename="../algorithms/soil_management_plan.py" line="103"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="129"/>
+        <location filename="../algorithms/soil_management_plan.py" line="104"/>
         <source>Regional plan: excavation id field</source>
         <translation>Regional plan: felt med opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="130"/>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
         <source>Regional plan: receiver id field</source>
         <translation>Regional plan: felt med modtager-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="131"/>
+        <location filename="../algorithms/soil_management_plan.py" line="106"/>
         <source>Regional plan: tonnes field</source>
         <translation>Regional plan: felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="140"/>
+        <location filename="../algorithms/soil_management_plan.py" line="115"/>
         <source>Project polygons (one building project, or a selection)</source>
         <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="143"/>
+        <location filename="../algorithms/soil_management_plan.py" line="118"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="120"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="147"/>
+        <location filename="../algorithms/soil_management_plan.py" line="122"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="598"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="598"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="598"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
         <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="610"/>
+        <location filename="../algorithms/soil_management_plan.py" line="142"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="169"/>
+        <location filename="../algorithms/soil_management_plan.py" line="144"/>
         <source>Project name (title of the plan)</source>
         <translation>Projektnavn (planens titel)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="611"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="171"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="171"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="171"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="612"/>
+        <location filename="../algorithms/soil_management_plan.py" line="152"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="613"/>
+        <location filename="../algorithms/soil_management_plan.py" line="153"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="181"/>
+        <location filename="../algorithms/soil_management_plan.py" line="156"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="615"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="184"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="616"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="618"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="619"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="620"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="622"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="623"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="625"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="627"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="204"/>
+        <location filename="../algorithms/soil_management_plan.py" line="179"/>
         <source>Project polygons with volumes and balanced levels</source>
         <translation>Projektpolygoner med mængder og balancerede koter</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="206"/>
+        <location filename="../algorithms/soil_management_plan.py" line="181"/>
         <source>Options catalogue</source>
         <translation>Mulighedskatalog</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="183"/>
         <source>Soil management plan (HTML)</source>
         <translation>Jordhåndteringsplan (HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="208"/>
+        <location filename="../algorithms/soil_management_plan.py" line="183"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="211"/>
+        <location filename="../algorithms/soil_management_plan.py" line="186"/>
         <source>Soil management plan (PDF)</source>
         <translation>Jordhåndteringsplan (PDF)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="211"/>
+        <location filename="../algorithms/soil_management_plan.py" line="186"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="214"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="214"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="214"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="214"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Level shift balancing the project (m)</source>
         <translation>Koteforskydning, der balancerer projektet (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="214"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="214"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="591"/>
+        <location filename="../algorithms/soil_management_plan.py" line="351"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="255"/>
+        <location filename="../algorithms/soil_management_plan.py" line="230"/>
         <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
         <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="348"/>
+        <location filename="../algorithms/soil_management_plan.py" line="323"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="395"/>
+        <location filename="../algorithms/soil_management_plan.py" line="370"/>
         <source>A raster could not be read: {0}</source>
         <translation>Et raster kunne ikke læses: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="408"/>
+        <location filename="../algorithms/soil_management_plan.py" line="383"/>
         <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
         <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="413"/>
+        <location filename="../algorithms/soil_management_plan.py" line="388"/>
         <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
         <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="598"/>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="598"/>
-        <source>Contaminated sites</source>
-        <translation>Kortlagt forurenede grunde</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="598"/>
+        <location filename="../algorithms/soil_management_plan.py" line="338"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="535"/>
-        <source>Regional plan: {0} flow(s) of this project go to receivers not in the receiver layer and are left out: feature ids {1}.</source>
-        <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="540"/>
-        <source>Regional plan: {0} flow(s) of this project have no readable tonnes and are left out: feature ids {1}.</source>
-        <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="544"/>
-        <source>Regional plan: {0} flow(s) from this project&apos;s batches.</source>
-        <translation>Regional plan: {0} strøm(me) fra projektets partier.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="552"/>
+        <location filename="../algorithms/soil_management_plan.py" line="396"/>
         <source>No receivers given: the options catalogue shows disposal only.</source>
         <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="557"/>
+        <location filename="../algorithms/soil_management_plan.py" line="401"/>
         <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
         <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="564"/>
+        <location filename="../algorithms/soil_management_plan.py" line="408"/>
         <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
         <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="582"/>
-        <source>The PDF could not be written to {0}: {1}</source>
-        <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="585"/>
-        <source>The PDF could not be written to {0}.</source>
-        <translation>PDF'en kunne ikke skrives til {0}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="587"/>
-        <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
-        <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="592"/>
-        <source>Terrain model (DEM)</source>
-        <translation>Terrænmodel (DEM)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="595"/>
-        <source>Planned surface</source>
-        <translation>Planlagt flade</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="597"/>
-        <source>Planned level field</source>
-        <translation>Felt med planlagt kote</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="628"/>
-        <source>Metric CRS</source>
-        <translation>Metrisk koordinatsystem</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="706"/>
+        <location filename="../algorithms/soil_management_plan.py" line="414"/>
         <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
         <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="711"/>
+        <location filename="../algorithms/soil_management_plan.py" line="419"/>
         <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
         <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="433"/>
-        <source>No receiver can take them until the soil is classified: disposal only.</source>
-        <translation>Ingen modtager kan tage dem, før jorden er klassificeret: kun deponering.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="435"/>
-        <source>They are matched to no receiver.</source>
-        <translation>De matches ikke med nogen modtager.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="441"/>
-        <source>Project polygons: no soil class field, so no receiver can be matched: disposal only.</source>
-        <translation>Projektpolygoner: intet felt med jordklasse, så ingen modtager kan findes: kun deponering.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="468"/>
-        <source>They accept no soil.</source>
-        <translation>De modtager ingen jord.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="468"/>
-        <source>They receive no soil.</source>
-        <translation>De får ingen jord.</translation>
     </message>
 </context>
 <context>

@@ -6,10 +6,10 @@ options catalogue (where each batch can go, against disposal and the regional pl
 sheet per batch of soil (origin, class, soil type, volume, window, analyses, suitable uses);
 sources and defaults.
 
-Every label comes in through ``labels`` (see ``DEFAULT_LABELS``), passed translated by the
-caller, so this module stays free of QGIS. Charts are matplotlib figures, inline SVG in the HTML
-file; for Qt's rich-text renderer (which prints the PDF and draws no SVG) the same document is
-written with PNG images as named resources (``images="png"``).
+Every label comes in through ``labels`` (``plan_text.DEFAULT_LABELS`` names them), passed
+translated by the caller, so this module stays free of QGIS. Charts are matplotlib figures,
+inline SVG in the HTML file; for Qt's rich-text renderer (which prints the PDF and draws no SVG)
+the paged variant carries them as PNG images, named resources of the document.
 """
 import datetime
 from dataclasses import dataclass, field
@@ -19,113 +19,11 @@ import numpy as np
 import pandas as pd
 
 from ..reporting import CSS, definition_list, escape, missing, number, png, svg, thousands
+from .plan_text import DEFAULT_LABELS
 from .site_map import DEFICIT, SURPLUS, site_map_figure
 
 MAX_CHART_POLYGONS = 30  # bars beyond this are unreadable; the tables list every polygon
 PAGED_WIDTH_PX = 680  # A4 less 15 mm margins at 96 px per inch: the paged variant's width
-
-DEFAULT_LABELS = {
-    "lang": "en",
-    "title": "Soil management plan",
-    "generated": "Generated {0}",
-    "site_map": "Site map",
-    "site_map_note": "Coordinates in {0}.",
-    "map_surplus": "surplus (soil leaves)",
-    "map_deficit": "deficit (soil comes in)",
-    "map_balanced": "balanced",
-    "map_no_data": "no terrain data",
-    "north": "N",
-    "volumes": "Volumes and balance",
-    "volumes_intro": "Cut, fill and surplus at the planned level, and the balanced level at "
-                     "which each polygon's own cut equals its own fill (cell-centre rule, cells "
-                     "with data). Building at the balanced level keeps the soil on site.",
-    "project_shift": "Changing every planned level by {0} m balances the whole project: {1} m³ "
-                     "would then be moved within it and none would leave.",
-    "no_project_shift": "No polygon has both a plan and terrain data: no project balance.",
-    "polygon": "Polygon",
-    "planned_level": "Planned level (m)",
-    "cut": "Cut (m³)",
-    "fill": "Fill (m³)",
-    "net": "Net (m³)",
-    "surplus": "Surplus (m³)",
-    "balanced_level": "Balanced level (m)",
-    "balanced_shift": "Shift to balance (m)",
-    "balanced_cut": "Moved on site at balance (m³)",
-    "note": "Note",
-    "reasons": {"ok": "", "partial": "part of its cells lack data", "outside": "outside the DEM",
-                "no_cells": "smaller than a DEM cell", "no_data": "only cells without data",
-                "no_geometry": "no polygon area", "no_level": "no planned level"},
-    "totals": "Project totals",
-    "total_cut": "Cut (m³)",
-    "total_fill": "Fill (m³)",
-    "total_net": "Net (m³)",
-    "total_surplus": "Surplus of the polygons with more cut than fill (m³, in situ)",
-    "total_deficit": "Deficit of the polygons with more fill than cut (m³)",
-    "total_kept": "Surplus the project's own deficits can take (m³)",
-    "total_leaving": "Surplus left to leave the site (m³)",
-    "total_tonnes": "Surplus (t)",
-    "chart_volumes": "Cut and fill per polygon at the planned level",
-    "chart_note": "The {0} polygons with the largest volumes of {1} are shown.",
-    "sampling": "Sampling",
-    "sampling_intro": "Minimum samples before the soil moves: one per {0:g} t from a classified "
-                      "area without suspicion, one per {1:g} t otherwise (mapped or suspected "
-                      "sites), at {2} DKK per analysis.",
-    "batch": "Batch",
-    "tonnes": "Tonnes",
-    "rule": "Rule",
-    "rules": {"classified": "classified area", "suspected": "suspected"},
-    "tonnes_per_sample": "t per sample",
-    "samples": "Samples",
-    "sampling_cost": "Cost (DKK)",
-    "total": "Total",
-    "no_batches": "No polygon has surplus soil at the planned level: nothing leaves the site.",
-    "options": "Options catalogue",
-    "options_intro": "For each batch, the receivers it may go to (soil class accepted, within "
-                     "the maximum haul, open in its window, allowed by the area rule), cheapest "
-                     "per tonne first (haul + analysis), against its cheapest disposal.",
-    "no_receivers": "No receivers were given: disposal is the only option shown.",
-    "no_options": "No receiver is within reach: disposal only.",
-    "rank": "Rank",
-    "receiver": "Receiver",
-    "kind": "Kind",
-    "distance": "Haul (km)",
-    "cost_t": "Cost (DKK/t)",
-    "analysis": "Analysis",
-    "co2_t": "CO₂ (kg/t)",
-    "saving_t": "Saving vs disposal (DKK/t)",
-    "in_plan": "Regional plan",
-    "extra_t": "Extra vs plan (DKK/t)",
-    "yes": "yes",
-    "no": "no",
-    "chosen": "chosen ({0} t)",
-    "disposal_line": "Cheapest disposal: {0}, {1} km, {2} DKK/t. {3} receiver(s) in reach.",
-    "baseline_disposal": "baseline assumption",
-    "plan_line": "Regional plan: {0} DKK/t on average for this batch.",
-    "data_sheets": "Data sheets",
-    "origin": "Origin",
-    "area_type": "Area type",
-    "suspected": "Contamination suspected",
-    "soil_class": "Soil class",
-    "soil_type": "Soil type",
-    "volume": "Volume in situ (m³)",
-    "window": "Excavation window",
-    "open_window": "not set",
-    "analyses": "Analyses needed",
-    "analyses_text": "{0} sample(s) ({1}); analysis to document the soil for {2} of its {3} "
-                     "option(s)",
-    "suitable_uses": "Suitable uses",
-    "uses_by_class": {1: "free use: fill, landscaping, raw-material pits",
-                      2: "restricted use: under paving, noise barriers, approved projects",
-                      3: "approved receiving facility only"},
-    "uses_unknown": "unknown until the soil is classified",
-    "class_names": {1: "clean", 2: "lightly contaminated", 3: "contaminated"},
-    "receivers_in_reach": "Receivers in reach: {0}",
-    "unknown": "unknown",
-    "sources": "Sources and defaults",
-    "inputs": "Inputs",
-    "parameters": "Parameters",
-    "references": "References",
-}
 
 
 @dataclass
