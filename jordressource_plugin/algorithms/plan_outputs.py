@@ -5,32 +5,14 @@ from pathlib import Path
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..layers.frames import with_fields, write_frame
+from ..layers.frames import write_frame
 
-POLYGON_FIELDS = (("cut_m3", QVariant.Double), ("fill_m3", QVariant.Double),
-                  ("net_m3", QVariant.Double), ("surplus_m3", QVariant.Double),
-                  ("tonnes", QVariant.Double), ("valid_share", QVariant.Double),
-                  ("balanced_level_m", QVariant.Double), ("balanced_shift_m", QVariant.Double),
-                  ("balanced_cut_m3", QVariant.Double), ("balanced_fill_m3", QVariant.Double),
-                  ("balance_note", QVariant.String), ("area_type", QVariant.String),
-                  ("contamination_suspected", QVariant.Bool), ("samples", QVariant.Int),
-                  ("sampling_cost_dkk", QVariant.Double))
-OPTION_FIELDS = (("source_id", QVariant.String), ("receiver_id", QVariant.String),
-                 ("receiver_kind", QVariant.String), ("rank", QVariant.Int),
-                 ("cost_dkk_t", QVariant.Double), ("distance_km", QVariant.Double),
-                 ("analysis_required", QVariant.Bool), ("co2_kg_t", QVariant.Double),
-                 ("disposal_cost_dkk_t", QVariant.Double), ("saving_dkk_t", QVariant.Double),
-                 ("capacity_m3", QVariant.Double), ("in_plan", QVariant.Bool),
-                 ("plan_tonnes", QVariant.Double), ("extra_cost_dkk_t", QVariant.Double))
 DISPOSAL_KIND = "disposal"
 
 
@@ -118,7 +100,7 @@ class PlanOutputsMixin:
         output.loc[batch, "contamination_suspected"] = [bool(v) for v in excavations.suspected]
         output.loc[batch, "samples"] = [int(v) for v in sampling.samples]
         output.loc[batch, "sampling_cost_dkk"] = [float(v) for v in sampling.cost_dkk]
-        fields = with_fields(project.fields(), list(POLYGON_FIELDS))
+        fields = self.output_fields(self.OUTPUT, project.fields())
         sink, output_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                              project.wkbType(), crs)
         write_frame(sink, output, fields, feedback)
@@ -133,9 +115,7 @@ class PlanOutputsMixin:
         (rank NULL, kind ``disposal``) for comparison; a baseline disposal has no line."""
         from ..core.geometry.positions import position_xy
 
-        fields = QgsFields()
-        for name, kind in OPTION_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT_OPTIONS)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_OPTIONS, context, fields,
                                            QgsWkbTypes.LineString, crs)
         batch_xy = position_xy(frame.geometry.iloc[batch]) if len(batch) else []

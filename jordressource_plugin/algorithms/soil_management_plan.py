@@ -31,7 +31,6 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
     ALGORITHM_ID = "soil_management_plan"
     GROUP_ID = "project"
     REQUIRED_LIBRARIES = CORE_LIBRARIES + ("rasterio", "matplotlib")
-    OUTPUT_STYLES = {"OUTPUT": "earthwork", "OUTPUT_OPTIONS": "plan_options"}
 
     PROJECT = "PROJECT"
     AREA_TYPES = "AREA_TYPES"
@@ -177,14 +176,14 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
                  costs.ANALYSIS_PRICE_DKK)):
             self.add_number_parameter(name, label, default, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Project polygons with volumes and balanced levels")))
+            self.OUTPUT, self.output_title(self.OUTPUT)))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_OPTIONS, self.tr("Options catalogue"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_OPTIONS, self.output_title(self.OUTPUT_OPTIONS),
+            QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_HTML, self.tr("Soil management plan (HTML)"),
-            self.tr("HTML files (*.html)")))
+            self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML), self.tr("HTML files (*.html)")))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_PDF, self.tr("Soil management plan (PDF)"), self.tr("PDF files (*.pdf)"),
+            self.OUTPUT_PDF, self.output_title(self.OUTPUT_PDF), self.tr("PDF files (*.pdf)"),
             optional=True))
         for name, label in (("CUT_M3", self.tr("Total cut (m³)")),
                             ("FILL_M3", self.tr("Total fill (m³)")),
