@@ -2,18 +2,24 @@
 
 Charts are drawn with matplotlib (no display needed) and embedded as inline SVG, so the file has
 no external references. Every label comes in through ``labels`` (see ``DEFAULT_LABELS``) and
-every number is written by ``numbers`` (``core.number_format``): the caller passes them for the
-user's language, which keeps this module free of QGIS and the report in that language.
+numbers are written as ``numbers`` (``core.number_format``) says: the caller passes both for
+the user's language, which keeps this module free of QGIS and the report in that language.
 """
 import datetime
-import html
-import io
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from ..number_format import ENGLISH, NumberFormat
+from ..number_format import NumberFormat
+from ..reporting import CSS as _CSS
+from ..reporting import definition_list as _definition_list
+from ..reporting import escape as _e
+from ..reporting import number as _number
+from ..reporting import numbers_in
+from ..reporting import share as _share
+from ..reporting import svg as _svg
+from ..reporting import thousands as _thousands
 from .soil_balance import UNDATED, SoilBalance
 
 # Bars beyond this are unreadable; the areas with the largest balances are shown.
@@ -54,9 +60,14 @@ DEFAULT_LABELS = {
 
 def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None,
                    inputs: dict = None, parameters: dict = None,
-                   generated: datetime.datetime = None, numbers: NumberFormat = ENGLISH) -> str:
+                   generated: datetime.datetime = None, numbers: NumberFormat = None) -> str:
     """The report as an HTML string. ``area_ids`` label the areas in input order; ``inputs`` and
-    ``parameters`` are shown as given (name -> value); ``numbers`` writes every number."""
+    ``parameters`` are shown as given (name -> value); ``numbers`` writes the numbers."""
+    with numbers_in(numbers):
+        return _balance_report(balance, area_ids, labels, inputs, parameters, generated)
+
+
+def _balance_report(balance, area_ids, labels, inputs, parameters, generated) -> str:
     text = dict(DEFAULT_LABELS)
     text.update(labels or {})
     generated = generated or datetime.datetime.now()
@@ -66,18 +77,18 @@ def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None
         f"<h1>{_e(text['title'])}</h1>",
         f"<p class='meta'>{_e(text['generated'].format(generated.strftime('%Y-%m-%d %H:%M')))}</p>",
         f"<h2>{_e(text['summary'])}</h2>",
-        _summary(balance, text, numbers),
+        _summary(balance, text),
         f"<p>{_e(text['explanation'])}</p>",
         f"<h2>{_e(text['chart_areas'])}</h2>",
-        _area_chart(areas, text, numbers),
+        _area_chart(areas, text),
     ]
     if len(years) > 1 or (len(years) == 1 and years.index[0] != UNDATED):
-        sections += [f"<h2>{_e(text['chart_years'])}</h2>", _year_chart(years, text, numbers)]
+        sections += [f"<h2>{_e(text['chart_years'])}</h2>", _year_chart(years, text)]
     sections += [
         f"<h2>{_e(text['table_years'])}</h2>",
-        _html_table(years.reset_index(), text, numbers, year_table=True),
+        _html_table(years.reset_index(), text, year_table=True),
         f"<h2>{_e(text['table_areas'])}</h2>",
-        _html_table(areas, text, numbers, year_table=False),
+        _html_table(areas, text, year_table=False),
         f"<h2>{_e(text['inputs'])}</h2>", _definition_list(inputs or {}),
         f"<h2>{_e(text['parameters'])}</h2>", _definition_list(parameters or {}),
     ]
@@ -106,20 +117,19 @@ def _year_table(balance: SoilBalance, text) -> pd.DataFrame:
     return balance.by_year.groupby("year", sort=False)[columns].sum()
 
 
-def _summary(balance: SoilBalance, text, numbers) -> str:
+def _summary(balance: SoilBalance, text) -> str:
     total = balance.totals
     sources = int(balance.areas["source_count"].sum() + balance.outside["source_count"])
     receivers = int(balance.areas["receiver_count"].sum() + balance.outside["receiver_count"])
-    rows = [(text["surplus"], numbers.whole(total["surplus_m3"])),
-            (text["demand"], numbers.whole(total["demand_m3"])),
-            (text["balance"], numbers.whole(total["balance_m3"])),
-            (text["substitute"], numbers.whole(total["raw_material_substitute_m3"])),
-            (text["sources"], numbers.whole(sources)),
-            (text["receivers"], numbers.whole(receivers))]
+    rows = [(text["surplus"], _number(total["surplus_m3"])),
+            (text["demand"], _number(total["demand_m3"])),
+            (text["balance"], _number(total["balance_m3"])),
+            (text["substitute"], _number(total["raw_material_substitute_m3"])),
+            (text["sources"], _number(sources)), (text["receivers"], _number(receivers))]
     return _definition_list(dict(rows))
 
 
-def _area_chart(areas: pd.DataFrame, text, numbers) -> str:
+def _area_chart(areas: pd.DataFrame, text) -> str:
     from matplotlib.figure import Figure
 
     # the outside row's bar would dwarf the areas'; it stays in the table
@@ -135,18 +145,17 @@ def _area_chart(areas: pd.DataFrame, text, numbers) -> str:
     axes.set_yticklabels([str(label) for label in shown["label"]])
     axes.axvline(0, color="#333333", linewidth=0.8)
     axes.set_xlabel(text["balance"])
-    _thousands(axes.xaxis, numbers)
+    _thousands(axes.xaxis)
     axes.grid(axis="x", color="#dddddd")
     axes.set_axisbelow(True)
     note = ""
     if len(areas) > MAX_CHART_AREAS:
-        shown = text["chart_areas_note"].format(numbers.whole(MAX_CHART_AREAS),
-                                                numbers.whole(len(areas)))
+        shown = text["chart_areas_note"].format(_number(MAX_CHART_AREAS), _number(len(areas)))
         note = f"<p class='note'>{_e(shown)}</p>"
     return _svg(figure) + note
 
 
-def _year_chart(years: pd.DataFrame, text, numbers) -> str:
+def _year_chart(years: pd.DataFrame, text) -> str:
     from matplotlib.figure import Figure
 
     labels = [text["undated"] if year == UNDATED else str(year) for year in years.index]
@@ -162,7 +171,7 @@ def _year_chart(years: pd.DataFrame, text, numbers) -> str:
     axes.set_xticklabels(labels)
     axes.set_xlabel(text["year"])
     axes.axhline(0, color="#333333", linewidth=0.8)
-    _thousands(axes.yaxis, numbers)
+    _thousands(axes.yaxis)
     axes.grid(axis="y", color="#dddddd")
     axes.set_axisbelow(True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False,
@@ -170,29 +179,7 @@ def _year_chart(years: pd.DataFrame, text, numbers) -> str:
     return _svg(figure)
 
 
-def _svg(figure) -> str:
-    """Inline SVG of a figure. Text is drawn as paths: a browser's substitute font would not
-    match the metrics the layout was computed with, and labels would be cut off."""
-    import matplotlib
-
-    if hasattr(figure, "set_layout_engine"):
-        figure.set_layout_engine("tight")
-    else:
-        figure.set_tight_layout(True)
-    buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "font.size": 9}):
-        figure.savefig(buffer, format="svg")
-    svg = buffer.getvalue()
-    return "<figure>" + svg[svg.index("<svg"):] + "</figure>"
-
-
-def _thousands(axis, numbers):
-    from matplotlib.ticker import FuncFormatter
-
-    axis.set_major_formatter(FuncFormatter(lambda value, _: numbers.whole(value)))
-
-
-def _html_table(table: pd.DataFrame, text, numbers, year_table: bool) -> str:
+def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
     columns = [("surplus_m3", text["surplus"]), ("demand_m3", text["demand"]),
                ("balance_m3", text["balance"])]
     if not year_table:
@@ -210,44 +197,16 @@ def _html_table(table: pd.DataFrame, text, numbers, year_table: bool) -> str:
         cells = [f"<td>{_e(key)}</td>"]
         for column, _ in columns:
             value = row[column]
-            shown_value = (numbers.share(value) if column == "self_sufficiency"
-                           else numbers.whole(value))
-            cells.append(f"<td class='n'>{_e(shown_value)}</td>")
+            shown_value = _share(value) if column == "self_sufficiency" else _number(value)
+            cells.append(f"<td class='n'>{shown_value}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if len(table) > MAX_TABLE_ROWS:
-        shown_note = text["table_note"].format(numbers.whole(MAX_TABLE_ROWS),
-                                               numbers.whole(len(table)))
-        note = f"<p class='note'>{_e(shown_note)}</p>"
+        shown = text["table_note"].format(_number(MAX_TABLE_ROWS), _number(len(table)))
+        note = f"<p class='note'>{_e(shown)}</p>"
     return (f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows)
             + "\n</tbody></table>" + note)
 
 
-def _definition_list(items: dict) -> str:
-    if not items:
-        return ""
-    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
-                   for key, value in items.items())
-    return f"<table class='kv'>{rows}</table>"
-
-
 def _label(value) -> str:
     return "–" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
-
-
-def _e(value) -> str:
-    return html.escape(str(value), quote=True)
-
-
-_CSS = """
-body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222;
-       max-width: 60em; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-thead th { background: #f0f0f0; }
-table.kv th { background: #f7f7f7; font-weight: normal; }
-.meta, .note { color: #666; font-size: 0.85em; }
-figure { margin: 0.5em 0; } figure svg { max-width: 100%; height: auto; }
-"""
