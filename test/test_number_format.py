@@ -55,6 +55,9 @@ def test_the_balance_report_writes_numbers_in_the_readers_language():
     result = soil_balance(areas, sources, None)
     danish = balance_report(result, ["LP1"], numbers=DANISH,
                             generated=datetime.datetime(2026, 1, 1))
-    english = balance_report(result, ["LP1"], generated=datetime.datetime(2026, 1, 1))
+    english = balance_report(result, ["LP1"], numbers=ENGLISH,
+                             generated=datetime.datetime(2026, 1, 1))
+    neutral = balance_report(result, ["LP1"], generated=datetime.datetime(2026, 1, 1))
     assert "<td class='n'>273.910</td>" in danish and "273,910" not in danish
     assert "<td class='n'>273,910</td>" in english
+    assert "<td class='n'>273\u202f910</td>" in neutral  # no language known: thin space

@@ -99,6 +99,14 @@ def number(value: object, decimals: int = 0) -> str:
     return _NUMBERS.get().number(value, decimals)
 
 
+def trimmed(value: object, decimals: int = 2) -> str:
+    """``value`` to at most ``decimals`` places without trailing zeros (a parameter as typed:
+    120, 2,5), in the reader's number format; "–" for no value."""
+    if missing(value):
+        return "–"
+    return _NUMBERS.get().trimmed(value, decimals)
+
+
 def share(value: object) -> str:
     """A share 0–1 in per cent in the reader's number format; "–" for no value."""
     if value is None or pd.isna(value):

@@ -2034,7 +2034,7 @@
     <message>
         <location filename="../algorithms/plan_inputs.py" line="110"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_inputs.py" line="126"/>
@@ -2044,12 +2044,12 @@
     <message>
         <location filename="../algorithms/plan_inputs.py" line="131"/>
         <source>Regional plan: {0} flow(s) of this project go to receivers not in the receiver layer and are left out: feature ids {1}.</source>
-        <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id&apos;er {1}.</translation>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_inputs.py" line="136"/>
         <source>Regional plan: {0} flow(s) of this project have no readable tonnes and are left out: feature ids {1}.</source>
-        <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id&apos;er {1}.</translation>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_inputs.py" line="140"/>
@@ -2182,12 +2182,12 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="45"/>
         <source>outside the DEM</source>
-        <translation>uden for højdemodellen</translation>
+        <translation>uden for terrænmodellen</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="46"/>
         <source>smaller than a DEM cell</source>
-        <translation>mindre end en celle i højdemodellen</translation>
+        <translation>mindre end en celle i terrænmodellen</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="47"/>
@@ -2250,11 +2250,6 @@
         <translation>Prøvetagning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_labels.py" line="65"/>
-        <source>Minimum samples before the soil moves: one per {0:g} t from a classified area without suspicion, one per {1:g} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
-        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0:g} t fra et områdeklassificeret areal uden mistanke, én pr. {1:g} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
-    </message>
-    <message>
         <location filename="../algorithms/plan_labels.py" line="69"/>
         <source>Batch</source>
         <translation>Parti</translation>
@@ -2292,7 +2287,7 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="78"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="79"/>
@@ -2537,153 +2532,158 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="148"/>
         <source>Options and disposal: the arcs and costs of Find short-haul reuse matches (transport per tonne-km, analysis per tonne across area types or from suspected sites, the cheapest disposal by haul and gate fee).</source>
-        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort transport (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter transport og modtagegebyr).</translation>
+        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort køreafstand (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter køreafstand og modtagegebyr).</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="151"/>
         <source>Volumes: the grid method on the DEM&apos;s cells whose centre lies inside a polygon (Earthwork volumes from terrain); the balanced level is the mean terrain of those cells, where cut equals fill.</source>
-        <translation>Mængder: gittermetoden på højdemodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terræn); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
+        <translation>Mængder: gittermetoden på terrænmodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terrænmodel); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="154"/>
         <source>Terrain: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) or the DEM given.</source>
-        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne højdemodel.</translation>
+        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne terrænmodel.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="65"/>
+        <source>Minimum samples before the soil moves: one per {0} t from a classified area without suspicion, one per {1} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
+        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0} t fra et områdeklassificeret areal uden mistanke, én pr. {1} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
     </message>
 </context>
 <context>
     <name>PlanOutputsMixin</name>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="35"/>
+        <location filename="../algorithms/plan_outputs.py" line="37"/>
         <source>The PDF could not be written to {0}: {1}</source>
-        <translation>PDF&apos;en kunne ikke skrives til {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="38"/>
-        <source>The PDF could not be written to {0}.</source>
-        <translation>PDF&apos;en kunne ikke skrives til {0}.</translation>
+        <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_outputs.py" line="40"/>
+        <source>The PDF could not be written to {0}.</source>
+        <translation>PDF'en kunne ikke skrives til {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="42"/>
         <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
         <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="44"/>
+        <location filename="../algorithms/plan_outputs.py" line="46"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="45"/>
+        <location filename="../algorithms/plan_outputs.py" line="47"/>
         <source>Terrain model (DEM)</source>
         <translation>Terrænmodel (DEM)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="48"/>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
         <source>Planned surface</source>
         <translation>Planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="50"/>
+        <location filename="../algorithms/plan_outputs.py" line="53"/>
         <source>Planned level field</source>
         <translation>Felt med planlagt kote</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="63"/>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="64"/>
+        <location filename="../algorithms/plan_outputs.py" line="70"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="65"/>
+        <location filename="../algorithms/plan_outputs.py" line="71"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <location filename="../algorithms/plan_outputs.py" line="72"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="68"/>
+        <location filename="../algorithms/plan_outputs.py" line="74"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="69"/>
-        <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="71"/>
-        <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="72"/>
-        <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="73"/>
-        <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/plan_outputs.py" line="75"/>
-        <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="76"/>
+        <location filename="../algorithms/plan_outputs.py" line="77"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analysepris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="79"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="82"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <location filename="../algorithms/plan_outputs.py" line="84"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="80"/>
+        <location filename="../algorithms/plan_outputs.py" line="86"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <location filename="../algorithms/plan_outputs.py" line="87"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
@@ -3007,349 +3007,349 @@
 <context>
     <name>SoilManagementPlanAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="79"/>
+        <location filename="../algorithms/soil_management_plan.py" line="80"/>
         <source>Soil management plan for a project</source>
         <translation>Jordhåndteringsplan for et projekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="88"/>
+        <location filename="../algorithms/soil_management_plan.py" line="89"/>
         <source>Polygon id field</source>
         <translation>Felt med polygon-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="89"/>
+        <location filename="../algorithms/soil_management_plan.py" line="90"/>
         <source>Polygon name field</source>
         <translation>Felt med polygonnavn</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="90"/>
+        <location filename="../algorithms/soil_management_plan.py" line="91"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="91"/>
+        <location filename="../algorithms/soil_management_plan.py" line="92"/>
         <source>Soil type field</source>
         <translation>Felt med jordtype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="92"/>
+        <location filename="../algorithms/soil_management_plan.py" line="93"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="93"/>
+        <location filename="../algorithms/soil_management_plan.py" line="94"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="94"/>
+        <location filename="../algorithms/soil_management_plan.py" line="95"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="95"/>
+        <location filename="../algorithms/soil_management_plan.py" line="96"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="96"/>
+        <location filename="../algorithms/soil_management_plan.py" line="97"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="97"/>
+        <location filename="../algorithms/soil_management_plan.py" line="98"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="98"/>
+        <location filename="../algorithms/soil_management_plan.py" line="99"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="99"/>
+        <location filename="../algorithms/soil_management_plan.py" line="100"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="100"/>
-        <source>Disposal site id field</source>
-        <translation>Id-felt for deponeringssteder</translation>
-    </message>
-    <message>
         <location filename="../algorithms/soil_management_plan.py" line="101"/>
-        <source>Gate fee field (DKK/t)</source>
-        <translation>Felt med modtagegebyr (DKK/t)</translation>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponeringsanlæg</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_management_plan.py" line="102"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="103"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="103"/>
+        <location filename="../algorithms/soil_management_plan.py" line="104"/>
         <source>Regional plan: excavation id field</source>
         <translation>Regional plan: felt med opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="104"/>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
         <source>Regional plan: receiver id field</source>
         <translation>Regional plan: felt med modtager-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="105"/>
+        <location filename="../algorithms/soil_management_plan.py" line="106"/>
         <source>Regional plan: tonnes field</source>
         <translation>Regional plan: felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <location filename="../algorithms/soil_management_plan.py" line="115"/>
         <source>Project polygons (one building project, or a selection)</source>
         <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <location filename="../algorithms/soil_management_plan.py" line="118"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <location filename="../algorithms/soil_management_plan.py" line="120"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <location filename="../algorithms/soil_management_plan.py" line="122"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
-        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
-        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
+        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort køreafstand)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="141"/>
+        <location filename="../algorithms/soil_management_plan.py" line="142"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="143"/>
+        <location filename="../algorithms/soil_management_plan.py" line="144"/>
         <source>Project name (title of the plan)</source>
         <translation>Projektnavn (planens titel)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>1 – analysis cost when crossing area types</source>
-        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+        <translation>1 – analysepris ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <location filename="../algorithms/soil_management_plan.py" line="152"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="152"/>
+        <location filename="../algorithms/soil_management_plan.py" line="153"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="155"/>
+        <location filename="../algorithms/soil_management_plan.py" line="156"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
+        <translation>Analysepris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="183"/>
+        <location filename="../algorithms/soil_management_plan.py" line="184"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="185"/>
+        <location filename="../algorithms/soil_management_plan.py" line="186"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Level shift balancing the project (m)</source>
         <translation>Koteforskydning, der balancerer projektet (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="350"/>
+        <location filename="../algorithms/soil_management_plan.py" line="351"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="229"/>
+        <location filename="../algorithms/soil_management_plan.py" line="230"/>
         <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
         <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="322"/>
+        <location filename="../algorithms/soil_management_plan.py" line="323"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="335"/>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="337"/>
+        <location filename="../algorithms/soil_management_plan.py" line="338"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="369"/>
+        <location filename="../algorithms/soil_management_plan.py" line="370"/>
         <source>A raster could not be read: {0}</source>
         <translation>Et raster kunne ikke læses: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="382"/>
+        <location filename="../algorithms/soil_management_plan.py" line="383"/>
         <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
-        <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id&apos;er {1}.</translation>
+        <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="387"/>
-        <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
-        <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="395"/>
+        <location filename="../algorithms/soil_management_plan.py" line="399"/>
         <source>No receivers given: the options catalogue shows disposal only.</source>
         <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="400"/>
+        <location filename="../algorithms/soil_management_plan.py" line="404"/>
         <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
-        <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id&apos;er {1}.</translation>
+        <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="407"/>
+        <location filename="../algorithms/soil_management_plan.py" line="411"/>
         <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
         <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="413"/>
-        <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
-        <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
+        <location filename="../algorithms/soil_management_plan.py" line="388"/>
+        <source>Changing every planned level by {0} m balances the project: cut equals fill at {1} m³.</source>
+        <translation>Ændres alle planlagte koter med {0} m, balancerer projektet: afgravning er lig opfyldning ved {1} m³.</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_management_plan.py" line="418"/>
-        <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
-        <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
+        <source>Project: cut {0} m³, fill {1} m³; surplus {2} m³ in {3} batch(es), of which the project's own deficits can take {4} m³.</source>
+        <translation>Projekt: afgravning {0} m³, opfyldning {1} m³; overskud {2} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="423"/>
+        <source>Sampling: {0} sample(s), {1} DKK.</source>
+        <translation>Prøvetagning: {0} prøve(r), {1} kr.</translation>
     </message>
 </context>
 <context>
@@ -3607,6 +3607,26 @@
         <source>−3 m (fill)</source>
         <translation>−3 m (opfyldning)</translation>
     </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Best option (rank 1)</source>
+        <translation>Bedste mulighed (nr. 1)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Cheapest disposal</source>
+        <translation>Billigste deponering</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Further options</source>
+        <translation>Øvrige muligheder</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Options 2–3</source>
+        <translation>Mulighed 2–3</translation>
+    </message>
 </context>
 <context>
     <name>TerrainInputsMixin</name>
@@ -3683,32 +3703,32 @@
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
-        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id&apos;er {1}.</translation>
+        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
         <location filename="../algorithms/terrain_inputs.py" line="115"/>
