@@ -8,6 +8,7 @@ passes a ``NumberFormat`` in (the QGIS side builds it from QGIS's own locale set
 """
 import math
 from dataclasses import dataclass
+from typing import Optional
 
 NO_VALUE = "–"
 
@@ -19,7 +20,7 @@ class NumberFormat:
     minus: str = "-"
     percent: str = "%"  # with the space before it where the language writes one ("25 %")
 
-    def number(self, value, decimals: int = 0) -> str:
+    def number(self, value: object, decimals: int = 0) -> str:
         """``value`` rounded to ``decimals`` places: ``273.910`` and ``2,5`` in Danish,
         ``273,910`` and ``2.5`` in English; a dash for a missing value."""
         number = _as_float(value)
@@ -33,7 +34,7 @@ class NumberFormat:
         negative = number < 0 and any(digit not in "0,." for digit in text)
         return (self.minus if negative else "") + shown
 
-    def trimmed(self, value, decimals: int = 2) -> str:
+    def trimmed(self, value: object, decimals: int = 2) -> str:
         """``value`` to at most ``decimals`` places, without trailing zeros: a parameter as the
         planner typed it (1,3; 25; 2,05)."""
         shown = self.number(value, decimals)
@@ -41,18 +42,18 @@ class NumberFormat:
             shown = shown.rstrip("0").rstrip(self.decimal) if decimals > 0 else shown
         return shown
 
-    def whole(self, value) -> str:
+    def whole(self, value: object) -> str:
         """A count or a volume in whole units (m³, t, kg, kr.)."""
         return self.number(value, 0)
 
-    def share(self, value, decimals: int = 0) -> str:
+    def share(self, value: object, decimals: int = 0) -> str:
         """A share 0–1 in per cent: ``0.25`` is ``25 %`` in Danish, ``25%`` in English."""
         number = _as_float(value)
         if number is None or math.isnan(number):
             return NO_VALUE
         return self.number(100 * number, decimals) + self.percent
 
-    def change(self, value, decimals: int = 0) -> str:
+    def change(self, value: object, decimals: int = 0) -> str:
         """A relative change in per cent with its sign: ``+12 %``, ``-40 %``."""
         shown = self.share(value, decimals)
         if shown == NO_VALUE or shown.startswith(self.minus) or _as_float(value) == 0:
@@ -60,7 +61,7 @@ class NumberFormat:
         return "+" + shown
 
 
-def _as_float(value):
+def _as_float(value: object) -> Optional[float]:
     """``value`` as a float, None when it is missing (None, NaN, pandas' NA) or no number."""
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         value = value.item()
@@ -71,7 +72,7 @@ def _as_float(value):
     return None if math.isnan(number) else number
 
 
-def _missing(value) -> bool:
+def _missing(value: object) -> bool:
     return value is None or _as_float(value) is None and str(value) in ("<NA>", "nan", "NaT")
 
 

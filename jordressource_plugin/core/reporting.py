@@ -5,7 +5,7 @@ import contextvars
 import html
 import io
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 import pandas as pd
@@ -68,7 +68,7 @@ _NUMBERS = contextvars.ContextVar("report_numbers", default=NEUTRAL)
 
 
 @contextmanager
-def numbers_in(numbers: NumberFormat = None):
+def numbers_in(numbers: NumberFormat = None) -> Iterator[None]:
     """Inside the block, ``number``, ``share`` and chart ticks write numbers as ``numbers`` says
     (the QGIS side passes the user's locale: 273.910 in Danish). A context variable, so reports
     built at the same time in other threads keep their own."""

@@ -18,6 +18,7 @@ data's extent) refused above ``SCALE_ERROR_REFUSE`` and warned about above ``SCA
 EPSG:3857 (Web Mercator) makes lengths 1/cos(latitude) too long: 77 % at 55.7° N.
 """
 import math
+from dataclasses import replace
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -46,8 +47,9 @@ def describe_extent(extent: QgsRectangle) -> str:
 
 
 def _coordinate(value: float) -> str:
-    """Metres whole, degrees to four decimals, as the user's locale writes numbers."""
-    numbers = number_format()
+    """Metres whole, degrees to four decimals, in the user's decimal sign; coordinates are not
+    grouped in thousands (667000, not 667.000)."""
+    numbers = replace(number_format(), group="")
     return numbers.whole(value) if abs(value) >= 1000 else numbers.trimmed(value, 4)
 
 

@@ -17,7 +17,7 @@ from qgis.core import (
 
 from .. import catalogue
 from ..core.project.datamodel import LAYERS_BY_NAME
-from ..layers.legend import load_style
+from ..layers.legend import load_style, translate_legend
 from ..layers.outputs import output_title
 from ..layers.styling import style_for_geometry
 from ..resources import style_path
@@ -112,6 +112,7 @@ def copy_for_map(layers, project, language, project_layer_ids=frozenset()):
 
 def _as_opened_in_qgis(layer):
     layer.loadDefaultStyle()
+    translate_legend(layer)  # a style stored by Jordressource (the sample's) has English labels
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     if parts.get("layerName"):
         layer.setName(parts["layerName"])
