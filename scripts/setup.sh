@@ -13,6 +13,14 @@ DEBS=(qgis python3-qgis qgis-providers python3-geopandas python3-rasterio python
       poppler-utils pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis)
 VENV=.venv
 
+case "${1:-}" in
+  "") mode=all ;;
+  --print-debs) mode=print ;;   # the Debian package list, for scripts/matrix.sh's cache stamp
+  --debs-only) mode=debs ;;     # install the Debian packages, make no .venv
+  *) echo "usage: scripts/setup.sh [--print-debs | --debs-only]" >&2; exit 2 ;;
+esac
+if [ "$mode" = print ]; then echo "${DEBS[*]}"; exit 0; fi
+
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${DEBS[@]}"; do
@@ -42,6 +50,8 @@ elif ! command -v dpkg-query >/dev/null 2>&1; then
     exit 1
   fi
 fi
+
+[ "$mode" = debs ] && exit 0
 
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=$(command -v python3)
