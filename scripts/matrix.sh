@@ -2,47 +2,51 @@
 # Runs the project's own `make test` against the QGIS of other Debian releases, each in a root
 # filesystem made with debootstrap: trixie (QGIS 3.40 LTR) and forky (QGIS 3.44 LTR) by default.
 #
-#   sudo scripts/matrix.sh [SUITE...]        (make test-matrix)
+#   sudo make test-matrix                 (all suites)
+#   sudo scripts/matrix.sh forky          (one suite)
 #
-# The roots are made from the same Debian archive the host's apt uses, with the host's apt and pip
-# configuration and CA bundle copied in, so installs inside work exactly as on the host. They are
-# cached under $MATRIX_CACHE (default /var/cache/jordressource) and reused while their stamp (the
-# archive, suite and package list) still matches. The checkout is copied into each root (never
-# bind-mounted: the root's .venv is made inside it by scripts/setup.sh and never shared with the
-# host). /proc, /sys, /dev and /dev/pts are mounted for the run and always unmounted, also when a
-# test fails or the run is interrupted. One summary line per QGIS version; exit 1 if any failed.
+# The roots are made from the Debian archive the host's apt already uses, with the host's apt and
+# pip configuration and CA bundle copied in, so that installs inside work exactly as on the host.
+# They are cached under $MATRIX_CACHE (default /var/cache/jordressource) and reused while their
+# stamps (archive + suite, then the package list) match. The checkout is copied into each root,
+# never bind-mounted: the root's .venv is made inside it by scripts/setup.sh and never shared with
+# the host. /proc, /sys, /dev, /dev/pts are mounted for the run and always unmounted, also when a
+# test fails or the run is interrupted. One summary line per QGIS version; exit 1 if any failed,
+# 2 when the matrix cannot run at all (not root, no debootstrap, no network to the archive).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${MATRIX_CACHE:-/var/cache/jordressource}
 SUITES=("$@")
 [ ${#SUITES[@]} -gt 0 ] || SUITES=(trixie forky)
-# Packages debootstrap adds to the minimal base: what `make test` needs before scripts/setup.sh runs
-# (git: test_translations lists the plugin's sources with `git ls-files`).
+# What `make test` needs before scripts/setup.sh runs (git: test_translations lists the plugin's
+# sources with `git ls-files`).
 BASE_PACKAGES=ca-certificates,make,git
 CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 SRC=/srv/jordressource   # where the checkout is copied inside each root
 
 say() { echo "matrix: $*"; }
 die() { echo "matrix: $*" >&2; exit 2; }
+now() { date +%s; }
 
-# ---- bad input first: root, debootstrap, the archive --------------------------------------------
+# ---- bad input first: root, tools, debootstrap ----------------------------------------------------
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot and mount do): run 'sudo make test-matrix'"
-for tool in chroot mount umount findmnt flock; do
-  command -v "$tool" >/dev/null || die "'$tool' is missing (util-linux/coreutils)"
+for tool in chroot mount umount findmnt flock setsid; do
+  command -v "$tool" >/dev/null || die "'$tool' is missing (util-linux / coreutils)"
 done
+# Like scripts/setup.sh: as root on a Debian-like host, install what is missing; else say what.
 if ! command -v debootstrap >/dev/null; then
-  command -v apt-get >/dev/null || die "debootstrap is missing and this is not a Debian-like host"
-  say "debootstrap is missing: installing it with apt-get (as root)"
+  command -v apt-get >/dev/null \
+    || die "debootstrap is missing: install it (Debian/Ubuntu: apt-get install debootstrap)"
+  say "debootstrap is missing: installing it (apt-get install debootstrap)"
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } \
-      >/dev/null 2>&1; then
+      >/dev/null 2>&1 || ! command -v debootstrap >/dev/null; then
     die "debootstrap is missing and 'apt-get install debootstrap' failed (no network to the archive?)"
   fi
 fi
 
-# The Debian archive the host's apt already uses (first non-security 'deb' source for the host's
-# release), and its security archive; MATRIX_MIRROR / MATRIX_SECURITY_MIRROR override.
-host_sources() {  # prints "URI SUITE" for every enabled deb source
+# ---- the host's Debian archive -------------------------------------------------------------------
+host_sources() {  # "URI SUITE" for every enabled deb source of the host
   local f
   for f in /etc/apt/sources.list.d/*.sources; do
     [ -f "$f" ] || continue
@@ -68,26 +72,40 @@ host_sources() {  # prints "URI SUITE" for every enabled deb source
 }
 codename=$( . /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")
 sources=$(host_sources)
+# The archive of the host's own release (else the first non-security one), and its security archive.
 MIRROR=${MATRIX_MIRROR:-$(awk -v cn="$codename" '$2 == cn { print $1; exit }' <<<"$sources")}
 MIRROR=${MIRROR:-$(awk '$2 !~ /-security$/ { print $1; exit }' <<<"$sources")}
 SECURITY_MIRROR=${MATRIX_SECURITY_MIRROR:-$(awk '$2 ~ /-security$/ { print $1; exit }' <<<"$sources")}
 [ -n "$MIRROR" ] || die "found no Debian archive in /etc/apt/sources.list*; set MATRIX_MIRROR=URL"
 MIRROR=${MIRROR%/}; SECURITY_MIRROR=${SECURITY_MIRROR%/}
 
-reachable() {  # the suite's InRelease answers from the archive
-  local url="$MIRROR/dists/$1/InRelease"
-  if command -v curl >/dev/null; then curl -fsS --max-time 30 -o /dev/null "$url"
-  elif command -v wget >/dev/null; then wget -q -T 30 -O /dev/null "$url"
-  else /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=30)' "$url"
+reachable() {  # dies unless the suite's InRelease answers from the archive
+  local url="$MIRROR/dists/$1/InRelease" ok=0
+  if command -v curl >/dev/null; then curl -fsS --max-time 30 -o /dev/null "$url" || ok=1
+  elif command -v wget >/dev/null; then wget -q -T 30 -O /dev/null "$url" || ok=1
+  else /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=30)' "$url" || ok=1
   fi
+  [ "$ok" = 0 ] || die "cannot reach the Debian archive at $url: the matrix needs network to the package archive to $2"
 }
+suite_kind() { case $1 in forky|testing|sid|unstable) echo testing;; *) echo stable;; esac; }
 
-# ---- mounts: everything under a root is unmounted on every exit path ----------------------------
+# ---- processes and mounts: everything this run started or mounted is undone on every exit -------
 ROOTS_IN_USE=()
+CHILD=
+run_child() {
+  # In its own process group and waited for in the background, so that an interrupt reaches the
+  # trap at once and the whole group (debootstrap, apt, the test run) can be ended by its id.
+  setsid "$@" &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=
+  return "$rc"
+}
 mounts_under() {  # mount points at or below $1, deepest first
   findmnt -rn -o TARGET | awk -v p="$1" 'index($0, p "/") == 1 || $0 == p' | sort -r
 }
-stop_processes_in() {  # processes this run started inside the root (a test's server, gpg-agent)
+stop_processes_in() {  # processes still running inside the root (a test's server, gpg-agent)
   local root=$1 pid link pids=()
   for pid in /proc/[0-9]*; do
     link=$(readlink "$pid/root" 2>/dev/null) || continue
@@ -109,68 +127,68 @@ release() {  # stop what runs in the root, unmount everything below it; fail if 
 }
 cleanup() {
   local r
+  if [ -n "$CHILD" ]; then
+    kill -TERM -- "-$CHILD" 2>/dev/null || true
+    sleep 1
+    kill -KILL -- "-$CHILD" 2>/dev/null || true
+  fi
   for r in "${ROOTS_IN_USE[@]}"; do release "$r" || true; done
   ROOTS_IN_USE=()
 }
 trap cleanup EXIT
 trap 'echo "matrix: interrupted" >&2; exit 130' INT TERM HUP
 
+PIP_CONFIGS=(/etc/pip.conf /etc/xdg/pip/pip.conf /root/.config/pip/pip.conf /root/.pip/pip.conf)
+[ -n "${PIP_CONFIG_FILE:-}" ] && PIP_CONFIGS+=("$PIP_CONFIG_FILE")
+pip_referenced_paths() {  # absolute paths the pip configuration names (find-links, constraints, ...)
+  { for f in "${PIP_CONFIGS[@]}"; do [ -f "$f" ] && cat "$f"; done
+    env | grep '^PIP_' || true; } \
+    | grep -oE '(file://)?/[^ "=]+' | sed 's|^file://||' | sort -u
+}
+pip_local_dirs() {  # package directories: bind-mounted read-only (files are copied instead)
+  local d
+  for d in $(pip_referenced_paths); do
+    [ -d "$d" ] && [ "${d#/etc}" = "$d" ] || continue
+    # A local PEP 503 index (…/simple) links its files relative to the index root.
+    [ "$(basename "$d")" = simple ] && d=$(dirname "$d")
+    echo "$d"
+  done | sort -u
+}
+
 mount_root() {
-  local root=$1
+  local root=$1 d
   ROOTS_IN_USE+=("$root")
   release "$root" || die "stale mounts under $root could not be removed"
   mount -t proc proc "$root/proc"
   mount -t sysfs -o ro sysfs "$root/sys"
   mount --bind /dev "$root/dev"
-  mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts"
+  mount --bind /dev/pts "$root/dev/pts"
   mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
-  # Local package directories that the host's pip configuration names (find-links, file:// indexes).
-  local d
-  for d in $(pip_local_dirs); do
-    mkdir -p "$root$d"
-    mount --bind "$d" "$root$d"
-    mount -o remount,bind,ro "$root$d"
-  done
+  for d in $(pip_local_dirs); do bind_ro "$d" "$root$d"; done
+  # Some tests read ../shared/data beside the checkout (as CI lays it out): the same, read-only.
+  [ -d "$HERE/../shared" ] && bind_ro "$HERE/../shared" "$root$(dirname "$SRC")/shared"
+  return 0
 }
+bind_ro() { mkdir -p "$2" && mount --bind "$1" "$2" && mount -o remount,bind,ro "$2"; }
 safe_remove() {  # rm -rf a root only once nothing is mounted below it
   release "$1" || die "refusing to remove $1: mounts remain below it"
   rm -rf --one-file-system "$1"
 }
 
-# ---- host configuration copied into a root -------------------------------------------------------
-PIP_CONFIGS=(/etc/pip.conf /etc/xdg/pip/pip.conf /root/.config/pip/pip.conf /root/.pip/pip.conf)
-[ -n "${PIP_CONFIG_FILE:-}" ] && PIP_CONFIGS+=("$PIP_CONFIG_FILE")
-pip_local_dirs() {
-  { for f in "${PIP_CONFIGS[@]}"; do [ -f "$f" ] && cat "$f"; done
-    env | grep '^PIP_' || true; } \
-    | grep -oE '(file://)?/[^ "=]+' | sed 's|^file://||' | while read -r d; do
-        [ -d "$d" ] && [ "${d#/etc}" = "$d" ] && echo "$d"
-      done | sort -u
-}
-copy_host_config() {
-  local root=$1 f
-  mkdir -p "$root/etc/apt/apt.conf.d" "$root/etc/apt/auth.conf.d"
-  cp -a /etc/apt/apt.conf.d/. "$root/etc/apt/apt.conf.d/"
-  [ -d /etc/apt/auth.conf.d ] && cp -a /etc/apt/auth.conf.d/. "$root/etc/apt/auth.conf.d/"
-  # A testing suite's Release may be past its Valid-Until date on a frozen archive.
-  printf 'Acquire::Check-Valid-Until "false";\n' >"$root/etc/apt/apt.conf.d/99jordressource-matrix"
-  for f in "${PIP_CONFIGS[@]}"; do
-    [ -f "$f" ] && mkdir -p "$root$(dirname "$f")" && cp "$f" "$root$f"
-  done
-  copy_ca_bundle "$root"
-  cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-  # Services never start inside the root (postgresql's package would start a cluster otherwise).
-  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-  chmod 755 "$root/usr/sbin/policy-rc.d"
-}
+# ---- the host's configuration, copied into a root -----------------------------------------------
+# cp --remove-destination everywhere: a symlink inside the root must never be written through.
 copy_ca_bundle() {
   [ -f "$CA_BUNDLE" ] || return 0
   mkdir -p "$1$(dirname "$CA_BUNDLE")"
-  rm -f "$1$CA_BUNDLE"   # a symlink into the root's own store would be written through
-  cp "$CA_BUNDLE" "$1$CA_BUNDLE"
+  cp --remove-destination "$CA_BUNDLE" "$1$CA_BUNDLE"
 }
-write_sources() {
-  local root=$1 suite=$2
+copy_host_config() {
+  local root=$1 suite=$2 f
+  mkdir -p "$root/etc/apt/apt.conf.d" "$root/etc/apt/auth.conf.d"
+  cp -a --remove-destination /etc/apt/apt.conf.d/. "$root/etc/apt/apt.conf.d/"
+  [ -d /etc/apt/auth.conf.d ] && cp -a --remove-destination /etc/apt/auth.conf.d/. "$root/etc/apt/auth.conf.d/"
+  # A testing suite's Release may be past its Valid-Until date on a frozen archive.
+  printf 'Acquire::Check-Valid-Until "false";\n' >"$root/etc/apt/apt.conf.d/99jordressource-matrix"
   {
     echo "deb $MIRROR $suite main"
     if [ "$(suite_kind "$suite")" = stable ]; then
@@ -179,23 +197,29 @@ write_sources() {
     fi
   } >"$root/etc/apt/sources.list"
   rm -f "$root/etc/apt/sources.list.d/debian.sources"
+  for f in "${PIP_CONFIGS[@]}" $(pip_referenced_paths); do
+    [ -f "$f" ] && mkdir -p "$root$(dirname "$f")" && cp --remove-destination "$f" "$root$f"
+  done
+  copy_ca_bundle "$root"
+  cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+  # Services never start inside the root (postgresql's package would start a cluster otherwise).
+  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+  chmod 755 "$root/usr/sbin/policy-rc.d"
 }
-suite_kind() { case $1 in forky|testing|sid|unstable) echo testing;; *) echo stable;; esac; }
 
-in_root() {  # run a command inside the root with a clean environment (plus network settings)
-  local root=$1; shift
-  local pass=() v
+root_cmd() {  # ROOT_CMD: chroot into $1 with a clean environment (plus network and pip settings)
+  local v pass=()
   for v in $(compgen -e); do
     case $v in
       http_proxy|https_proxy|no_proxy|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|PIP_*|CI) pass+=("$v=${!v}");;
     esac
   done
-  chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen \
-    SSL_CERT_FILE="$CA_BUNDLE" REQUESTS_CA_BUNDLE="$CA_BUNDLE" PIP_CERT="$CA_BUNDLE" \
-    "${pass[@]}" "$@"
+  ROOT_CMD=(chroot "$1" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen
+    SSL_CERT_FILE="$CA_BUNDLE" REQUESTS_CA_BUNDLE="$CA_BUNDLE" PIP_CERT="$CA_BUNDLE" "${pass[@]}")
 }
+in_root() { local root=$1; shift; root_cmd "$root"; "${ROOT_CMD[@]}" "$@"; }
 
 copy_checkout() {  # the working tree as git sees it (tracked + untracked, not ignored); keeps .venv
   local root=$1 dest=$1$SRC keep=$1/srv/.venv-kept
@@ -214,59 +238,54 @@ copy_checkout() {  # the working tree as git sees it (tracked + untracked, not i
   in_root "$root" sh -c "cd $SRC && git init -q && git add -A" >/dev/null
 }
 
-# ---- one suite ------------------------------------------------------------------------------------
-now() { date +%s; }
-SUMMARY=()
-FAILED=0
-
+# ---- one suite -----------------------------------------------------------------------------------
 build_root() {  # debootstrap, cached by a stamp of archive + suite + script + base packages
-  local suite=$1 root=$2 script want
+  local suite=$1 root=$2 script want log=$CACHE/logs/$1-debootstrap.log
   script=$suite
   [ -e "/usr/share/debootstrap/scripts/$suite" ] || script=sid   # e.g. forky on Debian 12
   want="$MIRROR $suite script=$script include=$BASE_PACKAGES"
-  if [ -f "$root/.jordressource/debootstrap" ] && [ "$(cat "$root/.jordressource/debootstrap")" = "$want" ]; then
-    return 0
-  fi
-  reachable "$suite" || die "cannot reach the Debian archive: $MIRROR/dists/$suite/InRelease (the matrix needs network to the package archive to build its root for $suite)"
+  [ "$(cat "$root/.jordressource/debootstrap" 2>/dev/null)" = "$want" ] && return 0
+  reachable "$suite" "build its $suite root"
   say "$suite: debootstrap from $MIRROR (script $script) into $root"
   safe_remove "$root.partial"
   safe_remove "$root"
-  mkdir -p "$(dirname "$root")"
   ROOTS_IN_USE+=("$root.partial")
-  if ! debootstrap --variant=minbase --components=main --include="$BASE_PACKAGES" \
-        "$suite" "$root.partial" "$MIRROR" "/usr/share/debootstrap/scripts/$script" \
-        >"$CACHE/logs/$suite-debootstrap.log" 2>&1; then
-    tail -n 15 "$CACHE/logs/$suite-debootstrap.log" >&2
+  if ! run_child debootstrap --variant=minbase --components=main --include="$BASE_PACKAGES" \
+        "$suite" "$root.partial" "$MIRROR" "/usr/share/debootstrap/scripts/$script" >"$log" 2>&1; then
+    tail -n 15 "$log" >&2
     safe_remove "$root.partial"
-    die "$suite: debootstrap failed (log: $CACHE/logs/$suite-debootstrap.log)"
+    die "$suite: debootstrap failed (log: $log)"
   fi
-  release "$root.partial"
+  release "$root.partial" || die "mounts remain under $root.partial"
   mv "$root.partial" "$root"
   mkdir -p "$root/.jordressource"
   printf '%s' "$want" >"$root/.jordressource/debootstrap"
 }
 
 install_stack() {  # QGIS and the stack, installed by the project's own scripts/setup.sh
-  local suite=$1 root=$2 want
+  local suite=$1 root=$2 want log=$CACHE/logs/$1-install.log
   want="$(in_root "$root" bash "$SRC/scripts/setup.sh" --print-debs)" \
     || die "$suite: scripts/setup.sh --print-debs failed inside the root"
-  if [ -f "$root/.jordressource/packages" ] && [ "$(cat "$root/.jordressource/packages")" = "$want" ]; then
-    return 0
-  fi
+  [ "$(cat "$root/.jordressource/packages" 2>/dev/null)" = "$want" ] && return 0
+  reachable "$suite" "install the stack into the $suite root"
   say "$suite: installing $want"
-  reachable "$suite" || die "cannot reach the Debian archive: $MIRROR/dists/$suite/InRelease (needed to install the stack into the $suite root)"
-  if ! in_root "$root" bash "$SRC/scripts/setup.sh" --debs-only \
-      >"$CACHE/logs/$suite-install.log" 2>&1; then
-    tail -n 20 "$CACHE/logs/$suite-install.log" >&2
+  root_cmd "$root"
+  # dpkg --configure -a first: an install interrupted in an earlier run is finished, not retried.
+  if ! run_child bash -c '"$@" dpkg --configure -a && "$@" bash "$0"/scripts/setup.sh --debs-only' \
+        "$SRC" "${ROOT_CMD[@]}" >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
     return 1
   fi
   copy_ca_bundle "$root"   # ca-certificates inside rewrote it without the host's own CAs
   printf '%s' "$want" >"$root/.jordressource/packages"
 }
 
+SUMMARY=()
+TOTALS=()
+FAILED=0
 run_suite() {
-  local suite=$1 root=$CACHE/roots/$1 t0 t1 t2 t3 rc=0 qgis result log lock
-  log=$CACHE/logs/$suite-test.log
+  local suite=$1 root=$CACHE/roots/$1 t0 t1 t2 t3 rc=0 qgis result verdict="" lock
+  local log=$CACHE/logs/$1-test.log
   t0=$(now)
   # One run per root at a time: a second `make test-matrix` waits instead of unmounting this one.
   exec {lock}>"$root.lock"
@@ -276,43 +295,39 @@ run_suite() {
   fi
   build_root "$suite" "$root"
   t1=$(now)
-  copy_host_config "$root"
-  write_sources "$root" "$suite"
+  copy_host_config "$root" "$suite"
   mount_root "$root"
   copy_checkout "$root"
   if ! install_stack "$suite" "$root"; then
-    t2=$(now)
+    release "$root" || die "mounts remain under $root"
     SUMMARY+=("matrix: ($suite): FAILED installing the stack (log: $CACHE/logs/$suite-install.log)")
     FAILED=1
-    release "$root" || die "mounts remain under $root"
+    exec {lock}>&-
     return 0
   fi
   t2=$(now)
-  qgis=$(in_root "$root" python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION.split("-")[0])' 2>/dev/null || echo "?")
+  qgis=$(in_root "$root" python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION.split("-")[0])' \
+         2>/dev/null || echo "?")
   say "$suite: QGIS $qgis: make test (log: $log)"
-  set +e
-  in_root "$root" make -C "$SRC" --no-print-directory test 2>&1 | tee "$log"
-  rc=${PIPESTATUS[0]}
-  set -e
+  root_cmd "$root"
+  run_child bash -c 'set -o pipefail; "$@" 2>&1 | tee "$0"' "$log" "${ROOT_CMD[@]}" \
+    make -C "$SRC" --no-print-directory test || rc=$?
   t3=$(now)
   release "$root" || die "mounts remain under $root"
   exec {lock}>&-
   # pytest's own closing line, e.g. "===== 1 failed, 328 passed, 2 skipped in 151.2s ====="
   result=$(grep -E '^=+ .*(passed|failed|error|no tests ran).* in [0-9.]+s' "$log" | tail -n 1 \
-           | sed -E 's/^=+ //; s/ in [0-9.]+s.*//')
+           | sed -E 's/^=+ //; s/ in [0-9.]+s.*//' || true)
   [ -n "$result" ] || result="no pytest summary"
-  local verdict=""
-  if [ "$rc" -ne 0 ]; then
+  if [ "$rc" -ne 0 ]; then   # pytest's exit 5 (no tests) fails `make test` too: never a success
     FAILED=1
-    [ "$rc" -eq 5 ] && result="no tests ran"   # pytest's exit 5 is never a success
-    verdict=" - FAILED (exit $rc, log: $log)"
+    verdict=" - FAILED (make test exit $rc, log: $log)"
   fi
   SUMMARY+=("matrix: QGIS $qgis ($suite): $result$verdict [root $((t1 - t0)) s, install $((t2 - t1)) s, suite $((t3 - t2)) s]")
   TOTALS+=("$result")
 }
 
 mkdir -p "$CACHE/roots" "$CACHE/logs"
-TOTALS=()
 start=$(now)
 for suite in "${SUITES[@]}"; do
   run_suite "$suite"
@@ -326,6 +341,6 @@ for r in "${TOTALS[@]}"; do
 done
 echo
 printf '%s\n' "${SUMMARY[@]}"
-echo "matrix: ${#SUITES[@]} QGIS versions in $(( $(now) - start )) s"
+echo "matrix: ${#SUITES[@]} QGIS versions in $(( $(now) - start )) s (cache: $CACHE)"
 echo "matrix: $passed passed, $failed failed"
 exit "$FAILED"
