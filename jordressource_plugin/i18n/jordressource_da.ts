@@ -175,47 +175,47 @@
 <context>
     <name>Coordinates</name>
     <message>
-        <location filename="../layers/coordinates.py" line="68"/>
+        <location filename="../layers/coordinates.py" line="70"/>
         <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
         <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="78"/>
+        <location filename="../layers/coordinates.py" line="80"/>
         <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="92"/>
+        <location filename="../layers/coordinates.py" line="94"/>
         <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="158"/>
+        <location filename="../layers/coordinates.py" line="160"/>
         <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
         <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="169"/>
+        <location filename="../layers/coordinates.py" line="171"/>
         <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="43"/>
+        <location filename="../layers/coordinates.py" line="44"/>
         <source>x from {0} to {1}, y from {2} to {3}</source>
         <translation>x fra {0} til {1}, y fra {2} til {3}</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="98"/>
+        <location filename="../layers/coordinates.py" line="100"/>
         <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3}, latitude {4} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3}, breddegrad {4}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="183"/>
+        <location filename="../layers/coordinates.py" line="185"/>
         <source>Over {0} the distance CRS {1} measures lengths up to {2} wrong, more than the {3} allowed. Choose {4}, which measures them truly there.</source>
         <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2} forkert, mere end de tilladte {3}. Vælg {4}, som måler dem korrekt der.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="189"/>
+        <location filename="../layers/coordinates.py" line="191"/>
         <source>Over {0} the distance CRS {1} measures lengths up to {2} wrong; {3} measures them truly there.</source>
         <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2} forkert; {3} måler dem korrekt der.</translation>
     </message>
@@ -306,6 +306,24 @@
         <location filename="../algorithms/create_project.py" line="220"/>
         <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
         <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
+    </message>
+</context>
+<context>
+    <name>Dependencies</name>
+    <message>
+        <location filename="../dependencies.py" line="37"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. Run the OSGeo4W installer again (Advanced install) and tick {1}, or from a command prompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. With the standalone MSI installer, the OSGeo4W network installer is the clean way; pip in the OSGeo4W Shell brings a second GDAL that can break QGIS.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. Kør OSGeo4W-installationsprogrammet igen (Advanced install) og vælg {1}, eller fra en kommandoprompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. Med det selvstændige MSI-installationsprogram er OSGeo4W-netværksinstallationen den rene vej; pip i OSGeo4W Shell medbringer en ekstra GDAL, som kan ødelægge QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="46"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med &apos;import {1}&apos; i QGIS&apos; Python-konsol.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="51"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. On Debian or Ubuntu: sudo apt install {1}; elsewhere install them for the Python QGIS runs.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. På Debian eller Ubuntu: sudo apt install {1}; andre steder skal de installeres til den Python, QGIS kører med.</translation>
     </message>
 </context>
 <context>
@@ -589,37 +607,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="354"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="357"/>
+        <location filename="../layout/plan_layout.py" line="360"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="359"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="362"/>
+        <location filename="../layout/plan_layout.py" line="365"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="364"/>
+        <location filename="../layout/plan_layout.py" line="367"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="366"/>
+        <location filename="../layout/plan_layout.py" line="369"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="369"/>
+        <location filename="../layout/plan_layout.py" line="372"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -871,12 +889,12 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="115"/>
+        <location filename="../algorithms/base.py" line="111"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="147"/>
+        <location filename="../algorithms/base.py" line="143"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
