@@ -61,3 +61,20 @@ def test_the_balance_report_writes_numbers_in_the_readers_language():
     assert "<td class='n'>273.910</td>" in danish and "273,910" not in danish
     assert "<td class='n'>273,910</td>" in english
     assert "<td class='n'>273\u202f910</td>" in neutral  # no language known: thin space
+
+
+def test_no_user_facing_string_formats_numbers_the_english_way():
+    """A translatable string carries plain {0} placeholders: the number comes in formatted by
+    i18n.number_format for the user's locale, never by {0:,.0f} or {0:.0%}, which are English
+    whatever the language (a Danish reader takes "273,910" for 273.91)."""
+    import re
+    import xml.etree.ElementTree as ElementTree
+    from pathlib import Path
+
+    catalogue = (Path(__file__).resolve().parent.parent / "jordressource_plugin" / "i18n"
+                 / "jordressource_da.ts")
+    spec = re.compile(r"\{\d*:[^}]*[,.%dfeg][^}]*\}")
+    found = [f"{context.findtext('name')}: {message.findtext('source')}"
+             for context in ElementTree.parse(catalogue).getroot().iter("context")
+             for message in context.iter("message") if spec.search(message.findtext("source"))]
+    assert not found, "\n".join(found)
