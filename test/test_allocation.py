@@ -6,11 +6,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from jordressource_plugin.core.allocation import solve_allocation
-from jordressource_plugin.core.costs import CostRates, choose_disposal, straight_haul
-from jordressource_plugin.core.reuse_plan import nearest_first_allocation, plan_reuse
-from jordressource_plugin.core.reuse_problem import (AreaRule, Excavations, Receivers,
-                                                     build_reuse_problem, day_number)
+from jordressource_plugin.core.reuse.allocation import solve_allocation
+from jordressource_plugin.core.reuse.costs import CostRates, choose_disposal, straight_haul
+from jordressource_plugin.core.reuse.plan import nearest_first_allocation, plan_reuse
+from jordressource_plugin.core.reuse.problem import (
+    AreaRule,
+    Excavations,
+    Receivers,
+    build_reuse_problem,
+    day_number,
+)
 
 RATES = CostRates()
 TYPES = ["urban", "agricultural", "industrial", "other"]
@@ -59,6 +64,22 @@ def test_optimum_beats_nearest_first_where_greedy_blocks_a_receiver(solver):
     greedy = nearest_first_allocation(result.problem)
     assert greedy.cost_dkk == pytest.approx(180 * 2 * 1.0 + 180 * (2 * 25 + 70))
     assert result.summary.cost_dkk < greedy.cost_dkk
+
+
+@pytest.mark.parametrize("solver", PATHS)
+def test_one_absurd_row_leaves_every_other_flow_in_place(solver):
+    # A volume typed as 1e15 m³ beside the greedy trap: flows are kept or dropped by an absolute
+    # tolerance in tonnes, so the trap's 100 m³ flows survive (a filter relative to the largest
+    # supply dropped everything below 1.8e6 t), and every source's soil is accounted for.
+    sources = excavations([(1000, 0), (-1100, 0), (50000, 0)], [100, 100, 1e15])
+    sinks = receivers([(0, 0), (3000, 0), (50500, 0)], [100, 100, 1e9])
+    result = plan(sources, sinks, max_haul_km=3.0, **solver)
+    assert flows(result) == {(0, 1): 100, (1, 0): 100, (2, 2): 1e9}
+    allocation = result.allocation
+    assert allocation.reused_t + allocation.disposed_t == pytest.approx(
+        result.problem.supply_t, rel=1e-12)
+    assert (allocation.received_t <= result.problem.capacity_t).all()
+    assert result.summary.reused_m3 == pytest.approx(200 + 1e9)
 
 
 def test_optimum_splits_a_source_where_greedy_fills_the_wrong_receiver():
@@ -266,7 +287,7 @@ def test_price_decomposition_is_exact_on_a_contested_region(seed):
 
 
 def test_price_estimate_rations_a_receiver_wanted_by_more_soil_than_it_holds():
-    from jordressource_plugin.core.allocation_prices import _estimate_prices
+    from jordressource_plugin.core.reuse.prices import _estimate_prices
 
     # Two sources of 100 t save 30 and 20 DKK/t at one receiver with room for 100 t: any price
     # between 20 and 30 DKK/t sends the first there and the second to disposal.
@@ -279,9 +300,9 @@ def test_price_estimate_rations_a_receiver_wanted_by_more_soil_than_it_holds():
 @pytest.mark.parametrize("estimate", [0.0, 500.0])
 def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimate):
     # Prices far off (none at all, or dearer than any saving) only cost extra rounds.
-    from jordressource_plugin.core import allocation_prices
+    from jordressource_plugin.core.reuse import prices
 
-    monkeypatch.setattr(allocation_prices, "_estimate_prices",
+    monkeypatch.setattr(prices, "_estimate_prices",
                         lambda *args: np.full(len(args[-1]), estimate))
     problem = random_problem(3, 400, 30, 30000)
     whole = solve_allocation(problem, full_lp_max_arcs=10**9)
@@ -291,7 +312,7 @@ def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimat
 
 
 def test_column_generation_reaches_the_whole_programme_optimum():
-    from jordressource_plugin.core.allocation import solve_columns
+    from jordressource_plugin.core.reuse.columns import solve_columns
 
     problem = random_problem(7, 300, 30, 30000)
     arcs = problem.arcs

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 CRS = "EPSG:25832"
+HOLBAEK = (680000, 6170000)  # where the layers run through QGIS are placed
 # Areas: A and B side by side, C overlapping both halves; every number below is by hand.
 AREAS = [
     ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["A"]),
@@ -26,22 +27,40 @@ RECEIVERS = [  # wkt, id, capacity_m3, start, end; a polygon counts where its ce
 ]
 
 
+def _here(wkt):
+    """A geometry of this module's drawing moved to Holbæk: the numbers above are drawn from an
+    origin, and layers in EPSG:25832 must lie where that CRS is used."""
+    from shapely import wkt as shapely_wkt
+    from shapely.affinity import translate
+
+    return None if wkt is None else translate(shapely_wkt.loads(wkt), *HOLBAEK).wkt
+
+
 def _source_layer(make_layer, rows=SOURCES):
     fields = [("id", "string"), ("volume_m3", "double"), ("soil_class", "integer"),
               ("start_date", "date"), ("end_date", "date")]
     return make_layer("Point", CRS, fields, [
-        (wkt, [i, v, c, _qdate(s), _qdate(e)]) for wkt, i, v, c, s, e in rows], name="sources")
+        (_here(wkt), [i, v, c, _qdate(s), _qdate(e)]) for wkt, i, v, c, s, e in rows],
+        name="sources")
 
 
 def _receiver_layer(make_layer):
     fields = [("id", "string"), ("capacity_m3", "double"), ("start_date", "date"),
               ("end_date", "date")]
     return make_layer("Polygon", CRS, fields, [
-        (wkt, [i, v, _qdate(s), _qdate(e)]) for wkt, i, v, s, e in RECEIVERS], name="receivers")
+        (_here(wkt), [i, v, _qdate(s), _qdate(e)]) for wkt, i, v, s, e in RECEIVERS],
+        name="receivers")
 
 
 def _area_layer(make_layer, rows=AREAS):
-    return make_layer("Polygon", CRS, [("id", "string")], rows, name="areas")
+    return make_layer("Polygon", CRS, [("id", "string")],
+                      [(_here(wkt), values) for wkt, values in rows], name="areas")
+
+
+def parse_dates(values):
+    from jordressource_plugin.core.tables import read_dates
+
+    return read_dates(values)[0].days
 
 
 def _qdate(text):
@@ -54,7 +73,7 @@ def _core_inputs():
     import geopandas as gpd
     from shapely import wkt
 
-    from jordressource_plugin.core.balance import Sites, clean_sites, parse_dates
+    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites
 
     areas = gpd.GeoSeries([wkt.loads(w) for w, _ in AREAS], crs=CRS)
     sources = Sites(gpd.GeoSeries([wkt.loads(r[0]) for r in SOURCES], crs=CRS),
@@ -76,7 +95,7 @@ EXPECTED_AREAS = [
 
 
 def test_hand_sums_per_area_and_outside_row():
-    from jordressource_plugin.core.balance import soil_balance
+    from jordressource_plugin.core.balance.soil_balance import soil_balance
 
     result = soil_balance(*_core_inputs())
     for row, (_, surplus, demand, balance, share, substitute) in enumerate(EXPECTED_AREAS):
@@ -92,9 +111,10 @@ def test_hand_sums_per_area_and_outside_row():
 
 
 def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
-    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
-    rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]), parse_dates(["2027-06-30"]))
+    rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]),
+                          parse_dates(["2027-06-30"]))
     assert rows["year"].tolist() == [2025, 2026, 2027]
     assert rows["volume_m3"].tolist() == pytest.approx([184.0, 365.0, 181.0])
 
@@ -107,7 +127,7 @@ def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
     ("2024-12-31", "2025-01-01", {2024: 5.0, 2025: 5.0}),
 ])
 def test_dates_missing_single_or_reversed(start, end, expected):
-    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
     rows = spread_by_year(np.array([10.0]), parse_dates([start]), parse_dates([end]))
     assert dict(zip(rows["year"], rows["volume_m3"])) == pytest.approx(expected)
@@ -117,7 +137,7 @@ def test_dates_missing_single_or_reversed(start, end, expected):
 @given(st.lists(st.tuples(st.floats(0, 1e6), st.integers(0, 4000), st.integers(-30, 2000)),
                 min_size=1, max_size=30))
 def test_year_split_conserves_every_volume(windows):
-    from jordressource_plugin.core.balance import spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
     volume = np.array([w[0] for w in windows])
     start = np.datetime64("2020-01-01") + np.array([w[1] for w in windows]).astype("timedelta64[D]")
@@ -128,7 +148,7 @@ def test_year_split_conserves_every_volume(windows):
 
 
 def test_yearly_table_sums_to_the_area_totals():
-    from jordressource_plugin.core.balance import OUTSIDE, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import OUTSIDE, soil_balance
 
     result = soil_balance(*_core_inputs())
     yearly = result.by_year.groupby("area")[["surplus_m3", "demand_m3"]].sum()
@@ -147,26 +167,34 @@ def test_point_on_a_shared_border_counts_once_in_the_first_area():
     import geopandas as gpd
     from shapely.geometry import Point, box
 
-    from jordressource_plugin.core.balance import Sites, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import Sites, soil_balance
 
     areas = gpd.GeoSeries([box(0, 0, 10, 10), box(10, 0, 20, 10)], crs=CRS)
     result = soil_balance(areas, Sites(gpd.GeoSeries([Point(10, 5)], crs=CRS), [7.0]))
     assert result.areas["surplus_m3"].tolist() == [7.0, 0.0]
 
 
-def test_volume_checks_name_the_bad_values():
-    from jordressource_plugin.core.balance import check_volumes
+def test_sites_from_a_reading_keep_the_usable_rows_and_their_class():
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import Point
 
-    checked = check_volumes([1.5, "2", None, "lots", -3, ""])
-    assert checked.volume_m3[:2].tolist() == [1.5, 2.0]
-    assert checked.missing.tolist() == [2, 5]
-    assert checked.not_numeric.tolist() == [3]
-    assert checked.negative.tolist() == [4]
+    from jordressource_plugin.core.balance.soil_balance import sites_from_reading
+    from jordressource_plugin.core.tables import VOLUME, SiteFields, read_sites
+
+    table = pd.DataFrame({"volume_m3": [1.5, "2", None, ""], "soil_class": [1, None, 1, 1],
+                          "start_date": ["2026-01-01", None, None, None]})
+    reading = read_sites(table, SiteFields("volume_m3", VOLUME, soil_class="soil_class",
+                                           start="start_date")).kept()
+    sites = sites_from_reading(reading, gpd.GeoSeries([Point(0, 0)] * 2), clean_max_class=1)
+    assert sites.volume_m3.tolist() == [1.5, 2.0]
+    assert sites.clean.tolist() == [True, False]  # an empty class is not clean
+    assert sites.start[0] == np.datetime64("2026-01-01") and np.isnat(sites.start[1])
 
 
 def test_report_has_svg_charts_the_table_and_the_parameters():
-    from jordressource_plugin.core.balance import soil_balance
-    from jordressource_plugin.core.balance_report import balance_report
+    from jordressource_plugin.core.balance.report import balance_report
+    from jordressource_plugin.core.balance.soil_balance import soil_balance
 
     result = soil_balance(*_core_inputs())
     page = balance_report(result, ["A", "B", "C"], labels={"title": "Jordbalance", "lang": "da"},
@@ -180,35 +208,25 @@ def test_report_has_svg_charts_the_table_and_the_parameters():
     assert "SUBSTITUTION_SHARE" in page and "src=" not in page  # self-contained
 
 
-def _run(run_algorithm, make_layer, tmp_path, **extra):
-    from qgis.core import QgsProcessingFeedback
+@pytest.fixture
+def run_balance(run_algorithm, make_layer, tmp_path, recording_feedback):
+    """``run_balance(**parameters)``: soil_balance on this module's layers, ``parameters``
+    replacing the defaults; returns the result and the log's messages."""
+    def run(**extra):
+        parameters = {"AREAS": _area_layer(make_layer), "AREA_ID_FIELD": "id",
+                      "SOURCES": _source_layer(make_layer), "VOLUME_FIELD": "volume_m3",
+                      "RECEIVERS": _receiver_layer(make_layer), "CAPACITY_FIELD": "capacity_m3",
+                      "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
+                      "OUTPUT_HTML": str(tmp_path / "balance.html")}
+        parameters.update(extra)
+        result = run_algorithm("soil_balance", parameters, recording_feedback)
+        return result, recording_feedback.messages
 
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushInfo(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def reportError(self, text, fatal=False):  # noqa: N802
-            self.messages.append(text)
-
-    feedback = Recorder()
-    parameters = {"AREAS": _area_layer(make_layer), "AREA_ID_FIELD": "id",
-                  "SOURCES": _source_layer(make_layer), "VOLUME_FIELD": "volume_m3",
-                  "RECEIVERS": _receiver_layer(make_layer), "CAPACITY_FIELD": "capacity_m3",
-                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
-                  "OUTPUT_HTML": str(tmp_path / "balance.html")}
-    parameters.update(extra)
-    return run_algorithm("soil_balance", parameters, feedback), feedback.messages
+    return run
 
 
-def test_processing_run_writes_balance_table_and_report(run_algorithm, make_layer, tmp_path):
-    result, _ = _run(run_algorithm, make_layer, tmp_path)
+def test_processing_run_writes_balance_table_and_report(run_balance, tmp_path):
+    result, _ = run_balance()
     layer = result["OUTPUT"]
     rows = {f["id"]: f for f in layer.getFeatures()}
     for area, surplus, demand, balance, _, substitute in EXPECTED_AREAS:
@@ -228,11 +246,10 @@ def test_processing_run_writes_balance_table_and_report(run_algorithm, make_laye
     assert "<svg" in page and "<table>" in page
 
 
-def test_processing_run_without_dates_or_receivers(run_algorithm, make_layer, tmp_path):
+def test_processing_run_without_dates_or_receivers(run_balance):
     from qgis.core import NULL
 
-    result, _ = _run(run_algorithm, make_layer, tmp_path, RECEIVERS=None, DATE_FIELD="",
-                     SOURCE_END_FIELD="", CLASS_FIELD="")
+    result, _ = run_balance(RECEIVERS=None, DATE_FIELD="", SOURCE_END_FIELD="", CLASS_FIELD="")
     years = {f["year"] for f in result["OUTPUT_TABLE"].getFeatures()}
     assert years == {NULL}
     assert result["DEMAND_M3"] == 0.0
@@ -240,57 +257,58 @@ def test_processing_run_without_dates_or_receivers(run_algorithm, make_layer, tm
     assert result["RAW_MATERIAL_SUBSTITUTE_M3"] == pytest.approx(0.225 * 1020.0)
 
 
-def test_reversed_window_is_reported_and_kept(run_algorithm, make_layer, tmp_path):
+def test_reversed_window_is_reported_and_kept(run_balance, make_layer):
     rows = list(SOURCES) + [("POINT(30 30)", "late", 9.0, 1, "2027-01-01", "2026-01-01")]
-    result, messages = _run(run_algorithm, make_layer, tmp_path,
-                            SOURCES=_source_layer(make_layer, rows))
+    result, messages = run_balance(SOURCES=_source_layer(make_layer, rows))
     assert any("end before they start" in m for m in messages)
     assert result["SURPLUS_M3"] == pytest.approx(1029.0)
 
 
-def test_site_without_geometry_is_reported_by_id(run_algorithm, make_layer, tmp_path):
+def test_site_without_geometry_is_reported_by_id(run_balance, make_layer):
     rows = list(SOURCES) + [(None, "nowhere", 5.0, 1, None, None)]
-    result, messages = _run(run_algorithm, make_layer, tmp_path,
-                            SOURCES=_source_layer(make_layer, rows))
+    result, messages = run_balance(SOURCES=_source_layer(make_layer, rows))
     assert any("skipped 1 feature(s) without geometry, ids 5" in m for m in messages)
     assert result["SURPLUS_M3"] == pytest.approx(1020.0)
 
 
-@pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers")])
-def test_bad_volumes_stop_with_a_clear_message(run_algorithm, make_layer, tmp_path, volume, message):
+@pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers"),
+                                             ("1.500", "1,000 times apart")])
+def test_bad_volumes_stop_with_a_clear_message(run_balance, make_layer, volume, message):
     from qgis.core import QgsProcessingException
 
     layer = make_layer("Point", CRS, [("id", "string"), ("volume_m3", "string")],
-                       [("POINT(1 1)", ["x", str(volume)])])
+                       [(_here("POINT(1 1)"), ["x", str(volume)])])
     with pytest.raises(QgsProcessingException, match=message):
-        _run(run_algorithm, make_layer, tmp_path, SOURCES=layer, DATE_FIELD="",
-             SOURCE_END_FIELD="", CLASS_FIELD="")
+        run_balance(SOURCES=layer, DATE_FIELD="", SOURCE_END_FIELD="", CLASS_FIELD="")
 
 
-def test_invalid_area_polygon_is_repaired_and_reported(run_algorithm, make_layer, tmp_path):
+def test_invalid_area_polygon_is_repaired_and_reported(run_balance, make_layer):
     bowtie = [("POLYGON((0 0, 100 100, 100 0, 0 100, 0 0))", ["bow"])]
-    result, messages = _run(run_algorithm, make_layer, tmp_path,
-                            AREAS=_area_layer(make_layer, bowtie))
+    result, messages = run_balance(AREAS=_area_layer(make_layer, bowtie))
     rows = {f["id"]: f for f in result["OUTPUT"].getFeatures()}
     assert rows["bow"].geometry().isGeosValid()
     assert any("repaired 1 invalid" in m for m in messages)
 
 
-def test_areas_in_another_crs_are_reprojected(run_algorithm, make_layer, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+def test_areas_in_another_crs_are_reprojected(run_balance, make_layer):
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
                                        QgsCoordinateReferenceSystem("EPSG:4326"),
                                        QgsProject.instance())
     rows = []
     for wkt, values in AREAS:
-        geometry = QgsGeometry.fromWkt(wkt)
+        geometry = QgsGeometry.fromWkt(_here(wkt))
         geometry.densifyByCount(20)  # straight in EPSG:25832, so keep them nearly so in degrees
         geometry.transform(transform)
         rows.append((geometry.asWkt(12), values))
     areas = make_layer("Polygon", "EPSG:4326", [("id", "string")], rows, name="areas 4326")
-    result, _ = _run(run_algorithm, make_layer, tmp_path, AREAS=areas)
+    result, _ = run_balance(AREAS=areas)
     surplus = {f["id"]: f["surplus_m3"] for f in result["OUTPUT"].getFeatures()}
     assert surplus == pytest.approx({area: total for area, total, *_ in EXPECTED_AREAS})
     assert result["OUTPUT"].crs().authid() == CRS
@@ -302,11 +320,11 @@ def test_qgis_process_runs_soil_balance(qgis_process, tmp_path):
     from shapely import wkt
 
     areas = gpd.GeoDataFrame({"id": [r[1][0] for r in AREAS]},
-                             geometry=[wkt.loads(r[0]) for r in AREAS], crs=CRS)
+                             geometry=[wkt.loads(_here(r[0])) for r in AREAS], crs=CRS)
     sources = gpd.GeoDataFrame({"id": ["s1", "s2"], "volume_m3": [100.0, 50.0],
                                 "start_date": ["2025-01-01", "2026-06-01"]},
-                               geometry=[wkt.loads("POINT(10 10)"), wkt.loads("POINT(160 10)")],
-                               crs=CRS)
+                               geometry=[wkt.loads(_here("POINT(10 10)")),
+                                         wkt.loads(_here("POINT(160 10)"))], crs=CRS)
     areas.to_file(tmp_path / "in.gpkg", layer="areas", driver="GPKG")
     sources.to_file(tmp_path / "in.gpkg", layer="sources", driver="GPKG")
     out = qgis_process.run("jordressource:soil_balance", {

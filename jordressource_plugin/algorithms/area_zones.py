@@ -1,27 +1,25 @@
 """Free-movement zones: connected regions of one area type, and the soil balance of each."""
 from qgis.core import (
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingMultiStepFeedback,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..i18n import number_format
+from ..layers.fields import resolve_field
+from ..layers.frames import FEATURE_ID, read_frame, write_frame
+from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, read_frame, write_frame
-from .site_inputs import SiteFieldsMixin
 
 
 class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "area_zones"
     GROUP_ID = "strategy"
-    OUTPUT_STYLES = {"OUTPUT": "area_zones"}
 
     AREA_TYPES = "AREA_TYPES"
     AREA_TYPE_FIELD = "AREA_TYPE_FIELD"
@@ -29,20 +27,22 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     BOUNDARY = "BOUNDARY"
     BOUNDARY_ID_FIELD = "BOUNDARY_ID_FIELD"
     SOURCES = "SOURCES"
+    SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
     VOLUME_FIELD = "VOLUME_FIELD"
     RECEIVERS = "RECEIVERS"
+    RECEIVER_ID_FIELD = "RECEIVER_ID_FIELD"
     CAPACITY_FIELD = "CAPACITY_FIELD"
     OUTPUT = "OUTPUT"
     NUMBERS = ("ZONE_COUNT", "SURPLUS_M3", "DEMAND_M3", "OUTSIDE_SURPLUS_M3", "OUTSIDE_DEMAND_M3")
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Free-movement zones")
 
     def extra_tags(self):
         return ["zone", "area type", "områdetype", "områdebaseret", "area-based", "balance",
                 "jordbalance", "byzone", "landzone", "dissolve"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")))
         self.addParameter(QgsProcessingParameterField(
@@ -59,30 +59,38 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon"), optional=True))
+        self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
+                                                     "the log)"), "id", self.SOURCES, optional=True,
+                       advanced=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True, optional=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (demand)"), processing_vector_types("point", "polygon"),
-            optional=True))
+            self.RECEIVERS, self.tr("Receivers (demand)"),
+            processing_vector_types("point", "polygon"), optional=True))
+        self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
+                                                       "log)"), "id", self.RECEIVERS, optional=True,
+                       advanced=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
-        self.add_distance_crs_parameter()
+        self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Free-movement zones"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         for name, title in zip(self.NUMBERS, (
                 self.tr("Number of zones"), self.tr("Surplus in zones (m³)"),
                 self.tr("Demand in zones (m³)"), self.tr("Surplus outside every zone (m³)"),
                 self.tr("Demand outside every zone (m³)"))):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.classify import prepare_area_types
-        from ..core.zones import NO_BOUNDARY, area_zones
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.area.classify import prepare_area_types
+        from ..core.area.zones import NO_BOUNDARY, area_zones
+        from ..core.tables import CAPACITY, VOLUME
 
         crs = self.distance_crs(parameters, context)
         steps = QgsProcessingMultiStepFeedback(3, feedback)  # area types, other inputs, zones
         types_source = self.source_or_error(parameters, self.AREA_TYPES, context)
-        type_field = self.parameterAsString(parameters, self.AREA_TYPE_FIELD, context) or "area_type"
+        type_field = resolve_field(self, parameters, self.AREA_TYPE_FIELD, context, types_source,
+                                   self.tr("Area types"), feedback, required=True)
         area_types = read_frame(types_source, crs, context, steps, fields=[type_field],
                                 label=self.tr("Area types"))
         if area_types.empty:
@@ -96,16 +104,20 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         boundary_source = self.source_or_error(parameters, self.BOUNDARY, context, required=False)
         boundary, boundary_ids = None, None
         if boundary_source is not None:
-            id_field = self.parameterAsString(parameters, self.BOUNDARY_ID_FIELD, context)
+            id_field = resolve_field(self, parameters, self.BOUNDARY_ID_FIELD, context,
+                                     boundary_source, self.tr("Boundaries"), feedback)
             frame = read_frame(boundary_source, crs, context, feedback,
                                fields=[id_field] if id_field else [], label=self.tr("Boundaries"))
             boundary = frame.geometry
             boundary_ids = frame[id_field].tolist() if id_field else frame[FEATURE_ID].tolist()
 
-        sources = self._sites(parameters, context, steps, self.SOURCES, self.VOLUME_FIELD,
-                              "volume_m3", crs, self.tr("Excavations"))
-        receivers = self._sites(parameters, context, steps, self.RECEIVERS, self.CAPACITY_FIELD,
-                                "capacity_m3", crs, self.tr("Receivers"))
+        sources = self._sites(parameters, context, steps, self.SOURCES, crs,
+                              self.tr("Excavations"),
+                              SiteParameters(self.VOLUME_FIELD, VOLUME, self.SOURCE_ID_FIELD))
+        receivers = self._sites(parameters, context, steps, self.RECEIVERS, crs,
+                                self.tr("Receivers"),
+                                SiteParameters(self.CAPACITY_FIELD, CAPACITY,
+                                               self.RECEIVER_ID_FIELD))
         if feedback.isCanceled():
             return {}
         steps.setCurrentStep(2)
@@ -120,13 +132,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil "
                 "there never moves freely.").format(result.other_polygons))
 
-        fields = QgsFields()
-        for name, kind in (("zone_id", QVariant.Int), ("area_type", QVariant.String),
-                           ("boundary_id", QVariant.String), ("area_km2", QVariant.Double),
-                           ("surplus_m3", QVariant.Double), ("demand_m3", QVariant.Double),
-                           ("balance_m3", QVariant.Double), ("source_count", QVariant.Int),
-                           ("receiver_count", QVariant.Int)):
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.Polygon, crs)
         write_frame(sink, zones, fields, steps)
@@ -134,11 +140,12 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         surplus, demand = float(zones["surplus_m3"].sum()), float(zones["demand_m3"].sum())
         outside = result.outside
+        whole = number_format().whole
         feedback.pushInfo(self.tr(
-            "{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other "
-            "area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand "
-            "{4:,.0f} m³.").format(len(zones), surplus, demand, outside["surplus_m3"],
-                                   outside["demand_m3"]))
+            "{0} zone(s): surplus {1} m³, demand {2} m³; outside every zone (other "
+            "area types, contaminated sites, no area type): surplus {3} m³, demand "
+            "{4} m³.").format(whole(len(zones)), whole(surplus), whole(demand),
+                               whole(outside["surplus_m3"]), whole(outside["demand_m3"])))
         steps.setProgress(100)
         values = (len(zones), surplus, demand, float(outside["surplus_m3"]),
                   float(outside["demand_m3"]))
@@ -152,11 +159,9 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             return None
         return read_frame(source, crs, context, feedback, fields=[], label=label).geometry
 
-    def _sites(self, parameters, context, feedback, name, field_name, default, crs, label):
+    def _sites(self, parameters, context, feedback, name, crs, label, spec):
         source = self.source_or_error(parameters, name, context, required=False)
         if source is None:
             return None
-        sites, _ = self.read_sites(parameters, context, feedback, source, crs,
-                                   volume=(field_name, default), label=label)
+        sites, _ = self.balance_sites(parameters, context, feedback, source, crs, label, spec)
         return sites
-

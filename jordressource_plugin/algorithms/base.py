@@ -3,7 +3,6 @@ reading layers into the core's frames and writing results to styled sinks.
 
 Each algorithm module then holds only its own parameters and its call into `core/`.
 """
-import importlib.util
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -11,17 +10,20 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from .. import catalogue
+from ..dependencies import install_advice, missing_libraries
+from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
+from ..layers import styling
+from ..layers.outputs import field_aliases, output_fields, output_title
 from ..resources import icon_path
-from . import styling
+from .parameters import with_default_standing_in
 
 DEFAULT_DISTANCE_CRS = "EPSG:25832"
 
@@ -46,8 +48,6 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = ""
     GROUP_ID = "project"
     REQUIRED_LIBRARIES = CORE_LIBRARIES
-    # Output parameter name -> style name in styles/, applied on load and stored with files.
-    OUTPUT_STYLES = {}
 
     def __init__(self):
         super().__init__()
@@ -57,7 +57,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return self.ALGORITHM_ID
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return self.GROUP_ID
 
     def group(self):
@@ -69,8 +69,13 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def extra_tags(self):
         return []
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return help_text(self.ALGORITHM_ID)
+
+    def helpUrl(self):
+        """The dialog's Help button: this algorithm's help as a whole page in the browser."""
+        return QUrl.fromLocalFile(str(algorithm_help_file(self.ALGORITHM_ID,
+                                                          self.displayName()))).toString()
 
     def icon(self):
         return QIcon(str(icon_path()))
@@ -85,48 +90,45 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                 return translated
         return text
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return type(self)()
 
-    def canExecute(self):  # noqa: N802
-        missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
+    def canExecute(self):
+        """Runnable when the libraries the algorithm needs are installed; otherwise it says what
+        to install, the way the user's installer does it (``dependencies``)."""
+        missing = missing_libraries(self.REQUIRED_LIBRARIES)
         if missing:
-            return False, translate(
-                "JordressourceAlgorithm",
-                "This algorithm needs the Python libraries {0}, which are not installed. "
-                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy python3-rasterio; "
-                "on Windows and macOS they ship with QGIS's standalone installers.",
-            ).format(", ".join(missing))
+            return False, install_advice(missing)
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
-    def addParameter(self, parameter, createOutput=True):  # noqa: N802
-        """Field and CRS parameters that have a default are made optional.
+    def addParameter(self, parameter, createOutput=True):
+        """Mandatory field and CRS parameters with a default stay mandatory in the dialog and
+        take their default when a script or model leaves them out (see ``parameters``)."""
+        return super().addParameter(with_default_standing_in(parameter), createOutput)
 
-        QGIS 3.22 (qgis_process and checkParameterValues alike) refuses a missing value for a
-        mandatory field or CRS parameter even when it has a default, so a script or model that
-        relies on the contract's defaults (`area_type`, EPSG:25832) would fail; optional with the
-        same default behaves as the contract says on every version.
-        """
-        if isinstance(parameter, (QgsProcessingParameterField, QgsProcessingParameterCrs)) \
-                and parameter.defaultValue() not in (None, ""):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
-        return super().addParameter(parameter, createOutput)
-
-    def add_distance_crs_parameter(self):
-        self.addParameter(QgsProcessingParameterCrs(
+    def add_distance_crs_parameter(self, advanced=False):
+        parameter = QgsProcessingParameterCrs(
             "DISTANCE_CRS",
             translate("JordressourceAlgorithm", "Metric CRS for distances and areas"),
-            defaultValue=DEFAULT_DISTANCE_CRS))
+            defaultValue=DEFAULT_DISTANCE_CRS)
+        if advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+        self.addParameter(parameter)
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
-                             advanced=False, optional=False, integer=False):
+                             advanced=False, optional=False, integer=False, decimals=None):
+        """A number parameter whose box shows ``decimals`` places (by default as many as the
+        default value has, at least one), not QGIS's six ("30.000000")."""
+        kind = QgsProcessingParameterNumber.Integer if integer \
+            else QgsProcessingParameterNumber.Double
         parameter = QgsProcessingParameterNumber(
-            name, description,
-            QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
-            defaultValue=default, optional=optional, minValue=minimum)
+            name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
             parameter.setMaximum(maximum)
+        if not integer:
+            places = decimals if decimals is not None else default_decimals(default)
+            parameter.setMetadata({"widget_wrapper": {"decimals": places}})
         if advanced:
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
         self.addParameter(parameter)
@@ -152,6 +154,15 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return source
 
     # Outputs --------------------------------------------------------------------------------
+    def output_title(self, name):
+        """The catalogue's title of this algorithm's output ``name``, translated."""
+        return output_title(catalogue.output(self.ALGORITHM_ID, name))
+
+    def output_fields(self, name, input_fields=None):
+        """The fields of this algorithm's output ``name`` as the catalogue gives them, after
+        ``input_fields`` for an output that extends an input layer."""
+        return output_fields(catalogue.output(self.ALGORITHM_ID, name), input_fields)
+
     def sink_or_error(self, parameters, name, context, fields, wkb_type, crs):
         if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.LineGeometry,
                                                   QgsWkbTypes.PolygonGeometry):
@@ -168,17 +179,28 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         register themselves; a raster or file output written directly registers here)."""
         self._written_outputs[name] = (dest_id, wkb_type)
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.
+    def postProcessAlgorithm(self, context, feedback):
+        """Style outputs and give their fields aliases, as the catalogue says: on load in QGIS,
+        on the temporary layers of a script, and stored with file outputs for qgis_process users.
 
         Runs after processAlgorithm has returned, when its sinks are closed and files complete.
         """
         for name, (dest_id, wkb_type) in self._written_outputs.items():
-            style = self.OUTPUT_STYLES.get(name)
-            if style:
-                styling.style_output(dest_id, styling.style_for_geometry(style, wkb_type),
-                                     context, feedback)
+            output = catalogue.find(self.ALGORITHM_ID, name)
+            if output is None:
+                continue
+            style = styling.style_for_geometry(output.style, wkb_type) if output.style else ""
+            styling.style_output(dest_id, style, field_aliases(output), context, feedback)
         return {}
+
+
+def default_decimals(value) -> int:
+    """Decimal places a number box needs to show ``value`` as written: 1 for 30, 3 for 0.225
+    (at most 4)."""
+    if value is None:
+        return 2
+    text = f"{float(value):.4f}".rstrip("0")
+    return min(max(len(text.partition(".")[2]), 1), 4)
 
 
 def processing_vector_types(*types):

@@ -5,16 +5,16 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..i18n import number_format
+from ..layers.frames import read_frame, write_frame
+from ..layers.vocabulary import area_type_name
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import read_frame, with_fields, write_frame
 
 
 class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "classify_area_types"
     GROUP_ID = "project"
-    OUTPUT_STYLES = {"OUTPUT": "classified_sites"}
 
     INPUT = "INPUT"
     AREA_TYPES = "AREA_TYPES"
@@ -22,13 +22,13 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
     CONTAMINATION = "CONTAMINATION"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Classify sites by area type")
 
     def extra_tags(self):
         return ["area type", "områdetype", "zone", "byzone", "landzone", "contamination"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Sites (excavations or receivers)"),
             processing_vector_types("point", "polygon")))
@@ -42,10 +42,10 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
             processing_vector_types("polygon"), optional=True))
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Classified sites")))
+            self.OUTPUT, self.output_title(self.OUTPUT)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.classify import classify_sites, prepare_area_types
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.area.classify import classify_sites, prepare_area_types
 
         sites_source = self.source_or_error(parameters, self.INPUT, context)
         areas_source = self.source_or_error(parameters, self.AREA_TYPES, context)
@@ -75,16 +75,17 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         sites["contamination_suspected"] = result.contamination_suspected
         sites["free_move"] = result.free_move
 
-        fields = with_fields(sites_source.fields(), [
-            ("area_type", QVariant.String), ("area_share", QVariant.Double),
-            ("contamination_suspected", QVariant.Bool), ("free_move", QVariant.Bool)])
+        fields = self.output_fields(self.OUTPUT, sites_source.fields())
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            sites_source.wkbType(), crs)
         write_frame(sink, sites, fields, feedback)
         sink.flushBuffer()
         counts = sites["area_type"].value_counts().to_dict()
+        whole = number_format().whole
         feedback.pushInfo(self.tr("Classified {0} site(s): {1}; {2} suspected of contamination.")
-                          .format(len(sites), ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
-                                  int(result.contamination_suspected.sum())))
+                          .format(whole(len(sites)),
+                                  ", ".join(f"{area_type_name(k)} {whole(v)}"
+                                            for k, v in sorted(counts.items())),
+                                  whole(int(result.contamination_suspected.sum()))))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}

@@ -5,8 +5,6 @@ import math
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsLineString,
     QgsProcessingException,
@@ -17,64 +15,22 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..i18n import translate
+from ..i18n import number_format
+from ..layers.fields import id_list, resolve_field
+from ..layers.frames import FEATURE_ID, read_frame
+from ..layers.reading import check_reading
+from ..layers.roads import read_road_network
+from ..layers.vocabulary import distance_method
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, read_frame
 
 # MAX_HAUL_KM = 0 lists every pair; beyond this many the output would not fit in memory usefully.
 MAX_UNLIMITED_PAIRS = 20_000_000
 
 
-def read_road_network(source, crs, snap_tolerance_m, context, feedback,
-                      oneway_field=None):
-    """The ``RoadNetwork`` of a line layer in ``crs``, its make-up reported in the log.
-
-    Shared by every algorithm with a ROADS parameter: an empty layer is an error a planner
-    understands, lines without a usable geometry are counted. ``oneway_field`` (optional) holds
-    one-way values such as OpenStreetMap's `oneway`."""
-    from ..core.network import EmptyNetworkError, RoadNetwork
-    from ..core.network_build import oneway_directions
-
-    roads = read_frame(source, crs, context, feedback, fields=[oneway_field] if oneway_field else [],
-                       label=translate("JordressourceAlgorithm", "Roads"))
-    oneway = oneway_directions(roads[oneway_field].tolist()) if oneway_field else None
-    if oneway is not None:
-        feedback.pushInfo(translate(
-            "JordressourceAlgorithm", "Roads: {0} one-way line(s) in '{1}'.")
-            .format(int((oneway != 0).sum()), oneway_field))
-    try:
-        network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m, oneway)
-    except EmptyNetworkError:
-        raise QgsProcessingException(translate(
-            "JordressourceAlgorithm",
-            "The road layer has no lines with a length. Choose a road layer (for example "
-            "GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use "
-            "straight lines times the detour factor.")) from None
-    topology = network.topology
-    feedback.pushInfo(translate(
-        "JordressourceAlgorithm",
-        "Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the "
-        "largest holds {4:.0%} of the road length.").format(
-            network.segment_count, network.length_km, network.junction_count,
-            network.component_count, network.largest_component_share))
-    if topology.dropped_segments:
-        feedback.pushInfo(translate(
-            "JordressourceAlgorithm",
-            "Roads: {0} segment(s) of zero length or shorter than the snap tolerance were "
-            "dropped.").format(topology.dropped_segments))
-    if topology.skipped_lines:
-        feedback.pushWarning(translate(
-            "JordressourceAlgorithm",
-            "Roads: {0} feature(s) hold no line and were skipped.").format(topology.skipped_lines))
-    return network
-
-
 class HaulMatrixAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "haul_matrix"
     GROUP_ID = "reuse"
-    OUTPUT_STYLES = {"OUTPUT": "haul_lines", "OUTPUT_ROUTES": "haul_routes"}
 
     SOURCES = "SOURCES"
     SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
@@ -92,14 +48,16 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
     DISCONNECTED_PAIRS = "DISCONNECTED_PAIRS"
     FAR_FROM_ROAD = "FAR_FROM_ROAD"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Haul distance matrix")
 
     def extra_tags(self):
         return ["haul", "distance", "road", "network", "vej", "kørsel", "afstand", "matrix",
                 "shortest path"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
+        from ..core.reuse import costs
+
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SOURCES, self.tr("Sources (excavations)"),
             processing_vector_types("point", "polygon")))
@@ -121,104 +79,71 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
         self.addParameter(oneway)
         self.add_number_parameter(self.DETOUR_FACTOR,
-                                  self.tr("Detour factor (road / straight distance, without roads)"),
-                                  1.3, minimum=1.0)
-        self.add_number_parameter(self.MAX_HAUL_KM, self.tr("Maximum haul (km)"), 30.0)
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
+                                  costs.DETOUR_FACTOR, minimum=1.0)
+        self.add_number_parameter(self.MAX_HAUL_KM, self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
         self.add_distance_crs_parameter()
         self.add_number_parameter(self.SNAP_TOLERANCE_M,
                                   self.tr("Snap tolerance: road ends closer than this join (m)"),
-                                  1.0, advanced=True)
+                                  costs.SNAP_TOLERANCE_M, advanced=True)
         self.add_number_parameter(self.ACCESS_WARNING_M,
                                   self.tr("Report sites farther than this from any road (m)"),
-                                  500.0, advanced=True)
+                                  costs.ACCESS_WARNING_M, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Haul distances"), processing_vector_types("line")[0]))
+            self.OUTPUT, self.output_title(self.OUTPUT), processing_vector_types("line")[0]))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ROUTES, self.tr("Haul routes along the roads"),
+            self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
             processing_vector_types("line")[0], optional=True, createByDefault=False))
         for name, title in ((self.PAIR_COUNT, self.tr("Pairs within the maximum haul")),
                             (self.DISCONNECTED_PAIRS, self.tr("Pairs with no road connection")),
                             (self.FAR_FROM_ROAD, self.tr("Sites far from any road"))):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.haul import straight_haul_pairs
-        from ..core.positions import position_xy
-
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
+    def processAlgorithm(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(4, feedback)  # sites, roads, pairs, outputs
         crs = self.distance_crs(parameters, context)
         max_km = self.parameterAsDouble(parameters, self.MAX_HAUL_KM, context)
         if max_km <= 0:
             max_km = math.inf
-        sites = {}
-        for layer, field, label in ((self.SOURCES, self.SOURCE_ID_FIELD, self.tr("Sources")),
-                                    (self.TARGETS, self.TARGET_ID_FIELD, self.tr("Targets"))):
-            source = self.source_or_error(parameters, layer, context)
-            id_field = self.parameterAsString(parameters, field, context) or "id"
-            if source.fields().lookupField(id_field) < 0 and not parameters.get(field):
-                feedback.pushInfo(self.tr("{0}: no field '{1}'; sites are named by their feature "
-                                          "id.").format(label, id_field))
-                id_field = None
-            frame = read_frame(source, crs, context, steps, fields=[id_field], label=label)
-            if frame.empty:
-                raise QgsProcessingException(self.tr(
-                    "{0}: the layer has no features with a geometry.").format(label))
-            sites[layer] = (self._site_ids(frame, id_field, label, steps),
-                            position_xy(frame.geometry), frame[FEATURE_ID].to_numpy(), label)
-        source_ids, source_xy, source_fids, _ = sites[self.SOURCES]
-        target_ids, target_xy, target_fids, _ = sites[self.TARGETS]
+        sites = {layer: self._read_sites(parameters, context, steps, layer, field, label, crs)
+                 for layer, field, label in (
+                     (self.SOURCES, self.SOURCE_ID_FIELD, self.tr("Sources")),
+                     (self.TARGETS, self.TARGET_ID_FIELD, self.tr("Targets")))}
+        source_ids, source_xy, _ = sites[self.SOURCES]
+        target_ids, target_xy, _ = sites[self.TARGETS]
         if math.isinf(max_km) and len(source_ids) * len(target_ids) > MAX_UNLIMITED_PAIRS:
             raise QgsProcessingException(self.tr(
-                "Without a maximum haul every one of the {0:,} source-target pairs would be "
+                "Without a maximum haul every one of the {0} source-target pairs would be "
                 "listed. Set a maximum haul (km) above 0.").format(
-                    len(source_ids) * len(target_ids)))
-
+                    number_format().whole(len(source_ids) * len(target_ids))))
         steps.setCurrentStep(1)
-        roads_source = self.source_or_error(parameters, self.ROADS, context, required=False)
-        network, disconnected, far = None, 0, 0
-        if roads_source is not None:
-            tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
-            oneway_field = self.parameterAsString(parameters, self.ONEWAY_FIELD, context) or None
-            network = read_road_network(roads_source, crs, tolerance, context, steps,
-                                        oneway_field)
+        network = self._read_roads(parameters, context, steps, crs)
         if steps.isCanceled():
             return {}
-
         steps.setCurrentStep(2)
-        if network is None:
-            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
-            pairs = straight_haul_pairs(source_xy, target_xy, max_km, detour)
-            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(detour))
+        pairs, disconnected, far = self._pairs(parameters, context, feedback, steps, network,
+                                               sites, max_km)
+        if steps.isCanceled():
+            return {}
+        numbers = number_format()
+        if math.isinf(max_km):
+            feedback.pushInfo(self.tr("{0} pair(s), with no maximum haul ({1}).")
+                              .format(numbers.whole(len(pairs)), distance_method(pairs.method)))
         else:
-            result = network.haul(source_xy, target_xy, max_km,
-                                  progress=lambda share: steps.setProgress(100 * share),
-                                  canceled=steps.isCanceled)
-            if steps.isCanceled():
-                return {}
-            pairs = result.pairs
-            disconnected = result.disconnected_pairs
-            warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
-            for (layer, access) in ((self.SOURCES, result.source_access_m),
-                                    (self.TARGETS, result.target_access_m)):
-                far += self._report_far(sites[layer], access, warning_m, feedback)
-            if disconnected:
-                feedback.pushWarning(self.tr(
-                    "{0} source-target pair(s) lie on separate parts of the road network and "
-                    "have no road path; they are left out.").format(disconnected))
-        feedback.pushInfo(self.tr("{0} pair(s) within {1} km ({2}).")
-                          .format(len(pairs), max_km, pairs.method))
+            feedback.pushInfo(self.tr("{0} pair(s) within {1} km ({2}).")
+                              .format(numbers.whole(len(pairs)), numbers.trimmed(max_km),
+                                      distance_method(pairs.method)))
 
         steps.setCurrentStep(3)
-        fields = QgsFields()
-        for name, kind in (("source_id", QVariant.String), ("target_id", QVariant.String),
-                           ("distance_km", QVariant.Double), ("method", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.LineString, crs)
         route_sink, route_id = None, None
         if parameters.get(self.OUTPUT_ROUTES):
             route_sink, route_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context,
-                                                      fields, QgsWkbTypes.LineString, crs)
+                                                      self.output_fields(self.OUTPUT_ROUTES),
+                                                      QgsWkbTypes.LineString, crs)
         routes = None
         if route_sink is not None and network is not None:
             routes = network.route_lines(source_xy, target_xy, pairs, canceled=steps.isCanceled)
@@ -226,10 +151,13 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
                                       "output stays empty."))
         total = max(len(pairs), 1)
+        names = fields.names()
         for k, (s, t, km) in enumerate(zip(pairs.source, pairs.target, pairs.distance_km)):
             if steps.isCanceled():
                 return {}
-            attributes = [source_ids[s], target_ids[t], float(km), pairs.method]
+            values = {"source_id": source_ids[s], "target_id": target_ids[t],
+                      "distance_km": float(km), "method": pairs.method}
+            attributes = [values[name] for name in names]
             feature = QgsFeature(fields)
             feature.setAttributes(attributes)
             feature.setGeometry(QgsGeometry(QgsLineString(
@@ -249,27 +177,68 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             results[self.OUTPUT_ROUTES] = route_id
         return results
 
-    def _site_ids(self, frame, id_field, label, feedback):
-        """Ids as text; a site without one is named by its feature id, and said so."""
+    def _read_sites(self, parameters, context, feedback, layer, field, label, crs):
+        """(ids, (n, 2) positions, label) of a site layer; a site without an id is named by
+        its feature id, and repeated ids are reported (help: reading tables)."""
+        from ..core.geometry.positions import position_xy
+        from ..core.tables import read_ids
+
+        source = self.source_or_error(parameters, layer, context)
+        id_field = resolve_field(self, parameters, field, context, source, label, feedback)
+        frame = read_frame(source, crs, context, feedback, fields=[id_field], label=label)
+        if frame.empty:
+            raise QgsProcessingException(self.tr(
+                "{0}: the layer has no features with a geometry.").format(label))
+        fids = frame[FEATURE_ID].tolist()
         if id_field is None:
-            return [str(fid) for fid in frame[FEATURE_ID]]
-        ids = frame[id_field].tolist()
-        missing = [fid for fid, value in zip(frame[FEATURE_ID], ids) if value in (None, "")]
-        if missing:
+            ids = [str(fid) for fid in fids]
+        else:
+            ids, report = read_ids(frame[id_field], fids, id_field)
+            check_reading(report, label, feedback)
+            ids = ids.tolist()
+        return ids, position_xy(frame.geometry), label
+
+    def _read_roads(self, parameters, context, feedback, crs):
+        source = self.source_or_error(parameters, self.ROADS, context, required=False)
+        if source is None:
+            return None
+        tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
+        oneway_field = resolve_field(self, parameters, self.ONEWAY_FIELD, context, source,
+                                     self.tr("Roads"), feedback)
+        return read_road_network(source, crs, tolerance, context, feedback, oneway_field)
+
+    def _pairs(self, parameters, context, feedback, steps, network, sites, max_km):
+        """(HaulPairs, pairs with no road path, sites far from any road)."""
+        from ..core.network.haul import straight_haul_pairs
+
+        source_xy, target_xy = sites[self.SOURCES][1], sites[self.TARGETS][1]
+        if network is None:
+            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
+            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(
+                number_format().trimmed(detour)))
+            return straight_haul_pairs(source_xy, target_xy, max_km, detour), 0, 0
+        result = network.haul(source_xy, target_xy, max_km,
+                              progress=lambda share: steps.setProgress(100 * share),
+                              canceled=steps.isCanceled)
+        warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
+        far = sum(self._report_far(sites[layer], access, warning_m, feedback)
+                  for layer, access in ((self.SOURCES, result.source_access_m),
+                                        (self.TARGETS, result.target_access_m)))
+        if result.disconnected_pairs:
             feedback.pushWarning(self.tr(
-                "{0}: {1} feature(s) have no value in '{2}'; they are named by their feature id "
-                "({3}).").format(label, len(missing), id_field, ", ".join(map(str, missing[:20]))))
-        return [str(fid) if value in (None, "") else str(value)
-                for fid, value in zip(frame[FEATURE_ID], ids)]
+                "{0} source-target pair(s) lie on separate parts of the road network and "
+                "have no road path; they are left out.").format(
+                    number_format().whole(result.disconnected_pairs)))
+        return result.pairs, result.disconnected_pairs, far
 
     def _report_far(self, site, access_m, warning_m, feedback):
-        ids, _, _, label = site
+        ids, _, label = site
         far = [ids[k] for k in (access_m > warning_m).nonzero()[0]]
         if far and warning_m > 0:
             feedback.pushWarning(self.tr(
-                "{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight "
+                "{0}: {1} site(s) lie more than {2} m from any road ({3}); their straight "
                 "access leg is counted in the haul.").format(
-                    label, len(far), warning_m, ", ".join(far[:20]) + (" …" if len(far) > 20
-                                                                        else "")))
+                    label, number_format().whole(len(far)), number_format().whole(warning_m),
+                    id_list(far)))
             return len(far)
         return 0

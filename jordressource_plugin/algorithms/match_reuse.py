@@ -3,12 +3,12 @@ under the area-based rules, against the baseline of sending everything to dispos
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
+    QgsLineString,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -16,17 +16,20 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..i18n import number_format
+from ..layers.fields import id_list, resolve_field
+from ..layers.frames import FEATURE_ID, read_frame, write_frame
+from ..layers.reading import check_reading
+from ..layers.roads import read_road_network
+from ..layers.sites import SiteFieldsMixin, SiteParameters
+from ..layers.solver import solver_failure, solver_report
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import read_frame, with_fields, write_frame
-from .haul_matrix import read_road_network
 
-class MatchReuseAlgorithm(JordressourceAlgorithm):
+
+class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
     GROUP_ID = "reuse"
-    OUTPUT_STYLES = {"OUTPUT_MATCHES": "matches", "OUTPUT_SOURCES": "match_sources",
-                     "OUTPUT_RECEIVERS": "match_receivers"}
 
     SOURCES = "SOURCES"
     RECEIVERS = "RECEIVERS"
@@ -38,26 +41,29 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
     OUTPUT_MATCHES = "OUTPUT_MATCHES"
     OUTPUT_SOURCES = "OUTPUT_SOURCES"
     OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
+    OUTPUT_ROUTES = "OUTPUT_ROUTES"
 
-    # (parameter, default field, parent layer, optional)
+    # (parameter, default field, parent layer, optional, advanced). The fields every run maps
+    # (ids, volume, class, capacity) come first in the dialog; dates, kinds, disposal fields and
+    # the area-type field have defaults that fit the data model and wait under Advanced.
     FIELDS = (
-        ("SOURCE_ID_FIELD", "id", "SOURCES", False),
-        ("VOLUME_FIELD", "volume_m3", "SOURCES", False),
-        ("CLASS_FIELD", "soil_class", "SOURCES", False),
-        ("SOURCE_START_FIELD", "start_date", "SOURCES", True),
-        ("SOURCE_END_FIELD", "end_date", "SOURCES", True),
-        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False),
-        ("KIND_FIELD", "kind", "RECEIVERS", True),
-        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False),
-        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False),
-        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True),
-        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True),
-        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True),
-        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True),
-        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
+        ("SOURCE_ID_FIELD", "id", "SOURCES", False, False),
+        ("VOLUME_FIELD", "volume_m3", "SOURCES", False, False),
+        ("CLASS_FIELD", "soil_class", "SOURCES", False, False),
+        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False, False),
+        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False, False),
+        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False, False),
+        ("SOURCE_START_FIELD", "start_date", "SOURCES", True, True),
+        ("SOURCE_END_FIELD", "end_date", "SOURCES", True, True),
+        ("KIND_FIELD", "kind", "RECEIVERS", True, True),
+        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True, True),
+        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True, True),
+        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True, True),
+        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True, True),
+        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True, True),
     )
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Find short-haul reuse matches")
 
     def extra_tags(self):
@@ -82,8 +88,8 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             "AREA_TYPE_FIELD": self.tr("Area type field"),
         }
 
-    def initAlgorithm(self, config=None):  # noqa: N802
-        from ..core import costs
+    def initAlgorithm(self, config=None):
+        from ..core.reuse import costs
 
         sites = processing_vector_types("point", "polygon")
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -101,42 +107,54 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, self.tr("Roads"), processing_vector_types("line"), optional=True))
         labels = self.field_labels()
-        for name, default, parent, optional in self.FIELDS:
-            self.addParameter(QgsProcessingParameterField(
-                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
-                optional=optional))
+        fields = {name: QgsProcessingParameterField(
+            name, labels[name], defaultValue=default, parentLayerParameterName=parent,
+            optional=optional) for name, default, parent, optional, _ in self.FIELDS}
+        for name, _, _, _, advanced in self.FIELDS:
+            if not advanced:
+                self.addParameter(fields[name])
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_RULE, self.tr("Area rule"),
             options=[self.tr("0 – ignore area types"),
                      self.tr("1 – analysis cost when crossing area types"),
                      self.tr("2 – only within the same area type")],
             defaultValue=1))
-        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
+        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM,
+                                  decimals=1)
         self.add_number_parameter("DETOUR_FACTOR",
-                                  self.tr("Detour factor (road / straight distance, without roads)"),
-                                  costs.DETOUR_FACTOR, minimum=1.0)
-        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
-                                  advanced=True)
-        self.add_distance_crs_parameter()
-        for name, label, default in (
-                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
-                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T),
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
+                                  costs.DETOUR_FACTOR, minimum=1.0, decimals=2)
+        for name, _, _, _, advanced in self.FIELDS:
+            if advanced:
+                fields[name].setFlags(fields[name].flags() | fields[name].FlagAdvanced)
+                self.addParameter(fields[name])
+        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
+                                  costs.SNAP_TOLERANCE_M, advanced=True, decimals=1)
+        self.add_distance_crs_parameter(advanced=True)
+        for name, label, default, decimals in (
+                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3, 2),
+                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T, 1),
                 ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
-                 costs.TRANSPORT_COST_DKK_TKM),
+                 costs.TRANSPORT_COST_DKK_TKM, 2),
                 ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
-                 costs.ANALYSIS_COST_DKK_T),
-                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM),
+                 costs.ANALYSIS_COST_DKK_T, 2),
+                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM, 3),
                 ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
-                 costs.BASELINE_HAUL_KM),
+                 costs.BASELINE_HAUL_KM, 1),
                 ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
-                 costs.DEFAULT_GATE_FEE_DKK_T)):
-            self.add_number_parameter(name, label, default, advanced=True)
+                 costs.DEFAULT_GATE_FEE_DKK_T, 2)):
+            self.add_number_parameter(name, label, default, advanced=True, decimals=decimals)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_MATCHES, self.tr("Reuse matches"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_MATCHES, self.output_title(self.OUTPUT_MATCHES),
+            QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SOURCES, self.tr("Excavations with reuse")))
+            self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_RECEIVERS, self.tr("Receivers with reuse")))
+            self.OUTPUT_RECEIVERS, self.output_title(self.OUTPUT_RECEIVERS)))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
+            QgsProcessing.TypeVectorLine, optional=True, createByDefault=False))
         for name, description in (
                 ("REUSED_M3", self.tr("Reused (m³)")),
                 ("DISPOSED_M3", self.tr("To disposal (m³)")),
@@ -148,87 +166,130 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
                 ("BASELINE_CO2_KG", self.tr("CO2 if everything went to disposal (kg)"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    # Reading --------------------------------------------------------------------------------
-    def _field(self, parameters, name, context, source, optional, feedback):
-        """The chosen field; an optional field left at its default and absent from the layer
-        means 'not used' (a layer without dates has no windows)."""
-        value = self.parameterAsString(parameters, name, context)
-        if not value or source is None:
-            return None
-        if optional and source.fields().lookupField(value) < 0 and not parameters.get(name):
-            feedback.pushInfo(self.tr("No field '{0}' in the layer: {1} not used.")
-                              .format(value, name))
-            return None
-        return value
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.reuse.allocation import AllocationCancelled, AllocationError
+        from ..core.reuse.costs import straight_haul
+        from ..core.reuse.plan import plan_reuse
+        from ..core.reuse.problem import AreaRule
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        import numpy as np
-
-        from ..core.allocation import AllocationCancelled, AllocationError
-        from ..core.costs import CostRates, straight_haul
-        from ..core.reuse_plan import plan_reuse
-        from ..core.reuse_problem import AreaRule
-        from ..core.reuse_sites import (SiteTableError, classify_for_reuse, excavation_table,
-                                        parse_numbers, receiver_table)
-
+        steps = QgsProcessingMultiStepFeedback(4, feedback)  # sites, context, solve, outputs
         crs = self.distance_crs(parameters, context)
-        layers = {name: self.source_or_error(parameters, name, context,
-                                             required=name in (self.SOURCES, self.RECEIVERS))
-                  for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
-                               self.CONTAMINATION, self.ROADS)}
-        fields = {name: self._field(parameters, name, context, layers[parent], optional, feedback)
-                  for name, _, parent, optional in self.FIELDS}
+        layers = self._layers(parameters, context)
+        rates, number = self._rates(parameters, context)
+        area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
+        source_table, excavations, receiver_table_, receivers, kind_field = self._read_sites(
+            parameters, context, steps, layers, crs)
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(1)
+        self._classify(parameters, context, steps, layers, crs, area_rule,
+                       (source_table, excavations), (receiver_table_, receivers))
+        network = self._road_network(layers, crs, number, context, steps)
+        haul_pairs = (straight_haul(number["DETOUR_FACTOR"]) if network is None
+                      else network.haul_pairs)
+        disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
+        steps.setCurrentStep(2)
+        numbers = number_format()
+        feedback.pushInfo(self.tr(
+            "Solving the allocation of {0} excavation(s) to {1} receiver(s)…").format(
+                numbers.whole(len(source_table.ids)), numbers.whole(len(receiver_table_.ids))))
+        try:
+            plan = plan_reuse(excavations, receivers, disposal.xy, disposal.gate_fee_dkk_t, rates,
+                              area_rule, number["MAX_HAUL_KM"], haul_pairs,
+                              should_stop=steps.isCanceled)
+        except AllocationCancelled:
+            return {}
+        except AllocationError as error:
+            feedback.pushDebugInfo(str(error))  # HiGHS's own words, for support
+            raise QgsProcessingException(self.tr(
+                "The optimiser could not find the optimal allocation: {0}").format(
+                    solver_failure(error.status))) from None
+        self._report_problem(plan, source_table, receiver_table_, feedback)
+        steps.setCurrentStep(3)
+
+        results, match_rows = self._write_outputs(parameters, context, steps, plan,
+                                                  source_table, receiver_table_, layers,
+                                                  kind_field, disposal.ids, crs)
+        if parameters.get(self.OUTPUT_ROUTES):
+            results.update(self._write_routes(parameters, context, steps, plan, network,
+                                              (excavations.xy, receivers.xy), match_rows, crs))
+        self._log_summary(plan.summary, feedback)
+        results.update(self._numbers(plan.summary))
+        return results
+
+    # Reading --------------------------------------------------------------------------------
+    def _layers(self, parameters, context):
+        return {name: self.source_or_error(parameters, name, context,
+                                           required=name in (self.SOURCES, self.RECEIVERS))
+                for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
+                             self.CONTAMINATION, self.ROADS)}
+
+    def _rates(self, parameters, context):
+        """(CostRates, {parameter: value}) of the run's numbers."""
+        from ..core.reuse.costs import CostRates
+
         number = {name: self.parameterAsDouble(parameters, name, context) for name in (
             "MAX_HAUL_KM", "DETOUR_FACTOR", "SNAP_TOLERANCE_M", "DENSITY_T_M3", "TRUCK_PAYLOAD_T",
             "TRANSPORT_COST_DKK_TKM", "ANALYSIS_COST_DKK_T", "CO2_KG_TKM", "BASELINE_HAUL_KM",
             "DEFAULT_GATE_FEE_DKK_T")}
         for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
             if number[name] <= 0:
-                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
-        area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(
+                    self.parameterDefinition(name).description()))
+        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
+                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
+                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
+                          number["DEFAULT_GATE_FEE_DKK_T"])
+        return rates, number
 
-        source_fields = [fields[n] for n in ("SOURCE_ID_FIELD", "VOLUME_FIELD", "CLASS_FIELD",
-                                             "SOURCE_START_FIELD", "SOURCE_END_FIELD")]
-        receiver_fields = [fields[n] for n in ("RECEIVER_ID_FIELD", "KIND_FIELD", "CAPACITY_FIELD",
-                                               "MAX_CLASS_FIELD", "RECEIVER_START_FIELD",
-                                               "RECEIVER_END_FIELD")]
-        for name in source_fields:
-            self._require_field(layers[self.SOURCES], name, self.tr("Excavations"))
-        for name in receiver_fields:
-            self._require_field(layers[self.RECEIVERS], name, self.tr("Receivers"))
-        sources_frame = read_frame(layers[self.SOURCES], crs, context, feedback,
-                                   label=self.tr("Excavations"))
-        receivers_frame = read_frame(layers[self.RECEIVERS], crs, context, feedback,
-                                     label=self.tr("Receivers"))
-        if feedback.isCanceled():
-            return {}
-        try:
-            source_table, excavations = excavation_table(sources_frame, *source_fields[:3],
-                                                         *source_fields[3:])
-            receiver_table_, receivers = receiver_table(
-                receivers_frame, receiver_fields[0], receiver_fields[2], receiver_fields[3],
-                receiver_fields[4], receiver_fields[5])
-        except SiteTableError as error:
-            raise QgsProcessingException(self._table_error(error)) from None
-        self._report_sites(source_table, self.tr("Excavations"), feedback)
-        self._report_sites(receiver_table_, self.tr("Receivers"), feedback)
+    def _read_sites(self, parameters, context, feedback, layers, crs):
+        """Excavations and receivers under the one reading policy (help: reading tables):
+        every site needs a unique id, since the matches name it."""
+        from ..core.reuse.sites import excavations_from, receivers_from
+        from ..core.tables import CAPACITY, CLASS, EMPTY, VOLUME, WINDOW, WINDOW_REVERSED
+
+        to_disposal = self.tr("Their soil is not matched and goes to disposal.")
+        sources = self.read_site_layer(
+            parameters, context, feedback, layers[self.SOURCES], crs, self.tr("Excavations"),
+            SiteParameters("VOLUME_FIELD", VOLUME, "SOURCE_ID_FIELD", "CLASS_FIELD",
+                           "SOURCE_START_FIELD", "SOURCE_END_FIELD", ("id", "soil_class"), True),
+            {(EMPTY, CLASS): to_disposal, (WINDOW_REVERSED, WINDOW): to_disposal},
+            whole_layer=True)
+        receivers = self.read_site_layer(
+            parameters, context, feedback, layers[self.RECEIVERS], crs, self.tr("Receivers"),
+            SiteParameters("CAPACITY_FIELD", CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
+                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id", "soil_class"),
+                           True),
+            {(EMPTY, CLASS): self.tr("They accept no soil."),
+             (WINDOW_REVERSED, WINDOW): self.tr("They receive no soil.")}, whole_layer=True)
+        kind_field = resolve_field(self, parameters, "KIND_FIELD", context, layers[self.RECEIVERS],
+                                   self.tr("Receivers"), feedback)
+        source_table, excavations = excavations_from(*sources.kept()[:2])
+        receiver_table_, receiver_sites = receivers_from(*receivers.kept()[:2])
         if not len(source_table.ids):
             raise QgsProcessingException(self.tr(
                 "No excavation has a usable surplus volume. Check the volume field ({0}).")
-                .format(source_fields[1]))
+                .format(sources.fields["amount"]))
         if not len(receiver_table_.ids):
             raise QgsProcessingException(self.tr(
                 "There are no receivers with a usable capacity, so nothing can be reused. Add "
                 "receivers (pits, resource sites, utilisation projects) with a capacity in m³."))
-        if not (receivers.capacity_m3 > 0).any():
+        if not (receiver_sites.capacity_m3 > 0).any():
             feedback.pushWarning(self.tr("Every receiver has zero capacity: all soil goes to "
                                          "disposal."))
-        feedback.setProgress(15)
+        return source_table, excavations, receiver_table_, receiver_sites, kind_field
+
+    def _classify(self, parameters, context, feedback, layers, crs, area_rule, sources,
+                  receivers):
+        """Area types and contamination suspicion of both sides, set in place."""
+        from ..core.reuse.problem import AreaRule
+        from ..core.reuse.sites import classify_for_reuse
 
         areas, contamination = None, None
-        if layers[self.AREA_TYPES] is not None:
-            area_field = fields["AREA_TYPE_FIELD"] or "area_type"
-            self._require_field(layers[self.AREA_TYPES], area_field, self.tr("Area types"))
+        area_field = resolve_field(self, parameters, "AREA_TYPE_FIELD", context,
+                                   layers[self.AREA_TYPES], self.tr("Area types"), feedback,
+                                   required=True)
+        if area_field:
             areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
                                label=self.tr("Area types"))
         elif area_rule != AreaRule.IGNORE:
@@ -238,108 +299,49 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         if layers[self.CONTAMINATION] is not None:
             contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
                                        label=self.tr("Contaminated sites")).geometry
-        classify_for_reuse(excavations, receivers, source_table.frame.geometry,
-                           receiver_table_.frame.geometry, areas,
-                           fields["AREA_TYPE_FIELD"] or "area_type", contamination)
-        feedback.setProgress(25)
+        (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
+        classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
+                           receiver_table_.frame.geometry, areas, area_field, contamination)
 
-        haul_pairs = straight_haul(number["DETOUR_FACTOR"])
-        if layers[self.ROADS] is not None:
-            # The same reading as haul_matrix: a layer with no usable line is a clear error, and
-            # the network's make-up goes to the log.
-            haul_pairs = read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"],
-                                           context, feedback).haul_pairs
+    def _road_network(self, layers, crs, number, context, feedback):
+        """The road network hauls follow, or None for straight lines times the detour factor:
+        the same reading of roads as haul_matrix (a layer with no usable line is a clear
+        error)."""
+        if layers[self.ROADS] is None:
+            return None
+        return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
+                                 feedback)
 
-        disposal_xy, disposal_fee, disposal_ids = np.zeros((0, 2)), np.zeros(0), []
-        if layers[self.DISPOSAL] is not None:
-            disposal_fields = [f for f in (fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"])
-                               if f]
-            disposal = read_frame(layers[self.DISPOSAL], crs, context, feedback,
-                                  fields=disposal_fields, label=self.tr("Disposal sites"))
-            from ..core.positions import position_xy
-            disposal_xy = position_xy(disposal.geometry) if len(disposal) else disposal_xy
-            disposal_fee = np.full(len(disposal), np.nan)
-            if fields["GATE_FEE_FIELD"]:
-                disposal_fee, unreadable = parse_numbers(disposal[fields["GATE_FEE_FIELD"]])
-                if unreadable.any():
-                    feedback.pushWarning(self.tr(
-                        "Disposal sites: unreadable gate fee for {0} site(s); the default fee "
-                        "applies.").format(int(unreadable.sum())))
-            disposal_ids = (disposal[fields["DISPOSAL_ID_FIELD"]].tolist()
-                            if fields["DISPOSAL_ID_FIELD"] else disposal["_fid"].tolist())
-        if not len(disposal_xy):
+    def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
+        """The disposal sites (positions, gate fees, ids) under the one reading policy; an
+        empty fee is the default fee."""
+        import numpy as np
+
+        from ..core.reuse.sites import DisposalSites, disposal_sites
+
+        disposal = DisposalSites(np.zeros((0, 2)), np.zeros(0), [])
+        source = layers[self.DISPOSAL]
+        if source is not None:
+            label = self.tr("Disposal sites")
+            fields = [resolve_field(self, parameters, name, context, source, label, feedback)
+                      for name in ("DISPOSAL_ID_FIELD", "GATE_FEE_FIELD")]
+            frame = read_frame(source, crs, context, feedback, fields=fields, label=label)
+            disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
+            check_reading(report, label, feedback)
+        if not len(disposal.xy):
+            numbers = number_format()
             feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(number["BASELINE_HAUL_KM"],
-                                                                   number["DEFAULT_GATE_FEE_DKK_T"]))
+                                      "charged {1} DKK/t.").format(
+                numbers.trimmed(rates.baseline_haul_km),
+                numbers.trimmed(rates.default_gate_fee_dkk_t)))
+        return disposal
 
-        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
-                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
-                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
-                          number["DEFAULT_GATE_FEE_DKK_T"])
-        feedback.pushInfo(self.tr("Solving the allocation of {0} excavation(s) to {1} receiver(s)…")
-                          .format(len(source_table.ids), len(receiver_table_.ids)))
-        try:
-            plan = plan_reuse(excavations, receivers, disposal_xy, disposal_fee, rates, area_rule,
-                              number["MAX_HAUL_KM"], haul_pairs, should_stop=feedback.isCanceled)
-        except AllocationCancelled:
-            return {}
-        except AllocationError as error:
-            raise QgsProcessingException(self.tr(
-                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
-        feedback.setProgress(80)
-        self._report_problem(plan, source_table, receiver_table_, feedback)
-
-        results = self._write_outputs(parameters, context, feedback, plan, source_table,
-                                      receiver_table_, layers, receiver_fields[1], disposal_ids,
-                                      crs)
-        self._log_summary(plan.summary, plan.allocation, feedback)
-        summary = plan.summary
-        results.update({
-            "REUSED_M3": summary.reused_m3, "DISPOSED_M3": summary.disposed_m3,
-            "TONNE_KM": summary.tonne_km, "BASELINE_TONNE_KM": summary.baseline_tonne_km,
-            "COST_DKK": summary.cost_dkk, "BASELINE_COST_DKK": summary.baseline_cost_dkk,
-            "CO2_KG": summary.co2_kg, "BASELINE_CO2_KG": summary.baseline_co2_kg})
-        feedback.setProgress(100)
-        return results
-
-    def _require_field(self, source, name, label):
-        if name and source.fields().lookupField(name) < 0:
-            raise QgsProcessingException(self.tr(
-                "{0} has no field named '{1}'. Choose one of: {2}.")
-                .format(label, name, ", ".join(source.fields().names())))
-
-    def _table_error(self, error):
-        from ..core.reuse_sites import DUPLICATE_IDS, MISSING_IDS, UNREADABLE_DATE
-
-        ids = ", ".join(str(i) for i in error.ids[:20])
-        if error.reason == DUPLICATE_IDS:
-            return self.tr("Ids must be unique, so that every match names its sites. Repeated "
-                           "ids: {0}.").format(ids)
-        if error.reason == MISSING_IDS:
-            return self.tr("Every site needs an id, so that matches can name it. {0} site(s) have "
-                           "none.").format(len(error.ids))
-        if error.reason == UNREADABLE_DATE:
-            return self.tr("Dates must be dates, date-times or ISO text such as 2026-05-01. "
-                           "Unreadable dates at ids: {0}.").format(ids)
-        return str(error)
-
-    def _report_sites(self, table, label, feedback):
-        from ..core import reuse_sites as rs
-
-        reasons = {
-            rs.NO_VOLUME: self.tr("skipped, no readable volume"),
-            rs.NEGATIVE_VOLUME: self.tr("skipped, negative volume"),
-            rs.NO_CAPACITY: self.tr("skipped, no readable capacity"),
-            rs.NEGATIVE_CAPACITY: self.tr("skipped, negative capacity"),
-            rs.NO_CLASS: self.tr("no readable soil class: not matched"),
-            rs.WINDOW_REVERSED: self.tr("end date before start date: not matched"),
-        }
-        for issues, report in ((table.skipped, feedback.reportError),
-                               (table.unmatchable, feedback.pushWarning)):
-            for reason, ids in issues.items():
-                shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
-                report(self.tr("{0}: {1} site(s) {2}: {3}").format(label, len(ids),
-                                                                 reasons[reason], shown))
+    @staticmethod
+    def _numbers(summary):
+        return {"REUSED_M3": summary.reused_m3, "DISPOSED_M3": summary.disposed_m3,
+                "TONNE_KM": summary.tonne_km, "BASELINE_TONNE_KM": summary.baseline_tonne_km,
+                "COST_DKK": summary.cost_dkk, "BASELINE_COST_DKK": summary.baseline_cost_dkk,
+                "CO2_KG": summary.co2_kg, "BASELINE_CO2_KG": summary.baseline_co2_kg}
 
     def _report_problem(self, plan, source_table, receiver_table_, feedback):
         problem = plan.problem
@@ -347,28 +349,25 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             ids = source_table.ids[problem.class_not_accepted]
             feedback.pushWarning(self.tr(
                 "{0} excavation(s) have a soil class no receiver accepts; their soil goes to "
-                "disposal: {1}").format(len(ids), ", ".join(ids[:20])))
+                "disposal: {1}").format(len(ids), id_list(ids)))
+        numbers = number_format()
         feedback.pushInfo(self.tr("{0} pair(s) within the maximum haul; {1} allowed arc(s) "
-                                  "cheaper than disposal. Solver: {2} ({3} LP solve(s)).")
-                          .format(problem.pairs_in_reach, len(problem.arcs),
-                                  plan.allocation.status, plan.allocation.rounds))
+                                  "cheaper than disposal.")
+                          .format(numbers.whole(problem.pairs_in_reach),
+                                  numbers.whole(len(problem.arcs))))
+        feedback.pushInfo(solver_report(plan.allocation.status, plan.allocation.rounds,
+                                        plan.allocation.cost_dkk, numbers))
 
     # Writing --------------------------------------------------------------------------------
     def _write_outputs(self, parameters, context, feedback, plan, source_table, receiver_table_,
                        layers, kind_field, disposal_ids, crs):
         import numpy as np
 
-        from ..core.positions import position_points
+        from ..core.geometry.positions import position_points
 
-        match_fields = QgsFields()
-        for name, kind in (("source_id", QVariant.String), ("receiver_id", QVariant.String),
-                           ("receiver_kind", QVariant.String), ("volume_m3", QVariant.Double),
-                           ("tonnes", QVariant.Double), ("distance_km", QVariant.Double),
-                           ("tonne_km", QVariant.Double), ("truckloads", QVariant.Int),
-                           ("co2_kg", QVariant.Double), ("cost_dkk", QVariant.Double),
-                           ("same_area_type", QVariant.Bool),
-                           ("analysis_required", QVariant.Bool)):
-            match_fields.append(QgsField(name, kind))
+        match_fields = self.output_fields(self.OUTPUT_MATCHES)
+        names = match_fields.names()
+        match_rows = []
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
                                               match_fields, QgsWkbTypes.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
@@ -383,13 +382,18 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             feature = QgsFeature(match_fields)
             feature.setGeometry(QgsGeometry.fromPolylineXY(
                 [QgsPointXY(start.x, start.y), QgsPointXY(end.x, end.y)]))
-            feature.setAttributes([
-                str(source_table.ids[row.source]), str(receiver_table_.ids[row.receiver]),
-                None if kinds[row.receiver] is None else str(kinds[row.receiver]),
-                float(row.volume_m3), float(row.tonnes), float(row.distance_km),
-                float(row.tonne_km), int(row.truckloads), float(row.co2_kg), float(row.cost_dkk),
-                None if row.same_area_type is None else bool(row.same_area_type),
-                bool(row.analysis_required)])
+            values = {
+                "source_id": str(source_table.ids[row.source]),
+                "receiver_id": str(receiver_table_.ids[row.receiver]),
+                "receiver_kind": None if kinds[row.receiver] is None else str(kinds[row.receiver]),
+                "volume_m3": float(row.volume_m3), "tonnes": float(row.tonnes),
+                "distance_km": float(row.distance_km), "tonne_km": float(row.tonne_km),
+                "truckloads": int(row.truckloads), "co2_kg": float(row.co2_kg),
+                "cost_dkk": float(row.cost_dkk),
+                "same_area_type": None if row.same_area_type is None else bool(row.same_area_type),
+                "analysis_required": bool(row.analysis_required)}
+            match_rows.append([values[name] for name in names])
+            feature.setAttributes(match_rows[-1])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
 
@@ -400,10 +404,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         for name in ("reused_m3", "disposed_m3", "mean_haul_km", "disposal_km"):
             sources[name] = plan.sources[name].to_numpy()
         sources["disposal_id"] = disposal_names[site + 1]
-        fields = with_fields(layers[self.SOURCES].fields(), [
-            ("reused_m3", QVariant.Double), ("disposed_m3", QVariant.Double),
-            ("mean_haul_km", QVariant.Double), ("disposal_id", QVariant.String),
-            ("disposal_km", QVariant.Double)])
+        fields = self.output_fields(self.OUTPUT_SOURCES, layers[self.SOURCES].fields())
         sink, sources_id = self.sink_or_error(parameters, self.OUTPUT_SOURCES, context, fields,
                                               layers[self.SOURCES].wkbType(), crs)
         write_frame(sink, sources, fields, feedback)
@@ -412,34 +413,64 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         receivers = receiver_table_.frame
         for name in ("received_m3", "remaining_m3", "fill_share"):
             receivers[name] = plan.receivers[name].to_numpy()
-        fields = with_fields(layers[self.RECEIVERS].fields(), [
-            ("received_m3", QVariant.Double), ("remaining_m3", QVariant.Double),
-            ("fill_share", QVariant.Double)])
+        fields = self.output_fields(self.OUTPUT_RECEIVERS, layers[self.RECEIVERS].fields())
         sink, receivers_id = self.sink_or_error(parameters, self.OUTPUT_RECEIVERS, context,
                                                 fields, layers[self.RECEIVERS].wkbType(), crs)
         write_frame(sink, receivers, fields, feedback)
         sink.flushBuffer()
         return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
-                self.OUTPUT_RECEIVERS: receivers_id}
+                self.OUTPUT_RECEIVERS: receivers_id}, match_rows
 
-    def _log_summary(self, summary, allocation, feedback):
+    def _write_routes(self, parameters, context, feedback, plan, network, site_xy, match_rows,
+                      crs):
+        """The matches drawn along the roads they are hauled on, with the matches' fields; the
+        straight match lines stay as the overview. Empty without roads."""
+        from ..core.network.haul import NETWORK, HaulPairs
+
+        fields = self.output_fields(self.OUTPUT_ROUTES)
+        sink, routes_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context, fields,
+                                             QgsWkbTypes.LineString, crs)
+        if network is None:
+            feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
+                                      "output stays empty."))
+            return {self.OUTPUT_ROUTES: routes_id}
+        matches = plan.matches
+        pairs = HaulPairs(matches["source"].to_numpy(), matches["receiver"].to_numpy(),
+                          matches["distance_km"].to_numpy(dtype=float), NETWORK)
+        routes = network.route_lines(site_xy[0], site_xy[1], pairs, canceled=feedback.isCanceled)
+        for attributes, route in zip(match_rows, routes):
+            if route is None or feedback.isCanceled():
+                continue
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            xs, ys = route.xy
+            feature.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        return {self.OUTPUT_ROUTES: routes_id}
+
+    def _log_summary(self, summary, feedback):
+        numbers = number_format()
+        whole = numbers.whole
+
         def change(plan, baseline):
-            return f"{(plan - baseline) / baseline:+.0%}" if baseline else "–"
+            return numbers.change((plan - baseline) / baseline) if baseline else "–"
 
         feedback.pushInfo(self.tr(
-            "Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.")
-            .format(summary.reused_m3, summary.supplied_m3, summary.reused_share,
-                    summary.disposed_m3))
-        feedback.pushInfo(self.tr("Transport: {0:,.0f} tonne-km against {1:,.0f} if everything "
-                                  "went to disposal ({2}).")
-                          .format(summary.tonne_km, summary.baseline_tonne_km,
+            "Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.")
+            .format(whole(summary.reused_m3), whole(summary.supplied_m3),
+                    numbers.share(summary.reused_share), whole(summary.disposed_m3)))
+        feedback.pushInfo(self.tr("Haul: {0} tonne-km against {1} if everything went to "
+                                  "disposal ({2}).")
+                          .format(whole(summary.tonne_km), whole(summary.baseline_tonne_km),
                                   change(summary.tonne_km, summary.baseline_tonne_km)))
-        feedback.pushInfo(self.tr("CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).")
-                          .format(summary.co2_kg, summary.baseline_co2_kg,
+        feedback.pushInfo(self.tr("CO2: {0} kg against {1} kg ({2}).")
+                          .format(whole(summary.co2_kg), whole(summary.baseline_co2_kg),
                                   change(summary.co2_kg, summary.baseline_co2_kg)))
-        feedback.pushInfo(self.tr("Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.")
-                          .format(summary.cost_dkk, summary.baseline_cost_dkk,
-                                  summary.baseline_cost_dkk - summary.cost_dkk))
-        feedback.pushInfo(self.tr("{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) "
-                                  "filled.").format(summary.truckloads, summary.receivers_used,
-                                                    summary.receivers_filled))
+        feedback.pushInfo(self.tr("Cost: {0} DKK against {1} DKK: {2} DKK saved.")
+                          .format(whole(summary.cost_dkk), whole(summary.baseline_cost_dkk),
+                                  whole(summary.baseline_cost_dkk - summary.cost_dkk)))
+        feedback.pushInfo(self.tr("{0} truckload(s) to {1} receiver(s); {2} receiver(s) "
+                                  "filled.").format(whole(summary.truckloads),
+                                                    whole(summary.receivers_used),
+                                                    whole(summary.receivers_filled)))

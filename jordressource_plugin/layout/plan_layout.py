@@ -35,8 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..i18n import translate
-
+from ..i18n import number_locale, translate
 from .page_geometry import Box, PageGeometry, page_geometry
 
 MAP_ITEM_ID = "plan_map"
@@ -87,8 +86,9 @@ def build_plan_layout(project, geometry: PageGeometry, map_layers, crs, texts: P
     layout.setName(texts.title)
     layout.renderContext().setDpi(dpi)
     page = layout.pageCollection().page(0)
-    page.setPageSize(geometry.paper,
-                     QgsLayoutItemPage.Landscape if geometry.landscape else QgsLayoutItemPage.Portrait)
+    orientation = (QgsLayoutItemPage.Landscape if geometry.landscape
+                   else QgsLayoutItemPage.Portrait)
+    page.setPageSize(geometry.paper, orientation)
 
     map_item = _add_map(layout, geometry, map_layers, crs, extent, atlas_layer)
     _add_header(layout, geometry, texts)
@@ -242,8 +242,11 @@ def _add_panel(layout, geometry, map_item, texts, north_arrow_svg, scale, atlas)
     else:
         _add_scale_bar(layout, map_item, bar_position, bar_width, unit, scale >= KILOMETRE_SCALE)
 
+    # The scale in the user's number format (1:10.000 in Danish), whatever the system's locale
+    # (qgis_process keeps the system's): format_number's language argument.
     scale_text = texts.scale.format(
-        scale=f"[% format_number(map_get(item_variables('{MAP_ITEM_ID}'), 'map_scale'), 0) %]")
+        scale=f"[% format_number(map_get(item_variables('{MAP_ITEM_ID}'), 'map_scale'), 0, "
+              f"'{number_locale().name()}') %]")
     _add_label(layout, Box(bar_x, block.y + 10.5 * unit, bar_width, 5 * unit), scale_text, 8 * unit,
                INK, item_id="scale_text")
 
@@ -253,7 +256,8 @@ def _add_scale_bar(layout, map_item, position, max_width, unit, kilometres, excl
     bar.setId("scale_bar_km" if kilometres else "scale_bar_m")
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers if kilometres else QgsUnitTypes.DistanceMeters)
+    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers if kilometres
+                         else QgsUnitTypes.DistanceMeters)
     bar.setNumberOfSegmentsLeft(0)
     bar.setNumberOfSegments(2)
     bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
