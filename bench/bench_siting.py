@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import measure  # noqa: E402
 
-from jordressource_plugin.core.haul import straight_haul_pairs  # noqa: E402
+from jordressource_plugin.core.network.haul import straight_haul_pairs  # noqa: E402
 from jordressource_plugin.core.siting import SitingInput, choose_sites, prepare  # noqa: E402
 from jordressource_plugin.core.siting.heuristic import greedy_swap  # noqa: E402
 
@@ -86,7 +86,7 @@ def siting_input(road: bool, capacitated: bool):
     if road:
         import geopandas as gpd
 
-        from jordressource_plugin.core.network import RoadNetwork
+        from jordressource_plugin.core.network.road_network import RoadNetwork
 
         network = RoadNetwork.from_lines(gpd.GeoSeries(road_lines()))
         pairs = network.haul_pairs(sources, candidates, MAX_HAUL_KM)

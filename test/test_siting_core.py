@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from jordressource_plugin.core.haul import straight_haul_pairs
+from jordressource_plugin.core.network.haul import straight_haul_pairs
 from jordressource_plugin.core.siting import (CapacityShortfall, DuplicateCandidateIds,
                                               InvalidCandidateValues, InvalidVolumes,
                                               NoSourceInReach, SiteCountAboveCandidates,

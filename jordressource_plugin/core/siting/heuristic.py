@@ -117,3 +117,18 @@ def _best_swap(problem, open_mask, fixed_open, closed, site_count, penalty_km):
         if delta.min() < best_delta:
             best_delta, best_move = delta.min(), (int(drop), int(np.argmin(delta)))
     return best_move
+
+
+def priced(problem: SitingProblem, price) -> SitingProblem:
+    """The problem with every haul to site j dearer by ``price_j`` km per tonne and opening j
+    cheaper by capacity_j·price_j: the Lagrangian relaxation of the capacities at those prices,
+    an uncapacitated problem the local search can work on."""
+    from dataclasses import replace
+
+    km = problem.pair_km + price[problem.pair_site]
+    order = np.lexsort((km, problem.pair_source))
+    held = np.where(np.isfinite(problem.capacity_t), problem.capacity_t, 0.0) * price
+    return replace(problem, pair_source=problem.pair_source[order],
+                   pair_site=problem.pair_site[order], pair_km=km[order],
+                   opening_tkm=problem.opening_tkm - held,
+                   capacity_t=np.full(problem.candidate_count, np.inf))

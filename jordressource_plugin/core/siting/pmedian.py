@@ -30,7 +30,7 @@ import numpy as np
 from .benders import BendersInfeasible, Search, close_enough, tie_limit
 from .errors import (CapacityShortfall, SiteCountAboveCandidates, SiteCountBelowExisting,
                      SitingCancelled, SitingInfeasible)
-from .heuristic import greedy_swap, improve, uncapacitated_cost
+from .heuristic import greedy_swap, improve, priced, uncapacitated_cost
 from .lagrange import subgradient
 from .problem import SitingProblem
 from .radius_cuts import RadiusPricer
@@ -42,6 +42,7 @@ TIME_LIMIT = "time limit"
 # Random starts of the local search beside the greedy one (seeded: runs repeat exactly).
 RESTARTS = 6
 LAGRANGE_ROUNDS = 8
+PRICED_ROUNDS = 6
 LAGRANGE_ITERATIONS = 100
 # A relaxed choice within this share of the best total is improved by local search.
 IMPROVE_WITHIN = 0.003
@@ -123,6 +124,8 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s=None, sho
         upper.offer(improve(problem, site_count, mask))
         if stop():
             raise SitingCancelled()
+    if problem.capacitated:
+        _priced_search(problem, site_count, upper)
     say(f"greedy add + swap from {RESTARTS + 1} starts: best total "
         f"{upper.total:,.1f} t·km" if np.isfinite(upper.total)
         else "greedy add + swap found no choice serving every excavation")
@@ -210,6 +213,21 @@ class Upper:
             from .heuristic import nearest_open
             self.km = nearest_open(p, mask)[1]
         return self.total
+
+
+def _priced_search(problem, site_count, upper):
+    """Local search on the capacities' Lagrangian relaxation at the best choice's capacity
+    prices (full sites make their hauls dearer), each result priced exactly, until no better
+    choice comes out."""
+    for _ in range(PRICED_ROUNDS):
+        if upper.mask is None:
+            return
+        service = serve(problem, upper.mask.astype(float))
+        view = priced(problem, service.price)
+        before = upper.total
+        upper.offer(improve(view, site_count, upper.mask))
+        if not upper.total < before:
+            return
 
 
 def _capacitated_total(problem, mask):

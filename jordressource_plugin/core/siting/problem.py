@@ -16,7 +16,7 @@ from typing import Optional
 
 import numpy as np
 
-from ..haul import HaulPairs
+from ..network.haul import HaulPairs
 from .errors import (CapacityShortfall, DuplicateCandidateIds, InvalidCandidateValues,
                      InvalidVolumes, NoSourceInReach, UnreachableCandidates)
 
