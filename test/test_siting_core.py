@@ -9,12 +9,21 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from jordressource_plugin.core.network.haul import straight_haul_pairs
-from jordressource_plugin.core.siting import (CapacityShortfall, DuplicateCandidateIds,
-                                              InvalidCandidateValues, InvalidVolumes,
-                                              NoSourceInReach, SiteCountAboveCandidates,
-                                              SiteCountBelowExisting, SitingInfeasible,
-                                              SitingInput, UnreachableCandidates, choose_sites,
-                                              prepare, sweep_site_counts)
+from jordressource_plugin.core.siting import (
+    CapacityShortfall,
+    DuplicateCandidateIds,
+    InvalidCandidateValues,
+    InvalidVolumes,
+    NoSourceInReach,
+    SiteCountAboveCandidates,
+    SiteCountBelowExisting,
+    SitingInfeasible,
+    SitingInput,
+    UnreachableCandidates,
+    choose_sites,
+    prepare,
+    sweep_site_counts,
+)
 from jordressource_plugin.core.siting.pmedian import OPTIMAL
 from jordressource_plugin.core.siting.problem import id_sort_key
 

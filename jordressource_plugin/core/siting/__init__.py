@@ -4,10 +4,19 @@
 proven optimum, ``sweep_site_counts`` solves every count from 1 up. See ``pmedian`` for the
 method.
 """
-from .errors import (CapacityShortfall, DuplicateCandidateIds, InvalidCandidateValues,
-                     InvalidVolumes, NoSourceInReach, SiteCountAboveCandidates,
-                     SiteCountBelowExisting, SitingCancelled, SitingInfeasible,
-                     SitingInputError, UnreachableCandidates)
+from .errors import (
+                     CapacityShortfall,
+                     DuplicateCandidateIds,
+                     InvalidCandidateValues,
+                     InvalidVolumes,
+                     NoSourceInReach,
+                     SiteCountAboveCandidates,
+                     SiteCountBelowExisting,
+                     SitingCancelled,
+                     SitingInfeasible,
+                     SitingInputError,
+                     UnreachableCandidates,
+)
 from .pmedian import OPTIMAL, TIME_LIMIT, SiteChoice, choose_sites
 from .problem import SitingInput, SitingProblem, prepare
 from .sweep import SweepRow, sweep_site_counts

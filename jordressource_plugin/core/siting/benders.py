@@ -12,6 +12,7 @@ Uncapacitated sites are priced per source with the radius cuts (``radius_cuts``)
 ones by the transport programme with one cost column (``transport``).
 """
 import time
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -34,11 +35,11 @@ class BendersInfeasible(RuntimeError):
     """No choice of sites among those left serves every source."""
 
 
-def close_enough(bound, total):
+def close_enough(bound: float, total: float) -> bool:
     return bound >= total - TOTAL_TOLERANCE * max(abs(total), 1.0)
 
 
-def tie_limit(total):
+def tie_limit(total: float) -> float:
     return total + TOTAL_TOLERANCE * max(abs(total), 1.0)
 
 
@@ -47,8 +48,11 @@ class Search:
     choice; ``make_pricer(fixed_open, closed)`` builds the pricer for the current fixings
     (``RadiusPricer`` or ``TransportPricer``)."""
 
-    def __init__(self, problem: SitingProblem, site_count, fixed_open, closed, make_pricer,
-                 incumbent, upper, bound=-np.inf, deadline=None, should_stop=None, log=None):
+    def __init__(self, problem: SitingProblem, site_count: int, fixed_open: np.ndarray,
+                 closed: np.ndarray, make_pricer: Callable, incumbent: Optional[np.ndarray],
+                 upper: float, bound: float = -np.inf, deadline: Optional[float] = None,
+                 should_stop: Optional[Callable[[], bool]] = None,
+                 log: Optional[Callable[[str], None]] = None):
         self.problem, self.site_count = problem, site_count
         self.fixed_open, self.closed = fixed_open.copy(), closed.copy()
         self.make_pricer = make_pricer
@@ -63,10 +67,10 @@ class Search:
 
     # State ------------------------------------------------------------------------------
     @property
-    def proven(self):
+    def proven(self) -> bool:
         return self.best_mask is not None and close_enough(self.bound, self.best_total)
 
-    def stopped(self):
+    def stopped(self) -> bool:
         if self.should_stop is not None and self.should_stop():
             self.note = "cancelled"
             return True
@@ -75,7 +79,7 @@ class Search:
             return True
         return False
 
-    def say(self, text):
+    def say(self, text: str) -> None:
         if self.log is not None:
             self.log(text)
 
@@ -84,11 +88,11 @@ class Search:
             self.best_mask, self.best_total = open_mask, total
 
     @property
-    def free_sites(self):
+    def free_sites(self) -> np.ndarray:
         return self.pricer.free_sites
 
     @property
-    def constant(self):
+    def constant(self) -> float:
         """Opening costs of the sites fixed open: part of every total, outside the master."""
         return float(self.problem.opening_tkm[self.fixed_open].sum())
 
@@ -105,11 +109,11 @@ class Search:
         return solution
 
     @property
-    def free_count(self):
+    def free_count(self) -> int:
         return self.site_count - int(self.fixed_open.sum())
 
     # LP phase ---------------------------------------------------------------------------
-    def relax(self):
+    def relax(self) -> None:
         """Kelley's cutting planes on the LP relaxation, then reduced-cost fixing."""
         history, solution = [], None
         for self.lp_rounds in range(1, LP_ROUNDS + 1):
@@ -142,7 +146,7 @@ class Search:
                  f"{int(self.fixed_open.sum())} fixed open; {len(self.pool)} binding cuts kept")
 
     # Integer phase ----------------------------------------------------------------------
-    def integer(self, extra=(), cap=None):
+    def integer(self, extra: Sequence = (), cap: Optional[float] = None) -> Optional[np.ndarray]:
         """Master with binary sites until its proven bound meets its own choice's true total.
 
         Without ``cap``: the optimum (``best_mask``, ``bound`` updated); returns it. With
@@ -208,7 +212,7 @@ class Search:
         return None if self.deadline is None else max(self.deadline - time.monotonic(), 0.0)
 
     # Rows over the master's site columns, for ties ------------------------------------------
-    def site_rows(self, coefficients, low, high):
+    def site_rows(self, coefficients: dict, low: float, high: float) -> tuple:
         """One row Σ coefficient_j·y_j over candidates (dict site → coefficient)."""
         columns = np.full(self.problem.candidate_count, -1, dtype=np.int64)
         columns[self.free_sites] = np.arange(len(self.free_sites))

@@ -9,12 +9,15 @@ its nearest open site, capacity ignored. A source with no open site within reach
 The exact solvers use it for their first upper bound, and the benchmark as the baseline a
 planner would otherwise get.
 """
+from typing import Optional, Tuple
+
 import numpy as np
 
 from .problem import SitingProblem
 
 
-def nearest_open(problem: SitingProblem, open_mask: np.ndarray):
+def nearest_open(problem: SitingProblem,
+                 open_mask: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """Per source: the nearest open site (-1 where none is within reach) and its distance in km
     (inf where none). Pairs are sorted by distance then id, so ties go to the smaller id."""
     n = problem.source_count
@@ -36,8 +39,8 @@ def uncapacitated_cost(problem: SitingProblem, open_mask: np.ndarray) -> float:
     return float(problem.tonnes @ km + problem.opening_tkm[open_mask].sum())
 
 
-def greedy_swap(problem: SitingProblem, site_count: int, fixed_open=None, closed=None,
-                max_passes: int = 100) -> np.ndarray:
+def greedy_swap(problem: SitingProblem, site_count: int, fixed_open: Optional[np.ndarray] = None,
+                closed: Optional[np.ndarray] = None, max_passes: int = 100) -> np.ndarray:
     """A choice of at most ``site_count`` sites (exactly, without opening costs): the open mask.
     ``fixed_open`` sites are always open, ``closed`` ones never."""
     m = problem.candidate_count
@@ -59,7 +62,8 @@ def greedy_swap(problem: SitingProblem, site_count: int, fixed_open=None, closed
     return improve(problem, site_count, open_mask, fixed_open, closed, max_passes)
 
 
-def improve(problem: SitingProblem, site_count: int, open_mask, fixed_open=None, closed=None,
+def improve(problem: SitingProblem, site_count: int, open_mask: np.ndarray,
+            fixed_open: Optional[np.ndarray] = None, closed: Optional[np.ndarray] = None,
             max_passes: int = 100) -> np.ndarray:
     """Best-improvement exchanges from ``open_mask`` until none lowers the total."""
     m = problem.candidate_count
@@ -119,7 +123,7 @@ def _best_swap(problem, open_mask, fixed_open, closed, site_count, penalty_km):
     return best_move
 
 
-def priced(problem: SitingProblem, price) -> SitingProblem:
+def priced(problem: SitingProblem, price: np.ndarray) -> SitingProblem:
     """The problem with every haul to site j dearer by ``price_j`` km per tonne and opening j
     cheaper by capacity_j·price_j: the Lagrangian relaxation of the capacities at those prices,
     an uncapacitated problem the local search can work on."""

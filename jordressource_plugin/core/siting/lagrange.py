@@ -19,6 +19,7 @@ total is closed for good, and likewise a chosen site whose closing would. Only s
 choice at most as good as the best known one needs are kept, so ties are never lost.
 """
 from dataclasses import dataclass
+from typing import Callable, Optional, Tuple
 
 import numpy as np
 
@@ -36,8 +37,9 @@ class Relaxation:
     served: np.ndarray  # bool per pair: the relaxed choice serves source i from site j
 
 
-def relax(problem: SitingProblem, u, price, site_count, fixed_open, closed,
-          pairs=None) -> Relaxation:
+def relax(problem: SitingProblem, u: np.ndarray, price: np.ndarray, site_count: int,
+          fixed_open: np.ndarray, closed: np.ndarray,
+          pairs: Optional[np.ndarray] = None) -> Relaxation:
     """The Lagrangian bound at multipliers ``u`` (km per source) and ``price`` (per site).
     ``pairs``: the pair positions that can count at all (those with km below u), for speed."""
     pairs = np.arange(len(problem.pair_km)) if pairs is None else pairs
@@ -55,7 +57,8 @@ def relax(problem: SitingProblem, u, price, site_count, fixed_open, closed,
     return Relaxation(bound, rho, chosen, served)
 
 
-def choose_sites(rho, site_count, fixed_open, closed, at_most):
+def choose_sites(rho: np.ndarray, site_count: int, fixed_open: np.ndarray, closed: np.ndarray,
+                 at_most: bool) -> np.ndarray:
     """The fixed-open sites and the free ones of smallest ρ (ties to the lower index order of
     ``np.argsort``, stable)."""
     chosen = fixed_open.copy()
@@ -68,7 +71,8 @@ def choose_sites(rho, site_count, fixed_open, closed, at_most):
     return chosen
 
 
-def fix_sites(relaxation: Relaxation, upper, site_count, fixed_open, closed, at_most):
+def fix_sites(relaxation: Relaxation, upper: float, site_count: int, fixed_open: np.ndarray,
+              closed: np.ndarray, at_most: bool) -> Tuple[np.ndarray, np.ndarray]:
     """Sites the bound proves closed or open in every choice costing at most ``upper``:
     (new closed mask, new fixed-open mask)."""
     if not np.isfinite(upper):
@@ -101,8 +105,10 @@ def fix_sites(relaxation: Relaxation, upper, site_count, fixed_open, closed, at_
     return new_closed, new_open
 
 
-def subgradient(problem: SitingProblem, site_count, upper, fixed_open, closed, u, price,
-                iterations=300, on_choice=None, should_stop=None):
+def subgradient(problem: SitingProblem, site_count: int, upper: float, fixed_open: np.ndarray,
+                closed: np.ndarray, u: np.ndarray, price: np.ndarray, iterations: int = 300,
+                on_choice: Optional[Callable[[np.ndarray], float]] = None,
+                should_stop: Optional[Callable[[], bool]] = None) -> tuple:
     """Improve the multipliers for at most ``iterations`` steps, fixing sites as the bound
     allows. ``on_choice(open mask)`` is shown the relaxed choice now and then and returns the
     best known total (a primal heuristic). Returns (best relaxation, its u, its price, closed,

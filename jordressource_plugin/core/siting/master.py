@@ -7,11 +7,13 @@ count is a maximum. The LP phase returns reduced costs of the y columns; the int
 HiGHS's proven bound.
 """
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import csr_matrix, vstack
+
+from .radius_cuts import CutPool
 
 # Relative MIP gap HiGHS must close: far below any difference a planner could see, above the
 # solver's own feasibility tolerances.
@@ -33,7 +35,7 @@ class MasterSolution:
 class MasterError(RuntimeError):
     """HiGHS failed on the master: infeasible (no choice satisfies the cuts) or an error."""
 
-    def __init__(self, message, infeasible=False):
+    def __init__(self, message: str, infeasible: bool = False):
         super().__init__(message)
         self.infeasible = infeasible
 
@@ -47,7 +49,8 @@ def _rows(pool, column_count, site_columns, site_count, at_most):
     return cuts, rhs, count, (0.0 if at_most else float(site_count), float(site_count))
 
 
-def solve_lp(cost, lower, pool, site_columns, site_count, at_most, extra=()):
+def solve_lp(cost: np.ndarray, lower: np.ndarray, pool: CutPool, site_columns: int,
+             site_count: int, at_most: bool, extra: Sequence = ()) -> MasterSolution:
     """The LP relaxation of the master. ``extra``: more (matrix, low, high) rows."""
     n = len(cost)
     cuts, rhs, count, (low, high) = _rows(pool, n, site_columns, site_count, at_most)
@@ -78,7 +81,9 @@ def solve_lp(cost, lower, pool, site_columns, site_count, at_most, extra=()):
                           -result.ineqlin.marginals[:len(pool)])
 
 
-def solve_mip(cost, lower, pool, site_columns, site_count, at_most, time_limit, extra=()):
+def solve_mip(cost: np.ndarray, lower: np.ndarray, pool: CutPool, site_columns: int,
+              site_count: int, at_most: bool, time_limit: Optional[float],
+              extra: Sequence = ()) -> MasterSolution:
     """The master with binary y. Returns the best solution found and HiGHS's bound; ``optimal``
     is False when the time limit stopped it."""
     n = len(cost)
@@ -88,7 +93,7 @@ def solve_mip(cost, lower, pool, site_columns, site_count, at_most, time_limit, 
                     for matrix, row_low, row_high in extra]
     integrality = np.r_[np.ones(site_columns), np.zeros(n - site_columns)]
     upper = np.r_[np.ones(site_columns), np.full(n - site_columns, np.inf)]
-    options = {"mip_rel_gap": MIP_REL_GAP, "disp": bool(__import__("os").environ.get("SITING_DISP"))}
+    options = {"mip_rel_gap": MIP_REL_GAP}
     if time_limit is not None:
         options["time_limit"] = max(float(time_limit), 1.0)
     result = milp(cost, constraints=constraints, integrality=integrality,

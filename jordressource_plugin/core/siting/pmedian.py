@@ -24,12 +24,18 @@ limit stopped the search, which the status then says.
 """
 import time
 from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 
 from .benders import BendersInfeasible, Search, close_enough, tie_limit
-from .errors import (CapacityShortfall, SiteCountAboveCandidates, SiteCountBelowExisting,
-                     SitingCancelled, SitingInfeasible)
+from .errors import (
+    CapacityShortfall,
+    SiteCountAboveCandidates,
+    SiteCountBelowExisting,
+    SitingCancelled,
+    SitingInfeasible,
+)
 from .heuristic import greedy_swap, improve, priced, uncapacitated_cost
 from .lagrange import subgradient
 from .problem import SitingProblem
@@ -78,7 +84,7 @@ class SiteChoice:
         return self.status == OPTIMAL
 
 
-def check_site_count(problem: SitingProblem, site_count: int):
+def check_site_count(problem: SitingProblem, site_count: int) -> None:
     """The input faults that depend on the site count (raised as ``SitingInputError``)."""
     if site_count > problem.candidate_count:
         raise SiteCountAboveCandidates(site_count, problem.candidate_count)
@@ -95,8 +101,10 @@ def check_site_count(problem: SitingProblem, site_count: int):
             raise CapacityShortfall((total - most) / d, total / d, most / d, site_count)
 
 
-def choose_sites(problem: SitingProblem, site_count: int, time_limit_s=None, should_stop=None,
-                 log=None, start=()) -> SiteChoice:
+def choose_sites(problem: SitingProblem, site_count: int, time_limit_s: Optional[float] = None,
+                 should_stop: Optional[Callable[[], bool]] = None,
+                 log: Optional[Callable[[str], None]] = None,
+                 start: Sequence[np.ndarray] = ()) -> SiteChoice:
     """The optimal choice of ``site_count`` sites (at most, with opening costs). ``start``:
     open masks to try first (e.g. from the previous count's optimum). Raises ``SitingInputError``
     subclasses for bad input and ``SitingInfeasible`` when no choice serves every source."""
@@ -119,7 +127,7 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s=None, sho
         f"{len(problem.pair_km)} pairs within {problem.max_haul_km:g} km, "
         f"{'at most ' if problem.at_most else ''}{site_count} sites, "
         f"{int(problem.existing.sum())} existing")
-    upper = Upper(problem, site_count)
+    upper = _Upper(problem, site_count)
     for mask in _starts(problem, site_count, start):
         upper.offer(improve(problem, site_count, mask))
         if stop():
@@ -176,7 +184,7 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s=None, sho
     return _choice(problem, site_count, open_mask, bound, status, proof)
 
 
-class Upper:
+class _Upper:
     """The best known choice (upper bound), fed by the heuristics."""
 
     def __init__(self, problem, site_count):

@@ -17,8 +17,14 @@ from typing import Optional
 import numpy as np
 
 from ..network.haul import HaulPairs
-from .errors import (CapacityShortfall, DuplicateCandidateIds, InvalidCandidateValues,
-                     InvalidVolumes, NoSourceInReach, UnreachableCandidates)
+from .errors import (
+    CapacityShortfall,
+    DuplicateCandidateIds,
+    InvalidCandidateValues,
+    InvalidVolumes,
+    NoSourceInReach,
+    UnreachableCandidates,
+)
 
 
 @dataclass
@@ -74,7 +80,7 @@ class SitingProblem:
         return self.tonnes[self.pair_source] * self.pair_km
 
 
-def id_sort_key(value):
+def id_sort_key(value: object) -> list:
     """Natural order of ids: digit runs compare as numbers, so RP-2 comes before RP-10."""
     text = str(value)
     return [(0, int(part), "") if part.isdigit() else (1, 0, part)

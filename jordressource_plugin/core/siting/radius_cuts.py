@@ -17,6 +17,7 @@ Sites fixed open count as y = 1 (their terms move to the right-hand side); close
 left out of every row.
 """
 from dataclasses import dataclass, field
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -37,7 +38,8 @@ class CutPool:
     def __len__(self):
         return len(self.rhs)
 
-    def add(self, rows, columns, values, rhs, sticky=False):
+    def add(self, rows: np.ndarray, columns: np.ndarray, values: np.ndarray, rhs: Sequence,
+            sticky: bool = False) -> None:
         start = len(self.rhs)
         self.row.append(np.asarray(rows, dtype=np.int64) + start)
         self.column.append(np.asarray(columns, dtype=np.int64))
@@ -46,19 +48,19 @@ class CutPool:
         self.rhs.extend(rhs.tolist())
         self.sticky.extend([sticky] * len(rhs))
 
-    def arrays(self):
+    def arrays(self) -> tuple:
         if not self.rhs:
             empty = np.zeros(0)
             return empty.astype(np.int64), empty.astype(np.int64), empty, empty
         return (np.concatenate(self.row), np.concatenate(self.column),
                 np.concatenate(self.value), np.asarray(self.rhs))
 
-    def slack(self, x):
+    def slack(self, x: np.ndarray) -> np.ndarray:
         """Per row: left-hand side minus right-hand side at ``x``."""
         r, c, v, b = self.arrays()
         return np.bincount(r, weights=v * x[c], minlength=len(b)) - b
 
-    def keep(self, rows):
+    def keep(self, rows: np.ndarray) -> None:
         """Only ``rows`` (sorted positions) and the sticky ones stay, renumbered in order."""
         r, c, v, b = self.arrays()
         rows = np.union1d(rows, np.flatnonzero(self.sticky)).astype(np.int64)
@@ -70,7 +72,8 @@ class CutPool:
         self.rhs = b[rows].tolist()
 
 
-def remap_pool(pool: CutPool, old_free, new_free, now_open, new_cost_start):
+def remap_pool(pool: CutPool, old_free: np.ndarray, new_free: np.ndarray, now_open: np.ndarray,
+               new_cost_start: int) -> None:
     """The pool over a smaller set of free sites: columns of sites now closed drop out, those of
     sites now fixed open move to the right-hand side (y = 1), cost columns shift."""
     r, c, v, b = pool.arrays()
@@ -95,7 +98,8 @@ class RadiusPricer:
     a first cut per source. ``price``: km per tonne added to every haul to a site (capacity
     prices, see ``transport_cuts``); the pairs are then re-sorted by priced distance."""
 
-    def __init__(self, problem: SitingProblem, fixed_open, closed, seed_u=None, price=None):
+    def __init__(self, problem: SitingProblem, fixed_open: np.ndarray, closed: np.ndarray,
+                 seed_u: Optional[np.ndarray] = None, price: Optional[np.ndarray] = None):
         self.problem = problem
         keep = np.flatnonzero(~closed[problem.pair_site])
         if price is not None:
@@ -126,10 +130,10 @@ class RadiusPricer:
             km[self.source[first]] = self.km[first]
         return km
 
-    def extra_rows(self):
+    def extra_rows(self) -> tuple:
         return ()
 
-    def seed(self, pool: CutPool, incumbent):
+    def seed(self, pool: CutPool, incumbent: Optional[np.ndarray]) -> None:
         """The cuts tight at the incumbent and the Lagrangian ones at the multipliers."""
         if incumbent is not None:
             km = self.haul_km(incumbent)
@@ -139,15 +143,15 @@ class RadiusPricer:
             self.add_cuts(pool, np.flatnonzero(np.isfinite(level) & (level > self.nearest_km)),
                           level)
 
-    def haul_km(self, open_mask):
+    def haul_km(self, open_mask: np.ndarray) -> np.ndarray:
         """Per source, the distance to its nearest open site (inf where none)."""
         return self._first_km(open_mask[self.site])
 
-    def true_total(self, open_mask):
+    def true_total(self, open_mask: np.ndarray) -> float:
         km = self.haul_km(open_mask)
         return float(self.problem.tonnes @ km + self.problem.opening_tkm[open_mask].sum())
 
-    def separate(self, pool: CutPool, x):
+    def separate(self, pool: CutPool, x: np.ndarray) -> int:
         """Add the violated radius cuts and covering rows at a fractional point; how many."""
         y_site = self.fixed_open.astype(float)
         y_site[self.free_sites] = x[:len(self.free_sites)]
@@ -160,7 +164,7 @@ class RadiusPricer:
         self.add_cuts(pool, np.flatnonzero(violated), level)
         return len(pool) - before
 
-    def price(self, pool: CutPool, x, open_mask):
+    def price(self, pool: CutPool, x: np.ndarray, open_mask: np.ndarray) -> Tuple[float, int]:
         """True total of an integer choice, and cuts where the master's φ falls short of it."""
         km = self.haul_km(open_mask)
         uncovered = np.flatnonzero(~np.isfinite(km))
@@ -172,7 +176,7 @@ class RadiusPricer:
         self.add_cuts(pool, np.flatnonzero(phi < km - 1e-9 * np.maximum(km, 1.0)), km)
         return self.true_total(open_mask), len(pool) - before
 
-    def critical_levels(self, y_site):
+    def critical_levels(self, y_site: np.ndarray) -> np.ndarray:
         """Per source, the critical level D (km) for open shares ``y_site`` (per candidate),
         inf where the open share within reach stays below one."""
         share = y_site[self.site]
@@ -181,7 +185,7 @@ class RadiusPricer:
         within = total - np.repeat(before, np.diff(self.start))
         return self._first_km(within >= 1.0 - 1e-9)
 
-    def cut_values(self, y_site, level):
+    def cut_values(self, y_site: np.ndarray, level: np.ndarray) -> np.ndarray:
         """Per source, the haul (km) the cut at ``level`` claims at ``y_site``."""
         finite = np.isfinite(level)
         gap = np.where(finite[self.source], level[self.source] - self.km, 0.0)
@@ -189,7 +193,7 @@ class RadiusPricer:
         value = np.where(finite, level, 0.0)
         return value - np.bincount(self.source, weights=gap * y_site[self.site], minlength=self.n)
 
-    def add_cuts(self, pool: CutPool, sources, level):
+    def add_cuts(self, pool: CutPool, sources: np.ndarray, level: np.ndarray) -> None:
         """Cuts at ``level`` (km, finite) for ``sources`` (array of indexes)."""
         if not len(sources):
             return
@@ -207,7 +211,7 @@ class RadiusPricer:
         values = np.r_[gap[free], np.ones(len(sources))]
         pool.add(rows, columns, values, rhs)
 
-    def add_covering(self, pool: CutPool, sources):
+    def add_covering(self, pool: CutPool, sources: np.ndarray) -> None:
         """Covering rows Σ_{free j in reach} y_j ≥ 1 for sources no fixed-open site reaches."""
         sources = np.asarray([s for s in sources if s not in pool.covered
                               and not np.isfinite(self.cap_km[s])], dtype=np.int64)

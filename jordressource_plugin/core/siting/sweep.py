@@ -7,7 +7,7 @@ of existing sites, or too small to reach every excavation (or hold its soil), ar
 infeasible rather than raised.
 """
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, List, Optional
 
 import numpy as np
 
@@ -24,8 +24,10 @@ class SweepRow:
     reason: str = ""  # why infeasible: "existing", "reach" or "capacity"
 
 
-def sweep_site_counts(problem: SitingProblem, max_count: int, time_limit_s=None,
-                      should_stop=None, log=None):
+def sweep_site_counts(problem: SitingProblem, max_count: int,
+                      time_limit_s: Optional[float] = None,
+                      should_stop: Optional[Callable[[], bool]] = None,
+                      log: Optional[Callable[[str], None]] = None) -> List[SweepRow]:
     """One row per site count 1..max_count. ``time_limit_s`` applies to each count."""
     rows, previous = [], None
     for count in range(1, max_count + 1):

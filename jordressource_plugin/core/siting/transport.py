@@ -41,7 +41,7 @@ class Service:
     price: np.ndarray = None  # per site: capacity dual, km per tonne (≥ 0), when feasible
 
 
-def serve(problem: SitingProblem, y_site, method="highs") -> Service:
+def serve(problem: SitingProblem, y_site: np.ndarray, method: str = "highs") -> Service:
     """The cheapest service from open shares ``y_site`` (per candidate)."""
     n = problem.source_count
     pairs = np.flatnonzero(y_site[problem.pair_site] > 1e-12)
@@ -90,7 +90,8 @@ def serve(problem: SitingProblem, y_site, method="highs") -> Service:
                    result.eqlin.marginals.copy(), float(result.fun))
 
 
-def knapsack_values(problem: SitingProblem, u, closed, zero_km=False):
+def knapsack_values(problem: SitingProblem, u: np.ndarray, closed: np.ndarray,
+                    zero_km: bool = False) -> np.ndarray:
     """κ_j(u) per site: the least Σ tonnes·(km − u)·x a site could take, filling its capacity
     with the sources of most negative km − u first (all of them where it is unlimited)."""
     km = np.zeros(len(problem.pair_km)) if zero_km else problem.pair_km

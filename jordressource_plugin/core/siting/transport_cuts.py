@@ -16,6 +16,8 @@ coefficient in km) is bounded from below in two ways:
 
 Master columns: y of the free sites, φ per source, θ.
 """
+from typing import Optional, Tuple
+
 import numpy as np
 
 from .problem import SitingProblem
@@ -24,7 +26,8 @@ from .transport import knapsack_values, serve
 
 
 class TransportPricer:
-    def __init__(self, problem: SitingProblem, fixed_open, closed, price, seed_u=None):
+    def __init__(self, problem: SitingProblem, fixed_open: np.ndarray, closed: np.ndarray,
+                 price: np.ndarray, seed_u: Optional[np.ndarray] = None):
         self.problem = problem
         self.fixed_open, self.closed = fixed_open, closed
         self.prices = np.where(np.isfinite(problem.capacity_t), price, 0.0)
@@ -40,7 +43,7 @@ class TransportPricer:
         self.lower = np.r_[np.zeros(len(self.free_sites)), self.radius.nearest_km,
                            problem.tonnes @ nearest_km / self.scale]
 
-    def extra_rows(self):
+    def extra_rows(self) -> tuple:
         return ()
 
     def _add_row(self, pool: CutPool, site_coefficient, theta, rhs, sticky=False, phi=None):
@@ -75,7 +78,7 @@ class TransportPricer:
         reached = np.bincount(p.pair_source[open_mask[p.pair_site]], minlength=self.n)
         self.radius.add_covering(pool, np.flatnonzero(reached == 0))
 
-    def seed(self, pool: CutPool, incumbent):
+    def seed(self, pool: CutPool, incumbent: Optional[np.ndarray]) -> None:
         p = self.problem
         capacity = np.minimum(p.capacity_t, self.scale)
         if capacity[self.fixed_open].sum() < self.scale:
@@ -91,19 +94,20 @@ class TransportPricer:
             if service.feasible:
                 self._optimality_cut(pool, service.alpha)
 
-    def true_total(self, open_mask):
+    def true_total(self, open_mask: np.ndarray) -> float:
         service = serve(self.problem, open_mask.astype(float))
         if not service.feasible:
             return np.inf
         return service.cost + float(self.problem.opening_tkm[open_mask].sum())
 
-    def separate(self, pool: CutPool, x):
+    def separate(self, pool: CutPool, x: np.ndarray) -> int:
         """LP phase: the per-source (priced) radius cuts only. The transport cut would add one
         row per round and Kelley's method tails off on it; the integer phase adds it where the
         master's choices need it."""
         return self.radius.separate(pool, x[:self.theta])
 
-    def price_choice(self, pool: CutPool, x, open_mask):
+    def price_choice(self, pool: CutPool, x: np.ndarray,
+                     open_mask: np.ndarray) -> Tuple[float, int]:
         """True total of an integer choice, and cuts where the master underestimates it."""
         before = len(pool)
         self.radius.price(pool, x[:self.theta], open_mask)
