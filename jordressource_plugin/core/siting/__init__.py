@@ -5,17 +5,18 @@ proven optimum, ``sweep_site_counts`` solves every count from 1 up. See ``pmedia
 method.
 """
 from .errors import (
-                     CapacityShortfall,
-                     DuplicateCandidateIds,
-                     InvalidCandidateValues,
-                     InvalidVolumes,
-                     NoSourceInReach,
-                     SiteCountAboveCandidates,
-                     SiteCountBelowExisting,
-                     SitingCancelled,
-                     SitingInfeasible,
-                     SitingInputError,
-                     UnreachableCandidates,
+    CapacityShortfall,
+    DuplicateCandidateIds,
+    InvalidCandidateValues,
+    InvalidVolumes,
+    NoChoiceInTime,
+    NoSourceInReach,
+    SiteCountAboveCandidates,
+    SiteCountBelowExisting,
+    SitingCancelled,
+    SitingInfeasible,
+    SitingInputError,
+    UnreachableCandidates,
 )
 from .pmedian import OPTIMAL, TIME_LIMIT, SiteChoice, choose_sites
 from .problem import SitingInput, SitingProblem, prepare
@@ -23,8 +24,8 @@ from .sweep import SweepRow, sweep_site_counts
 
 __all__ = [
     "CapacityShortfall", "DuplicateCandidateIds", "InvalidCandidateValues", "InvalidVolumes",
-    "NoSourceInReach", "SiteCountAboveCandidates", "SiteCountBelowExisting", "SitingCancelled",
-    "SitingInfeasible", "SitingInputError", "UnreachableCandidates", "OPTIMAL", "TIME_LIMIT",
-    "SiteChoice", "choose_sites", "SitingInput", "SitingProblem", "prepare", "SweepRow",
-    "sweep_site_counts",
+    "NoChoiceInTime", "NoSourceInReach", "SiteCountAboveCandidates", "SiteCountBelowExisting",
+    "SitingCancelled", "SitingInfeasible", "SitingInputError", "UnreachableCandidates",
+    "OPTIMAL", "TIME_LIMIT", "SiteChoice", "choose_sites", "SitingInput", "SitingProblem",
+    "prepare", "SweepRow", "sweep_site_counts",
 ]

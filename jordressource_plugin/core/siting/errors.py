@@ -86,5 +86,14 @@ class SitingInfeasible(SitingInputError):
                          f"{max_haul_km:g} km with room for its soil.")
 
 
+class NoChoiceInTime(RuntimeError):
+    """The time limit passed before any choice serving every excavation was found."""
+
+    def __init__(self, time_limit_s: float):
+        self.time_limit_s = time_limit_s
+        super().__init__(f"No choice serving every excavation was found within "
+                         f"{time_limit_s:g} s.")
+
+
 class SitingCancelled(RuntimeError):
     """The run was cancelled through ``should_stop``."""

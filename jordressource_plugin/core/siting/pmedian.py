@@ -31,6 +31,7 @@ import numpy as np
 from .benders import BendersInfeasible, Search, close_enough, tie_limit
 from .errors import (
     CapacityShortfall,
+    NoChoiceInTime,
     SiteCountAboveCandidates,
     SiteCountBelowExisting,
     SitingCancelled,
@@ -69,7 +70,11 @@ class SiteChoice:
     total_tkm: float  # haul + opening: the objective
     bound_tkm: float  # proven lower bound on the objective
     status: str  # OPTIMAL or TIME_LIMIT
-    proof: list = field(default_factory=list)  # log lines
+    proof: list = field(default_factory=list)  # log lines (English, for support)
+    # What each step did, for a translated log: heuristic_tkm, lagrange_bound_tkm, closed,
+    # fixed_open, free (undecided sites after the Lagrangian), lp_rounds, mip_rounds, tie,
+    # seconds.
+    stats: dict = field(default_factory=dict)
 
     @property
     def gap(self) -> float:
@@ -152,6 +157,9 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s: Optional
                 (deadline is not None and time.monotonic() > deadline):
             break
     free = int((~fixed_open & ~closed).sum())
+    stats = {"heuristic_tkm": upper.total, "lagrange_bound_tkm": relaxation.bound,
+             "closed": int(closed.sum()),
+             "fixed_open": int((fixed_open & ~problem.existing).sum()), "free": free}
     say(f"Lagrangian bound {relaxation.bound:,.1f} t·km; it closes {int(closed.sum())} "
         f"candidates and fixes {int((fixed_open & ~problem.existing).sum())} open, "
         f"{free} left to choose from")
@@ -170,18 +178,21 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s: Optional
         raise SitingCancelled()
     if search.best_mask is None:
         if search.note == TIME_LIMIT:
-            raise TimeoutError("the time limit passed before any choice served every source")
+            raise NoChoiceInTime(time_limit_s)
         _diagnose_infeasible(problem, site_count)
     status = OPTIMAL if search.proven else TIME_LIMIT
     open_mask, total = search.best_mask, search.best_total
+    stats["tie"] = False
     if status == OPTIMAL:
-        open_mask = _smallest_ids(search, open_mask, total, say)
+        open_mask, stats["tie"] = _smallest_ids(search, open_mask, total, say)
     bound = min(search.bound, total)
     say(f"{'optimal' if status == OPTIMAL else 'stopped by the time limit'}: total "
         f"{total:,.1f} t·km, proven bound {bound:,.1f} t·km, gap "
         f"{max(total - bound, 0.0) / max(total, 1e-300):.3%}; {search.lp_rounds} LP and "
         f"{search.mip_rounds} MIP rounds of HiGHS, {time.monotonic() - started:.1f} s")
-    return _choice(problem, site_count, open_mask, bound, status, proof)
+    stats.update(lp_rounds=search.lp_rounds, mip_rounds=search.mip_rounds,
+                 seconds=time.monotonic() - started)
+    return _choice(problem, site_count, open_mask, bound, status, proof, stats)
 
 
 class _Upper:
@@ -288,7 +299,7 @@ def _smallest_ids(search: Search, open_mask, total, say):
     others = {j: -1.0 for j in free if j not in chosen}
     nogood = search.site_rows({**chosen, **others}, -np.inf, len(chosen) - 1.0)
     if search.integer(extra=[nogood], cap=limit) is None:
-        return open_mask
+        return open_mask, False
     say("another choice has the same total: ties go to the smaller ids")
     decided = {}
     for j in problem.id_order:
@@ -307,10 +318,10 @@ def _smallest_ids(search: Search, open_mask, total, say):
             decided[j] = 1.0
         else:
             decided[j] = 0.0
-    return open_mask
+    return open_mask, True
 
 
-def _choice(problem, site_count, open_mask, bound, status, proof):
+def _choice(problem, site_count, open_mask, bound, status, proof, stats):
     """Flows, totals and the proof of an open mask."""
     tonnes = problem.tonnes
     if problem.capacitated:
@@ -331,4 +342,4 @@ def _choice(problem, site_count, open_mask, bound, status, proof):
     ranked = problem.id_order[np.isin(problem.id_order, np.flatnonzero(open_mask))]
     return SiteChoice(site_count, ranked, source[order], problem.pair_site[pairs][order],
                       flow_t[order], km[order], haul, opening, haul + opening, bound, status,
-                      proof)
+                      proof, stats)
