@@ -8,6 +8,7 @@ from .haul_matrix import HaulMatrixAlgorithm
 from .match_reuse import MatchReuseAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
 from .soil_management_plan import SoilManagementPlanAlgorithm
+from .suggest_resource_sites import SuggestResourceSitesAlgorithm
 
 ALGORITHM_CLASSES = [
     CreateProjectAlgorithm,
@@ -17,6 +18,7 @@ ALGORITHM_CLASSES = [
     HaulMatrixAlgorithm,
     MatchReuseAlgorithm,
     SoilBalanceAlgorithm,
+    SuggestResourceSitesAlgorithm,
     AreaZonesAlgorithm,
     ExportPlanMapAlgorithm,
 ]
