@@ -112,8 +112,12 @@ def brute_force(data, site_count):
     return best, ties
 
 
-def tie_winner(ties, ids):
-    """The contract's tie rule: open the smallest id any tied choice opens, then the next."""
+def tie_winner(ties, ids, at_most=False):
+    """The contract's tie rule: with opening costs the fewest sites; then open the smallest id
+    any tied choice opens, then the next."""
+    if at_most:
+        fewest = min(len(sites) for sites in ties)
+        ties = [sites for sites in ties if len(sites) == fewest]
     order = sorted(range(len(ids)), key=lambda j: id_sort_key(ids[j]))  # C2 before C10
     return max(ties, key=lambda sites: [j in sites for j in order])
 
@@ -166,7 +170,8 @@ def test_optimum_matches_exhaustive_enumeration(case):
     assert choice.gap <= 1e-7
     assert choice.bound_tkm <= choice.total_tkm + 1e-6
     ids = list(problem.candidate_ids)
-    assert frozenset(choice.open_sites.tolist()) == tie_winner(ties, ids)
+    assert frozenset(choice.open_sites.tolist()) == tie_winner(
+        ties, ids, data.opening_cost_dkk is not None)
     # Mass: every tonne of every excavation within reach is placed, at an open site.
     placed = np.bincount(choice.source, weights=choice.tonnes, minlength=len(data.volume_m3))
     expected = np.zeros(len(data.volume_m3))
@@ -243,6 +248,14 @@ def test_ties_go_to_the_smaller_ids():
                         ids=["RP-10", "RP-2", "RP-3", "RP-1"])
     assert opened(solve(data, 1), data) == ["RP-1"]
     assert opened(solve(data, 3), data) == ["RP-1", "RP-2", "RP-3"]
+
+
+def test_with_opening_costs_a_free_site_that_serves_nothing_is_not_opened():
+    # C0 serves both excavations; C1, far off, costs nothing and would serve nothing: opening
+    # it ties, and the fewer sites win the tie.
+    data = siting_input([(0, 0), (1, 0)], [10, 10], [(0.5, 0), (20, 0)],
+                        opening=[100, 0], ids=["C1", "C0"])
+    assert opened(solve(data, 2), data) == ["C1"]
 
 
 def test_sources_beyond_every_candidate_are_left_out_and_reported():

@@ -16,8 +16,9 @@ Solved to a proven optimum in four steps, each making the next smaller:
 3. Benders decomposition with HiGHS (``benders``) over the sites still undecided: the LP
    relaxation, reduced-cost fixing, then the integer master until its proven bound meets the
    true total of its choice;
-4. ties (equal totals within a relative 1e-9) go to the smaller ids: the first candidate in id
-   order that some equal choice opens is opened, and so on (lexicographic).
+4. ties (equal totals within a relative 1e-9): with opening costs the fewest sites; then the
+   smaller ids: the first candidate in id order that some equal choice opens is opened, and so
+   on (lexicographic).
 
 The gap (best total − proven bound) / best total is always reported; it is 0 unless the time
 limit stopped the search, which the status then says.
@@ -289,30 +290,46 @@ def _diagnose_infeasible(problem, site_count):
 
 
 def _smallest_ids(search: Search, open_mask, total, say):
-    """Among choices whose total ties ``total``, the one opening the first candidate in id
-    order that any of them opens, then the next, and so on."""
+    """Among choices whose total ties ``total``: with opening costs the fewest sites first;
+    then the one opening the first candidate in id order that any of them opens, then the
+    next, and so on. Returns (open mask, whether another choice tied)."""
     problem = search.problem
     limit = tie_limit(total)
     free = set(search.free_sites.tolist())
+    every = {j: 1.0 for j in free}
+    tied = False
+    count_rows = []
+    if problem.at_most:
+        # A site that serves no soil and costs nothing ties; it is not worth opening.
+        while any(open_mask[j] for j in free):
+            opened = sum(1 for j in free if open_mask[j])
+            found = search.integer(extra=[search.site_rows(every, -np.inf, opened - 1.0)],
+                                   cap=limit)
+            if found is None:
+                break
+            open_mask, tied = found, True
+        opened = sum(1 for j in free if open_mask[j])
+        count_rows = [search.site_rows(every, opened, opened)]
     # Is there another choice as good? One question to the master with a no-good row.
-    chosen = {j: 1.0 for j in np.flatnonzero(open_mask) if j in free}
+    chosen = {j: 1.0 for j in free if open_mask[j]}
     others = {j: -1.0 for j in free if j not in chosen}
     nogood = search.site_rows({**chosen, **others}, -np.inf, len(chosen) - 1.0)
-    if search.integer(extra=[nogood], cap=limit) is None:
-        return open_mask, False
+    if search.integer(extra=[nogood] + count_rows, cap=limit) is None:
+        return open_mask, tied
     say("another choice has the same total: ties go to the smaller ids")
+    to_open = len(chosen)
     decided = {}
     for j in problem.id_order:
         if j not in free:
             continue
-        if not problem.at_most and sum(decided.values()) >= search.free_count:
+        if sum(decided.values()) >= to_open:
             break
         if open_mask[j]:
             decided[j] = 1.0
             continue
         rows = [search.site_rows({k: 1.0}, v, v) for k, v in decided.items()]
         rows.append(search.site_rows({j: 1.0}, 1.0, 1.0))
-        found = search.integer(extra=rows, cap=limit)
+        found = search.integer(extra=rows + count_rows, cap=limit)
         if found is not None:
             open_mask = found
             decided[j] = 1.0
