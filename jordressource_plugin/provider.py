@@ -21,6 +21,7 @@ MODEL_GROUP = QT_TRANSLATE_NOOP("Models", "Shipped models")
 # Display names by model id.
 MODEL_TITLES = {
     "local_plan_screening": QT_TRANSLATE_NOOP("Models", "Local plan soil screening"),
+    "candidate_screen": QT_TRANSLATE_NOOP("Models", "Candidate screen for resource sites"),
 }
 # Every word scripts/build_models.py writes into the shipped models (test_models checks it).
 MODEL_WORDS = (
@@ -45,6 +46,29 @@ MODEL_WORDS = (
     QT_TRANSLATE_NOOP("Models", "Soil balance report"),
     QT_TRANSLATE_NOOP("Models", "Map per local plan"),
     QT_TRANSLATE_NOOP("Models", "Map per local plan (PDF)"),
+    # candidate_screen
+    QT_TRANSLATE_NOOP("Models", "Area type field"),
+    QT_TRANSLATE_NOOP("Models", "Drinking-water areas"),
+    QT_TRANSLATE_NOOP("Models", "Housing"),
+    QT_TRANSLATE_NOOP("Models", "Own candidate points"),
+    QT_TRANSLATE_NOOP("Models", "Distance kept from housing (m)"),
+    QT_TRANSLATE_NOOP("Models", "Grid spacing of candidate points (m)"),
+    QT_TRANSLATE_NOOP("Models", "Metric CRS for distances and areas"),
+    QT_TRANSLATE_NOOP("Models", "Area types in the metric CRS"),
+    QT_TRANSLATE_NOOP("Models", "Area type of each area"),
+    QT_TRANSLATE_NOOP("Models", "Industrial and port areas"),
+    QT_TRANSLATE_NOOP("Models", "An empty layer to merge with"),
+    QT_TRANSLATE_NOOP("Models", "Housing in the metric CRS"),
+    QT_TRANSLATE_NOOP("Models", "Distance kept from housing"),
+    QT_TRANSLATE_NOOP("Models", "Everything excluded"),
+    QT_TRANSLATE_NOOP("Models", "Industrial and port areas without the exclusions"),
+    QT_TRANSLATE_NOOP("Models", "Grid of points"),
+    QT_TRANSLATE_NOOP("Models", "An empty point layer to merge with"),
+    QT_TRANSLATE_NOOP("Models", "Grid and own points"),
+    QT_TRANSLATE_NOOP("Models", "Points inside the allowed areas"),
+    QT_TRANSLATE_NOOP("Models", "Candidate ids"),
+    QT_TRANSLATE_NOOP("Models", "Candidate sites"),
+    QT_TRANSLATE_NOOP("Models", "Allowed areas"),
 )
 
 

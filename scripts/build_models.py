@@ -49,18 +49,29 @@ HELP = (
 def _input_definition(name, kind, description, optional, extra):
     from qgis.core import (
         QgsProcessing,
+        QgsProcessingParameterCrs,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterField,
+        QgsProcessingParameterNumber,
         QgsProcessingParameterString,
     )
 
     if kind == "field":
         return QgsProcessingParameterField(name, description, extra["default"], extra["parent"],
                                            optional=optional)
+    if kind == "number":
+        number = QgsProcessingParameterNumber(name, description,
+                                              QgsProcessingParameterNumber.Double,
+                                              extra["default"], optional, 0.0)
+        number.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres
+        return number
+    if kind == "crs":
+        return QgsProcessingParameterCrs(name, description, extra["default"], optional)
     if kind == "string":
         return QgsProcessingParameterString(name, description, extra["default"], optional=optional)
     types = {"sites": [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
              "polygons": [QgsProcessing.TypeVectorPolygon],
+             "points": [QgsProcessing.TypeVectorPoint],
              "lines": [QgsProcessing.TypeVectorLine]}[kind]
     return QgsProcessingParameterFeatureSource(name, description, types, optional=optional)
 
@@ -135,6 +146,123 @@ def build_model():
     return model
 
 
+# The candidate screen: where may a resource site go? (inputs as INPUTS above)
+SCREEN_NAME = "candidate_screen"
+SCREEN_INPUTS = [
+    ("area_types", "polygons", "Area types", False, {}),
+    ("area_type_field", "field", "Area type field", True,
+     {"parent": "area_types", "default": "area_type"}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("drinking_water_areas", "polygons", "Drinking-water areas", True, {}),
+    ("housing", "polygons", "Housing", True, {}),
+    ("own_points", "points", "Own candidate points", True, {}),
+    ("housing_buffer_m", "number", "Distance kept from housing (m)", True, {"default": 500.0}),
+    ("grid_spacing_m", "number", "Grid spacing of candidate points (m)", True,
+     {"default": 500.0}),
+    ("crs", "crs", "Metric CRS for distances and areas", True, {"default": "EPSG:25832"}),
+]
+SCREEN_HELP = (
+    "<p>Keeps the industrial and port areas, cuts out contaminated sites, drinking-water areas "
+    "and a distance around housing, and places candidate points on what is left: a grid, and "
+    "your own points where they fall inside. Feed the result to suggest_resource_sites.</p>")
+
+
+def build_screen():
+    """classify_area_types (the area types' own rule for industrial and port areas) → keep
+    industrial → cut out the exclusions (merged, with an empty layer so that every exclusion
+    may be left out) → grid points and own points inside → ids."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm(SCREEN_NAME, GROUP, GROUP_ID)
+    model.setHelpContent({"ALG_DESC": SCREEN_HELP, "ALG_CREATOR": "Jordressource",
+                          "ALG_HELP_CREATOR": "Jordressource"})
+    for row, (name, kind, description, optional, extra) in enumerate(SCREEN_INPUTS):
+        component = QgsProcessingModelParameter(name)
+        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
+        model.addModelParameter(_input_definition(name, kind, description, optional, extra),
+                                component)
+
+    def param(name):
+        return QgsProcessingModelChildParameterSource.fromModelParameter(name)
+
+    def out(child_id, output="OUTPUT"):
+        return QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)
+
+    def value(v):
+        return QgsProcessingModelChildParameterSource.fromStaticValue(v)
+
+    def param_or_default(name):
+        """The model input, or its default when a script leaves it out (QGIS 3.22 passes an
+        optional input's absence on, not its default)."""
+        default = next(extra["default"] for n, _, _, _, extra in SCREEN_INPUTS if n == name)
+        default = f"'{default}'" if isinstance(default, str) else repr(default)
+        return QgsProcessingModelChildParameterSource.fromExpression(
+            f"coalesce(@{name}, {default})")
+
+    steps = [
+        ("area", "native:reprojectlayer", "Area types in the metric CRS",
+         {"INPUT": [param("area_types")], "TARGET_CRS": [param_or_default("crs")]}),
+        ("classify", "jordressource:classify_area_types", "Area type of each area",
+         {"INPUT": [out("area")], "AREA_TYPES": [out("area")],
+          "AREA_TYPE_FIELD": [param("area_type_field")]}),
+        ("industrial", "native:extractbyattribute", "Industrial and port areas",
+         {"INPUT": [out("classify")], "FIELD": [value("area_type")], "OPERATOR": [value(0)],
+          "VALUE": [value("industrial")]}),
+        ("nothing", "native:extractbyexpression", "An empty layer to merge with",
+         {"INPUT": [out("area")], "EXPRESSION": [value("false")]}),
+        ("housing_all", "native:mergevectorlayers", "Housing in the metric CRS",
+         {"LAYERS": [out("nothing"), param("housing")], "CRS": [param_or_default("crs")]}),
+        ("housing_zone", "native:buffer", "Distance kept from housing",
+         {"INPUT": [out("housing_all")], "DISTANCE": [param_or_default("housing_buffer_m")],
+          "SEGMENTS": [value(8)], "DISSOLVE": [value(False)]}),
+        ("excluded", "native:mergevectorlayers", "Everything excluded",
+         {"LAYERS": [out("housing_zone"), param("contaminated_sites"),
+                     param("drinking_water_areas")], "CRS": [param_or_default("crs")]}),
+        ("allowed", "native:difference", "Industrial and port areas without the exclusions",
+         {"INPUT": [out("industrial")], "OVERLAY": [out("excluded")]}),
+        ("grid", "native:creategrid", "Grid of points",
+         {"TYPE": [value(0)], "EXTENT": [out("allowed")],
+          "HSPACING": [param_or_default("grid_spacing_m")],
+          "VSPACING": [param_or_default("grid_spacing_m")], "CRS": [param_or_default("crs")]}),
+        ("no_points", "native:extractbyexpression", "An empty point layer to merge with",
+         {"INPUT": [out("grid")], "EXPRESSION": [value("false")]}),
+        ("points", "native:mergevectorlayers", "Grid and own points",
+         {"LAYERS": [out("grid"), out("no_points"), param("own_points")],
+          "CRS": [param_or_default("crs")]}),
+        ("inside", "native:extractbylocation", "Points inside the allowed areas",
+         {"INPUT": [out("points")], "PREDICATE": [value([0])], "INTERSECT": [out("allowed")]}),
+        ("ids", "native:fieldcalculator", "Candidate ids",
+         {"INPUT": [out("inside")], "FIELD_NAME": [value("candidate_id")],
+          "FIELD_TYPE": [value(2)], "FIELD_LENGTH": [value(20)], "FIELD_PRECISION": [value(0)],
+          "FORMULA": [value("'K' || lpad(to_string(@row_number + 1), 5, '0')")]}),
+    ]
+    for column, (child_id, algorithm, description, sources) in enumerate(steps):
+        child = QgsProcessingModelChildAlgorithm(algorithm)
+        child.setChildId(child_id)
+        child.setDescription(description)
+        child.setPosition(QPointF(200 + 130 * column, 320 + 40 * column))
+        for parameter, values in sources.items():
+            child.addParameterSources(parameter, values)
+        if child_id in ("ids", "allowed"):
+            name, label = (("candidates", "Candidate sites") if child_id == "ids"
+                           else ("allowed_areas", "Allowed areas"))
+            model_output = QgsProcessingModelOutput(name, label)
+            model_output.setChildId(child_id)
+            model_output.setChildOutputName("OUTPUT")
+            model_output.setPosition(QPointF(400 + 130 * column, 320 + 40 * column))
+            child.setModelOutputs({name: model_output})
+        model.addChildAlgorithm(child)
+    model.setParameterOrder([name for name, *_ in SCREEN_INPUTS])
+    return model
+
+
 def batch_rows(plan_ids):
     """One batch-dialog row per local plan: the plan chosen by a subset filter, its own PDF."""
     sample = "sample/holbaek_sample.gpkg"
@@ -186,10 +314,15 @@ def main() -> int:
     if not build_model().toFile(str(model_path)):
         print(f"build_models: could not write {model_path}", file=sys.stderr)
         return 1
+    screen_path = PROCESSING / f"{SCREEN_NAME}.model3"
+    if not build_screen().toFile(str(screen_path)):
+        print(f"build_models: could not write {screen_path}", file=sys.stderr)
+        return 1
     batch_path = PROCESSING / "batch_local_plan_screening.json"
     batch_path.write_text(json.dumps(batch_rows(sample_plan_ids()), indent=2, ensure_ascii=False)
                           + "\n", encoding="utf-8")
-    print(f"build_models: wrote {model_path.relative_to(ROOT)} and {batch_path.relative_to(ROOT)}")
+    print(f"build_models: wrote {model_path.relative_to(ROOT)}, {screen_path.relative_to(ROOT)} "
+          f"and {batch_path.relative_to(ROOT)}")
     app.exitQgis()
     return 0
 

@@ -256,3 +256,41 @@ def test_runs_in_qgis_process(qgis_process, tmp_path):
     assert sorted(sites["id"]) == ["E", "W"]
     sweep = gpd.read_file(tmp_path / "sweep.gpkg")
     assert list(sweep["site_count"]) == [1, 2]
+
+
+def square(x0, y0, x1, y1):
+    return (f"POLYGON(({X0 + x0} {Y0 + y0}, {X0 + x1} {Y0 + y0}, {X0 + x1} {Y0 + y1}, "
+            f"{X0 + x0} {Y0 + y1}, {X0 + x0} {Y0 + y0}))")
+
+
+def test_candidate_screen_keeps_industry_clear_of_exclusions_and_feeds_the_siting(
+        run_algorithm, make_layer):
+    import processing
+    from qgis.core import QgsGeometry
+
+    areas = make_layer("Polygon", CRS, [("area_type", "string")], [
+        (square(0, 0, 2000, 2000), ["Erhverv"]), (square(2000, 0, 4000, 2000), ["Havn"]),
+        (square(0, 2000, 4000, 4000), ["Boligområde"])])
+    housing = make_layer("Polygon", CRS, [("id", "integer")], [(square(0, 2000, 4000, 4000), [1])])
+    contaminated = make_layer("Polygon", CRS, [("id", "integer")],
+                              [(square(2500, 0, 4000, 1000), [1])])
+    own = make_layer("Point", CRS, [("id", "string")], [
+        (f"POINT({X0 + 1900} {Y0 + 100})", ["mine"]), (f"POINT({X0 + 100} {Y0 + 3900})", ["no"])])
+    screen = processing.run("jordressource:candidate_screen", {
+        "area_types": areas, "housing": housing, "contaminated_sites": contaminated,
+        "own_points": own, "housing_buffer_m": 300.0,
+        "ids:candidates": "memory:", "allowed:allowed_areas": "memory:"})
+    points = list(screen["ids:candidates"].getFeatures())
+    allowed = QgsGeometry.unaryUnion([QgsGeometry.fromWkt(square(0, 0, 2000, 1700)),
+                                      QgsGeometry.fromWkt(square(2000, 1000, 4000, 1700)),
+                                      QgsGeometry.fromWkt(square(2000, 0, 2500, 1000))])
+    assert len(points) > 10
+    assert all(allowed.buffer(0.01, 4).contains(f.geometry()) for f in points)
+    assert any(f.geometry().asPoint().x() == X0 + 1900 for f in points)  # own point kept
+    ids = [f["candidate_id"] for f in points]
+    assert len(set(ids)) == len(ids) and ids[0] == "K00001"
+    sources = make_layer("Point", CRS, SOURCE_FIELDS, [
+        (point(1, 0.5), ["S1", 100.0]), (point(3.5, 1.5), ["S2", 100.0])])
+    result = run(run_algorithm, sources, screen["ids:candidates"], SITE_COUNT=1,
+                 CANDIDATE_ID_FIELD="candidate_id")
+    assert result["SITES_OPENED"] == 1 and result["GAP"] == 0

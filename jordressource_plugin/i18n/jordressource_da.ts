@@ -318,7 +318,7 @@
     <message>
         <location filename="../dependencies.py" line="46"/>
         <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
-        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med &apos;import {1}&apos; i QGIS&apos; Python-konsol.</translation>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med 'import {1}' i QGIS' Python-konsol.</translation>
     </message>
     <message>
         <location filename="../dependencies.py" line="51"/>
@@ -1143,7 +1143,7 @@
 <context>
     <name>JordressourceProvider</name>
     <message>
-        <location filename="../provider.py" line="59"/>
+        <location filename="../provider.py" line="83"/>
         <source>Jordressource: short-haul reuse of soil</source>
         <translation>Jordressource: genanvendelse af jord med kort køreafstand</translation>
     </message>
@@ -1489,104 +1489,219 @@
         <translation>Jordscreening af lokalplaner</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Planned excavations</source>
         <translation>Planlagte opgravninger</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Receivers (raw-material pits, resource sites, utilisation projects)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Local plans (one map page each)</source>
         <translation>Lokalplaner (én kortside hver)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Local plan id field</source>
         <translation>Felt med lokalplanens id</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Local plan name field</source>
         <translation>Felt med lokalplanens navn</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Map title</source>
         <translation>Kortets titel</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Soil in the local plan</source>
         <translation>Jord i lokalplanen</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Classify excavations by area type</source>
         <translation>Klassificér opgravninger efter områdetype</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort køreafstand</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Soil balance per local plan</source>
         <translation>Jordbalance pr. lokalplan</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Map per local plan</source>
         <translation>Kort pr. lokalplan</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="26"/>
+        <location filename="../provider.py" line="27"/>
         <source>Map per local plan (PDF)</source>
         <translation>Kort pr. lokalplan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="24"/>
+        <source>Candidate screen for resource sites</source>
+        <translation>Screening af kandidatpladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Drinking-water areas</source>
+        <translation>Drikkevandsområder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Housing</source>
+        <translation>Boliger</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Own candidate points</source>
+        <translation>Egne kandidatpunkter</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Distance kept from housing (m)</source>
+        <translation>Afstand til boliger (m)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Grid spacing of candidate points (m)</source>
+        <translation>Afstand mellem kandidatpunkter i gitteret (m)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Metric CRS for distances and areas</source>
+        <translation>Metrisk koordinatsystem til afstande og arealer</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Area types in the metric CRS</source>
+        <translation>Områdetyper i det metriske koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Area type of each area</source>
+        <translation>Hvert områdes områdetype</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Industrial and port areas</source>
+        <translation>Erhvervs- og havneområder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>An empty layer to merge with</source>
+        <translation>Et tomt lag at flette med</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Housing in the metric CRS</source>
+        <translation>Boliger i det metriske koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Distance kept from housing</source>
+        <translation>Afstand til boliger</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Everything excluded</source>
+        <translation>Alt, der holdes fri</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Industrial and port areas without the exclusions</source>
+        <translation>Erhvervs- og havneområder uden det, der holdes fri</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Grid of points</source>
+        <translation>Gitter af punkter</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>An empty point layer to merge with</source>
+        <translation>Et tomt punktlag at flette med</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Grid and own points</source>
+        <translation>Gitter og egne punkter</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Points inside the allowed areas</source>
+        <translation>Punkter inden for de tilladte områder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Candidate ids</source>
+        <translation>Kandidaternes id&apos;er</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Candidate sites</source>
+        <translation>Kandidatpladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="27"/>
+        <source>Allowed areas</source>
+        <translation>Tilladte områder</translation>
     </message>
 </context>
 <context>
@@ -2064,7 +2179,7 @@
     <message>
         <location filename="../catalogue.py" line="98"/>
         <source>Site ids</source>
-        <translation>Plads-id&apos;er</translation>
+        <translation>Plads-id'er</translation>
     </message>
 </context>
 <context>
@@ -2864,7 +2979,7 @@
     <message>
         <location filename="../algorithms/siting_messages.py" line="49"/>
         <source>Other choices have the same total; the one with the smallest ids is shown.</source>
-        <translation>Andre valg har samme total; valget med de mindste id&apos;er vises.</translation>
+        <translation>Andre valg har samme total; valget med de mindste id'er vises.</translation>
     </message>
     <message>
         <location filename="../algorithms/siting_messages.py" line="53"/>
@@ -2879,7 +2994,7 @@
     <message>
         <location filename="../algorithms/siting_messages.py" line="71"/>
         <source>{0}: these ids occur more than once: {1}. Each candidate needs its own id.</source>
-        <translation>{0}: disse id&apos;er optræder mere end én gang: {1}. Hver kandidat skal have sit eget id.</translation>
+        <translation>{0}: disse id'er optræder mere end én gang: {1}. Hver kandidat skal have sit eget id.</translation>
     </message>
     <message>
         <location filename="../algorithms/siting_messages.py" line="74"/>
@@ -3964,7 +4079,7 @@
     <message>
         <location filename="../algorithms/suggest_resource_sites.py" line="213"/>
         <source>{0}: &apos;{1}&apos; must say yes or no (true/false, 1/0, ja/nej); these values cannot be read: {2}</source>
-        <translation>{0}: &apos;{1}&apos; skal sige ja eller nej (true/false, 1/0, ja/nej); disse værdier kan ikke læses: {2}</translation>
+        <translation>{0}: '{1}' skal sige ja eller nej (true/false, 1/0, ja/nej); disse værdier kan ikke læses: {2}</translation>
     </message>
     <message>
         <location filename="../algorithms/suggest_resource_sites.py" line="229"/>

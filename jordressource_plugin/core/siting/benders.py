@@ -128,7 +128,10 @@ class Search:
             if not added or (len(history) > STALL_ROUNDS and history[-1] - history[
                     -1 - STALL_ROUNDS] <= STALL_GAIN * abs(history[-1])):
                 break
-        if solution is None or self.best_mask is None or self.proven:
+        if solution is None:
+            return
+        self._round(solution.x[:len(self.free_sites)])
+        if self.best_mask is None or self.proven:
             return
         limit = tie_limit(self.best_total)
         free = self.free_sites
@@ -144,6 +147,17 @@ class Search:
             remap_pool(self.pool, free, self.free_sites, fixed_open, len(self.free_sites))
         self.say(f"LP reduced costs leave {len(self.free_sites)} sites to choose from, "
                  f"{int(self.fixed_open.sum())} fixed open; {len(self.pool)} binding cuts kept")
+
+    def _round(self, y):
+        """The LP's sites rounded (its q largest shares; those above one half when the count
+        is a maximum), priced exactly: often the LP is integral and this is the optimum."""
+        order = np.argsort(-y, kind="stable")
+        take = order[:self.free_count]
+        if self.problem.at_most:
+            take = take[y[take] > 0.5]
+        open_mask = self.fixed_open.copy()
+        open_mask[self.free_sites[take]] = True
+        self._offer(open_mask, self.pricer.true_total(open_mask))
 
     # Integer phase ----------------------------------------------------------------------
     def integer(self, extra: Sequence = (), cap: Optional[float] = None) -> Optional[np.ndarray]:

@@ -3,8 +3,8 @@
 The classic p-median heuristic (greedy addition, Kuehn & Hamburger 1963; vertex substitution,
 Teitz & Bart 1968): open the site that saves the most tonne-km until k are open, then make the
 best exchange of an open site for a closed one while any lowers the total. Every source goes to
-its nearest open site, capacity ignored. A source with no open site within reach costs
-``UNCOVERED_KM`` per tonne, far more than any haul, so covering every source comes first.
+its nearest open site, capacity ignored. A source with no open site within reach costs more
+than every haul together (``_uncovered_km``), so covering every source comes first.
 
 The exact solvers use it for their first upper bound, and the benchmark as the baseline a
 planner would otherwise get.
@@ -46,7 +46,7 @@ def greedy_swap(problem: SitingProblem, site_count: int, fixed_open: Optional[np
     m = problem.candidate_count
     fixed_open = problem.existing.copy() if fixed_open is None else fixed_open | problem.existing
     closed = np.zeros(m, bool) if closed is None else closed
-    penalty_km = 10.0 * (problem.pair_km.max() + 1.0)
+    penalty_km = _uncovered_km(problem)
     opening = problem.opening_tkm
     open_mask = fixed_open.copy()
     allowed = ~closed & ~fixed_open
@@ -69,7 +69,7 @@ def improve(problem: SitingProblem, site_count: int, open_mask: np.ndarray,
     m = problem.candidate_count
     fixed_open = problem.existing.copy() if fixed_open is None else fixed_open | problem.existing
     closed = np.zeros(m, bool) if closed is None else closed
-    penalty_km = 10.0 * (problem.pair_km.max() + 1.0)
+    penalty_km = _uncovered_km(problem)
     open_mask = open_mask.copy()
     for _ in range(max_passes):
         move = _best_swap(problem, open_mask, fixed_open, closed, site_count, penalty_km)
@@ -81,6 +81,13 @@ def improve(problem: SitingProblem, site_count: int, open_mask: np.ndarray,
         if add >= 0:
             open_mask[add] = True
     return open_mask
+
+
+def _uncovered_km(problem):
+    """Per source, the haul an uncovered source counts as: its tonnes times it exceed every
+    possible total haul, so covering one more source always beats any saving in hauls."""
+    every_haul_tkm = float(problem.tonnes.sum()) * (float(problem.pair_km.max()) + 1.0)
+    return 10.0 * every_haul_tkm / problem.tonnes
 
 
 def _haul_or_penalty(problem, open_mask, penalty_km):
