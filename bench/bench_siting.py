@@ -4,7 +4,7 @@ PySAL spopt's PMedian on PuLP/CBC, straight-line and on a road network.
 Instance (seeded): 5,000 excavations over a 50 × 40 km region (a city of 60 % of them, eight
 towns, the rest scattered), 200 candidate sites spread over the region, k = 5, maximum haul
 30 km (straight lines × 1.3, or along a generated road grid). Capacitated: each candidate holds
-25–60 % of all the soil. spopt runs in its own virtual environment (it must never share the
+10–30 % of all the soil. spopt runs in its own virtual environment (it must never share the
 interpreter that imports qgis): SPOPT_PYTHON or /var/cache/jordressource/spopt-venv; skipped with
 a message when absent.
 
@@ -48,7 +48,7 @@ def positions(seed=2026):
     sources = np.clip(np.vstack([city, town, scattered]), [0, 0], [WIDTH_M, HEIGHT_M])
     candidates = rng.uniform([0, 0], [WIDTH_M, HEIGHT_M], (CANDIDATES, 2))
     volume = rng.lognormal(7.0, 1.0, SOURCES)
-    capacity = volume.sum() * rng.uniform(0.25, 0.60, CANDIDATES)
+    capacity = volume.sum() * rng.uniform(0.10, 0.30, CANDIDATES)
     return sources, candidates, volume, capacity
 
 

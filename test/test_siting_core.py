@@ -258,6 +258,15 @@ def test_with_opening_costs_a_free_site_that_serves_nothing_is_not_opened():
     assert opened(solve(data, 2), data) == ["C1"]
 
 
+def test_capacitated_ties_go_to_the_smaller_ids_too():
+    # 100 m³ at the centre, four sites 1 km away holding 60 m³ each: any two of them tie.
+    data = siting_input([(0, 0)], [100], [(1, 0), (0, 1), (-1, 0), (0, -1)],
+                        capacity=[60, 60, 60, 60], ids=["RP-10", "RP-2", "RP-3", "RP-1"])
+    choice = solve(data, 2)
+    assert opened(choice, data) == ["RP-1", "RP-2"]
+    assert choice.haul_tkm == pytest.approx(100 * DENSITY)
+
+
 def test_sources_beyond_every_candidate_are_left_out_and_reported():
     data = siting_input([(0, 0), (100, 0)], [100, 50], [(1, 0), (2, 0)], max_haul_km=30)
     problem = prepare(data)

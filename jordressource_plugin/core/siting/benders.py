@@ -17,7 +17,7 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from .master import MasterError, solve_lp, solve_mip
+from .master import COARSE_MIP_REL_GAP, MIP_REL_GAP, MasterError, solve_lp, solve_mip
 from .problem import SitingProblem
 from .radius_cuts import CutPool, remap_pool
 
@@ -63,6 +63,9 @@ class Search:
         self.pool = CutPool()
         self.pricer.seed(self.pool, incumbent)
         self.lp_rounds = self.mip_rounds = 0
+        # Every choice priced exactly, {mask bytes: (mask, total)}: a pricer may cut a priced
+        # choice off (capacitated no-good rows), and ties must still see it.
+        self.priced = {}
         self.note = "optimal"
 
     # State ------------------------------------------------------------------------------
@@ -84,6 +87,8 @@ class Search:
             self.log(text)
 
     def _offer(self, open_mask, total):
+        if np.isfinite(total):
+            self.priced[open_mask.tobytes()] = (open_mask, total)
         if np.isfinite(total) and (self.best_mask is None or total < self.best_total):
             self.best_mask, self.best_total = open_mask, total
 
@@ -131,8 +136,9 @@ class Search:
         if solution is None:
             return
         self._round(solution.x[:len(self.free_sites)])
-        if self.best_mask is None or self.proven:
+        if self.best_mask is None:
             return
+        # Even with the optimum proven this pays: the ties are sought among fewer sites.
         limit = tie_limit(self.best_total)
         free = self.free_sites
         closed, fixed_open = self.closed.copy(), self.fixed_open.copy()
@@ -166,6 +172,7 @@ class Search:
         Without ``cap``: the optimum (``best_mask``, ``bound`` updated); returns it. With
         ``cap``: the first choice meeting ``extra`` rows whose true total is at most ``cap``,
         or None once the master proves there is none."""
+        gap = COARSE_MIP_REL_GAP
         while not self.stopped():
             if len(self.free_sites) == 0 or (self.free_count <= 0 and not self.problem.at_most):
                 return self._only_choice(cap)
@@ -173,12 +180,16 @@ class Search:
             try:
                 solution = solve_mip(self.pricer.cost, self.pricer.lower, self.pool,
                                      len(self.free_sites), self.free_count,
-                                     self.problem.at_most, self._remaining(), extra)
+                                     self.problem.at_most, self._remaining(), extra, gap)
             except MasterError as error:
                 if not error.infeasible:
                     raise
                 if cap is not None or extra:
                     return None
+                if self.best_mask is not None:
+                    # Every choice left was priced and cut off: the best of them is optimal.
+                    self.bound = max(self.bound, self.best_total)
+                    return self.best_mask
                 raise BendersInfeasible(str(error)) from error
             solution.objective += self.constant
             solution.bound += self.constant
@@ -203,7 +214,10 @@ class Search:
                 self.bound = max(self.bound, min(solution.bound, total))
                 return open_mask
             if not added:
-                raise RuntimeError("a choice was priced above the master without a new cut")
+                if gap == MIP_REL_GAP:
+                    raise RuntimeError("a choice was priced above the master without a new cut")
+                gap = MIP_REL_GAP  # the master's own choice is priced right: prove it
+                continue
             if self.mip_rounds >= MIP_ROUNDS:
                 self.note = "round limit"
                 return None

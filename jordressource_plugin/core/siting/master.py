@@ -15,9 +15,11 @@ from scipy.sparse import csr_matrix, vstack
 
 from .radius_cuts import CutPool
 
-# Relative MIP gap HiGHS must close: far below any difference a planner could see, above the
-# solver's own feasibility tolerances.
+# Relative MIP gap HiGHS must close for the proof: far below any difference a planner could see,
+# above the solver's own feasibility tolerances. The search's rounds first close a coarser gap
+# (their cuts need a good choice, not a proof), which is far faster on hard masters.
 MIP_REL_GAP = 1e-9
+COARSE_MIP_REL_GAP = 1e-5
 
 
 @dataclass
@@ -83,7 +85,7 @@ def solve_lp(cost: np.ndarray, lower: np.ndarray, pool: CutPool, site_columns: i
 
 def solve_mip(cost: np.ndarray, lower: np.ndarray, pool: CutPool, site_columns: int,
               site_count: int, at_most: bool, time_limit: Optional[float],
-              extra: Sequence = ()) -> MasterSolution:
+              extra: Sequence = (), rel_gap: float = MIP_REL_GAP) -> MasterSolution:
     """The master with binary y. Returns the best solution found and HiGHS's bound; ``optimal``
     is False when the time limit stopped it."""
     n = len(cost)
@@ -93,7 +95,7 @@ def solve_mip(cost: np.ndarray, lower: np.ndarray, pool: CutPool, site_columns: 
                     for matrix, row_low, row_high in extra]
     integrality = np.r_[np.ones(site_columns), np.zeros(n - site_columns)]
     upper = np.r_[np.ones(site_columns), np.full(n - site_columns, np.inf)]
-    options = {"mip_rel_gap": MIP_REL_GAP}
+    options = {"mip_rel_gap": rel_gap}
     if time_limit is not None:
         options["time_limit"] = max(float(time_limit), 1.0)
     result = milp(cost, constraints=constraints, integrality=integrality,

@@ -315,7 +315,7 @@ def _smallest_ids(search: Search, open_mask, total, say):
     others = {j: -1.0 for j in free if j not in chosen}
     nogood = search.site_rows({**chosen, **others}, -np.inf, len(chosen) - 1.0)
     if search.integer(extra=[nogood] + count_rows, cap=limit) is None:
-        return open_mask, tied
+        return _best_tie(problem, search, open_mask, limit, tied)
     say("another choice has the same total: ties go to the smaller ids")
     to_open = len(chosen)
     decided = {}
@@ -335,7 +335,23 @@ def _smallest_ids(search: Search, open_mask, total, say):
             decided[j] = 1.0
         else:
             decided[j] = 0.0
-    return open_mask, True
+    return _best_tie(problem, search, open_mask, limit, True)
+
+
+def _best_tie(problem, search, open_mask, limit, tied):
+    """``open_mask`` or a tying choice priced earlier (which a no-good row may hide from the
+    master), whichever the tie rule prefers: fewer sites with opening costs, then the first
+    candidate in id order opened."""
+    def preference(mask):
+        count = -int(mask.sum()) if problem.at_most else 0
+        return (count, [bool(mask[j]) for j in problem.id_order])
+
+    for mask, total in search.priced.values():
+        if total <= limit and not np.array_equal(mask, open_mask):
+            tied = True
+            if preference(mask) > preference(open_mask):
+                open_mask = mask
+    return open_mask, tied
 
 
 def _choice(problem, site_count, open_mask, bound, status, proof, stats):

@@ -13,9 +13,8 @@ x_ij being the share of source i's soil hauled to j (so a source may split). Wit
 
 a continuous knapsack per site (take the sources of most negative km_ij − u_i first), and with
 the programme's optimal duals it is tight at y: the Benders optimality cut (Benders 1962; for
-facility location, Fischetti, Ljubić & Sinnl 2017). When no service exists the same with zero
-km and the duals of the least unserved soil gives the feasibility cut
-Σ_i α_i + Σ_j κ_j·y_j ≤ 0.
+facility location, Fischetti, Ljubić & Sinnl 2017). When no service exists, the least soil left
+unserved says by how much.
 """
 from dataclasses import dataclass
 
@@ -36,7 +35,7 @@ class Service:
     cost: float  # tonne-km (inf when infeasible)
     pairs: np.ndarray  # pair positions carrying soil
     share: np.ndarray  # share of the source's soil on each
-    alpha: np.ndarray  # per source: optimality duals, or feasibility duals when infeasible
+    alpha: np.ndarray  # per source: the duals of the rows "served in full" (when feasible)
     unserved_t: float  # least soil no choice of service can place (0 when feasible)
     price: np.ndarray = None  # per site: capacity dual, km per tonne (≥ 0), when feasible
 
@@ -90,12 +89,10 @@ def serve(problem: SitingProblem, y_site: np.ndarray, method: str = "highs") -> 
                    result.eqlin.marginals.copy(), float(result.fun))
 
 
-def knapsack_values(problem: SitingProblem, u: np.ndarray, closed: np.ndarray,
-                    zero_km: bool = False) -> np.ndarray:
+def knapsack_values(problem: SitingProblem, u: np.ndarray, closed: np.ndarray) -> np.ndarray:
     """κ_j(u) per site: the least Σ tonnes·(km − u)·x a site could take, filling its capacity
     with the sources of most negative km − u first (all of them where it is unlimited)."""
-    km = np.zeros(len(problem.pair_km)) if zero_km else problem.pair_km
-    margin = km - u[problem.pair_source]
+    margin = problem.pair_km - u[problem.pair_source]
     take = (margin < 0) & ~closed[problem.pair_site]
     idx = np.flatnonzero(take)
     site = problem.pair_site[idx]

@@ -1,18 +1,21 @@
 """Benders cuts for capacitated sites.
 
 The master's transport cost θ (divided by the total tonnes, so a mean haul in km and every
-coefficient in km) is bounded from below in two ways:
+coefficient in km: HiGHS sees well-scaled rows) is bounded from below by Lagrangian relaxation
+of the capacities at fixed prices π ≥ 0 (km per tonne; the Lagrangian bound's capacity prices):
+for every choice,
 
-1. Lagrangian relaxation of the capacities at fixed prices π ≥ 0 (km per tonne; the capacity
-   duals of the best known choice's transport programme): for every choice,
+    transport(y) ≥ Σ_i tonnes_i·φ_i − Σ_j capacity_j·π_j·y_j,
 
-       transport(y) ≥ Σ_i tonnes_i·φ_i − Σ_j capacity_j·π_j·y_j,
-
-   φ_i being the distance from i to its nearest open site with every haul to j dearer by π_j:
-   an uncapacitated p-median on priced distances, cut per source by the radius cuts
-   (``radius_cuts``). This makes the master nearly as strong per source as without capacities;
-2. the transport programme's own cuts at each choice the master proposes (``transport``),
-   tight there, which make the master exact.
+φ_i being the distance from i to its nearest open site with every haul to j dearer by π_j: an
+uncapacitated p-median on priced distances, cut per source by the radius cuts
+(``radius_cuts``). This makes the master nearly as strong per source as without capacities.
+Each choice the master proposes is then priced exactly by the transport programme
+(``transport``); where the master underestimates it, the choice is cut off by a no-good row,
+its total being known. (A transport cut, the classical Benders cut, would also be valid there,
+but each one makes the next master far harder for HiGHS.) The master's proven bound over the
+choices left, with the best choice priced, proves the optimum. The transport programme's cut at
+the best known choice seeds the master.
 
 Master columns: y of the free sites, φ per source, θ.
 """
@@ -68,11 +71,6 @@ class TransportPricer:
         kappa = knapsack_values(self.problem, alpha / self.problem.tonnes, self.closed)
         self._add_row(pool, -kappa, self.scale, alpha.sum())
 
-    def _feasibility_cut(self, pool, alpha):
-        kappa = knapsack_values(self.problem, alpha / self.problem.tonnes, self.closed,
-                                zero_km=True)
-        self._add_row(pool, -kappa, 0.0, alpha.sum())
-
     def _covering_rows(self, pool, open_mask):
         p = self.problem
         reached = np.bincount(p.pair_source[open_mask[p.pair_site]], minlength=self.n)
@@ -114,11 +112,21 @@ class TransportPricer:
         service = serve(self.problem, open_mask.astype(float))
         if not service.feasible:
             self._covering_rows(pool, open_mask)
-            self._feasibility_cut(pool, service.alpha)
+            self._exclude(pool, open_mask)
             return np.inf, len(pool) - before
         if x[self.theta] * self.scale < service.cost * (1 - 1e-9):
-            self._optimality_cut(pool, service.alpha)
+            self._exclude(pool, open_mask)
         total = service.cost + float(self.problem.opening_tkm[open_mask].sum())
         return total, len(pool) - before
+
+    def _exclude(self, pool, open_mask):
+        """The no-good row Σ_open y − Σ_closed y ≤ |open| − 1 over the free sites: this choice,
+        now priced exactly (its total is known), is not offered again. Transport cuts here
+        would be tighter but make each master far harder for HiGHS; the Lagrangian part of the
+        master keeps the others' estimates close, so few choices need excluding."""
+        chosen = open_mask[self.free_sites]
+        coefficient = np.zeros(self.problem.candidate_count)
+        coefficient[self.free_sites] = np.where(chosen, -1.0, 1.0) * self.scale
+        self._add_row(pool, coefficient, 0.0, (1.0 - chosen.sum()) * self.scale)
 
     price = price_choice
