@@ -210,9 +210,10 @@ class Search:
                     return open_mask
                 if solution.bound > cap:
                     return None
-            elif np.isfinite(total) and close_enough(solution.bound, total):
-                self.bound = max(self.bound, min(solution.bound, total))
-                return open_mask
+            elif self.best_mask is not None and close_enough(solution.bound, self.best_total):
+                # No choice left beats the best one priced: optimal, whichever round found it.
+                self.bound = max(self.bound, min(solution.bound, self.best_total))
+                return self.best_mask
             if not added:
                 if gap == MIP_REL_GAP:
                     raise RuntimeError("a choice was priced above the master without a new cut")
