@@ -9,10 +9,12 @@ interpreter that imports qgis): SPOPT_PYTHON or /var/cache/jordressource/spopt-v
 a message when absent.
 
 Run: .venv/bin/python bench/bench_siting.py [--skip-roads] [--skip-spopt] [--skip-capacitated]
+[--skip-straight] [--spopt-timeout S] [--sources N --candidates M]
 """
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -138,11 +140,16 @@ def spopt(road, capacitated, timeout_s):
         path = Path(folder) / "instance.npz"
         np.savez(path, km=km, tonnes=problem.tonnes,
                  capacity=problem.capacity_t if capacitated else np.zeros(0), p=SITE_COUNT)
+        # Its own process group, so that a timeout also stops the CBC process PuLP starts.
+        child = subprocess.Popen([SPOPT_PYTHON, str(script), str(path)], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
-            done = subprocess.run([SPOPT_PYTHON, str(script), str(path)], capture_output=True,
-                                  text=True, timeout=timeout_s)
+            stdout, stderr = child.communicate(timeout=timeout_s)
         except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
             return {"error": f"no answer within {timeout_s:.0f} s (stopped)"}
+        done = subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
     if done.returncode != 0:
         return {"error": done.stderr[-2000:]}
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -157,7 +164,12 @@ def main():
     parser.add_argument("--skip-capacitated", action="store_true")
     parser.add_argument("--skip-straight", action="store_true")
     parser.add_argument("--spopt-timeout", type=float, default=3600.0)
+    parser.add_argument("--sources", type=int, default=SOURCES,
+                        help="a smaller instance (same region) for spopt to finish")
+    parser.add_argument("--candidates", type=int, default=CANDIDATES)
     args = parser.parse_args()
+    # The forked jobs read the sizes from these globals.
+    globals().update(SOURCES=args.sources, CANDIDATES=args.candidates)
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
           f"(wall-clock times below are shared with that load; CPU seconds are the job's own)")
     cases = [(False, False), (False, True), (True, False), (True, True)]

@@ -315,6 +315,8 @@ def _smallest_ids(search: Search, open_mask, total, say):
     others = {j: -1.0 for j in free if j not in chosen}
     nogood = search.site_rows({**chosen, **others}, -np.inf, len(chosen) - 1.0)
     if search.integer(extra=[nogood] + count_rows, cap=limit) is None:
+        if search.note == TIME_LIMIT:
+            say("the time limit stopped the search for a tie with smaller ids")
         return _best_tie(problem, search, open_mask, limit, tied)
     say("another choice has the same total: ties go to the smaller ids")
     to_open = len(chosen)
