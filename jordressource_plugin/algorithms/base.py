@@ -19,7 +19,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
-from ..layers import styling
+from ..layers import postgis, styling
 from ..resources import icon_path
 from .parameters import with_default_standing_in
 
@@ -154,6 +154,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                                                   QgsWkbTypes.PolygonGeometry):
             # A repaired polygon may come out in several parts: multi types hold every site.
             wkb_type = QgsWkbTypes.multiType(wkb_type)
+        parameters = postgis.table_destination(parameters, name, wkb_type)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))

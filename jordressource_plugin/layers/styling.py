@@ -1,8 +1,9 @@
 """Styles from styles/ for Jordressource outputs.
 
 A post-processor styles a layer that QGIS loads when the run completes. qgis_process and models
-load nothing, so the style is also stored with file outputs: in the GeoPackage's `layer_styles`
-table as the default style, or as a `.qml` beside other formats, which QGIS reads on opening.
+load nothing, so the style is also stored with the output: in the GeoPackage's or the PostGIS
+database's `layer_styles` table as the default style, or as a `.qml` beside other formats, which
+QGIS reads on opening.
 """
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from qgis.core import (
 
 from ..i18n import translate
 from ..resources import style_path
+from .postgis import store_style_in_database
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -81,7 +83,8 @@ def style_output(dest_id: str, style_name: str, context, feedback) -> None:
     if context.willLoadLayerOnCompletion(dest_id):
         details = context.layerToLoadOnCompletionDetails(dest_id)
         details.setPostProcessor(StylePostProcessor.create(qml))
-    store_style_with_file(dest_id, qml, feedback)
+    if not store_style_in_database(dest_id, qml, context, feedback):
+        store_style_with_file(dest_id, qml, feedback)
 
 
 def store_style_with_file(dest_id: str, qml: Path, feedback) -> None:

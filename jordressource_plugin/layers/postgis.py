@@ -1,0 +1,89 @@
+"""Outputs written to PostGIS through Processing's sinks (`postgres:` / `postgis:` destinations).
+
+Processing creates the table through QGIS's postgres provider and then opens it as a layer. Two
+things need the plugin's help:
+- a table without geometry (a yearly balance) must be opened without a geometry column, though
+  a destination typed by hand usually names one (`... table="public"."balance" (geom)`);
+- the output's style: a file output keeps it in the file; a PostGIS table keeps it in the
+  database's `layer_styles` table as the table's default, which QGIS applies whenever anyone
+  opens the table (desktop, qgis_process, another planner's project).
+"""
+import re
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..i18n import translate
+
+POSTGRES_PROVIDERS = ("postgres", "postgis")  # "postgis:" is Processing's older spelling
+# Processing's own splits of a destination into provider and data source, in its order:
+# `provider://source`, then `provider:source`.
+_DESTINATIONS = (re.compile(r"^(\w+?)://(.+)$", re.S), re.compile(r"^(.{3,}?):(.*)$", re.S))
+
+
+def _postgres_source(destination: str):
+    """The data source of a `postgres:` or `postgis:` destination, else None."""
+    for pattern in _DESTINATIONS:
+        match = pattern.match(destination or "")
+        if match:
+            return match.group(2) if match.group(1) in POSTGRES_PROVIDERS else None
+    return None
+
+
+def table_destination(parameters, name, wkb_type):
+    """``parameters`` with the PostGIS destination of sink ``name`` fit for ``wkb_type``: a
+    table without geometry is named without a geometry column. Anything else unchanged."""
+    if QgsWkbTypes.flatType(wkb_type) != QgsWkbTypes.NoGeometry or name not in parameters:
+        return parameters
+    value = parameters[name]
+    definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
+    if definition is not None:
+        if definition.sink.propertyType() != QgsProperty.StaticProperty:
+            return parameters
+        destination = definition.sink.staticValue()
+    else:
+        destination = value
+    if not isinstance(destination, str):
+        return parameters
+    source = _postgres_source(destination)
+    if source is None:
+        return parameters
+    uri = QgsDataSourceUri(source)
+    if not uri.geometryColumn():
+        return parameters
+    uri.setGeometryColumn("")
+    fixed = "postgres:" + uri.uri(False)
+    changed = dict(parameters)
+    if definition is not None:
+        definition = QgsProcessingOutputLayerDefinition(definition)
+        definition.sink = QgsProperty.fromValue(fixed)
+        changed[name] = definition
+    else:
+        changed[name] = fixed
+    return changed
+
+
+def store_style_in_database(dest_id, qml, context, feedback) -> bool:
+    """Store ``qml`` as the default style of the PostGIS table behind ``dest_id`` (the sink's
+    layer in the run's context) in the database's `layer_styles`. False when ``dest_id`` is
+    not a PostGIS table; a refusal by the server is reported, not fatal."""
+    output = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
+    if not isinstance(output, QgsVectorLayer) or output.providerType() != "postgres":
+        return False
+    # A fresh layer on the same table: the run's own layer object is left as Processing made it.
+    layer = QgsVectorLayer(output.source(), output.name(), "postgres")
+    if not layer.isValid():
+        return True
+    layer.loadNamedStyle(str(qml))
+    error = layer.saveStyleToDatabase(qml.stem, "Jordressource", True, "")
+    if error:
+        feedback.pushInfo(translate("JordressourceAlgorithm",
+                                    "Could not store the style in {0}: {1}")
+                          .format(QgsDataSourceUri(output.source()).quotedTablename(), error))
+    return True
