@@ -12,14 +12,12 @@ from qgis.core import (
     QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.fields import id_list, resolve_field
-from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
 
-VOLUME_FIELDS = ("cut_m3", "fill_m3", "net_m3", "surplus_m3", "loose_m3", "tonnes", "valid_share")
 TOTALS = {"CUT_M3": "cut_m3", "FILL_M3": "fill_m3", "NET_M3": "net_m3",
           "SURPLUS_M3": "surplus_m3", "LOOSE_M3": "loose_m3", "TONNES": "tonnes"}
 
@@ -28,7 +26,6 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "earthwork_volumes"
     GROUP_ID = "terrain"
     REQUIRED_LIBRARIES = CORE_LIBRARIES + ("rasterio",)
-    OUTPUT_STYLES = {"OUTPUT": "earthwork", "OUTPUT_DIFFERENCE": "cut_fill_depth"}
 
     INPUT = "INPUT"
     DEM = "DEM"
@@ -62,9 +59,9 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
         self.add_number_parameter(self.DENSITY_T_M3, self.tr("Soil density in situ (t/m³)"),
                                   1.8, minimum=0.1)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Earthwork volumes")))
+            self.OUTPUT, self.output_title(self.OUTPUT)))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            self.OUTPUT_DIFFERENCE, self.tr("Cut/fill depth (terrain minus planned, m)"),
+            self.OUTPUT_DIFFERENCE, self.output_title(self.OUTPUT_DIFFERENCE),
             optional=True, createByDefault=False))
         for name, label in (("CUT_M3", self.tr("Total cut (m³)")),
                             ("FILL_M3", self.tr("Total fill (m³)")),
@@ -138,7 +135,7 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
         frame["valid_share"] = result.valid_share
         self.report_polygons(frame[FEATURE_ID].to_numpy(), result, earthwork, feedback)
 
-        fields = with_fields(source.fields(), [(name, QVariant.Double) for name in VOLUME_FIELDS])
+        fields = self.output_fields(self.OUTPUT, source.fields())
         # Multi: a repaired polygon may have come apart into several.
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.multiType(source.wkbType()), dem.crs())

@@ -4,122 +4,122 @@
 <context>
     <name>AreaZonesAlgorithm</name>
     <message>
-        <location filename="../algorithms/area_zones.py" line="77"/>
+        <location filename="../algorithms/area_zones.py" line="38"/>
         <source>Free-movement zones</source>
         <translation>Zoner med fri jordflytning</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="95"/>
+        <location filename="../algorithms/area_zones.py" line="91"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="51"/>
+        <location filename="../algorithms/area_zones.py" line="47"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="54"/>
+        <location filename="../algorithms/area_zones.py" line="50"/>
         <source>Contaminated sites (V1/V2), cut out</source>
         <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="57"/>
+        <location filename="../algorithms/area_zones.py" line="53"/>
         <source>Boundaries to split zones along (e.g. municipalities)</source>
         <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="60"/>
+        <location filename="../algorithms/area_zones.py" line="56"/>
         <source>Boundary id field</source>
         <translation>Felt med grænse-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="62"/>
+        <location filename="../algorithms/area_zones.py" line="58"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="67"/>
+        <location filename="../algorithms/area_zones.py" line="63"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="69"/>
+        <location filename="../algorithms/area_zones.py" line="65"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="74"/>
+        <location filename="../algorithms/area_zones.py" line="70"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Number of zones</source>
         <translation>Antal zoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Surplus in zones (m³)</source>
         <translation>Overskud i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Demand in zones (m³)</source>
         <translation>Behov i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Surplus outside every zone (m³)</source>
         <translation>Overskud uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Demand outside every zone (m³)</source>
         <translation>Behov uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="98"/>
+        <location filename="../algorithms/area_zones.py" line="94"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="103"/>
+        <location filename="../algorithms/area_zones.py" line="99"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="110"/>
+        <location filename="../algorithms/area_zones.py" line="106"/>
         <source>Boundaries</source>
         <translation>Grænser</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="115"/>
+        <location filename="../algorithms/area_zones.py" line="111"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="118"/>
+        <location filename="../algorithms/area_zones.py" line="114"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="132"/>
+        <location filename="../algorithms/area_zones.py" line="128"/>
         <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
         <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="150"/>
+        <location filename="../algorithms/area_zones.py" line="140"/>
         <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
         <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="65"/>
+        <location filename="../algorithms/area_zones.py" line="61"/>
         <source>Excavation id field (names sites in the log)</source>
         <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="68"/>
         <source>Receiver id field (names sites in the log)</source>
         <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
@@ -127,145 +127,183 @@
 <context>
     <name>ClassifyAreaTypesAlgorithm</name>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="26"/>
+        <location filename="../algorithms/classify_area_types.py" line="24"/>
         <source>Classify sites by area type</source>
         <translation>Klassificér lokaliteter efter områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="32"/>
+        <location filename="../algorithms/classify_area_types.py" line="30"/>
         <source>Sites (excavations or receivers)</source>
         <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="58"/>
+        <location filename="../algorithms/classify_area_types.py" line="56"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="37"/>
+        <location filename="../algorithms/classify_area_types.py" line="35"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="40"/>
+        <location filename="../algorithms/classify_area_types.py" line="38"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="44"/>
-        <source>Classified sites</source>
-        <translation>Klassificerede lokaliteter</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/classify_area_types.py" line="57"/>
+        <location filename="../algorithms/classify_area_types.py" line="55"/>
         <source>Sites</source>
         <translation>Lokaliteter</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="61"/>
+        <location filename="../algorithms/classify_area_types.py" line="59"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="66"/>
+        <location filename="../algorithms/classify_area_types.py" line="64"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="86"/>
+        <location filename="../algorithms/classify_area_types.py" line="82"/>
         <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
         <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
     </message>
 </context>
 <context>
+    <name>Coordinates</name>
+    <message>
+        <location filename="../layers/coordinates.py" line="43"/>
+        <source>x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}</source>
+        <translation>x fra {0:.6g} til {1:.6g}, y fra {2:.6g} til {3:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="61"/>
+        <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
+        <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="71"/>
+        <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="85"/>
+        <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="91"/>
+        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude {4:.2f} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3:.2f}, breddegrad {4:.2f}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="150"/>
+        <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
+        <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="161"/>
+        <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
+        <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="175"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the 2 % allowed. Choose {3}, which measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert, mere end de tilladte 2 %. Vælg {3}, som måler dem korrekt der.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="180"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert; {3} måler dem korrekt der.</translation>
+    </message>
+</context>
+<context>
     <name>CreateProjectAlgorithm</name>
     <message>
-        <location filename="../algorithms/create_project.py" line="77"/>
+        <location filename="../algorithms/create_project.py" line="68"/>
         <source>Could not write layer {0} to {1}: {2}</source>
         <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="91"/>
+        <location filename="../algorithms/create_project.py" line="82"/>
         <source>Could not write a feature to layer {0}: {1}</source>
         <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="105"/>
+        <location filename="../algorithms/create_project.py" line="96"/>
         <source>Could not open {0} after writing it.</source>
         <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="115"/>
+        <location filename="../algorithms/create_project.py" line="106"/>
         <source>Could not store the style of {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="133"/>
+        <location filename="../algorithms/create_project.py" line="124"/>
         <source>Create soil project</source>
         <translation>Opret jordprojekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="142"/>
+        <location filename="../algorithms/create_project.py" line="133"/>
         <source>Coordinate reference system</source>
         <translation>Koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="144"/>
-        <source>Soil project (GeoPackage)</source>
-        <translation>Jordprojekt (GeoPackage)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/create_project.py" line="144"/>
+        <location filename="../algorithms/create_project.py" line="135"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="152"/>
+        <location filename="../algorithms/create_project.py" line="143"/>
         <source>Layers written</source>
         <translation>Skrevne lag</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="193"/>
+        <location filename="../algorithms/create_project.py" line="184"/>
         <source>Layer {0} ({1}): {2}</source>
         <translation>Lag {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="185"/>
+        <location filename="../algorithms/create_project.py" line="176"/>
         <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
         <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="147"/>
+        <location filename="../algorithms/create_project.py" line="138"/>
         <source>Shared jordbase in PostGIS (saved connection name or connection string with authcfg)</source>
         <translation>Fælles jordbase i PostGIS (navn på gemt forbindelse eller forbindelsesstreng med authcfg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="150"/>
+        <location filename="../algorithms/create_project.py" line="141"/>
         <source>Jordbase schema</source>
         <translation>Jordbase-skema</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="153"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>Jordbase schema version</source>
         <translation>Jordbase-skemaets version</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="160"/>
+        <location filename="../algorithms/create_project.py" line="151"/>
         <source>Choose a GeoPackage file to create, a PostGIS database for the shared jordbase, or both.</source>
         <translation>Vælg en GeoPackage-fil, der skal oprettes, en PostGIS-database til den fælles jordbase, eller begge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="222"/>
+        <location filename="../algorithms/create_project.py" line="213"/>
         <source>Schema {0} is at the newest version ({1}); styles refreshed.</source>
         <translation>Skemaet {0} har den nyeste version ({1}); stilarterne er opdateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="225"/>
+        <location filename="../algorithms/create_project.py" line="216"/>
         <source>Schema {0}: version {1} to {2}.</source>
         <translation>Skemaet {0}: version {1} til {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="228"/>
+        <location filename="../algorithms/create_project.py" line="219"/>
         <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
         <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
     </message>
@@ -273,207 +311,197 @@
 <context>
     <name>EarthworkVolumesAlgorithm</name>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="43"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="40"/>
         <source>Earthwork volumes from terrain</source>
         <translation>Jordmængder fra terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="47"/>
         <source>Excavations (polygons)</source>
         <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="52"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="49"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="51"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="56"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="53"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="60"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="57"/>
         <source>Bulking factor (loose / in situ)</source>
         <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="59"/>
         <source>Soil density in situ (t/m³)</source>
         <translation>Jordens densitet i fast mål (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
-        <source>Earthwork volumes</source>
-        <translation>Jordmængder</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
-        <source>Cut/fill depth (terrain minus planned, m)</source>
-        <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="90"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="87"/>
         <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
         <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="94"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="91"/>
         <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
         <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="110"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="107"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="102"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="99"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="127"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="124"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="154"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="151"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
         <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="167"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="164"/>
         <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
         <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="181"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="178"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="186"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
         <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="192"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
         <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="196"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="193"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
         <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="195"/>
         <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="197"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="204"/>
         <source>DEM</source>
         <translation>terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="204"/>
         <source>planned surface</source>
         <translation>planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="209"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="206"/>
         <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
         <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="214"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="211"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
         <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="218"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="215"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
         <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="224"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
         <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
         <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="250"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="247"/>
         <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
         <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Total net cut (m³)</source>
         <translation>Samlet nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Total surplus loose (m³)</source>
         <translation>Samlet overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Total surplus (t)</source>
         <translation>Samlet overskud (t)</translation>
     </message>
@@ -552,18 +580,8 @@
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="117"/>
-        <source>Plan map (PDF)</source>
-        <translation>Plankort (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/export_plan_map.py" line="117"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/export_plan_map.py" line="119"/>
-        <source>Folder for PNG images of the pages</source>
-        <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="124"/>
@@ -586,7 +604,7 @@
         <translation>Hver side viser sit planområde; kortudsnittet bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Legend</source>
         <translation>Tegnforklaring</translation>
     </message>
@@ -616,62 +634,62 @@
         <translation>Det første lags koordinatsystem er ikke projiceret; kortet tegnes i {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="235"/>
+        <location filename="../algorithms/export_plan_map.py" line="236"/>
         <source>Cannot create the folder {0}: {1}. Choose another place for the map.</source>
         <translation>Kan ikke oprette mappen {0}: {1}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="239"/>
+        <location filename="../algorithms/export_plan_map.py" line="240"/>
         <source>The folder {0} is not writable. Choose another place for the map.</source>
         <translation>Der kan ikke skrives i mappen {0}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="273"/>
+        <location filename="../algorithms/export_plan_map.py" line="277"/>
         <source>Area {0}</source>
         <translation>Område {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="280"/>
+        <location filename="../algorithms/export_plan_map.py" line="284"/>
         <source>Plan areas without geometry were left out, ids {0}.</source>
         <translation>Planområder uden geometri er udeladt, id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="283"/>
+        <location filename="../algorithms/export_plan_map.py" line="287"/>
         <source>Plan areas without a name were named by their id: ids {0}.</source>
         <translation>Planområder uden navn er navngivet efter deres id: id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="286"/>
+        <location filename="../algorithms/export_plan_map.py" line="291"/>
         <source>The plan-area layer has no areas to map. Choose a layer with polygons, or leave plan areas empty for a single map of all layers.</source>
         <translation>Laget med planområder har ingen områder at vise. Vælg et lag med polygoner, eller lad planområder være tom for at få ét kort over alle lag.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="304"/>
+        <location filename="../algorithms/export_plan_map.py" line="309"/>
         <source>The layers hold no features to map. Add layers with data, or give a map extent.</source>
         <translation>Lagene indeholder ingen objekter at vise. Tilføj lag med data, eller angiv et kortudsnit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Overview map</source>
         <translation>Oversigtskort</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Sources: {0}</source>
         <translation>Kilder: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Date: {0}</source>
         <translation>Dato: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Coordinate system: {0}</source>
         <translation>Koordinatsystem: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Scale 1:{scale} at {paper}</source>
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
@@ -711,7 +729,7 @@
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="248"/>
+        <location filename="../algorithms/export_plan_map.py" line="249"/>
         <source>Plan areas</source>
         <translation>Planområder</translation>
     </message>
@@ -719,132 +737,122 @@
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="54"/>
+        <location filename="../algorithms/haul_matrix.py" line="50"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="63"/>
+        <location filename="../algorithms/haul_matrix.py" line="59"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="66"/>
+        <location filename="../algorithms/haul_matrix.py" line="62"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="69"/>
+        <location filename="../algorithms/haul_matrix.py" line="65"/>
         <source>Targets (receivers or disposal sites)</source>
         <translation>Mål (modtagere eller deponeringssteder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="72"/>
+        <location filename="../algorithms/haul_matrix.py" line="68"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="75"/>
+        <location filename="../algorithms/haul_matrix.py" line="71"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="78"/>
+        <location filename="../algorithms/haul_matrix.py" line="74"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="83"/>
+        <location filename="../algorithms/haul_matrix.py" line="79"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="86"/>
+        <location filename="../algorithms/haul_matrix.py" line="83"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="88"/>
+        <location filename="../algorithms/haul_matrix.py" line="85"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="91"/>
+        <location filename="../algorithms/haul_matrix.py" line="88"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="94"/>
-        <source>Haul distances</source>
-        <translation>Køreafstande</translation>
-    </message>
-    <message>
         <location filename="../algorithms/haul_matrix.py" line="96"/>
-        <source>Haul routes along the roads</source>
-        <translation>Køreruter ad vejene</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="96"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="96"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="111"/>
+        <location filename="../algorithms/haul_matrix.py" line="108"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="111"/>
+        <location filename="../algorithms/haul_matrix.py" line="108"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="184"/>
+        <location filename="../algorithms/haul_matrix.py" line="182"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="211"/>
+        <location filename="../algorithms/haul_matrix.py" line="209"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="221"/>
+        <location filename="../algorithms/haul_matrix.py" line="219"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <location filename="../algorithms/haul_matrix.py" line="127"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="148"/>
+        <location filename="../algorithms/haul_matrix.py" line="143"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="230"/>
+        <location filename="../algorithms/haul_matrix.py" line="228"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="117"/>
+        <location filename="../algorithms/haul_matrix.py" line="114"/>
         <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
         <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="200"/>
+        <location filename="../algorithms/haul_matrix.py" line="198"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -938,62 +946,62 @@
 <context>
     <name>JordressourceAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="30"/>
+        <location filename="../algorithms/base.py" line="32"/>
         <source>Project and area types</source>
         <translation>Projekt og områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="31"/>
+        <location filename="../algorithms/base.py" line="33"/>
         <source>Reuse and haul</source>
         <translation>Genanvendelse og transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="32"/>
+        <location filename="../algorithms/base.py" line="34"/>
         <source>Terrain</source>
         <translation>Terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="33"/>
+        <location filename="../algorithms/base.py" line="35"/>
         <source>Strategic planning</source>
         <translation>Strategisk planlægning</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="34"/>
+        <location filename="../algorithms/base.py" line="36"/>
         <source>Maps</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="114"/>
+        <location filename="../algorithms/base.py" line="115"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="138"/>
+        <location filename="../algorithms/base.py" line="139"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="141"/>
+        <location filename="../layers/sites.py" line="146"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="106"/>
+        <location filename="../layers/frames.py" line="109"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="78"/>
+        <location filename="../layers/styling.py" line="96"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="99"/>
+        <location filename="../layers/styling.py" line="125"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="179"/>
+        <location filename="../layers/frames.py" line="180"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
@@ -1003,27 +1011,27 @@
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="23"/>
+        <location filename="../layers/roads.py" line="24"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="29"/>
+        <location filename="../layers/roads.py" line="30"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="35"/>
+        <location filename="../layers/roads.py" line="36"/>
         <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="42"/>
+        <location filename="../layers/roads.py" line="43"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="47"/>
+        <location filename="../layers/roads.py" line="48"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -1142,6 +1150,11 @@
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
         <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
     </message>
+    <message>
+        <location filename="../layers/frames.py" line="126"/>
+        <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
+        <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
+    </message>
 </context>
 <context>
     <name>JordressourceHelp</name>
@@ -1220,339 +1233,632 @@
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="66"/>
+        <location filename="../algorithms/match_reuse.py" line="61"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="69"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="70"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="71"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="72"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="73"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="74"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="83"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="84"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="85"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="86"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="87"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="94"/>
+        <location filename="../algorithms/match_reuse.py" line="89"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="96"/>
+        <location filename="../algorithms/match_reuse.py" line="91"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="302"/>
+        <location filename="../algorithms/match_reuse.py" line="299"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="269"/>
+        <location filename="../algorithms/match_reuse.py" line="266"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="103"/>
+        <location filename="../algorithms/match_reuse.py" line="98"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="106"/>
+        <location filename="../algorithms/match_reuse.py" line="101"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="119"/>
+        <location filename="../algorithms/match_reuse.py" line="114"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="120"/>
+        <location filename="../algorithms/match_reuse.py" line="115"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="123"/>
+        <location filename="../algorithms/match_reuse.py" line="119"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="139"/>
-        <source>Reuse matches</source>
-        <translation>Genanvendelsesmatch</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
-        <source>Excavations with reuse</source>
-        <translation>Opgravninger med genanvendelse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="143"/>
-        <source>Receivers with reuse</source>
-        <translation>Modtagere med genanvendelse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="214"/>
+        <location filename="../algorithms/match_reuse.py" line="211"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="228"/>
+        <location filename="../algorithms/match_reuse.py" line="225"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="241"/>
+        <location filename="../algorithms/match_reuse.py" line="238"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="246"/>
+        <location filename="../algorithms/match_reuse.py" line="243"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="250"/>
+        <location filename="../algorithms/match_reuse.py" line="247"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="254"/>
+        <location filename="../algorithms/match_reuse.py" line="251"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="272"/>
+        <location filename="../algorithms/match_reuse.py" line="269"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="276"/>
+        <location filename="../algorithms/match_reuse.py" line="273"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="309"/>
+        <location filename="../algorithms/match_reuse.py" line="306"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="176"/>
+        <location filename="../algorithms/match_reuse.py" line="173"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="186"/>
+        <location filename="../algorithms/match_reuse.py" line="183"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="325"/>
+        <location filename="../algorithms/match_reuse.py" line="322"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="328"/>
+        <location filename="../algorithms/match_reuse.py" line="325"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="406"/>
+        <location filename="../algorithms/match_reuse.py" line="395"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="410"/>
+        <location filename="../algorithms/match_reuse.py" line="399"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="414"/>
+        <location filename="../algorithms/match_reuse.py" line="403"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="417"/>
+        <location filename="../algorithms/match_reuse.py" line="406"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="420"/>
+        <location filename="../algorithms/match_reuse.py" line="409"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
         <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Cost if everything went to disposal (DKK)</source>
         <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="227"/>
+        <location filename="../algorithms/match_reuse.py" line="224"/>
         <source>Their soil is not matched and goes to disposal.</source>
         <translation>Deres jord matches ikke og går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../algorithms/match_reuse.py" line="231"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../algorithms/match_reuse.py" line="231"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
+    </message>
+</context>
+<context>
+    <name>Outputs</name>
+    <message>
+        <location filename="../catalogue.py" line="62"/>
+        <source>Surplus (m³)</source>
+        <translation>Overskud (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="63"/>
+        <source>Demand (m³)</source>
+        <translation>Behov (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="64"/>
+        <source>Balance (m³)</source>
+        <translation>Balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="65"/>
+        <source>Raw-material substitute (m³)</source>
+        <translation>Erstatning for råstoffer (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="67"/>
+        <source>Number of excavations</source>
+        <translation>Antal opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="69"/>
+        <source>Number of receivers</source>
+        <translation>Antal modtagere</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="71"/>
+        <source>Area type</source>
+        <translation>Områdetype</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="72"/>
+        <source>Haul distance (km)</source>
+        <translation>Køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="74"/>
+        <source>Source id</source>
+        <translation>Kilde-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="74"/>
+        <source>Target id</source>
+        <translation>Mål-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="74"/>
+        <source>Distance method</source>
+        <translation>Afstandsmetode</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil project (GeoPackage)</source>
+        <translation>Jordprojekt (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Classified sites</source>
+        <translation>Klassificerede lokaliteter</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Share in the area type</source>
+        <translation>Andel i områdetypen</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Contamination suspected</source>
+        <translation>Mistanke om forurening</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Free movement</source>
+        <translation>Fri jordflytning</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Earthwork volumes</source>
+        <translation>Jordmængder</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cut (m³)</source>
+        <translation>Afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Fill (m³)</source>
+        <translation>Opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Net cut (m³)</source>
+        <translation>Nettoafgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Surplus in situ (m³)</source>
+        <translation>Overskud i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Surplus loose (m³)</source>
+        <translation>Overskud i løst mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Surplus (t)</source>
+        <translation>Overskud (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Share of cells with data</source>
+        <translation>Andel af celler med data</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cut/fill depth (terrain minus planned, m)</source>
+        <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Haul distances</source>
+        <translation>Køreafstande</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Haul routes along the roads</source>
+        <translation>Køreruter ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Reuse matches</source>
+        <translation>Genanvendelsesmatch</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Excavation id</source>
+        <translation>Opgravnings-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receiver id</source>
+        <translation>Modtager-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receiver kind</source>
+        <translation>Modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Volume in situ (m³)</source>
+        <translation>Mængde i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Tonne-km</source>
+        <translation>Tonkm</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Truckloads</source>
+        <translation>Læs</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>CO2 (kg)</source>
+        <translation>CO2 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cost (DKK)</source>
+        <translation>Omkostning (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Same area type</source>
+        <translation>Samme områdetype</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Analysis required</source>
+        <translation>Analyse påkrævet</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Excavations with reuse</source>
+        <translation>Opgravninger med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Reused (m³)</source>
+        <translation>Genanvendt (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>To disposal (m³)</source>
+        <translation>Til deponi (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Mean haul (km)</source>
+        <translation>Gennemsnitlig køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Disposal site id</source>
+        <translation>Deponeringsanlæg-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Haul to disposal (km)</source>
+        <translation>Køreafstand til deponi (km)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receivers with reuse</source>
+        <translation>Modtagere med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Received (m³)</source>
+        <translation>Modtaget (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Remaining capacity (m³)</source>
+        <translation>Restkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Share filled</source>
+        <translation>Fyldningsgrad</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil balance</source>
+        <translation>Jordbalance</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Self-sufficiency</source>
+        <translation>Selvforsyningsgrad</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil balance per year</source>
+        <translation>Jordbalance pr. år</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Area id</source>
+        <translation>Område-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil balance report</source>
+        <translation>Jordbalancerapport</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Free-movement zones</source>
+        <translation>Zoner med fri jordflytning</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Zone id</source>
+        <translation>Zone-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Boundary id</source>
+        <translation>Grænse-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Area (km²)</source>
+        <translation>Areal (km²)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Plan map (PDF)</source>
+        <translation>Plankort (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Folder for PNG images of the pages</source>
+        <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
 </context>
 <context>
@@ -1621,267 +1927,252 @@
 <context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <location filename="../algorithms/soil_balance.py" line="235"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="231"/>
+        <location filename="../algorithms/soil_balance.py" line="223"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="63"/>
+        <location filename="../algorithms/soil_balance.py" line="59"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="66"/>
+        <location filename="../algorithms/soil_balance.py" line="62"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="71"/>
+        <location filename="../algorithms/soil_balance.py" line="67"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="73"/>
+        <location filename="../algorithms/soil_balance.py" line="69"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="75"/>
+        <location filename="../algorithms/soil_balance.py" line="71"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="77"/>
+        <location filename="../algorithms/soil_balance.py" line="73"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="168"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="81"/>
+        <location filename="../algorithms/soil_balance.py" line="79"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="85"/>
+        <location filename="../algorithms/soil_balance.py" line="83"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="88"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="90"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="97"/>
-        <source>Soil balance</source>
-        <translation>Jordbalance</translation>
-    </message>
-    <message>
         <location filename="../algorithms/soil_balance.py" line="99"/>
-        <source>Soil balance per year</source>
-        <translation>Jordbalance pr. år</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
-        <source>Soil balance report</source>
-        <translation>Jordbalancerapport</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="243"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="244"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
+        <location filename="../algorithms/soil_balance.py" line="102"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
+        <location filename="../algorithms/soil_balance.py" line="102"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="209"/>
+        <location filename="../algorithms/soil_balance.py" line="201"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="168"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="168"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="187"/>
+        <location filename="../algorithms/soil_balance.py" line="178"/>
         <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
         <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="225"/>
+        <location filename="../algorithms/soil_balance.py" line="217"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <location filename="../algorithms/soil_balance.py" line="236"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="237"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="238"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="239"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="240"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="241"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="242"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="261"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="265"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="266"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="267"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="69"/>
+        <location filename="../algorithms/soil_balance.py" line="65"/>
         <source>Excavation id field (names sites in the log)</source>
         <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <location filename="../algorithms/soil_balance.py" line="86"/>
         <source>Receiver id field (names sites in the log)</source>
         <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="124"/>
+        <location filename="../algorithms/soil_balance.py" line="123"/>
         <source>Their volume is counted as undated.</source>
         <translation>Deres volumen regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="125"/>
+        <location filename="../algorithms/soil_balance.py" line="124"/>
         <source>They are not counted as clean soil.</source>
         <translation>De regnes ikke som ren jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="214"/>
+        <location filename="../algorithms/soil_balance.py" line="206"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
     </message>

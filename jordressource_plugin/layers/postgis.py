@@ -1,25 +1,19 @@
 """Outputs written to PostGIS through Processing's sinks (`postgres:` / `postgis:` destinations).
 
-Processing creates the table through QGIS's postgres provider and then opens it as a layer. Two
-things need the plugin's help:
-- a table without geometry (a yearly balance) must be opened without a geometry column, though
-  a destination typed by hand usually names one (`... table="public"."balance" (geom)`);
-- the output's style: a file output keeps it in the file; a PostGIS table keeps it in the
-  database's `layer_styles` table as the table's default, which QGIS applies whenever anyone
-  opens the table (desktop, qgis_process, another planner's project).
+Processing creates the table through QGIS's postgres provider and then opens it as a layer. A
+table without geometry (a yearly balance) must be opened without a geometry column, though a
+destination typed by hand or in a script usually names one (`... table="public"."b" (geom)`),
+and Processing would then fail to open the table it has just made. (The style of a PostGIS
+output is stored in the database's `layer_styles`: `styling.store_style_in_database`.)
 """
 import re
 
 from qgis.core import (
     QgsDataSourceUri,
     QgsProcessingOutputLayerDefinition,
-    QgsProcessingUtils,
     QgsProperty,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
-
-from ..i18n import translate
 
 POSTGRES_PROVIDERS = ("postgres", "postgis")  # "postgis:" is Processing's older spelling
 # Processing's own splits of a destination into provider and data source, in its order:
@@ -67,23 +61,3 @@ def table_destination(parameters, name, wkb_type):
     else:
         changed[name] = fixed
     return changed
-
-
-def store_style_in_database(dest_id, qml, context, feedback) -> bool:
-    """Store ``qml`` as the default style of the PostGIS table behind ``dest_id`` (the sink's
-    layer in the run's context) in the database's `layer_styles`. False when ``dest_id`` is
-    not a PostGIS table; a refusal by the server is reported, not fatal."""
-    output = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
-    if not isinstance(output, QgsVectorLayer) or output.providerType() != "postgres":
-        return False
-    # A fresh layer on the same table: the run's own layer object is left as Processing made it.
-    layer = QgsVectorLayer(output.source(), output.name(), "postgres")
-    if not layer.isValid():
-        return True
-    layer.loadNamedStyle(str(qml))
-    error = layer.saveStyleToDatabase(qml.stem, "Jordressource", True, "")
-    if error:
-        feedback.pushInfo(translate("JordressourceAlgorithm",
-                                    "Could not store the style in {0}: {1}")
-                          .format(QgsDataSourceUri(output.source()).quotedTablename(), error))
-    return True
