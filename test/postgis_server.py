@@ -89,27 +89,23 @@ class PostgisServer:
 
 def append_features(source, target, values=None):
     """Every feature of the QGIS layer ``source`` added to the PostGIS layer ``target`` through
-    QGIS's postgres provider, attributes matched by name. The key `fid` takes the source's
-    feature id, so a GeoPackage's feature ids (and their order) carry over; ``values`` sets
-    further fields of every row, e.g. {"municipality_code": "0316"}. Returns the count added."""
+    QGIS's postgres provider, attributes matched by name, one feature at a time in the source's
+    order: the provider reorders the features of one call, and a table whose key counts from 1
+    then gives each row the GeoPackage's feature id. ``values`` sets further fields of every row,
+    e.g. {"municipality_code": "0316"}. Returns the count added."""
     from qgis.core import QgsFeature
 
     fields = target.fields()
     names = [field.name() for field in fields]
-    features = []
+    count = 0
     for original in source.getFeatures():
         feature = QgsFeature(fields)
-        attributes = [None] * len(names)
-        for index, name in enumerate(names):
-            if name == "fid":
-                attributes[index] = original.id()
-            elif values and name in values:
-                attributes[index] = values[name]
-            elif source.fields().lookupField(name) >= 0:
-                attributes[index] = original[name]
-        feature.setAttributes(attributes)
+        feature.setAttributes([
+            values[name] if values and name in values
+            else original[name] if name != "fid" and source.fields().lookupField(name) >= 0
+            else None for name in names])
         feature.setGeometry(original.geometry())
-        features.append(feature)
-    ok, _ = target.dataProvider().addFeatures(features)
-    assert ok, target.dataProvider().lastError()
-    return len(features)
+        ok, _ = target.dataProvider().addFeatures([feature])
+        assert ok, target.dataProvider().lastError()
+        count += 1
+    return count

@@ -21,7 +21,7 @@ POSTGRES_PROVIDERS = ("postgres", "postgis")  # "postgis:" is Processing's older
 _DESTINATIONS = (re.compile(r"^(\w+?)://(.+)$", re.S), re.compile(r"^(.{3,}?):(.*)$", re.S))
 
 
-def _postgres_source(destination: str):
+def postgres_source(destination: str):
     """The data source of a `postgres:` or `postgis:` destination, else None."""
     for pattern in _DESTINATIONS:
         match = pattern.match(destination or "")
@@ -45,7 +45,7 @@ def table_destination(parameters, name, wkb_type):
         destination = value
     if not isinstance(destination, str):
         return parameters
-    source = _postgres_source(destination)
+    source = postgres_source(destination)
     if source is None:
         return parameters
     uri = QgsDataSourceUri(source)

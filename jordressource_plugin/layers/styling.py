@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..i18n import translate
 from ..resources import style_path
+from .postgis import postgres_source
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -106,28 +107,37 @@ def style_output(dest_id: str, style_name: str, aliases: dict, context, feedback
     output = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
     set_aliases(output, aliases)
     if isinstance(output, QgsVectorLayer) and output.providerType() == "postgres":
-        store_style_in_database(output, qml, aliases, feedback)
+        store_style_in_database(output.source(), qml, aliases, feedback)
+    elif output is None and postgres_source(dest_id):
+        store_style_in_database(postgres_source(dest_id), qml, aliases, feedback)
     else:
         store_style_with_file(dest_id, qml, aliases, feedback)
 
 
-def store_style_in_database(output, qml, aliases: dict, feedback) -> None:
-    """Store the style and aliases as the default style of the PostGIS table of ``output`` (the
-    sink's layer) in the database's `layer_styles`, which QGIS applies whenever anyone opens the
-    table. A refusal by the server is reported, not fatal."""
-    # A fresh layer on the same table: the run's own layer is left as Processing made it.
-    layer = QgsVectorLayer(output.source(), output.name(), "postgres")
+def store_style_in_database(source: str, qml, aliases: dict, feedback) -> None:
+    """Store the style and aliases as the default style of the PostGIS table ``source`` (a
+    postgres data source) in the database's `layer_styles`, which QGIS applies whenever anyone
+    opens the table. A refusal by the server is reported, not fatal."""
+    # A layer of its own: the run's layer, if any, is left as Processing made it.
+    layer = QgsVectorLayer(source, QgsDataSourceUri(source).table(), "postgres")
     if not layer.isValid():
         return
     if qml is not None:
         layer.loadNamedStyle(str(qml))
     set_aliases(layer, aliases)
-    error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
-                                      "Jordressource", True, "")
+    name = qml.stem if qml is not None else layer.name()
+    # QGIS's postgres provider asks in a dialog before it replaces a style of the same name (a
+    # second run into the same table): that question would stop qgis_process, so the old
+    # style goes first.
+    count, style_ids, names, _, _ = layer.listStylesInDatabase()
+    for style_id, style_name in list(zip(style_ids, names))[:max(count, 0)]:
+        if style_name == name:
+            layer.deleteStyleFromDatabase(style_id)
+    error = layer.saveStyleToDatabase(name, "Jordressource", True, "")
     if error:
         feedback.pushInfo(translate(
             "JordressourceAlgorithm", "Could not store the style in {0}: {1}")
-            .format(QgsDataSourceUri(output.source()).quotedTablename(), error))
+            .format(QgsDataSourceUri(source).quotedTablename(), error))
 
 
 def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
