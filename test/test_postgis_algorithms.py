@@ -297,8 +297,8 @@ class ServerLog:
 
 def read_counts(log, label):
     """[(read, of)] of each filtered read of ``label`` in an algorithm's log."""
-    return [(int(read), int(total)) for read, total in re.findall(
-        rf"{label}: read (\d+) of (\d+) feature\(s\)", log)]
+    return [(int(re.sub(r"\D", "", read)), int(re.sub(r"\D", "", total)))
+            for read, total in re.findall(rf"{label}: read ([\d,. ]+) of ([\d,. ]+) feature", log)]
 
 
 def test_area_types_are_read_only_where_the_sites_are(run_algorithm, far, tmp_path,

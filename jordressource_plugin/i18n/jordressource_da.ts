@@ -137,7 +137,7 @@
         <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="58"/>
+        <location filename="../algorithms/classify_area_types.py" line="65"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
@@ -152,22 +152,22 @@
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="57"/>
+        <location filename="../algorithms/classify_area_types.py" line="58"/>
         <source>Sites</source>
         <translation>Lokaliteter</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="61"/>
+        <location filename="../algorithms/classify_area_types.py" line="68"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="66"/>
+        <location filename="../algorithms/classify_area_types.py" line="73"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="85"/>
+        <location filename="../algorithms/classify_area_types.py" line="93"/>
         <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
         <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
     </message>
@@ -318,7 +318,7 @@
     <message>
         <location filename="../dependencies.py" line="46"/>
         <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
-        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med &apos;import {1}&apos; i QGIS&apos; Python-konsol.</translation>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med 'import {1}' i QGIS' Python-konsol.</translation>
     </message>
     <message>
         <location filename="../dependencies.py" line="51"/>
@@ -730,32 +730,32 @@
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="190"/>
+        <location filename="../algorithms/haul_matrix.py" line="197"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="217"/>
+        <location filename="../algorithms/haul_matrix.py" line="239"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="228"/>
+        <location filename="../algorithms/haul_matrix.py" line="247"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="134"/>
+        <location filename="../algorithms/haul_matrix.py" line="141"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="151"/>
+        <location filename="../algorithms/haul_matrix.py" line="158"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="206"/>
+        <location filename="../algorithms/haul_matrix.py" line="217"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -765,14 +765,19 @@
         <translation>Uden en maksimal køreafstand ville alle {0} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="131"/>
+        <location filename="../algorithms/haul_matrix.py" line="138"/>
         <source>{0} pair(s), with no maximum haul ({1}).</source>
         <translation>{0} par uden maksimal køreafstand ({1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="238"/>
+        <location filename="../algorithms/haul_matrix.py" line="257"/>
         <source>{0}: {1} site(s) lie more than {2} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="128"/>
+        <source>Roads: some sites lie on separate parts of the roads read; reading the whole road layer to count them.</source>
+        <translation>Veje: nogle lokaliteter ligger på hver sin del af de indlæste veje; hele vejlaget indlæses for at tælle dem.</translation>
     </message>
 </context>
 <context>
@@ -899,52 +904,52 @@
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="149"/>
+        <location filename="../layers/sites.py" line="159"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="109"/>
+        <location filename="../layers/frames.py" line="128"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="108"/>
+        <location filename="../layers/styling.py" line="110"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="137"/>
+        <location filename="../layers/styling.py" line="171"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="180"/>
+        <location filename="../layers/frames.py" line="235"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="19"/>
+        <location filename="../layers/roads.py" line="20"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="24"/>
+        <location filename="../layers/roads.py" line="26"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="30"/>
+        <location filename="../layers/roads.py" line="32"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="45"/>
+        <location filename="../layers/roads.py" line="47"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="50"/>
+        <location filename="../layers/roads.py" line="52"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -1059,7 +1064,7 @@
         <translation>id'er, som flere lokaliteter bruger; id'er skal være entydige, så hvert match navngiver sine lokaliteter</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="126"/>
+        <location filename="../layers/frames.py" line="181"/>
         <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
         <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
     </message>
@@ -1069,9 +1074,19 @@
         <translation>{0}: {1} lokalitet(er) har mere end {2} m³ i '{3}', mere end én lokalitet sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="37"/>
+        <location filename="../layers/roads.py" line="39"/>
         <source>Road network: {0} segments, {1} km, {2} junctions, {3} connected part(s); the largest holds {4} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4} af vejlængden.</translation>
+    </message>
+    <message>
+        <location filename="../layers/frames.py" line="116"/>
+        <source>{0}: read {1} of {2} feature(s), those reaching into the area this run needs (x {3} to {4}, y {5} to {6}).</source>
+        <translation>{0}: {1} af {2} objekt(er) indlæst, dem der når ind i det område, kørslen har brug for (x {3} til {4}, y {5} til {6}).</translation>
+    </message>
+    <message>
+        <location filename="../layers/roads.py" line="79"/>
+        <source>Roads: a site lies {0} m from the nearest road read, which may not be its nearest road; reading the roads within that distance of every site.</source>
+        <translation>Veje: en lokalitet ligger {0} m fra den nærmeste indlæste vej, som måske ikke er dens nærmeste vej; vejene inden for den afstand af hver lokalitet indlæses.</translation>
     </message>
 </context>
 <context>
@@ -1236,12 +1251,12 @@
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="325"/>
+        <location filename="../algorithms/match_reuse.py" line="366"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="293"/>
+        <location filename="../algorithms/match_reuse.py" line="300"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
@@ -1326,62 +1341,62 @@
         <translation>Standardmodtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="237"/>
+        <location filename="../algorithms/match_reuse.py" line="235"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="252"/>
+        <location filename="../algorithms/match_reuse.py" line="250"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="265"/>
+        <location filename="../algorithms/match_reuse.py" line="263"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="270"/>
+        <location filename="../algorithms/match_reuse.py" line="268"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="274"/>
+        <location filename="../algorithms/match_reuse.py" line="272"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="278"/>
+        <location filename="../algorithms/match_reuse.py" line="276"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="296"/>
+        <location filename="../algorithms/match_reuse.py" line="303"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="300"/>
+        <location filename="../algorithms/match_reuse.py" line="307"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="333"/>
+        <location filename="../algorithms/match_reuse.py" line="374"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringsanlæg: jord, der ikke genanvendes, køres {0} km og koster {1} kr./t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="193"/>
+        <location filename="../algorithms/match_reuse.py" line="191"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="204"/>
+        <location filename="../algorithms/match_reuse.py" line="202"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="350"/>
+        <location filename="../algorithms/match_reuse.py" line="391"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponering: {1}</translation>
     </message>
@@ -1426,54 +1441,64 @@
         <translation>CO2, hvis alt gik til deponering (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="251"/>
+        <location filename="../algorithms/match_reuse.py" line="249"/>
         <source>Their soil is not matched and goes to disposal.</source>
         <translation>Deres jord matches ikke og går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="258"/>
+        <location filename="../algorithms/match_reuse.py" line="256"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="258"/>
+        <location filename="../algorithms/match_reuse.py" line="256"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="354"/>
+        <location filename="../algorithms/match_reuse.py" line="395"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal.</source>
         <translation>{0} par inden for den maksimale køreafstand; {1} tilladte forbindelse(r) er billigere end deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="434"/>
+        <location filename="../algorithms/match_reuse.py" line="475"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="459"/>
+        <location filename="../algorithms/match_reuse.py" line="500"/>
         <source>Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.</source>
         <translation>Optimal plan: {0} af {1} m³ genanvendes ({2}), {3} m³ går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="463"/>
+        <location filename="../algorithms/match_reuse.py" line="504"/>
         <source>Haul: {0} tonne-km against {1} if everything went to disposal ({2}).</source>
         <translation>Transportarbejde: {0} tonkm mod {1}, hvis alt gik til deponering ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="467"/>
+        <location filename="../algorithms/match_reuse.py" line="508"/>
         <source>CO2: {0} kg against {1} kg ({2}).</source>
         <translation>CO2: {0} kg mod {1} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="470"/>
+        <location filename="../algorithms/match_reuse.py" line="511"/>
         <source>Cost: {0} DKK against {1} DKK: {2} DKK saved.</source>
         <translation>Omkostning: {0} kr. mod {1} kr.: {2} kr. sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="473"/>
+        <location filename="../algorithms/match_reuse.py" line="514"/>
         <source>{0} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="344"/>
+        <source>Roads: a disposal site is reached by no road read; reading the whole road layer.</source>
+        <translation>Veje: et deponeringsanlæg nås ikke ad nogen indlæst vej; hele vejlaget indlæses.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="347"/>
+        <source>Roads: a cheaper disposal site might be reached along roads outside the area read; reading the roads within {0} km of the excavations.</source>
+        <translation>Veje: et billigere deponeringsanlæg kan måske nås ad veje uden for det indlæste område; vejene inden for {0} km af gravearbejderne indlæses.</translation>
     </message>
 </context>
 <context>

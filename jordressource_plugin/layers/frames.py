@@ -25,7 +25,7 @@ try:
 except ImportError:  # the algorithms stay registered; canExecute() names the missing library
     pd = None
 
-from ..i18n import translate
+from ..i18n import number_format, translate
 from .coordinates import check_source
 from .fields import id_list, require_fields
 
@@ -112,11 +112,13 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     raise_if_not_transformed(failed, where, source, crs)
     ids, geometries, rows = in_id_order(ids, geometries, rows)
     if within is not None and feedback is not None:
+        whole = number_format().whole
         feedback.pushInfo(translate(
             "JordressourceAlgorithm", "{0}: read {1} of {2} feature(s), those reaching into "
-            "the area this run needs (x {3:.0f} to {4:.0f}, y {5:.0f} to {6:.0f}).").format(
-                where, len(ids) + len(skipped), total if total >= 0 else "?",
-                within.xMinimum(), within.xMaximum(), within.yMinimum(), within.yMaximum()))
+            "the area this run needs (x {3} to {4}, y {5} to {6}).").format(
+                where, whole(len(ids) + len(skipped)), whole(total) if total >= 0 else "?",
+                *(whole(value) for value in (within.xMinimum(), within.xMaximum(),
+                                             within.yMinimum(), within.yMaximum()))))
     if feedback is not None:
         if skipped:
             feedback.reportError(translate(

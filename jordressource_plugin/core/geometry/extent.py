@@ -31,7 +31,7 @@ EDGE_SLACK_M = 100.0
 ROUNDING_M = 0.001  # so that a disc just covered still counts as inside after rounding
 
 
-def bounds_of(*parts) -> Optional[Bounds]:
+def bounds_of(*parts: "np.ndarray | Bounds") -> Optional[Bounds]:
     """The rectangle holding every part: (n, 2) coordinate arrays or (xmin, ymin, xmax, ymax)
     bounds such as a GeoSeries's ``total_bounds``. None when there is nothing (or only NaN)."""
     lows, highs = [], []
