@@ -187,6 +187,89 @@ def test_soil_balance_reads_and_writes_postgis(run_algorithm, jordbase, tmp_path
     assert_same(answers)
 
 
+def test_area_zones_reads_and_writes_postgis(run_algorithm, jordbase, tmp_path):
+    answers = both(run_algorithm, jordbase, tmp_path, "area_zones", {
+        "AREA_TYPES": "@area_types", "AREA_TYPE_FIELD": "area_type",
+        "CONTAMINATION": "@contaminated_sites", "SOURCES": "@excavations",
+        "RECEIVERS": "@receivers"}, ["OUTPUT"])
+    assert answers[0][0]["ZONE_COUNT"] > 0
+    assert_same(answers)
+
+
+def test_earthwork_volumes_reads_and_writes_postgis(run_algorithm, jordbase, tmp_path):
+    answers = both(run_algorithm, jordbase, tmp_path, "earthwork_volumes", {
+        "INPUT": "@excavations", "DEM": str(sample_dir() / "holbaek_dem.tif"),
+        "PLANNED_LEVEL_FIELD": "planned_level_m"}, ["OUTPUT"])
+    assert_same(answers)
+
+
+def test_soil_management_plan_reads_and_writes_postgis(run_algorithm, jordbase, tmp_path):
+    answers = both(run_algorithm, jordbase, tmp_path, "soil_management_plan", {
+        "PROJECT": "@excavations", "DEM": str(sample_dir() / "holbaek_dem.tif"),
+        "PLANNED_LEVEL_FIELD": "planned_level_m", "AREA_TYPES": "@area_types",
+        "CONTAMINATION": "@contaminated_sites", "RECEIVERS": "@receivers",
+        "DISPOSAL": "@disposal_sites", "ROADS": "@roads"}, ["OUTPUT", "OUTPUT_OPTIONS"],
+        {"OUTPUT_HTML": "html"})
+    assert_same(answers)
+
+
+@pytest.mark.parametrize("pattern", ["runs", "mixed"])
+def test_nulls_and_zeros_reach_postgis_as_written(jordbase, pattern):
+    """QGIS 3.22's postgres provider writes a batch's column holding only NULLs and zeros (0,
+    0.0, false, "") as one constant; the plugin's sinks hand it batches it writes right."""
+    import random
+
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsPointXY,
+        QgsProcessingContext,
+        QgsProcessingUtils,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from jordressource_plugin.layers.frames import python_value
+    from jordressource_plugin.layers.postgis import PostgresBatches
+
+    kinds = {"volume": (QVariant.Double, 0.0, 12.5), "count": (QVariant.Int, 0, 3),
+             "analysed": (QVariant.Bool, False, True), "note": (QVariant.String, "", "x")}
+    fields = QgsFields()
+    for name, (kind, _, _) in kinds.items():
+        fields.append(QgsField(name, kind))
+    draw = random.Random(16)
+    rows = []
+    for number in range(350):
+        if pattern == "runs":  # long runs of NULL and of zero, nothing else, in every column
+            rows.append([None if number // 7 % 2 else zero for _, zero, _ in kinds.values()])
+        else:
+            rows.append([draw.choice([None, zero, zero, other])
+                         for _, zero, other in kinds.values()])
+    table = f"nulls_{pattern}"
+    sink, _ = QgsProcessingUtils.createFeatureSink(
+        "postgres://" + jordbase.uri(table), QgsProcessingContext(), fields,
+        QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:25832"))
+    batches = PostgresBatches(sink, jordbase.uri(table), fields)
+    for number, values in enumerate(rows):
+        feature = QgsFeature(fields)
+        feature.setAttributes(values + [])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(680000 + number, 6170000)))
+        assert batches.addFeature(feature)
+    assert batches.flushBuffer()
+    del sink, batches
+    layer = QgsVectorLayer(jordbase.uri(table), table, "postgres")
+    written = sorted((feature.geometry().asPoint().x(), feature.attributes())
+                     for feature in layer.getFeatures())
+    names = layer.fields().names()
+    found = [[python_value(values[names.index(name)]) for name in kinds]
+             for _, values in written]
+    assert found == rows
+
+
 def test_a_postgis_output_keeps_its_style_and_aliases_in_the_database(run_algorithm, jordbase):
     from qgis.core import QgsVectorLayer, QgsWkbTypes
 

@@ -52,6 +52,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._written_outputs = {}
+        self._postgres_sinks = []  # written in batches, the last ones after processAlgorithm
 
     # Identity -----------------------------------------------------------------------------
     def name(self):
@@ -172,6 +173,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        table = postgis.postgres_output(dest_id, context)
+        if table is not None:
+            sink = postgis.PostgresBatches(sink, table, fields)
+            self._postgres_sinks.append(sink)
         self.register_output(name, dest_id, wkb_type)
         return sink, dest_id
 
@@ -184,8 +189,14 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         """Style outputs and give their fields aliases, as the catalogue says: on load in QGIS,
         on the temporary layers of a script, and stored with file outputs for qgis_process users.
 
-        Runs after processAlgorithm has returned, when its sinks are closed and files complete.
+        Runs after processAlgorithm has returned, when its sinks are closed and files complete;
+        the last rows of PostGIS outputs are written first.
         """
+        for sink in self._postgres_sinks:
+            if not sink.flushBuffer():
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
+                    .format(sink.lastError()))
         for name, (dest_id, wkb_type) in self._written_outputs.items():
             output = catalogue.find(self.ALGORITHM_ID, name)
             if output is None:

@@ -203,6 +203,8 @@ def qgis_value(value):
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
         value = value.item()
+    elif isinstance(value, str) and type(value) is not str:
+        value = str(value)  # numpy.str_: QGIS takes it for an unknown Python object
     if isinstance(value, float) and math.isnan(value):
         return None
     if pd is not None and isinstance(value, pd.Timestamp):
