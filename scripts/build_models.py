@@ -66,9 +66,9 @@ def _input_definition(name, kind, description, optional, extra):
                                            optional=optional)
     if kind == "string":
         return QgsProcessingParameterString(name, description, extra["default"], optional=optional)
-    types = {"sites": [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-             "polygons": [QgsProcessing.TypeVectorPolygon],
-             "lines": [QgsProcessing.TypeVectorLine]}[kind]
+    source = QgsProcessing.SourceType
+    types = {"sites": [source.TypeVectorPoint, source.TypeVectorPolygon],
+             "polygons": [source.TypeVectorPolygon], "lines": [source.TypeVectorLine]}[kind]
     return QgsProcessingParameterFeatureSource(name, description, types, optional=optional)
 
 

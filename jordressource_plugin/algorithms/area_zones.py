@@ -71,7 +71,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.RECEIVERS, numeric=True, optional=True)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT),
+            QgsProcessing.SourceType.TypeVectorPolygon))
         for name, title in zip(self.NUMBERS, (
                 self.tr("Number of zones"), self.tr("Surplus in zones (m³)"),
                 self.tr("Demand in zones (m³)"), self.tr("Surplus outside every zone (m³)"),
@@ -131,7 +132,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.Polygon, crs)
+                                           QgsWkbTypes.Type.Polygon, crs)
         write_frame(sink, zones, fields, steps)
         sink.flushBuffer()
 

@@ -119,8 +119,8 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
                              advanced=False, optional=False, integer=False):
-        kind = QgsProcessingParameterNumber.Integer if integer \
-            else QgsProcessingParameterNumber.Double
+        kind = QgsProcessingParameterNumber.Type.Integer if integer \
+            else QgsProcessingParameterNumber.Type.Double
         parameter = QgsProcessingParameterNumber(
             name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
@@ -160,8 +160,8 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return output_fields(catalogue.output(self.ALGORITHM_ID, name), input_fields)
 
     def sink_or_error(self, parameters, name, context, fields, wkb_type, crs):
-        if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.LineGeometry,
-                                                  QgsWkbTypes.PolygonGeometry):
+        if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.GeometryType.LineGeometry,
+                                                  QgsWkbTypes.GeometryType.PolygonGeometry):
             # A repaired polygon may come out in several parts: multi types hold every site.
             wkb_type = QgsWkbTypes.multiType(wkb_type)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
@@ -193,10 +193,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 def processing_vector_types(*types):
     """Geometry type filters for layer parameters, e.g. ``processing_vector_types("polygon")``."""
     names = {
-        "point": QgsProcessing.TypeVectorPoint,
-        "line": QgsProcessing.TypeVectorLine,
-        "polygon": QgsProcessing.TypeVectorPolygon,
-        "any": QgsProcessing.TypeVectorAnyGeometry,
-        "table": QgsProcessing.TypeVector,
+        "point": QgsProcessing.SourceType.TypeVectorPoint,
+        "line": QgsProcessing.SourceType.TypeVectorLine,
+        "polygon": QgsProcessing.SourceType.TypeVectorPolygon,
+        "any": QgsProcessing.SourceType.TypeVectorAnyGeometry,
+        "table": QgsProcessing.SourceType.TypeVector,
     }
     return [names[t] for t in types]

@@ -31,10 +31,10 @@ from ..resources import style_path
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm
 
 _WKB_TYPES = {
-    "Point": QgsWkbTypes.Point,
-    "LineString": QgsWkbTypes.LineString,
-    "MultiPolygon": QgsWkbTypes.MultiPolygon,
-    "None": QgsWkbTypes.NoGeometry,
+    "Point": QgsWkbTypes.Type.Point,
+    "LineString": QgsWkbTypes.Type.LineString,
+    "MultiPolygon": QgsWkbTypes.Type.MultiPolygon,
+    "None": QgsWkbTypes.Type.NoGeometry,
 }
 
 
@@ -57,12 +57,13 @@ def write_layer(path, spec, crs, transform_context, rows=(), layer_name=None, ne
     options.driverName = "GPKG"
     options.layerName = name
     options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if new_file
-                                    else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    on_existing = QgsVectorFileWriter.ActionOnExistingFile
+    options.actionOnExistingFile = (on_existing.CreateOrOverwriteFile if new_file
+                                    else on_existing.CreateOrOverwriteLayer)
     fields = qgs_fields(spec)
     writer = QgsVectorFileWriter.create(str(path), fields, _WKB_TYPES[spec.geometry], crs,
                                         transform_context, options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         message = writer.errorMessage()
         del writer
         raise QgsProcessingException(translate(
@@ -97,7 +98,8 @@ def store_default_style(uri, spec, layer_name):
             "CreateProjectAlgorithm", "Could not open {0} after writing it.").format(uri))
     qml = style_path(spec.style)
     if qml.exists():
-        categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
+        category = QgsMapLayer.StyleCategory
+        categories = category.Symbology | category.Labeling | category.Rendering
         layer.loadNamedStyle(str(qml), categories)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)

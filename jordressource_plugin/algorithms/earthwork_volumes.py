@@ -48,7 +48,7 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
             self.PLANNED_SURFACE, self.tr("Planned surface (raster, metres)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PLANNED_LEVEL_FIELD, self.tr("Planned level field (metres)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.DataType.Numeric,
             optional=True))
         self.add_number_parameter(self.BULKING_FACTOR, self.tr("Bulking factor (loose / in situ)"),
                                   1.25, minimum=1.0)

@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
     QgsRectangle,
-    QgsRenderContext,
     QgsSymbolLayerUtils,
 )
 from qgis.PyQt.QtCore import QDate, QLocale, QVariant
@@ -84,11 +83,12 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
 
     def flags(self):
         # Layouts are not thread safe: like QGIS's own layout exports, run in the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.LAYERS, self.tr("Layers to show on the map"), QgsProcessing.TypeMapLayer))
+            self.LAYERS, self.tr("Layers to show on the map"),
+            QgsProcessing.SourceType.TypeMapLayer))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.COVERAGE, self.tr("Plan areas, one page each (optional)"),
             processing_vector_types("polygon"), optional=True))
@@ -212,7 +212,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 project.addMapLayer(layer, False)
             node = project.layerTreeRoot().addLayer(page_layers[0])
             # Its one entry names the plan area; a heading above it would repeat the name.
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         for layer in copies:
             project.layerTreeRoot().addLayer(layer)
         return project, copies, pages, page_layers
@@ -345,7 +345,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         settings.exportMetadata = True
         settings.simplifyGeometries = True
         # Text as text, not outlines: the planner can search and copy names in the PDF.
-        settings.textRenderFormat = _always_text()
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         exporter = QgsLayoutExporter(layout)
         atlas = layout.atlas()
         if atlas.enabled():
@@ -375,8 +375,3 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         if message:
             raise QgsProcessingException(message + (f" ({error})" if error else ""))
 
-
-def _always_text():
-    if hasattr(Qgis, "TextRenderFormat"):  # QGIS 3.28 and later
-        return Qgis.TextRenderFormat.AlwaysText
-    return QgsRenderContext.TextFormatAlwaysText

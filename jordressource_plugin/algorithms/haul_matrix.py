@@ -130,12 +130,12 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         steps.setCurrentStep(3)
         fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.LineString, crs)
+                                           QgsWkbTypes.Type.LineString, crs)
         route_sink, route_id = None, None
         if parameters.get(self.OUTPUT_ROUTES):
             route_sink, route_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context,
                                                       self.output_fields(self.OUTPUT_ROUTES),
-                                                      QgsWkbTypes.LineString, crs)
+                                                      QgsWkbTypes.Type.LineString, crs)
         routes = None
         if route_sink is not None and network is not None:
             routes = network.route_lines(source_xy, target_xy, pairs, canceled=steps.isCanceled)
@@ -154,13 +154,13 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             feature.setAttributes(attributes)
             feature.setGeometry(QgsGeometry(QgsLineString(
                 [source_xy[s, 0], target_xy[t, 0]], [source_xy[s, 1], target_xy[t, 1]])))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             if routes is not None and routes[k] is not None:
                 route = QgsFeature(fields)
                 route.setAttributes(attributes)
                 xs, ys = routes[k].xy
                 route.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
-                route_sink.addFeature(route, QgsFeatureSink.FastInsert)
+                route_sink.addFeature(route, QgsFeatureSink.Flag.FastInsert)
             if k % 1000 == 0:
                 steps.setProgress(100.0 * k / total)
         results = {self.OUTPUT: dest_id, self.PAIR_COUNT: len(pairs),

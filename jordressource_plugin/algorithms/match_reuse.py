@@ -134,7 +134,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.add_number_parameter(name, label, default, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_MATCHES, self.output_title(self.OUTPUT_MATCHES),
-            QgsProcessing.TypeVectorLine))
+            QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -337,7 +337,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         match_fields = self.output_fields(self.OUTPUT_MATCHES)
         names = match_fields.names()
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
-                                              match_fields, QgsWkbTypes.LineString, crs)
+                                              match_fields, QgsWkbTypes.Type.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
         receiver_points = position_points(receiver_table_.frame.geometry)
         kinds = (receiver_table_.frame[kind_field].tolist() if kind_field
@@ -361,7 +361,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "same_area_type": None if row.same_area_type is None else bool(row.same_area_type),
                 "analysis_required": bool(row.analysis_required)}
             feature.setAttributes([values[name] for name in names])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         sink.flushBuffer()
 
         sources = source_table.frame

@@ -93,9 +93,11 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.RECEIVERS, optional=True, date=True)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT),
+            QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.output_title(self.OUTPUT_TABLE), QgsProcessing.TypeVector))
+            self.OUTPUT_TABLE, self.output_title(self.OUTPUT_TABLE),
+            QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML),
             self.tr("HTML files (*.html)")))
@@ -159,7 +161,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                          for year in table["year"].to_numpy()]
         table_fields = self.output_fields(self.OUTPUT_TABLE)
         table_sink, table_id = self.sink_or_error(parameters, self.OUTPUT_TABLE, context,
-                                                  table_fields, QgsWkbTypes.NoGeometry, crs)
+                                                  table_fields, QgsWkbTypes.Type.NoGeometry, crs)
         write_frame(table_sink, table, table_fields, steps, geometry=False)
         table_sink.flushBuffer()
         steps.setProgress(80)

@@ -120,8 +120,8 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
             self.PLANNED_SURFACE, self.tr("Planned surface (raster, metres)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PLANNED_LEVEL_FIELD, self.tr("Planned level field (metres)"),
-            parentLayerParameterName=self.PROJECT, type=QgsProcessingParameterField.Numeric,
-            optional=True))
+            parentLayerParameterName=self.PROJECT,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         for name, label, types in (
                 (self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")),
                 (self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
@@ -179,7 +179,7 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
             self.OUTPUT, self.output_title(self.OUTPUT)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_OPTIONS, self.output_title(self.OUTPUT_OPTIONS),
-            QgsProcessing.TypeVectorLine))
+            QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML), self.tr("HTML files (*.html)")))
         self.addParameter(QgsProcessingParameterFileDestination(

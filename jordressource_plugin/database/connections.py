@@ -139,7 +139,7 @@ def _uri_from_url(url: str):
     uri.setConnection(parts.hostname or "", str(parts.port or options.pop("port", "5432")),
                       unquote(parts.path.lstrip("/")) or options.pop("dbname", ""),
                       unquote(parts.username or "") or options.pop("user", ""), password,
-                      QgsDataSourceUri.SslPrefer, options.pop("authcfg", ""))
+                      QgsDataSourceUri.SslMode.SslPrefer, options.pop("authcfg", ""))
     if "service" in options:
         uri.setService(options.pop("service"))
     if "sslmode" in options:

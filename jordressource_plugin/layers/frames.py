@@ -83,7 +83,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
                 geometry = geometry.makeValid()
                 # Repair can leave a polygon with a dangling line as a collection: keep the
                 # parts of the layer's own kind, which is what the site is.
-                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.GeometryCollection:
+                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.Type.GeometryCollection:
                     geometry.convertGeometryCollectionToSubclass(
                         QgsWkbTypes.geometryType(source.wkbType()))
                 repaired.append(feature.id())
@@ -176,7 +176,7 @@ def write_frame(sink, frame, fields, feedback=None, geometry=True):
             qgs_geometry = QgsGeometry()
             qgs_geometry.fromWkb(shapes[row].wkb)
             feature.setGeometry(qgs_geometry)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(translate(
                 "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
                 .format(sink.lastError() if hasattr(sink, "lastError") else ""))

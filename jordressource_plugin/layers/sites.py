@@ -50,11 +50,11 @@ class SiteFieldsMixin:
 
     def add_field(self, name, description, default, parent, optional=False, numeric=False,
                   date=False):
-        kind = QgsProcessingParameterField.Any
+        kind = QgsProcessingParameterField.DataType.Any
         if numeric:
-            kind = QgsProcessingParameterField.Numeric
+            kind = QgsProcessingParameterField.DataType.Numeric
         elif date:
-            kind = QgsProcessingParameterField.DateTime
+            kind = QgsProcessingParameterField.DataType.DateTime
         self.addParameter(QgsProcessingParameterField(
             name, description, defaultValue=default, parentLayerParameterName=parent, type=kind,
             optional=optional))
@@ -75,7 +75,7 @@ class SiteFieldsMixin:
                 for role, name in roles.items()}
         names = [name for name in used.values() if name]
         xy = None
-        if not whole_layer and QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Point:
+        if not whole_layer and QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Type.Point:
             frame, xy = read_points(source, crs, context, feedback, names, label)
         else:
             frame = read_frame(source, crs, context, feedback,

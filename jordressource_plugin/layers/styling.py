@@ -72,9 +72,9 @@ def split_destination(dest_id: str):
 
 
 GEOMETRY_SUFFIXES = {
-    QgsWkbTypes.PointGeometry: "points",
-    QgsWkbTypes.LineGeometry: "lines",
-    QgsWkbTypes.PolygonGeometry: "areas",
+    QgsWkbTypes.GeometryType.PointGeometry: "points",
+    QgsWkbTypes.GeometryType.LineGeometry: "lines",
+    QgsWkbTypes.GeometryType.PolygonGeometry: "areas",
 }
 
 
