@@ -28,7 +28,7 @@ from qgis.core import (
     QgsRectangle,
     QgsSymbolLayerUtils,
 )
-from qgis.PyQt.QtCore import QDate, QLocale, QVariant
+from qgis.PyQt.QtCore import QDate, QLocale
 
 from ..i18n import user_language
 from ..layers.fields import id_list, missing_field_error
@@ -43,6 +43,7 @@ from ..layout.plan_layout import (
     export_result_message,
     fit_page_geometry,
 )
+from ..qt_compat import is_null
 from ..resources import PACKAGE_DIR
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm, processing_vector_types
 
@@ -266,13 +267,12 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 skipped.append(feature.id())
                 continue
             name = feature[name_field] if name_field else None
-            if name is None or (isinstance(name, QVariant) and name.isNull()):
+            if is_null(name):
                 name = ""
             name = str(name)
             if not name.strip():
                 ident = feature.attributes()[id_index] if id_index >= 0 else None
-                if ident is None or ident == "" or (isinstance(ident, QVariant)
-                                                    and ident.isNull()):
+                if is_null(ident) or ident == "":
                     ident = feature.id()
                 name = self.tr("Area {0}").format(ident)
                 unnamed.append(feature.id())

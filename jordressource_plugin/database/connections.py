@@ -52,9 +52,11 @@ class QgisConnection:
 def _python_value(value):
     from qgis.PyQt.QtCore import QVariant
 
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
+    from ..qt_compat import is_null
+
+    if is_null(value):
+        return None
+    return value.value() if isinstance(value, QVariant) else value
 
 
 class Psycopg2Connection:

@@ -24,16 +24,16 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
+from ..qt_compat import field_is_integer, is_null
 from .coordinates import check_source
 from .fields import id_list, require_fields
 
 FEATURE_ID = "_fid"
-INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
 
 
 def python_value(value):
     """A QGIS attribute value as a plain Python value."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     if isinstance(value, QDateTime):
         return value.toPyDateTime() if value.isValid() else None
@@ -137,7 +137,7 @@ def attribute_frame(rows, names, fields):
     must keep their integer values, so such columns stay Python objects."""
     frame = pd.DataFrame(rows, columns=names)
     for position, name in enumerate(names):
-        if fields.field(name).type() in INTEGER_TYPES and frame[name].isna().any():
+        if field_is_integer(fields.field(name)) and frame[name].isna().any():
             frame[name] = pd.Series([row[position] for row in rows], dtype=object)
     return frame
 
