@@ -15,7 +15,10 @@ import shapely
 from shapely.prepared import prep
 from shapely.strtree import STRtree
 
-_SHAPELY_2 = int(shapely.__version__.split(".")[0]) >= 2
+# Shapely 2's vectorised API (top-level functions such as shapely.bounds, and STRtree queries
+# over whole arrays, which came with them), detected by the feature: version strings lie
+# (Debian's shapely 2.2 says "0+unknown").
+_SHAPELY_2 = hasattr(shapely, "bounds")
 ON_BOUNDARY_M = 1e-6  # a point this close to a polygon's edge lies on its boundary
 # Shapely geometries as a GeoSeries, an object array or a list (None for a missing one).
 Geometries = Union[gpd.GeoSeries, np.ndarray, Sequence]
