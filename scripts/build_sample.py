@@ -75,9 +75,11 @@ def read_real_data():
     admin = DATA / "admin" / "dk_admin_25832.gpkg"
     municipality = gpd.read_file(admin, layer="holbaek_kommune")
     municipalities = gpd.read_file(admin, layer="kommuner")
-    landcover = gpd.read_file(DATA / "landcover" / "corine2018_holbaek_landcover.gpkg")
+    landcover = gpd.read_file(DATA / "landcover" / "corine2018_holbaek_landcover.gpkg",
+                              layer="clc2018_holbaek")
     sites = gpd.read_file(DATA / "landcover"
-                          / "corine2018_extraction_dump_construction_zealand.gpkg")
+                          / "corine2018_extraction_dump_construction_zealand.gpkg",
+                          layer="clc2018_sites")
     return municipality, municipalities, landcover, sites
 
 

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List
@@ -215,7 +216,7 @@ def plan_map(demo: Demo) -> List[str]:
 
 def gpkg_rows(path: Path, columns: str):
     """Rows of the one feature table in a GeoPackage written by qgis_process."""
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         table = connection.execute(
             "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchone()[0]
         return connection.execute(f'SELECT {columns} FROM "{table}"').fetchall()

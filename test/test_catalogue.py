@@ -2,6 +2,7 @@
 every output of every algorithm and nothing else, agrees with the engine's columns, and what it
 says reaches the written layers (field types and Danish aliases), whatever QGIS version."""
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -152,7 +153,7 @@ def test_a_geopackage_output_stores_its_aliases_with_its_style(run_algorithm, ma
 
     path = tmp_path / "classified.gpkg"
     run_algorithm("classify_area_types", {**_classify_inputs(make_layer), "OUTPUT": str(path)})
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("SELECT styleName FROM layer_styles").fetchall() == [
             ("classified_sites_points",)]
     layer = QgsVectorLayer(str(path), "classified", "ogr")  # opened as QGIS opens a file

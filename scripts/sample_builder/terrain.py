@@ -13,10 +13,12 @@ def land_and_sea(municipality, municipalities, landcover):
     """Land: every municipality (DAGI) near Holbæk, less CORINE's coastal lagoons and sea; sea:
     the rest of the surroundings (Holbæk Fjord, Isefjord, Sejerø Bugt)."""
     from shapely.geometry import box
+    from shapely.ops import unary_union  # GeoSeries.unary_union is deprecated in geopandas 1
     surroundings = box(*municipality.total_bounds).buffer(10000)
-    land = municipalities[municipalities.intersects(surroundings)].unary_union
+    land = unary_union(list(municipalities[municipalities.intersects(surroundings)].geometry))
     land = land.intersection(surroundings)
-    land = land.difference(landcover[landcover.clc_code.isin(SEA_CODES)].unary_union)
+    sea = landcover[landcover.clc_code.isin(SEA_CODES)]
+    land = land.difference(unary_union(list(sea.geometry)))
     return land, surroundings.difference(land)
 
 

@@ -96,7 +96,9 @@ def _north_up(dataset) -> bool:
 
 def check_dem(dataset: DatasetReader) -> None:
     """Refuse DEMs whose cells have no area in square metres."""
-    if dataset.crs is None or not dataset.crs.is_valid:
+    # None or an empty CRS (falsy: no WKT). rasterio 1.4 deprecates CRS.is_valid: an invalid CRS
+    # can no longer be made, so having a definition is the whole test.
+    if not dataset.crs:
         raise EarthworkInputError("no_crs")
     if dataset.crs.is_geographic:
         raise EarthworkInputError("geographic")
