@@ -298,16 +298,17 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             if not extent.isEmpty():
                 return extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()
-        combined = QgsRectangle()
-        combined.setMinimal()
-        for layer in layers:
-            if layer.extent().isNull():
-                continue
-            transform = QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
-            combined.combineExtentWith(transform.transformBoundingBox(layer.extent()))
-        if combined.isNull():
+        # Combined from the first extent on: an empty QgsRectangle to start from differs between
+        # QGIS versions (3.34 deprecates setMinimal() for setNull(), which 3.22 lacks).
+        extents = [QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
+                   .transformBoundingBox(layer.extent())
+                   for layer in layers if not layer.extent().isNull()]
+        if not extents:
             raise QgsProcessingException(self.tr(
                 "The layers hold no features to map. Add layers with data, or give a map extent."))
+        combined = QgsRectangle(extents[0])
+        for extent in extents[1:]:
+            combined.combineExtentWith(extent)
         return combined.xMinimum(), combined.yMinimum(), combined.xMaximum(), combined.yMaximum()
 
     # Page ---------------------------------------------------------------------------------
