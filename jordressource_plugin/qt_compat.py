@@ -8,6 +8,10 @@ Field types: QGIS 3.38 types fields by ``QMetaType`` (``QgsField.type()`` return
 datetime, boolean) and gets the one this QGIS wants; ``field_is_integer`` asks a field the same
 way.
 
+Styles in a data source: QGIS 3.44 deprecates ``QgsMapLayer.saveStyleToDatabase()`` for
+``saveStyleToDatabaseV2()``, which earlier versions lack; ``save_style_to_database`` calls the
+one this QGIS has.
+
 Enums: every enum value the plugin uses is reached through its enum type
 (``QgsProcessing.SourceType.TypeVectorLine``), a form QGIS 3.22's PyQt5 accepts as well as
 PyQt6 (test/test_qt6_scan.py checks); none needs a shim here.
@@ -50,6 +54,15 @@ def new_field(name: str, kind: str, alias: str = "") -> QgsField:
 def field_is_integer(field: QgsField) -> bool:
     """Whether ``field`` holds integers (of any width, signed or not)."""
     return field.type() in INTEGER_TYPES
+
+
+def save_style_to_database(layer, name: str, description: str) -> str:
+    """Store ``layer``'s style as its default in its data source's ``layer_styles`` table;
+    returns the error message, empty when stored."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):  # QGIS 3.44 and later
+        _stored, error = layer.saveStyleToDatabaseV2(name, description, True, "")
+        return error
+    return layer.saveStyleToDatabase(name, description, True, "")
 
 
 def is_null(value) -> bool:

@@ -26,7 +26,7 @@ from qgis.core import (
 
 from ..i18n import translate
 from ..layers.frames import qgis_value
-from ..qt_compat import new_field
+from ..qt_compat import new_field, save_style_to_database
 from ..resources import style_path
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm
 
@@ -103,7 +103,7 @@ def store_default_style(uri, spec, layer_name):
         layer.loadNamedStyle(str(qml), categories)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
-    error = layer.saveStyleToDatabase(spec.style, spec.title_da, True, "")
+    error = save_style_to_database(layer, spec.style, spec.title_da)
     if error:
         raise QgsProcessingException(translate(
             "CreateProjectAlgorithm", "Could not store the style of {0}: {1}")

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..i18n import translate
+from ..qt_compat import save_style_to_database
 from ..resources import style_path
 
 
@@ -119,8 +120,8 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
         if qml is not None:
             layer.loadNamedStyle(str(qml))
         set_aliases(layer, aliases)
-        error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
-                                          "Jordressource", True, "")
+        error = save_style_to_database(layer, qml.stem if qml is not None else layer.name(),
+                                       "Jordressource")
         if error:
             feedback.pushInfo(translate(
                 "JordressourceAlgorithm", "Could not store the style in {0}: {1}")

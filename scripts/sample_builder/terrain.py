@@ -69,11 +69,12 @@ def mean_level(elevation, transform, polygon):
     """Mean DEM value over the cells whose centre lies in ``polygon`` (the earthwork rule), and
     how many cells that is."""
     from rasterio import features
-    from rasterio.windows import from_bounds
+    from rasterio.windows import Window, from_bounds
+    from rasterio.windows import transform as window_transform
     window = from_bounds(*polygon.bounds, transform=transform).round_offsets().round_lengths()
     row0, col0 = int(window.row_off), int(window.col_off)
     rows, cols = int(window.height) + 1, int(window.width) + 1
-    sub_transform = transform * transform.translation(col0, row0)
+    sub_transform = window_transform(Window(col0, row0, cols, rows), transform)
     mask = features.rasterize([(polygon, 1)], out_shape=(rows, cols), transform=sub_transform,
                               dtype="uint8") == 1
     cells = elevation[row0:row0 + rows, col0:col0 + cols][mask[:elevation.shape[0] - row0,
