@@ -112,10 +112,12 @@ def type_text(parameter) -> str:
 
 
 def flags_text(parameter) -> str:
+    from qgis.core import QgsProcessingParameterDefinition
+
     flags = []
-    if parameter.flags() & parameter.FlagOptional:
+    if parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
         flags.append("optional")
-    if parameter.flags() & parameter.FlagAdvanced:
+    if parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagAdvanced:
         flags.append("advanced")
     return ", ".join(flags)
 

@@ -191,7 +191,8 @@ def is_enum_value(value):
 
 
 def qgis_names(tree):
-    """{name: object} for every name the module imports from qgis.* (Qt through qgis.PyQt)."""
+    """{name: object} for every name the module imports from qgis.* (Qt through qgis.PyQt),
+    and every plain name assigned one of their attributes (``side = QgsLegendStyle.Side``)."""
     names = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and not node.level and node.module \
@@ -200,6 +201,14 @@ def qgis_names(tree):
             for alias in node.names:
                 if hasattr(module, alias.name):
                     names[alias.asname or alias.name] = getattr(module, alias.name)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            pairs = (zip(target.elts, value.elts) if isinstance(target, ast.Tuple)
+                     and isinstance(value, ast.Tuple) else [(target, value)])
+            for name, expression in pairs:
+                if isinstance(name, ast.Name) and resolve(expression, names) is not None:
+                    names[name.id] = resolve(expression, names)
     return names
 
 
@@ -212,32 +221,59 @@ def resolve(node, names):
     return None
 
 
+def enum_members(names):
+    """{value name: names of its enum types} over the classes the module imports (with what they
+    inherit): what an object of one of them offers as ``object.FlagAdvanced``."""
+    members = {}
+    for owner in names.values():
+        if not isinstance(owner, type) or is_enum_type(owner):
+            continue
+        for name in dir(owner):
+            value = getattr(owner, name, None)
+            if name[:1].isupper() and is_enum_value(value):
+                members.setdefault(name, set()).add(type(value).__name__)
+    return members
+
+
 def unscoped_enum_hits(path, tree):
+    """Enum values reached past their enum type: through a class the module imports
+    (``Qt.AlignLeft``) or through an object of one (``parameter.FlagAdvanced``)."""
     names = qgis_names(tree)
+    members = enum_members(names)
     hits = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Attribute):
             continue
         owner = resolve(node.value, names)
-        if owner is None or is_enum_type(owner):
+        if owner is None:
+            scopes = members.get(node.attr, set())
+            through_scope = isinstance(node.value, ast.Attribute) and node.value.attr in scopes
+            if scopes and not through_scope:
+                hits.append(f"{where(path, node)}: .{node.attr}: an enum value reached through "
+                            f"an object; write its class and enum type ({'/'.join(sorted(scopes))}"
+                            f".{node.attr})")
+            continue
+        if is_enum_type(owner):
             continue
         value = getattr(owner, node.attr, None)
         if is_enum_value(value):
             scope = type(value).__name__
             hits.append(f"{where(path, node)}: {dotted(node)}: Qt 6 wants the enum's scope, "
-                        f"e.g. {dotted(node.value)}.{scope}.{node.attr} (or a qt_compat name "
-                        "where QGIS 3.22 lacks it)")
+                        f"e.g. {dotted(node.value)}.{scope}.{node.attr}")
     return hits
 
 
 @pytest.mark.qgis
 def test_the_scan_finds_an_unscoped_enum():
     pytest.importorskip("qgis.core")
-    source = ("from qgis.PyQt.QtCore import Qt\nfrom qgis.core import QgsProcessing\n"
+    source = ("from qgis.PyQt.QtCore import Qt\n"
+              "from qgis.core import QgsProcessing, QgsProcessingParameterNumber\n"
               "a = Qt.AlignLeft | Qt.AlignmentFlag.AlignTop\n"
-              "b = QgsProcessing.TypeVectorLine, QgsProcessing.SourceType.TypeVectorLine\n")
+              "b = QgsProcessing.TypeVectorLine, QgsProcessing.SourceType.TypeVectorLine\n"
+              "c = number.flags() | number.FlagAdvanced | number.Flag.FlagOptional\n")
     hits = unscoped_enum_hits(ROOT / "scripts" / "example.py", ast.parse(source))
-    assert [hit.split(": ")[1] for hit in hits] == ["Qt.AlignLeft", "QgsProcessing.TypeVectorLine"]
+    assert sorted(hit.split(": ")[1] for hit in hits) == [
+        ".FlagAdvanced", "QgsProcessing.TypeVectorLine", "Qt.AlignLeft"], "\n".join(hits)
 
 
 @pytest.mark.qgis

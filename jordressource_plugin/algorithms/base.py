@@ -3,7 +3,6 @@ reading layers into the core's frames and writing results to styled sinks.
 
 Each algorithm module then holds only its own parameters and its call into `core/`.
 """
-import importlib.util
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -11,6 +10,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from .. import catalogue
+from ..dependencies import install_advice, missing_libraries
 from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
 from ..layers import styling
@@ -94,15 +95,11 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def canExecute(self):
-        missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
+        """Runnable when the libraries the algorithm needs are installed; otherwise it says what
+        to install, the way the user's installer does it (``dependencies``)."""
+        missing = missing_libraries(self.REQUIRED_LIBRARIES)
         if missing:
-            return False, translate(
-                "JordressourceAlgorithm",
-                "This algorithm needs the Python libraries {0}, which are not installed. "
-                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy "
-                "python3-rasterio; on Windows and macOS they ship with QGIS's standalone "
-                "installers.",
-            ).format(", ".join(missing))
+            return False, install_advice(missing)
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
@@ -111,22 +108,32 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         take their default when a script or model leaves them out (see ``parameters``)."""
         return super().addParameter(with_default_standing_in(parameter), createOutput)
 
-    def add_distance_crs_parameter(self):
-        self.addParameter(QgsProcessingParameterCrs(
+    def add_distance_crs_parameter(self, advanced=False):
+        parameter = QgsProcessingParameterCrs(
             "DISTANCE_CRS",
             translate("JordressourceAlgorithm", "Metric CRS for distances and areas"),
-            defaultValue=DEFAULT_DISTANCE_CRS))
+            defaultValue=DEFAULT_DISTANCE_CRS)
+        if advanced:
+            parameter.setFlags(parameter.flags()
+                               | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(parameter)
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
-                             advanced=False, optional=False, integer=False):
+                             advanced=False, optional=False, integer=False, decimals=None):
+        """A number parameter whose box shows ``decimals`` places (by default as many as the
+        default value has, at least one), not QGIS's six ("30.000000")."""
         kind = QgsProcessingParameterNumber.Type.Integer if integer \
             else QgsProcessingParameterNumber.Type.Double
         parameter = QgsProcessingParameterNumber(
             name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
             parameter.setMaximum(maximum)
+        if not integer:
+            places = decimals if decimals is not None else default_decimals(default)
+            parameter.setMetadata({"widget_wrapper": {"decimals": places}})
         if advanced:
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            parameter.setFlags(parameter.flags()
+                               | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(parameter)
         return parameter
 
@@ -188,6 +195,15 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
             style = styling.style_for_geometry(output.style, wkb_type) if output.style else ""
             styling.style_output(dest_id, style, field_aliases(output), context, feedback)
         return {}
+
+
+def default_decimals(value) -> int:
+    """Decimal places a number box needs to show ``value`` as written: 1 for 30, 3 for 0.225
+    (at most 4)."""
+    if value is None:
+        return 2
+    text = f"{float(value):.4f}".rstrip("0")
+    return min(max(len(text.partition(".")[2]), 1), 4)
 
 
 def processing_vector_types(*types):

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
@@ -120,7 +121,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         png = QgsProcessingParameterFolderDestination(
             self.OUTPUT_PNG_FOLDER, self.output_title(self.OUTPUT_PNG_FOLDER), optional=True,
             createByDefault=False)
-        png.setFlags(png.flags() | png.FlagAdvanced)
+        png.setFlags(png.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(png)
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 

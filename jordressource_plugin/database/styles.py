@@ -11,6 +11,7 @@ from qgis.core import QgsMapLayer, QgsReadWriteContext, QgsVectorLayer
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.project.datamodel import layer_spec
+from ..layers.legend import load_style
 from ..resources import style_path
 from . import model
 from .quoting import render
@@ -40,8 +41,7 @@ def style_qml(spec) -> str:
     category = QgsMapLayer.StyleCategory
     qml = style_path(spec.style)
     if qml.exists():
-        categories = category.Symbology | category.Labeling | category.Rendering
-        layer.loadNamedStyle(str(qml), categories)
+        load_style(layer, qml, category.Symbology | category.Labeling | category.Rendering)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
     document = QDomDocument()
