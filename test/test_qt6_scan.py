@@ -221,6 +221,14 @@ def resolve(node, names):
     return None
 
 
+def scopes(owner, value):
+    """The names under which ``owner`` offers the enum type of ``value``: its own name, and the
+    alias QGIS keeps for an enum it moved (``QgsProcessingParameterDefinition.Flag`` is
+    ``Qgis.ProcessingParameterFlag`` since 3.36)."""
+    return {type(value).__name__} | {name for name in dir(owner)
+                                     if getattr(owner, name, None) is type(value)}
+
+
 def enum_members(names):
     """{value name: names of its enum types} over the classes the module imports (with what they
     inherit): what an object of one of them offers as ``object.FlagAdvanced``."""
@@ -231,7 +239,7 @@ def enum_members(names):
         for name in dir(owner):
             value = getattr(owner, name, None)
             if name[:1].isupper() and is_enum_value(value):
-                members.setdefault(name, set()).add(type(value).__name__)
+                members.setdefault(name, set()).update(scopes(owner, value))
     return members
 
 
@@ -246,18 +254,18 @@ def unscoped_enum_hits(path, tree):
             continue
         owner = resolve(node.value, names)
         if owner is None:
-            scopes = members.get(node.attr, set())
-            through_scope = isinstance(node.value, ast.Attribute) and node.value.attr in scopes
-            if scopes and not through_scope:
+            known = members.get(node.attr, set())
+            through_scope = isinstance(node.value, ast.Attribute) and node.value.attr in known
+            if known and not through_scope:
                 hits.append(f"{where(path, node)}: .{node.attr}: an enum value reached through "
-                            f"an object; write its class and enum type ({'/'.join(sorted(scopes))}"
+                            f"an object; write its class and enum type ({'/'.join(sorted(known))}"
                             f".{node.attr})")
             continue
         if is_enum_type(owner):
             continue
         value = getattr(owner, node.attr, None)
         if is_enum_value(value):
-            scope = type(value).__name__
+            scope = min(scopes(owner, value), key=len)
             hits.append(f"{where(path, node)}: {dotted(node)}: Qt 6 wants the enum's scope, "
                         f"e.g. {dotted(node.value)}.{scope}.{node.attr}")
     return hits
