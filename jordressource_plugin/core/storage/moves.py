@@ -74,6 +74,7 @@ class Moves:
     entry_pair: np.ndarray  # pair (storage, origin group) of each entry arc
     pair_storage: np.ndarray  # per (storage, group) pair that can hold soil
     pair_group: np.ndarray
+    pair_may_dispose: np.ndarray  # bool: some entry + disposal from k beats disposal at source
     exit: Arcs  # pair (as its ``source``) → receiver
     groups: OriginGroups
     unusable_storage: np.ndarray  # indexes: no capacity or no class
@@ -174,8 +175,14 @@ def build_moves(excavations: Excavations, receivers: Receivers, storage: Storage
     exit_arcs = Arcs(number[exit_arcs.source[exit_kept]], *(
         getattr(exit_arcs, name)[exit_kept]
         for name in ("receiver", "distance_km", "cost_dkk_t", "analysis", "same_area_type")))
+    # Soil that enters k only to be disposed from k must beat disposal at its source (a tonne
+    # taken off such a path, with its storage months, never costs more).
+    via_storage = entry.cost_dkk_t + np.asarray(storage_disposal_dkk_t)[entry.storage] \
+        < source_disposal_dkk_t[entry.source]
+    may_dispose = np.zeros(len(pair_storage), dtype=bool)
+    may_dispose[entry_pair[via_storage]] = True
     return Moves(direct, entry, number[entry_pair], pair_storage[held], pair_group[held],
-                 exit_arcs, groups, np.flatnonzero(unusable))
+                 may_dispose[held], exit_arcs, groups, np.flatnonzero(unusable))
 
 
 def _pair_of(pair_storage, pair_group, storage, group):

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
 
+from .release import split_by_month
 from .schedule_problem import ScheduleProblem
 
 # Flows below this share of the largest release are solver noise.
@@ -29,6 +30,9 @@ class ScheduleSolveError(RuntimeError):
 class ScheduleSolution:
     problem: ScheduleProblem
     values: np.ndarray  # tonnes per column, noise removed
+    direct_column: np.ndarray  # direct soil by month: index into the direct block,
+    direct_month: np.ndarray  # month,
+    direct_t: np.ndarray  # tonnes
     source_disposal_t: np.ndarray  # per release row: what goes to disposal at the source
     capacity_value_dkk_t: np.ndarray  # per capacity row: saving of one more tonne of room
     cost_dkk: float
@@ -60,11 +64,15 @@ def solve_schedule(problem: ScheduleProblem) -> ScheduleSolution:
         dual_ub = np.zeros(problem.a_ub.shape[0])
     scale = max(1.0, float(release.row_tonnes.max(initial=0.0)))
     values = np.where(values > NOISE_SHARE * scale, values, 0.0)
-    used = problem.a_ub[:len(release.row_tonnes)] @ values
-    source_disposal = np.clip(release.row_tonnes - used, 0.0, None)
+    moves, direct, entry = problem.moves, problem.direct, problem.entry
+    column, month, tonnes, source_disposal = split_by_month(
+        release, problem.horizon.count, moves.direct.source[direct.item], direct.month,
+        direct.last, values[direct.start:direct.stop], moves.entry.source[entry.item],
+        entry.month, values[entry.start:entry.stop])
     cost = problem.constant_dkk + float(problem.cost @ values)
     capacity_value = np.clip(-dual_ub[problem.capacity_rows], 0.0, None)
-    return ScheduleSolution(problem, values, source_disposal, capacity_value, cost, status, gap)
+    return ScheduleSolution(problem, values, column, month, tonnes, source_disposal,
+                            capacity_value, cost, status, gap)
 
 
 @dataclass

@@ -12,9 +12,10 @@ import pandas as pd
 from ..costs import CostRates, HaulPairsFunction, choose_disposal
 from ..reuse_problem import AreaRule, Excavations, Receivers
 from .moves import ScheduleHaul, StorageSites, build_moves
-from .periods import Horizon, horizon_of, open_months, release_shares
+from .periods import Horizon, horizon_of, open_months
+from .release import release_of
 from .schedule import ScheduleSolution, solve_schedule, storage_pieces
-from .schedule_problem import Release, build_schedule_problem
+from .schedule_problem import build_schedule_problem
 from .storage_costs import StorageRates
 
 DIRECT, TO_STORAGE, FROM_STORAGE, DISPOSAL = "direct", "to_storage", "from_storage", "disposal"
@@ -58,21 +59,6 @@ class ScheduleResult:
     receivers_never_open: np.ndarray  # indexes: window ends before it starts
     excavations_unscheduled: np.ndarray  # indexes: window ends before it starts (to disposal)
     unusable_storage: np.ndarray  # indexes: no capacity or no class
-
-
-def release_of(excavations: Excavations, horizon: Horizon, density_t_m3: float) -> Release:
-    """Release rows: one per month of an excavation with both dates (pro rata by days), one for
-    the whole open range of one with a date or none."""
-    tonnes = np.asarray(excavations.volume_m3, dtype=float) * density_t_m3
-    first, last = open_months(excavations.start_day, excavations.end_day, horizon)
-    fixed = np.isfinite(excavations.start_day) & np.isfinite(excavations.end_day) & \
-        (first <= last)
-    site, month, share = release_shares(excavations.start_day, excavations.end_day, horizon)
-    free = np.flatnonzero(~fixed & (first <= last))
-    return Release(tonnes, first, last, fixed,
-                   np.concatenate([site, free]).astype(np.int64),
-                   np.concatenate([month, np.full(len(free), -1)]).astype(np.int64),
-                   np.concatenate([tonnes[site] * share, tonnes[free]]))
 
 
 def plan_schedule(excavations: Excavations, receivers: Receivers, storage: StorageSites,
@@ -131,9 +117,9 @@ def tabulate(solution: ScheduleSolution, source_disposal, storage_disposal, rate
             "distance_km": np.asarray(distance_km)[carrying],
             "cost_dkk": (np.asarray(tonnes) * cost_dkk_t)[carrying]}))
 
-    arc = problem.direct.item
-    add(problem.direct.month, DIRECT, EXCAVATION, moves.direct.source[arc], RECEIVER,
-        moves.direct.receiver[arc], moves.direct.source[arc], solution.block("direct"),
+    arc = problem.direct.item[solution.direct_column]
+    add(solution.direct_month, DIRECT, EXCAVATION, moves.direct.source[arc], RECEIVER,
+        moves.direct.receiver[arc], moves.direct.source[arc], solution.direct_t,
         moves.direct.distance_km[arc], moves.direct.cost_dkk_t[arc])
     arc = problem.entry.item
     add(problem.entry.month, TO_STORAGE, EXCAVATION, moves.entry.source[arc], STORAGE,

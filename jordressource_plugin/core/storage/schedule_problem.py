@@ -2,7 +2,8 @@
 
 Variables, all tonnes ≥ 0, months n of the horizon:
 
-- ``x[a, n]``: direct arc a (excavation i → receiver j) in a month both are open and i releases;
+- ``x[a]``: direct arc a (excavation i → receiver j) over the months both are open and i
+  releases (split into months afterwards, see ``release``);
 - ``e[b, n]``: entry arc b (i → storage k) in a month i releases;
 - ``w[c, n]``: exit arc c (pair p = (k, origin group g) → receiver j) in a month j is open;
 - ``s[p, n]``: stock of pair p at the end of month n;
@@ -15,8 +16,9 @@ everything to disposal plus what each move changes:
     Σ e_i·t_i + Σ x·(c_a − e_i) + Σ e·(c_b − e_i) + Σ w·c_c + Σ d·f_k + STORAGE·Σ s
 
 subject to
-    release:  Σ x + Σ e ≤ r_im per excavation i and month m (both dates: pro rata by days),
-              or ≤ t_i over the open months (the plan chooses when);
+    release:  Σ x + Σ e ≤ r_is + … + r_it over the direct arcs and entries of excavation i
+              within months s..t (both dates: r pro rata by days), or ≤ t_i over all its
+              moves (no dates: the plan chooses when);
     receiver: Σ x + Σ w ≤ capacity_j·DENSITY over the horizon;
     inflow:   q[p, n] = Σ e into p in month n;
     balance:  s[p, n] = s[p, n−1] + q[p, n] − Σ w[·, n] − d[p, n], with s = 0 after the horizon;
@@ -30,32 +32,24 @@ storage cost Σ s (tonnes on hand at each month end) equals Σ (n − m) per ton
 tonne is taken to leave. So stock is kept by storage site, origin group and month only.
 """
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import scipy.sparse as sp
 
 from .moves import Moves
 from .periods import Horizon
-
-
-@dataclass
-class Release:
-    """What each excavation releases and when."""
-    tonnes: np.ndarray  # per excavation
-    first: np.ndarray  # first month it may release (index in the horizon)
-    last: np.ndarray  # last month; first > last: no month (reversed window, soil to disposal)
-    fixed: np.ndarray  # bool: both dates, release pro rata by days
-    row_site: np.ndarray  # per release row: excavation
-    row_month: np.ndarray  # per release row: month for a fixed release, -1 for a free one
-    row_tonnes: np.ndarray
+from .release import Release, release_rows
 
 
 @dataclass
 class Block:
-    """One kind of variable: which object (arc or pair) and month each column is."""
+    """One kind of variable: which object (arc or pair) and month each column is (a direct
+    arc's column covers months ``month``..``last``)."""
     start: int
     item: np.ndarray
     month: np.ndarray
+    last: Optional[np.ndarray] = None
 
     @property
     def stop(self) -> int:
@@ -111,18 +105,6 @@ def expand(first, last):
     return position, first[position] + offset
 
 
-def _release_rows(release: Release, months: int) -> np.ndarray:
-    """Release row per (excavation, month), -1 where the excavation releases nothing."""
-    rows = np.full((len(release.tonnes), months), -1, dtype=np.int64)
-    fixed = release.row_month >= 0
-    rows[release.row_site[fixed], release.row_month[fixed]] = np.flatnonzero(fixed)
-    free = np.flatnonzero(~fixed)
-    site, month = expand(release.first[release.row_site[free]],
-                         release.last[release.row_site[free]])
-    rows[release.row_site[free][site], month] = free[site]
-    return rows
-
-
 class _Matrix:
     """Triplets of a sparse matrix, added block by block."""
 
@@ -157,7 +139,6 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     """The programme over ``moves``; without storage (``use_storage`` False, or a maximum
     dwell of 0) it is the no-storage plan."""
     months = horizon.count
-    rows_of = _release_rows(release, months)
     receiver_first, receiver_last = receiver_open
     receiver_capacity_t = np.asarray(receiver_capacity_t, dtype=float)
     source_disposal = np.asarray(source_disposal_dkk_t, dtype=float)
@@ -165,22 +146,16 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     dwell = int(max_dwell_months)
     use_storage = use_storage and dwell > 0
 
-    # Direct arcs in the months both ends are open and the source releases.
+    # Direct arcs over the months both ends are open and the source releases.
     direct = moves.direct
-    useful = receiver_capacity_t[direct.receiver] > 0
-    arc, month = expand(np.where(useful, np.maximum(release.first[direct.source],
-                                                    receiver_first[direct.receiver]), 1),
-                        np.where(useful, np.minimum(release.last[direct.source],
-                                                    receiver_last[direct.receiver]), 0))
-    keep = rows_of[direct.source[arc], month] >= 0
-    arc, month = arc[keep], month[keep]
-    blocks = {"direct": Block(0, arc, month)}
+    first = np.maximum(release.first[direct.source], receiver_first[direct.receiver])
+    last = np.minimum(release.last[direct.source], receiver_last[direct.receiver])
+    arc = np.flatnonzero((receiver_capacity_t[direct.receiver] > 0) & (first <= last))
+    blocks = {"direct": Block(0, arc, first[arc], last[arc])}
 
     entry = moves.entry
     if use_storage:
         arc, month = expand(release.first[entry.source], release.last[entry.source])
-        keep = rows_of[entry.source[arc], month] >= 0
-        arc, month = arc[keep], month[keep]
     else:
         arc = month = np.zeros(0, np.int64)
     blocks["entry"] = Block(blocks["direct"].stop, arc, month)
@@ -209,8 +184,12 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     blocks["stock"] = Block(blocks["exit"].stop, pair, month)
     pair, month = expand(pair_first, pair_last)
     blocks["inflow"] = Block(blocks["stock"].stop, pair, month)
-    pair, month = expand(pair_first, out_last)
-    blocks["out_disposal"] = Block(blocks["inflow"].stop, pair, month)
+    # Balance rows for every month a pair may hold or release soil; disposal from storage only
+    # where some entry can end there more cheaply than disposal at its source.
+    grid = Block(0, *expand(pair_first, out_last))
+    dispose = moves.pair_may_dispose[grid.item]
+    blocks["out_disposal"] = Block(blocks["inflow"].stop, grid.item[dispose],
+                                   grid.month[dispose])
     columns = blocks["out_disposal"].stop
 
     b = blocks
@@ -230,12 +209,12 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
         return lookup[pair, month]
 
     upper, equal = _Matrix(), _Matrix()
-    # Release rows.
-    start = upper.new_rows(len(release.row_tonnes))
-    upper.add(start + rows_of[direct.source[b["direct"].item], b["direct"].month],
-              np.arange(b["direct"].start, b["direct"].stop))
-    upper.add(start + rows_of[entry.source[b["entry"].item], b["entry"].month],
-              np.arange(b["entry"].start, b["entry"].stop))
+    # Release rows over the direct and entry columns (see ``release``).
+    row, column, released = release_rows(
+        release, months, np.r_[direct.source[b["direct"].item], entry.source[b["entry"].item]],
+        np.r_[b["direct"].month, b["entry"].month], np.r_[b["direct"].last, b["entry"].month])
+    start = upper.new_rows(len(released))
+    upper.add(start + row, column)
     # Receiver rows.
     start = upper.new_rows(len(receiver_capacity_t))
     upper.add(start + direct.receiver[b["direct"].item], np.arange(b["direct"].start,
@@ -249,18 +228,16 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     inflow_row = cell(b["inflow"], entry_pair[b["entry"].item], b["entry"].month) - \
         b["inflow"].start
     equal.add(start + inflow_row, np.arange(b["entry"].start, b["entry"].stop), -1.0)
-    # Balance rows, one per out-disposal column (pair p, month n): s_n - s_{n-1} - q_n + Σ w + d.
+    # Balance rows, one per pair p and month n it may hold soil: s_n - s_{n-1} - q_n + Σ w + d.
+    start = equal.new_rows(len(grid.item))
     outs = b["out_disposal"]
-    start = equal.new_rows(len(outs.item))
-    balance_row = start + np.arange(len(outs.item))
-    equal.add(balance_row, np.arange(outs.start, outs.stop))
+    equal.add(cell(grid, outs.item, outs.month) + start, np.arange(outs.start, outs.stop))
     stock_index = np.arange(b["stock"].start, b["stock"].stop)
-    equal.add(cell(outs, b["stock"].item, b["stock"].month) - outs.start + start, stock_index)
-    equal.add(cell(outs, b["stock"].item, b["stock"].month + 1) - outs.start + start,
-              stock_index, -1.0)
-    equal.add(cell(outs, b["inflow"].item, b["inflow"].month) - outs.start + start,
+    equal.add(cell(grid, b["stock"].item, b["stock"].month) + start, stock_index)
+    equal.add(cell(grid, b["stock"].item, b["stock"].month + 1) + start, stock_index, -1.0)
+    equal.add(cell(grid, b["inflow"].item, b["inflow"].month) + start,
               np.arange(b["inflow"].start, b["inflow"].stop), -1.0)
-    equal.add(cell(outs, exit_arcs.source[b["exit"].item], b["exit"].month) - outs.start + start,
+    equal.add(cell(grid, exit_arcs.source[b["exit"].item], b["exit"].month) + start,
               np.arange(b["exit"].start, b["exit"].stop))
     # Dwell rows, where they bind: s_n - Σ q_t (t = n - dwell + 1 .. n) <= 0.
     stock = b["stock"]
@@ -280,7 +257,7 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     upper.add(capacity_rows + capacity_of, np.arange(stock.start, stock.stop))
     capacity_storage, capacity_month = cells // months, cells % months
 
-    b_ub = np.concatenate([release.row_tonnes, receiver_capacity_t, np.zeros(len(binding)),
+    b_ub = np.concatenate([released, receiver_capacity_t, np.zeros(len(binding)),
                            np.asarray(storage_capacity_t, dtype=float)[capacity_storage]])
     return ScheduleProblem(
         horizon, release, moves, dwell, np.asarray(storage_capacity_t, dtype=float),
