@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import measure, ratio  # noqa: E402
+from harness import measure, ratio
 
 CRS = "EPSG:25832"
 ORIGIN = (600000.0, 6150000.0)
@@ -95,7 +95,8 @@ def area_types(cells: int):
     cell = 100.0
     shapes = [box(ORIGIN[0] + c * cell, ORIGIN[1] + r * cell, ORIGIN[0] + (c + 1) * cell,
                   ORIGIN[1] + (r + 1) * cell) for r in range(cells) for c in range(cells)]
-    return gpd.GeoDataFrame({"area_type": names[kinds.ravel()]}, geometry=shapes, crs=CRS), cells * cell
+    frame = gpd.GeoDataFrame({"area_type": names[kinds.ravel()]}, geometry=shapes, crs=CRS)
+    return frame, cells * cell
 
 
 def contaminated_sites(count: int, extent_m: float):
@@ -142,8 +143,9 @@ def qgis_app():
     # As in a QGIS session after a first run: the plugin's libraries are imported once, not
     # per run, while QGIS's own algorithms are loaded with QGIS.
     import matplotlib.figure  # noqa: F401
-    import jordressource_plugin.core.balance_report  # noqa: F401
-    import jordressource_plugin.core.zones  # noqa: F401
+
+    import jordressource_plugin.core.area.zones  # noqa: F401
+    import jordressource_plugin.core.balance.report  # noqa: F401
     return app, plugin
 
 
@@ -157,7 +159,8 @@ def ours_balance(gpkg: str, html: str, dated: bool):
     parameters = {
         "AREAS": _layer(gpkg, "areas"), "AREA_ID_FIELD": "id",
         "SOURCES": _layer(gpkg, "sources"), "VOLUME_FIELD": "volume_m3",
-        "DATE_FIELD": "start_date" if dated else "", "SOURCE_END_FIELD": "end_date" if dated else "",
+        "DATE_FIELD": "start_date" if dated else "",
+        "SOURCE_END_FIELD": "end_date" if dated else "",
         "CLASS_FIELD": "soil_class", "RECEIVERS": _layer(gpkg, "receivers"),
         "CAPACITY_FIELD": "capacity_m3",
         "RECEIVER_START_FIELD": "start_date" if dated else "",
@@ -171,7 +174,7 @@ def ours_balance(gpkg: str, html: str, dated: bool):
 
 def ours_balance_core(areas, sources, receivers):
     """The core alone on frames already in memory: what the engine costs without QGIS I/O."""
-    from jordressource_plugin.core.balance import Sites, clean_sites, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites, soil_balance
 
     def to_sites(frame, field, classes=False):
         return Sites(frame.geometry, frame[field].to_numpy(),
@@ -231,10 +234,12 @@ def qgis_zones(gpkg: str, full: bool):
     fields = ["area_type"]
     if full:
         layer = processing.run("native:difference", {
-            "INPUT": layer, "OVERLAY": _layer(gpkg, "contamination"), "OUTPUT": "memory:"})["OUTPUT"]
+            "INPUT": layer, "OVERLAY": _layer(gpkg, "contamination"),
+            "OUTPUT": "memory:"})["OUTPUT"]
         layer = processing.run("native:intersection", {
             "INPUT": layer, "OVERLAY": _layer(gpkg, "municipalities"),
-            "INPUT_FIELDS": ["area_type"], "OVERLAY_FIELDS": ["navn"], "OUTPUT": "memory:"})["OUTPUT"]
+            "INPUT_FIELDS": ["area_type"], "OVERLAY_FIELDS": ["navn"],
+            "OUTPUT": "memory:"})["OUTPUT"]
         fields.append("navn")
     dissolved = processing.run("native:dissolve", {"INPUT": layer, "FIELD": fields,
                                                    "OUTPUT": "memory:"})["OUTPUT"]

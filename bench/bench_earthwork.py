@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import measure, ratio  # noqa: E402
+from harness import measure, ratio
 
 CELL_M = 0.4
 ORIGIN = (700000.0, 6180000.0)
@@ -80,7 +80,7 @@ def excavations(cells: int, count: int):
 def ours(dem: str, polygons_path: str, difference_path: str = None):
     import geopandas as gpd
 
-    from jordressource_plugin.core.earthwork import earthwork_volumes
+    from jordressource_plugin.core.terrain.earthwork import earthwork_volumes
 
     frame = gpd.read_file(polygons_path)
     result = earthwork_volumes(frame.geometry, dem,

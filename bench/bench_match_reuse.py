@@ -15,12 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from harness import measure, ratio  # noqa: E402
+from harness import measure, ratio
 
-from jordressource_plugin.core.costs import CostRates, choose_disposal, straight_haul  # noqa: E402
-from jordressource_plugin.core.reuse_plan import nearest_first_allocation, plan_reuse  # noqa: E402
-from jordressource_plugin.core.reuse_problem import (AreaRule, Excavations,  # noqa: E402
-                                                     Receivers, build_reuse_problem)
+from jordressource_plugin.core.reuse.costs import CostRates, choose_disposal, straight_haul
+from jordressource_plugin.core.reuse.plan import nearest_first_allocation, plan_reuse
+from jordressource_plugin.core.reuse.problem import (
+    AreaRule,
+    Excavations,
+    Receivers,
+    build_reuse_problem,
+)
 
 TYPES = np.array(["urban", "agricultural", "industrial", "other"])
 RULE = AreaRule.ANALYSIS_ACROSS_TYPES
@@ -36,7 +40,8 @@ def instance(scale, seed=2026):
         return np.column_stack([440e3 + rng.random(count) * width,
                                 6050e3 + rng.random(count) * height])
 
-    sources = Excavations(points(n), rng.lognormal(7.0, 1.0, n), rng.integers(1, 4, n).astype(float),
+    sources = Excavations(points(n), rng.lognormal(7.0, 1.0, n),
+                          rng.integers(1, 4, n).astype(float),
                           np.full(n, np.nan), np.full(n, np.nan),
                           TYPES[rng.choice(4, n, p=[0.5, 0.3, 0.15, 0.05])], rng.random(n) < 0.1)
     sinks = Receivers(points(m), rng.lognormal(10.0, 1.0, m), rng.integers(1, 4, m).astype(float),

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from harness import measure  # noqa: E402
+from harness import measure
 
 CRS = "EPSG:25832"
 X0, Y0 = 560_000.0, 6_120_000.0  # south-west corner, around Odense
@@ -67,11 +67,12 @@ def generate_roads(seed=1):
     # Towns: 3 × 3 km of 150 m blocks centred on a country-road crossing; the country roads are
     # their main streets.
     candidates = [(x, y) for x in nodes[2:-2] for y in nodes[2:-2]
-                  if not (CITY[0] - 4000 < x < CITY[1] + 4000 and CITY[0] - 4000 < y < CITY[1] + 4000)]
+                  if not (CITY[0] - 4000 < x < CITY[1] + 4000
+                          and CITY[0] - 4000 < y < CITY[1] + 4000)]
     towns = [candidates[i] for i in rng.choice(len(candidates), 10, replace=False)]
     for cx, cy in towns:
         offsets = np.arange(-1500.0, 1501.0, 150.0)
-        for k, fixed in enumerate(offsets):
+        for fixed in offsets:
             if fixed == 0:
                 continue
             for lo, hi in zip(offsets[:-1], offsets[1:]):
@@ -100,7 +101,7 @@ def generate_sites(towns_xy, seed=2):
 
 
 def build_and_solve(roads, sources, targets):
-    from jordressource_plugin.core.network import RoadNetwork
+    from jordressource_plugin.core.network.road_network import RoadNetwork
 
     start = time.perf_counter()
     network = RoadNetwork.from_lines(roads, snap_tolerance_m=1.0)

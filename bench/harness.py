@@ -24,7 +24,7 @@ def _child(queue, func, args, kwargs):
     try:
         result = func(*args, **kwargs)
         error = None
-    except Exception as exc:  # reported to the parent, which re-raises it
+    except Exception as exc:  # noqa: BLE001 (reported to the parent, which re-raises it)
         result, error = None, repr(exc)
     seconds = time.perf_counter() - start
     queue.put((seconds, max(_peak_rss_mb() - start_rss, 0.0), result, error))

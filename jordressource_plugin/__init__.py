@@ -1,7 +1,7 @@
 """Jordressource: short-haul reuse of surplus soil, as a QGIS Processing provider."""
 
 
-def classFactory(iface):  # noqa: N802 (QGIS's plugin entry point)
+def classFactory(iface):
     from .plugin import JordressourcePlugin
 
     return JordressourcePlugin(iface)

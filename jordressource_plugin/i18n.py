@@ -1,4 +1,6 @@
 """Translations: Qt's .qm catalogue for short strings, per-locale help files for long ones."""
+from pathlib import Path
+
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -35,10 +37,16 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def help_text(name: str) -> str:
-    """Help for ``name`` in the user's language, English where no translation exists."""
+def help_path(name: str) -> Path:
+    """The help file ``name`` in the user's language, English where no translation exists."""
     for language in (user_language(), "en"):
         path = help_dir() / language / f"{name}.html"
         if path.exists():
-            return path.read_text(encoding="utf-8")
-    return ""
+            return path
+    return help_dir() / "en" / f"{name}.html"
+
+
+def help_text(name: str) -> str:
+    """Help for ``name`` in the user's language, English where no translation exists."""
+    path = help_path(name)
+    return path.read_text(encoding="utf-8") if path.exists() else ""

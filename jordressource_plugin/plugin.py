@@ -1,24 +1,22 @@
-"""The QGIS plugin: registers the Processing provider, and in desktop QGIS a menu and a button."""
+"""The QGIS plugin: registers the Processing provider, and in desktop QGIS the Jordressource menu
+(menu bar and toolbar button)."""
 from qgis.core import QgsApplication
-from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QLineEdit
 
 from .i18n import install_translator, translate
 from .provider import JordressourceProvider
-from .resources import icon_path
 
 
 class JordressourcePlugin:
     def __init__(self, iface):
         self.iface = iface
         self.provider = None
-        self.action = None
+        self.menu = None
         install_translator()
 
     def tr(self, text: str) -> str:
         return translate(type(self).__name__, text)
 
-    def initProcessing(self):  # noqa: N802 (QGIS's plugin interface)
+    def initProcessing(self):
         """Called by qgis_process too, which never calls initGui."""
         if self.provider is None:
             provider = JordressourceProvider()
@@ -29,32 +27,48 @@ class JordressourcePlugin:
                 # their outputs are unknown until they are loaded again.
                 provider.refreshAlgorithms()
 
-    def initGui(self):  # noqa: N802
-        self.initProcessing()
-        self.action = QAction(QIcon(str(icon_path())), self.tr("Jordressource tools"),
-                              self.iface.mainWindow())
-        self.action.setToolTip(self.tr("Open the Jordressource algorithms in the Processing toolbox"))
-        self.action.triggered.connect(self.show_toolbox)
-        self.iface.addPluginToMenu(self.tr("&Jordressource"), self.action)
-        self.iface.addToolBarIcon(self.action)
+    def initGui(self):
+        # Desktop only: qgis_process never loads the widgets below.
+        from .gui.menu import JordressourceMenu
 
-    def show_toolbox(self):
-        """Show the Processing toolbox filtered to Jordressource (every algorithm carries that tag)."""
-        dock = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
-        if dock is None:
-            return
-        dock.setVisible(True)
-        dock.raise_()
-        search = dock.findChild(QLineEdit, "searchBox")
-        if search is not None:
-            search.setText("jordressource")
+        self.initProcessing()
+        self.menu = JordressourceMenu(self.iface, {
+            "new_project": lambda _checked=False: self.menu.open_dialog("create_project"),
+            "sample": self.open_sample_project,
+            "help": self.open_help,
+            "about": self.show_about,
+        }).build().install()
+
+    def open_sample_project(self, _checked=False):
+        from qgis.core import Qgis
+
+        from .gui.sample_project import open_sample_project
+
+        try:
+            open_sample_project(canvas=self.iface.mapCanvas())
+        except (OSError, RuntimeError) as error:
+            self.iface.messageBar().pushMessage("Jordressource", str(error),
+                                                Qgis.MessageLevel.Critical)
+
+    def open_help(self, _checked=False):
+        from .gui.about import open_help
+        from .gui.workflow import in_workflow_order
+
+        provider = QgsApplication.processingRegistry().providerById("jordressource")
+        algorithms = {a.name(): a for a in provider.algorithms()} if provider else {}
+        open_help([(name, algorithms[name].displayName(), algorithms[name].group())
+                   for name in in_workflow_order(algorithms)
+                   if algorithms[name].shortHelpString()])
+
+    def show_about(self, _checked=False):
+        from .gui.about import show_about
+
+        show_about(self.iface.mainWindow())
 
     def unload(self):
-        if self.action is not None:
-            self.iface.removePluginMenu(self.tr("&Jordressource"), self.action)
-            self.iface.removeToolBarIcon(self.action)
-            self.action.deleteLater()
-            self.action = None
+        if self.menu is not None:
+            self.menu.remove()
+            self.menu = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

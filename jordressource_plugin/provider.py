@@ -14,13 +14,13 @@ class JordressourceProvider(QgsProcessingProvider):
     def name(self):
         return "Jordressource"
 
-    def longName(self):  # noqa: N802
+    def longName(self):
         return translate("JordressourceProvider", "Jordressource: short-haul reuse of soil")
 
     def icon(self):
         return QIcon(str(icon_path()))
 
-    def loadAlgorithms(self):  # noqa: N802
+    def loadAlgorithms(self):
         for algorithm_class in ALGORITHM_CLASSES:
             self.addAlgorithm(algorithm_class())
         for model in load_models():

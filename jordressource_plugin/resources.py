@@ -37,5 +37,10 @@ def help_dir() -> Path:
     return PACKAGE_DIR / "help"
 
 
+def metadata_path() -> Path:
+    """metadata.txt: inside the installed plugin, beside the package in the repository."""
+    return _first_existing(PACKAGE_DIR / "metadata.txt", _REPO_DIR / "metadata.txt")
+
+
 def icon_path() -> Path:
     return PACKAGE_DIR / "icons" / "jordressource.svg"

@@ -42,7 +42,8 @@ INPUTS = [
 HELP = (
     "<p><b>Screening af jordhåndtering pr. lokalplan</b>: klassificerer de planlagte gravearbejder "
     "efter områdetype, finder den optimale genanvendelse i modtagere inden for kort "
-    "transportafstand, opgør jordbalancen pr. lokalplan og tegner et kort pr. lokalplan i én PDF.</p>"
+    "transportafstand, opgør jordbalancen pr. lokalplan og tegner et kort pr. lokalplan i én "
+    "PDF.</p>"
     "<p><b>Local plan screening</b>: classifies the planned excavations by area type, finds the "
     "optimal short-haul reuse in receivers, sums the soil balance per local plan and draws one map "
     "page per local plan in one PDF.</p>"
@@ -108,7 +109,8 @@ def build_model():
             model_output = QgsProcessingModelOutput(name, label)
             model_output.setChildId(child_id)
             model_output.setChildOutputName(output)
-            model_output.setPosition(QPointF(position[0] + 200, position[1] + 60 * len(model_outputs)))
+            model_output.setPosition(QPointF(position[0] + 200,
+                                             position[1] + 60 * len(model_outputs)))
             model_outputs[name] = model_output
         child.setModelOutputs(model_outputs)
         model.addChildAlgorithm(child)
@@ -153,7 +155,8 @@ def batch_rows(plan_ids):
         rows.append({
             "PARAMETERS": {
                 "excavations": layer("excavations"), "receivers": layer("receivers"),
-                "area_types": layer("area_types"), "contaminated_sites": layer("contaminated_sites"),
+                "area_types": layer("area_types"),
+                "contaminated_sites": layer("contaminated_sites"),
                 "disposal_sites": layer("disposal_sites"), "roads": "None",
                 "local_plans": layer("local_plans", plan_id),
                 "local_plan_name_field": repr("name"), "local_plan_id_field": repr("id"),

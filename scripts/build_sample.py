@@ -28,15 +28,19 @@ DEM = OUT / "holbaek_dem.tif"
 SEED = 2026
 FROZEN_TIME = "2026-01-01T00:00:00.000Z"
 
-from sample_builder import CRS, URBAN_CODES  # noqa: E402
-from sample_builder.places import as_point  # noqa: E402
-from sample_builder.roads import MOTORWAY_WAYPOINTS, build_roads  # noqa: E402
-from sample_builder.sites import (  # noqa: E402
-    area_types_layer, build_contaminated_sites, build_disposal_sites, build_excavations,
-    build_local_plans, build_receivers, grade_soil_by_contamination,
+from sample_builder import CRS, URBAN_CODES
+from sample_builder.places import as_point
+from sample_builder.roads import MOTORWAY_WAYPOINTS, build_roads
+from sample_builder.sites import (
+    area_types_layer,
+    build_contaminated_sites,
+    build_disposal_sites,
+    build_excavations,
+    build_local_plans,
+    build_receivers,
+    grade_soil_by_contamination,
 )
-from sample_builder.terrain import build_dem, land_and_sea, mean_level, write_dem  # noqa: E402
-
+from sample_builder.terrain import build_dem, land_and_sea, mean_level, write_dem
 
 # Town centres (WGS84 lat, lon), snapped later onto the town's CORINE urban fabric.
 TOWNS = {
@@ -50,8 +54,12 @@ TOWNS = {
 
 
 def town_points():
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProject,
+    )
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
                                        QgsCoordinateReferenceSystem(CRS), QgsProject.instance())
     result = {}
@@ -92,7 +100,7 @@ def write_sample(layers):
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 
     from jordressource_plugin.algorithms.create_project import write_layer
-    from jordressource_plugin.core.datamodel import layer_spec
+    from jordressource_plugin.core.project.datamodel import layer_spec
     crs = QgsCoordinateReferenceSystem(CRS)
     for number, (name, spec_name, rows) in enumerate(layers):
         spec = layer_spec(spec_name)

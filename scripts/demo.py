@@ -16,7 +16,7 @@ from typing import Callable, Dict, List
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from qgisprocess import ZIP, QgisProcess  # noqa: E402
+from qgisprocess import ZIP, QgisProcess
 
 SAMPLE = ROOT / "jordressource_plugin" / "sample" / "holbaek_sample.gpkg"
 SAMPLE_DEM = ROOT / "jordressource_plugin" / "sample" / "holbaek_dem.tif"

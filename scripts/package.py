@@ -33,10 +33,12 @@ def plugin_files():
 def main(argv) -> int:
     qm = PACKAGE / "i18n" / "jordressource_da.qm"
     if not qm.exists():
-        print("package: the Danish catalogue is not compiled; run 'make translations'", file=sys.stderr)
+        print("package: the Danish catalogue is not compiled; run 'make translations'",
+              file=sys.stderr)
         return 1
     # An explicit target lets tests package into their own folder while dist/ is in use.
-    target = Path(argv[1]).resolve() if len(argv) > 1 else ROOT / "dist" / "jordressource_plugin.zip"
+    default = ROOT / "dist" / "jordressource_plugin.zip"
+    target = Path(argv[1]).resolve() if len(argv) > 1 else default
     target.parent.mkdir(exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, name in plugin_files():

@@ -18,7 +18,8 @@ def qgis_process_binary() -> str:
     """`qgis_process.bin` where it exists: Debian 12's `qgis_process` wrapper passes a flag that
     QGIS 3.22 rejects."""
     for name in ("qgis_process.bin", "qgis_process"):
-        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists() else None)
+        installed = Path("/usr/bin") / name
+        found = shutil.which(name) or (str(installed) if installed.exists() else None)
         if found:
             return found
     raise FileNotFoundError("qgis_process was not found; run 'make setup'")

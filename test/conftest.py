@@ -1,5 +1,8 @@
 """Shared fixtures: QGIS with Processing and the plugin loaded once per session, the packaged
-plugin in qgis_process, and small layers built in memory."""
+plugin in qgis_process, a feedback that records the log, and small layers and rasters built on
+the spot. Test modules share helpers only through these fixtures, never by importing each other.
+
+This module imports no QGIS at load time: the engine tests (`make test-core`) run without it."""
 import configparser
 import logging
 import os
@@ -18,8 +21,50 @@ settings.load_profile("jordressource")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-SHARED_DATA = ROOT.parent / "shared" / "data"
-TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+# Fixtures that start QGIS (ours and pytest-qgis's qgis_*): a test using one, directly or through
+# another fixture, is marked `qgis`; so is every test marked `qgis_process`.
+QGIS_FIXTURES = {"plugin", "run_algorithm", "make_layer", "recording_feedback",
+                 "packaged_plugin_zip", "qgis_process"}
+QGIS_MODULES = ("qgis", "processing")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--without-qgis", action="store_true",
+                     help="run only the tests that need no QGIS (make test-core), with any import "
+                          "of qgis or processing refused, so an engine test that reaches for "
+                          "QGIS fails instead of passing by luck")
+
+
+def pytest_configure(config):
+    if config.getoption("--without-qgis"):
+        loaded = sorted(name for name in sys.modules if name.split(".")[0] in QGIS_MODULES)
+        if loaded:
+            raise pytest.UsageError(f"--without-qgis, but {', '.join(loaded[:3])} is already "
+                                    "imported: run pytest with -p no:pytest_qgis")
+        sys.meta_path.insert(0, _RefuseQgis())
+
+
+class _RefuseQgis:
+    """An import hook that refuses qgis and processing, for the QGIS-free run."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in QGIS_MODULES:
+            raise ImportError(f"'{name}' imported in a test run --without-qgis: the engine "
+                              "(core/) imports no QGIS; a test that needs QGIS is marked qgis")
+        return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if (QGIS_FIXTURES & set(item.fixturenames) or item.get_closest_marker("qgis_process")
+                or any(name.startswith("qgis_") for name in item.fixturenames)):
+            item.add_marker(pytest.mark.qgis)
+    if config.getoption("--without-qgis"):
+        kept = [item for item in items if not item.get_closest_marker("qgis")]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +128,67 @@ def qgis_process(packaged_plugin_zip, tmp_path_factory):
     from qgisprocess import QgisProcess
 
     return QgisProcess(tmp_path_factory.mktemp("qgis_process"), packaged_plugin_zip)
+
+
+@pytest.fixture
+def recording_feedback(qgis_app):
+    """A QgsProcessingFeedback that keeps what an algorithm tells the user, by level: ``infos``,
+    ``warnings`` and ``errors``; ``messages`` holds all three in order and ``log`` joins them with
+    newlines. Each message is passed on to QGIS too, so the message log still shows it."""
+    from qgis.core import QgsProcessingFeedback
+
+    class RecordingFeedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.messages, self.infos, self.warnings, self.errors = [], [], [], []
+
+        def pushInfo(self, info):
+            self.messages.append(info)
+            self.infos.append(info)
+            super().pushInfo(info)
+
+        def pushWarning(self, warning):
+            self.messages.append(warning)
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+        def reportError(self, error, fatalError=False):
+            self.messages.append(error)
+            self.errors.append(error)
+            super().reportError(error, fatalError)
+
+        @property
+        def log(self):
+            return "\n".join(self.messages)
+
+    return RecordingFeedback()
+
+
+def single_band_raster(path, values, origin, cell=2.0, crs="EPSG:25832", nodata=-9999.0):
+    """A north-up float32 GeoTIFF at ``path`` holding ``values`` (rows from the north), with its
+    upper-left corner at ``origin`` (x, y) and square cells of ``cell`` metres. ``crs`` and
+    ``nodata`` may be None, for rasters that lack them. Returns the path as a string."""
+    import numpy as np
+    import rasterio
+    from affine import Affine
+
+    values = np.asarray(values, dtype="float32")
+    profile = dict(driver="GTiff", width=values.shape[1], height=values.shape[0], count=1,
+                   dtype="float32", transform=Affine(cell, 0, origin[0], 0, -cell, origin[1]))
+    if crs is not None:
+        profile["crs"] = crs
+    if nodata is not None:
+        profile["nodata"] = nodata
+    with rasterio.open(path, "w", **profile) as dataset:
+        dataset.write(values, 1)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def write_raster():
+    """``write_raster(path, values, origin, cell=2.0, crs="EPSG:25832", nodata=-9999.0)``: a
+    small test raster written with rasterio (no QGIS), see ``single_band_raster``."""
+    return single_band_raster
 
 
 def memory_layer(geometry_type, crs, fields, features, name="test"):

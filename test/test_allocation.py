@@ -6,11 +6,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from jordressource_plugin.core.allocation import solve_allocation
-from jordressource_plugin.core.costs import CostRates, choose_disposal, straight_haul
-from jordressource_plugin.core.reuse_plan import nearest_first_allocation, plan_reuse
-from jordressource_plugin.core.reuse_problem import (AreaRule, Excavations, Receivers,
-                                                     build_reuse_problem, day_number)
+from jordressource_plugin.core.reuse.allocation import solve_allocation
+from jordressource_plugin.core.reuse.costs import CostRates, choose_disposal, straight_haul
+from jordressource_plugin.core.reuse.plan import nearest_first_allocation, plan_reuse
+from jordressource_plugin.core.reuse.problem import (
+    AreaRule,
+    Excavations,
+    Receivers,
+    build_reuse_problem,
+    day_number,
+)
 
 RATES = CostRates()
 TYPES = ["urban", "agricultural", "industrial", "other"]
@@ -266,7 +271,7 @@ def test_price_decomposition_is_exact_on_a_contested_region(seed):
 
 
 def test_price_estimate_rations_a_receiver_wanted_by_more_soil_than_it_holds():
-    from jordressource_plugin.core.allocation_prices import _estimate_prices
+    from jordressource_plugin.core.reuse.prices import _estimate_prices
 
     # Two sources of 100 t save 30 and 20 DKK/t at one receiver with room for 100 t: any price
     # between 20 and 30 DKK/t sends the first there and the second to disposal.
@@ -279,9 +284,9 @@ def test_price_estimate_rations_a_receiver_wanted_by_more_soil_than_it_holds():
 @pytest.mark.parametrize("estimate", [0.0, 500.0])
 def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimate):
     # Prices far off (none at all, or dearer than any saving) only cost extra rounds.
-    from jordressource_plugin.core import allocation_prices
+    from jordressource_plugin.core.reuse import prices
 
-    monkeypatch.setattr(allocation_prices, "_estimate_prices",
+    monkeypatch.setattr(prices, "_estimate_prices",
                         lambda *args: np.full(len(args[-1]), estimate))
     problem = random_problem(3, 400, 30, 30000)
     whole = solve_allocation(problem, full_lp_max_arcs=10**9)
@@ -291,7 +296,7 @@ def test_price_decomposition_is_exact_whatever_the_estimate(monkeypatch, estimat
 
 
 def test_column_generation_reaches_the_whole_programme_optimum():
-    from jordressource_plugin.core.allocation import solve_columns
+    from jordressource_plugin.core.reuse.columns import solve_columns
 
     problem = random_problem(7, 300, 30, 30000)
     arcs = problem.arcs

@@ -4,14 +4,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jordressource_plugin.core.area_types import (
-    AGRICULTURAL, AREA_TYPES, INDUSTRIAL, OTHER, URBAN, corine_area_type, normalise_area_type,
+from jordressource_plugin.core.area.area_types import (
+    AGRICULTURAL,
+    AREA_TYPES,
+    INDUSTRIAL,
+    OTHER,
+    URBAN,
+    corine_area_type,
+    normalise_area_type,
     normalise_area_types,
 )
 
 CASES = [
     # canonical names, any case, surrounding space
-    ("urban", URBAN), ("Urban", URBAN), ("  INDUSTRIAL ", INDUSTRIAL), ("agricultural", AGRICULTURAL),
+    ("urban", URBAN), ("Urban", URBAN), ("  INDUSTRIAL ", INDUSTRIAL),
+    ("agricultural", AGRICULTURAL),
     ("other", OTHER),
     # Danish zone status (Plandata.dk) and land use
     ("Byzone", URBAN), ("byzone", URBAN), ("Beregnet landzone", AGRICULTURAL),

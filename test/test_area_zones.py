@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# Plandata.dk zone status in Ishøj (test/data/README.md).
+ZONES_SHP = Path(__file__).resolve().parent / "data" / "zones" / "zoner_septima.shp"
 CRS = "EPSG:25832"
 
 
@@ -18,7 +19,7 @@ def _frame(rows):
     import geopandas as gpd
     from shapely import wkt
 
-    from jordressource_plugin.core.classify import prepare_area_types
+    from jordressource_plugin.core.area.classify import prepare_area_types
 
     frame = gpd.GeoDataFrame({"t": [t for _, t in rows]}, geometry=[wkt.loads(w) for w, _ in rows],
                              crs=CRS)
@@ -60,7 +61,7 @@ CONNECTIVITY = [
 
 @pytest.mark.parametrize("case, rows, expected", CONNECTIVITY, ids=[c[0] for c in CONNECTIVITY])
 def test_zone_connectivity(case, rows, expected):
-    from jordressource_plugin.core.zones import free_movement_zones
+    from jordressource_plugin.core.area.zones import free_movement_zones
 
     zones = free_movement_zones(_frame(rows))
     got = list(zip(zones["area_type"], (zones["area_km2"] * 1e6).round(6)))
@@ -72,7 +73,7 @@ def test_zone_connectivity(case, rows, expected):
 @given(st.lists(st.sampled_from(["byzone", "landzone", "erhverv", "sommerhuszone"]),
                 min_size=36, max_size=36))
 def test_zones_cover_the_typed_cells_and_no_two_same_type_zones_share_an_edge(kinds):
-    from jordressource_plugin.core.zones import free_movement_zones
+    from jordressource_plugin.core.area.zones import free_movement_zones
 
     rows = [(_box(i % 6, i // 6, i % 6 + 1, i // 6 + 1), kind) for i, kind in enumerate(kinds)]
     zones = free_movement_zones(_frame(rows))
@@ -85,7 +86,7 @@ def test_zones_cover_the_typed_cells_and_no_two_same_type_zones_share_an_edge(ki
 
 
 def test_contaminated_site_is_cut_out_and_splits_the_zone():
-    from jordressource_plugin.core.zones import free_movement_zones
+    from jordressource_plugin.core.area.zones import free_movement_zones
 
     rows = [(_box(0, 0, 10, 10), "byzone"), (_box(10, 0, 20, 10), "byzone")]
     zones = free_movement_zones(_frame(rows), contamination=_series([_box(8, -5, 12, 15)]))
@@ -95,7 +96,7 @@ def test_contaminated_site_is_cut_out_and_splits_the_zone():
 
 
 def test_zones_are_split_along_boundaries_and_keep_what_lies_outside():
-    from jordressource_plugin.core.zones import NO_BOUNDARY, free_movement_zones
+    from jordressource_plugin.core.area.zones import NO_BOUNDARY, free_movement_zones
 
     rows = [(_box(0, 0, 20, 10), "byzone"), (_box(20, 0, 30, 10), "byzone")]
     municipalities = _series([_box(-5, -5, 15, 15), _box(15, -5, 25, 15)])
@@ -108,8 +109,8 @@ def test_zone_balance_sums_and_sites_outside_every_zone():
     import geopandas as gpd
     from shapely.geometry import Point
 
-    from jordressource_plugin.core.balance import Sites
-    from jordressource_plugin.core.zones import area_zones
+    from jordressource_plugin.core.area.zones import area_zones
+    from jordressource_plugin.core.balance.soil_balance import Sites
 
     rows = [(_box(0, 0, 10, 10), "byzone"), (_box(10, 0, 20, 10), "byzone"),
             (_box(30, 0, 40, 10), "landzone"), (_box(50, 0, 60, 10), "sommerhuszone")]
@@ -143,20 +144,12 @@ def _layers(make_layer):
     return areas, contamination, municipalities, sources
 
 
-def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer):
-    from qgis.core import QgsProcessingFeedback
-
-    messages = []
-
-    class Recorder(QgsProcessingFeedback):
-        def pushWarning(self, text):  # noqa: N802
-            messages.append(text)
-
+def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer, recording_feedback):
     areas, contamination, municipalities, sources = _layers(make_layer)
     result = run_algorithm("area_zones", {
         "AREA_TYPES": areas, "AREA_TYPE_FIELD": "area_type", "CONTAMINATION": contamination,
         "BOUNDARY": municipalities, "BOUNDARY_ID_FIELD": "navn", "SOURCES": sources,
-        "VOLUME_FIELD": "volume_m3", "OUTPUT": "TEMPORARY_OUTPUT"}, Recorder())
+        "VOLUME_FIELD": "volume_m3", "OUTPUT": "TEMPORARY_OUTPUT"}, recording_feedback)
     zones = [{name: f[name] for name in f.fields().names()} for f in result["OUTPUT"].getFeatures()]
     got = sorted((z["area_type"], z["boundary_id"], round(z["area_km2"] * 1e6), z["surplus_m3"])
                  for z in zones)
@@ -169,14 +162,14 @@ def test_processing_run_writes_zones_with_balance(run_algorithm, make_layer):
     ]
     assert result["ZONE_COUNT"] == 5
     assert result["OUTSIDE_SURPLUS_M3"] == 30.0
-    assert any("repaired" in m for m in messages)
+    assert any("repaired" in m for m in recording_feedback.warnings)
 
 
 @pytest.mark.qgis_process
 def test_qgis_process_runs_area_zones(qgis_process, tmp_path):
     import geopandas as gpd
 
-    zones_file = str(SHARED_DATA / "zones" / "zoner_septima.shp")
+    zones_file = str(ZONES_SHP)
     out = qgis_process.run("jordressource:area_zones", {
         "AREA_TYPES": zones_file, "AREA_TYPE_FIELD": "zonestatus",
         "DISTANCE_CRS": CRS, "OUTPUT": str(tmp_path / "zones.gpkg")})

@@ -65,7 +65,8 @@ def layers(make_layer):
     return build
 
 
-def classify(run_algorithm, tmp_path, sites, areas, contamination=None, field="zone", feedback=None):
+def classify(run_algorithm, tmp_path, sites, areas, contamination=None, field="zone",
+             feedback=None):
     from qgis.core import QgsVectorLayer
 
     tmp_path.mkdir(parents=True, exist_ok=True)
@@ -112,8 +113,12 @@ def test_without_contamination_layer_only_other_is_suspected(run_algorithm, laye
 
 
 def test_wgs84_sites_get_the_same_answer(run_algorithm, layers, make_layer, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
                                        QgsCoordinateReferenceSystem("EPSG:4326"),
@@ -166,7 +171,7 @@ def test_share_of_a_rectangle_across_two_areas_is_its_overlap(left, width, botto
     import geopandas as gpd
     from shapely.geometry import box
 
-    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+    from jordressource_plugin.core.area.classify import classify_sites, prepare_area_types
 
     areas = gpd.GeoDataFrame({"zone": ["Byzone", "Landzone"]},
                              geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)])
@@ -187,7 +192,7 @@ def test_a_repaired_polygon_with_a_spike_is_classified_by_area():
     import geopandas as gpd
     from shapely.geometry import GeometryCollection, LineString, box
 
-    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+    from jordressource_plugin.core.area.classify import classify_sites, prepare_area_types
 
     areas = gpd.GeoDataFrame({"zone": ["Byzone", "Landzone"]},
                              geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)])
@@ -215,9 +220,7 @@ def test_empty_area_layer_is_a_clear_error(run_algorithm, layers, tmp_path):
 
 
 def test_null_geometries_are_skipped_and_reported_invalid_ones_repaired(
-        run_algorithm, make_layer, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
+        run_algorithm, make_layer, tmp_path, recording_feedback):
     def bowtie(x):
         return (f"POLYGON(({X0 + x} {Y0}, {X0 + x + 80} {Y0 + 80}, {X0 + x + 80} {Y0}, "
                 f"{X0 + x} {Y0 + 80}, {X0 + x} {Y0}))")
@@ -229,25 +232,13 @@ def test_null_geometries_are_skipped_and_reported_invalid_ones_repaired(
     areas = make_layer("Polygon", "EPSG:25832", [("zone", "string")],
                        AREAS + [(None, ["Byzone"]), (bowtie(310), ["Erhverv"])])
 
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def reportError(self, error, fatalError=False):  # noqa: N802
-            self.messages.append(error)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self.messages.append(warning)
-
-    feedback = Recorder()
-    rows, _ = classify(run_algorithm, tmp_path, sites, areas, feedback=feedback)
+    rows, _ = classify(run_algorithm, tmp_path, sites, areas, feedback=recording_feedback)
     assert set(rows) == {"valid", "bowtie"}
     assert rows["valid"]["area_type"] == "urban"
     # both bowties are repaired into the same two triangles: wholly industrial
     assert rows["bowtie"]["area_type"] == "industrial"
     assert rows["bowtie"]["area_share"] == pytest.approx(1.0, abs=1e-9)
-    log = " ".join(feedback.messages)
+    log = recording_feedback.log
     assert "Sites: skipped 1 feature(s) without geometry, ids 2" in log
     assert "Area types: skipped 1 feature(s) without geometry, ids 5" in log
     assert "repaired 1 invalid geometry" in log

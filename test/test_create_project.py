@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from jordressource_plugin.core.datamodel import LAYERS
+from jordressource_plugin.core.project.datamodel import LAYERS
 
 QGIS_TYPE_NAMES = {"string": "String", "integer": "Integer", "double": "Real", "date": "Date",
                    "boolean": "Boolean"}

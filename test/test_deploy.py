@@ -31,4 +31,5 @@ def test_deploy_installs_into_the_default_profile_and_qgis_process_loads_it(tmp_
                              env=dict(environment, QT_QPA_PLATFORM="offscreen",
                                       XDG_RUNTIME_DIR=str(runtime)), timeout=120).stdout
     assert "jordressource:match_reuse" in listing
-    assert (config / "profiles" / "default" / "python" / "plugins" / "jordressource_plugin").exists()
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    assert (plugins / "jordressource_plugin").exists()

@@ -1,65 +1,43 @@
 """earthwork_volumes through processing.run and qgis_process, checked against QGIS's own raster
-tools on the Lyngby DEM (DHM/Terræn resampled to 16 m)."""
+tools on the Lyngby DEM (DHM/Terræn resampled to 16 m, test/data/README.md)."""
 import re
 import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
 import rasterio
 from shapely.geometry import box
 
-from conftest import SHARED_DATA
-from test_earthwork_core import X0, Y0, write_raster
-
-LYNGBY_DEM = SHARED_DATA / "dem" / "dtm_lyngby_16m.tif"
+LYNGBY_DEM = Path(__file__).resolve().parent / "data" / "dem" / "dtm_lyngby_16m.tif"
 CRS = "EPSG:25832"
+X0, Y0 = 700000.0, 6200000.0  # upper-left corner of the small made-up rasters
+ORIGIN = (X0, Y0)
 LEVEL_M = 25.0  # the DEM runs 0-51 m, so most polygons have both cut and fill
 
 # Irregular excavations over the Lyngby DEM (720000-724000 E, 6190000-6193000 N).
 LYNGBY_POLYGONS = [
-    ("a", "POLYGON((720130 6192870, 720610 6192905, 720777 6192405, 720300 6192250, 720130 6192870))"),
-    ("b", "POLYGON((721003 6191007, 721950 6191102, 722033 6190444, 721500 6190150, 720990 6190503, 721003 6191007))"),
-    ("c", "POLYGON((722511 6192511, 723877 6192600, 723905 6191003, 723333 6191777, 722511 6192511))"),
+    ("a", "POLYGON((720130 6192870, 720610 6192905, 720777 6192405, 720300 6192250, "
+          "720130 6192870))"),
+    ("b", "POLYGON((721003 6191007, 721950 6191102, 722033 6190444, 721500 6190150, "
+          "720990 6190503, 721003 6191007))"),
+    ("c", "POLYGON((722511 6192511, 723877 6192600, 723905 6191003, 723333 6191777, "
+          "722511 6192511))"),
     ("d", "MULTIPOLYGON(((720050 6190050, 720400 6190077, 720390 6190390, 720050 6190050)),"
           "((720500 6190500, 720800 6190500, 720800 6190800, 720500 6190500)))"),
-    ("e", "POLYGON((721200 6192000, 722900 6192050, 722950 6191300, 721250 6191250, 721200 6192000),"
+    ("e", "POLYGON((721200 6192000, 722900 6192050, 722950 6191300, 721250 6191250, "
+          "721200 6192000),"
           "(721700 6191800, 722300 6191800, 722300 6191500, 721700 6191500, 721700 6191800))"),
 ]
 
 
-class RecordingFeedback:
-    """A QgsProcessingFeedback that keeps every message, so tests can read the log."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class Recorder(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.messages = []
-
-            def pushInfo(self, text):  # noqa: N802
-                self.messages.append(text)
-                super().pushInfo(text)
-
-            def pushWarning(self, text):  # noqa: N802
-                self.messages.append(text)
-                super().pushWarning(text)
-
-            def reportError(self, text, fatal=False):  # noqa: N802
-                self.messages.append(text)
-                super().reportError(text, fatal)
-
-            @property
-            def log(self):
-                return "\n".join(self.messages)
-
-        return Recorder()
-
-
 def lyngby_layer(make_layer, crs=CRS, level=LEVEL_M):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     rows = []
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
@@ -168,26 +146,26 @@ def test_planned_surface_raster_replaces_the_level(run_algorithm, make_layer, tm
     assert by_raster == pytest.approx(by_level)
 
 
-def test_unusable_polygons_get_null_volumes_and_are_named_in_the_log(run_algorithm, make_layer,
-                                                                     tmp_path):
-    dem = write_raster(tmp_path / "dem.tif", np.full((5, 5), 12.0))
+def test_unusable_polygons_get_null_volumes_and_are_named_in_the_log(
+        run_algorithm, make_layer, tmp_path, write_raster, recording_feedback):
+    dem = write_raster(tmp_path / "dem.tif", np.full((5, 5), 12.0), ORIGIN)
     # Cell centres lie at odd metres from the corner: this square holds 4 x 4 of them.
     inside = box(X0 + 0.5, Y0 - 8.5, X0 + 8.5, Y0 - 0.5).wkt
     far = f"POLYGON(({X0 + 500} {Y0}, {X0 + 510} {Y0}, {X0 + 510} {Y0 + 10}, {X0 + 500} {Y0}))"
     layer = make_layer("Polygon", CRS, [("id", "string"), ("planned_level_m", "double")], [
         (inside, ["ok", 10.0]), (inside, ["nolevel", None]), (far, ["outside", 10.0]),
         (None, ["nogeom", 10.0])])
-    feedback = RecordingFeedback()
-    result = run_earthwork(run_algorithm, feedback, INPUT=layer, DEM=dem)
+    result = run_earthwork(run_algorithm, recording_feedback, INPUT=layer, DEM=dem)
     rows = by_id(result["OUTPUT"], "cut_m3", "surplus_m3", "valid_share")
     assert rows["ok"] == pytest.approx((16 * 2.0 * 4, 16 * 2.0 * 4, 1.0))
     assert rows["nolevel"][:2] == (None, None)
     assert rows["outside"] == (None, None, 0.0)
     assert "nogeom" not in rows
     fids = {f["id"]: f.id() for f in layer.getFeatures()}
-    assert f"outside the DEM and get no volume: ids {fids['outside']}" in feedback.log
-    assert f"no numeric planned level and get no volume: ids {fids['nolevel']}" in feedback.log
-    assert f"without geometry, ids {fids['nogeom']}" in feedback.log
+    log = recording_feedback.log
+    assert f"outside the DEM and get no volume: ids {fids['outside']}" in log
+    assert f"no numeric planned level and get no volume: ids {fids['nolevel']}" in log
+    assert f"without geometry, ids {fids['nogeom']}" in log
     assert result["SURPLUS_M3"] == pytest.approx(128.0)
 
 
@@ -198,8 +176,8 @@ def test_unusable_polygons_get_null_volumes_and_are_named_in_the_log(run_algorit
     ("empty_layer", "has no polygons"),
     ("difference_not_tif", "give it a .tif name"),
 ])
-def test_bad_input_is_refused_with_a_clear_message(run_algorithm, make_layer, tmp_path, case,
-                                                   message):
+def test_bad_input_is_refused_with_a_clear_message(run_algorithm, make_layer, tmp_path,
+                                                   write_raster, case, message):
     from qgis.core import QgsProcessingException
 
     layer = lyngby_layer(make_layer)
@@ -210,7 +188,8 @@ def test_bad_input_is_refused_with_a_clear_message(run_algorithm, make_layer, tm
         parameters["DEM"] = write_raster(tmp_path / "deg.tif", np.ones((3, 3)), cell=0.001,
                                          crs="EPSG:4326", origin=(12.5, 55.8))
     elif case == "dem_without_crs":
-        parameters["DEM"] = write_raster(tmp_path / "nocrs.tif", np.ones((3, 3)), crs=None)
+        parameters["DEM"] = write_raster(tmp_path / "nocrs.tif", np.ones((3, 3)), ORIGIN,
+                                         crs=None)
     elif case == "empty_layer":
         parameters["INPUT"] = make_layer("Polygon", CRS, [("planned_level_m", "double")], [])
     elif case == "difference_not_tif":
@@ -225,8 +204,9 @@ def test_bad_input_is_refused_with_a_clear_message(run_algorithm, make_layer, tm
     ("planned_surface_without_crs", "has no CRS; it is taken to be in the DEM's, EPSG:25832"),
     ("raster_and_field", "the raster is used and the field ignored"),
 ])
-def test_raster_notes_in_the_log(run_algorithm, make_layer, tmp_path, case, note):
-    dem = write_raster(tmp_path / "dem.tif", np.full((6, 6), 12.0),
+def test_raster_notes_in_the_log(run_algorithm, make_layer, tmp_path, write_raster,
+                                 recording_feedback, case, note):
+    dem = write_raster(tmp_path / "dem.tif", np.full((6, 6), 12.0), ORIGIN,
                        nodata=None if case == "dem_without_nodata" else -9999.0)
     square = box(X0 + 0.5, Y0 - 8.5, X0 + 8.5, Y0 - 0.5).wkt
     layer = make_layer("Polygon", CRS, [("id", "string"), ("planned_level_m", "double")],
@@ -234,12 +214,12 @@ def test_raster_notes_in_the_log(run_algorithm, make_layer, tmp_path, case, note
     parameters = {"INPUT": layer, "DEM": dem}
     if case != "dem_without_nodata":
         parameters["PLANNED_SURFACE"] = write_raster(
-            tmp_path / "planned.tif", np.full((4, 4), 10.0), cell=3.0,
+            tmp_path / "planned.tif", np.full((4, 4), 10.0), ORIGIN, cell=3.0,
             crs=None if case == "planned_surface_without_crs" else CRS)
-        parameters["PLANNED_LEVEL_FIELD"] = "planned_level_m" if case == "raster_and_field" else None
-    feedback = RecordingFeedback()
-    result = run_earthwork(run_algorithm, feedback, **parameters)
-    assert note in feedback.log
+        parameters["PLANNED_LEVEL_FIELD"] = ("planned_level_m" if case == "raster_and_field"
+                                             else None)
+    result = run_earthwork(run_algorithm, recording_feedback, **parameters)
+    assert note in recording_feedback.log
     assert result["CUT_M3"] == pytest.approx(16 * 2.0 * 4)
 
 

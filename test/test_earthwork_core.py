@@ -7,24 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Polygon, box
 
-from jordressource_plugin.core import earthwork, planned_surface
-from jordressource_plugin.core.earthwork import EarthworkInputError, earthwork_volumes
+from jordressource_plugin.core.terrain import earthwork, planned_surface
+from jordressource_plugin.core.terrain.earthwork import EarthworkInputError, earthwork_volumes
 
 CRS = "EPSG:25832"
 X0, Y0 = 700000.0, 6200000.0  # upper-left corner of every test raster
-
-
-def write_raster(path, values, cell=2.0, crs=CRS, nodata=-9999.0, origin=(X0, Y0)):
-    values = np.asarray(values, dtype="float32")
-    profile = dict(driver="GTiff", width=values.shape[1], height=values.shape[0], count=1,
-                   dtype="float32", transform=Affine(cell, 0, origin[0], 0, -cell, origin[1]))
-    if crs is not None:
-        profile["crs"] = crs
-    if nodata is not None:
-        profile["nodata"] = nodata
-    with rasterio.open(path, "w", **profile) as dataset:
-        dataset.write(values, 1)
-    return str(path)
+ORIGIN = (X0, Y0)
 
 
 def cells(col0, row0, col1, row1, cell=2.0, inset=0.0):
@@ -39,10 +27,10 @@ def series(*geometries):
 
 
 @pytest.fixture
-def tilted_plane(tmp_path):
+def tilted_plane(tmp_path, write_raster):
     """10 x 10 cells of 2 m; the terrain rises 1 m per column: z = col + 0.5 at cell centres."""
     values = np.tile(np.arange(10) + 0.5, (10, 1))
-    return write_raster(tmp_path / "plane.tif", values)
+    return write_raster(tmp_path / "plane.tif", values, ORIGIN)
 
 
 def test_tilted_plane_against_a_level(tilted_plane):
@@ -56,10 +44,10 @@ def test_tilted_plane_against_a_level(tilted_plane):
     assert result.status[0] == earthwork.OK
 
 
-def test_pit_below_the_planned_level_needs_fill_and_has_no_surplus(tmp_path):
+def test_pit_below_the_planned_level_needs_fill_and_has_no_surplus(tmp_path, write_raster):
     values = np.full((6, 6), 10.0)
     values[2:5, 1:4] = 7.0  # a 3 x 3 pit, 3 m deep
-    dem = write_raster(tmp_path / "pit.tif", values)
+    dem = write_raster(tmp_path / "pit.tif", values, ORIGIN)
     result = earthwork_volumes(series(cells(0, 0, 6, 6, inset=0.5)), dem, planned_levels=[10.0])
     assert result.cut_m3[0] == 0.0
     assert result.fill_m3[0] == pytest.approx(9 * 3.0 * 4)
@@ -75,11 +63,11 @@ def test_surplus_bulking_and_tonnes(tilted_plane):
     assert result.tonnes(1.8)[0] == pytest.approx(96 * 1.8)
 
 
-def test_nodata_cells_are_left_out_and_reported_in_valid_share(tmp_path):
+def test_nodata_cells_are_left_out_and_reported_in_valid_share(tmp_path, write_raster):
     values = np.full((4, 4), 12.0)
     values[0, 0] = values[1, 2] = -9999.0
     values[3, 3] = np.nan
-    dem = write_raster(tmp_path / "holes.tif", values)
+    dem = write_raster(tmp_path / "holes.tif", values, ORIGIN)
     result = earthwork_volumes(series(cells(0, 0, 4, 4, inset=0.2)), dem, planned_levels=[10.0])
     assert result.valid_cell_count[0] == 13
     assert result.valid_share[0] == pytest.approx(13 / 16)
@@ -95,8 +83,8 @@ def test_nodata_cells_are_left_out_and_reported_in_valid_share(tmp_path):
     # A triangle over half of cells (0, 0) and (1, 0), covering only the second one's centre.
     (lambda: Polygon([(X0 + 1.2, Y0), (X0 + 4, Y0), (X0 + 4, Y0 - 2)]), 2 * 4.0),
 ], ids=["half-cell-with-centre", "half-cell-without-centre", "triangle"])
-def test_a_cell_counts_when_its_centre_is_inside(tmp_path, polygon, expected_cut):
-    dem = write_raster(tmp_path / "cols.tif", np.tile([1.0, 2.0, 3.0], (3, 1)))
+def test_a_cell_counts_when_its_centre_is_inside(tmp_path, write_raster, polygon, expected_cut):
+    dem = write_raster(tmp_path / "cols.tif", np.tile([1.0, 2.0, 3.0], (3, 1)), ORIGIN)
     result = earthwork_volumes(series(polygon()), dem, planned_levels=[0.0])
     if expected_cut is None:
         assert result.status[0] == earthwork.NO_CELLS
@@ -105,9 +93,9 @@ def test_a_cell_counts_when_its_centre_is_inside(tmp_path, polygon, expected_cut
         assert result.cut_m3[0] == pytest.approx(expected_cut)
 
 
-def test_planned_raster_of_another_resolution_is_sampled_bilinearly(tmp_path):
+def test_planned_raster_of_another_resolution_is_sampled_bilinearly(tmp_path, write_raster):
     """A sloping design plane on a coarse 6 m grid, sampled at 2 m DEM centres, is exact."""
-    dem = write_raster(tmp_path / "flat.tif", np.full((9, 9), 20.0))
+    dem = write_raster(tmp_path / "flat.tif", np.full((9, 9), 20.0), ORIGIN)
 
     def plane(x, y):
         return 18.0 + 0.25 * (x - X0) - 0.125 * (Y0 - y)  # exact in float32
@@ -126,10 +114,11 @@ def test_planned_raster_of_another_resolution_is_sampled_bilinearly(tmp_path):
     assert result.valid_share[0] == 1.0
 
 
-def test_planned_raster_on_the_same_grid_is_used_cell_for_cell(tmp_path, tilted_plane):
+def test_planned_raster_on_the_same_grid_is_used_cell_for_cell(tmp_path, write_raster,
+                                                               tilted_plane):
     planned_values = np.full((10, 10), 5.0)
     planned_values[0, :] = -9999.0  # a row without design: excluded, not interpolated over
-    planned = write_raster(tmp_path / "same.tif", planned_values)
+    planned = write_raster(tmp_path / "same.tif", planned_values, ORIGIN)
     by_raster = earthwork_volumes(series(cells(0, 0, 10, 10, inset=0.1)), tilted_plane,
                                   planned_surface_path=planned)
     by_level = earthwork_volumes(series(cells(0, 1, 10, 10, inset=0.1)), tilted_plane,
@@ -139,7 +128,8 @@ def test_planned_raster_on_the_same_grid_is_used_cell_for_cell(tmp_path, tilted_
     assert by_raster.valid_share[0] == pytest.approx(0.9)
 
 
-def test_planned_raster_in_another_crs_is_sampled_at_transformed_centres(tmp_path, tilted_plane):
+def test_planned_raster_in_another_crs_is_sampled_at_transformed_centres(tmp_path, write_raster,
+                                                                         tilted_plane):
     from rasterio.warp import transform_bounds
 
     west, south, east, north = transform_bounds(CRS, "EPSG:3857", X0 - 50, Y0 - 70, X0 + 70,
@@ -156,9 +146,9 @@ def test_planned_raster_in_another_crs_is_sampled_at_transformed_centres(tmp_pat
     assert by_raster.cut_m3[0] == pytest.approx(by_level.cut_m3[0], rel=1e-12)
 
 
-def test_planned_raster_covering_part_of_the_polygon(tmp_path, tilted_plane):
+def test_planned_raster_covering_part_of_the_polygon(tmp_path, write_raster, tilted_plane):
     # A 10 x 5 planned grid over the DEM's left half only.
-    planned = write_raster(tmp_path / "half.tif", np.full((10, 5), 0.0))
+    planned = write_raster(tmp_path / "half.tif", np.full((10, 5), 0.0), ORIGIN)
     result = earthwork_volumes(series(cells(0, 0, 10, 10, inset=0.1)), tilted_plane,
                                planned_surface_path=planned)
     assert result.valid_share[0] == pytest.approx(0.5)
@@ -226,8 +216,8 @@ def test_a_repaired_bow_tie_and_a_collection_count_their_polygon_parts(tilted_pl
     ("EPSG:4326", "geographic"),
     ("EPSG:2263", "not_metres"),  # NAD83 / New York Long Island (US survey feet)
 ])
-def test_dems_without_square_metres_are_refused(tmp_path, crs, code):
-    dem = write_raster(tmp_path / "bad.tif", np.ones((3, 3)), crs=crs)
+def test_dems_without_square_metres_are_refused(tmp_path, write_raster, crs, code):
+    dem = write_raster(tmp_path / "bad.tif", np.ones((3, 3)), ORIGIN, crs=crs)
     with pytest.raises(EarthworkInputError, match=code):
         earthwork_volumes(series(cells(0, 0, 3, 3)), dem, planned_levels=[0.0])
 
@@ -244,10 +234,10 @@ def test_rotated_grids_are_refused(tmp_path, tilted_plane):
                           planned_surface_path=str(rotated))
 
 
-def test_dem_without_nodata_counts_every_cell_and_flags_implausible_values(tmp_path):
+def test_dem_without_nodata_counts_every_cell_and_flags_implausible_values(tmp_path, write_raster):
     values = np.full((3, 3), 5.0)
     values[1, 1] = -9999.0
-    dem = write_raster(tmp_path / "raw.tif", values, nodata=None)
+    dem = write_raster(tmp_path / "raw.tif", values, ORIGIN, nodata=None)
     result = earthwork_volumes(series(cells(0, 0, 3, 3, inset=0.1)), dem, planned_levels=[0.0])
     assert result.valid_share[0] == 1.0
     assert result.implausible_cells == 1
@@ -281,9 +271,10 @@ def test_difference_raster_holds_terrain_minus_planned_over_the_polygons(tmp_pat
     assert depth[0, 6] is np.ma.masked
 
 
-def test_reads_stay_inside_the_polygons_window_and_block(monkeypatch, tmp_path):
+def test_reads_stay_inside_the_polygons_window_and_block(monkeypatch, tmp_path, write_raster):
     """Memory is bounded: no read is larger than a block, none outside the polygon's window."""
-    dem = write_raster(tmp_path / "big.tif", np.random.default_rng(1).normal(10, 2, (60, 80)))
+    dem = write_raster(tmp_path / "big.tif", np.random.default_rng(1).normal(10, 2, (60, 80)),
+                       ORIGIN)
     reads = []
     original = planned_surface.RasterBand.read
 
@@ -312,13 +303,13 @@ def test_reads_stay_inside_the_polygons_window_and_block(monkeypatch, tmp_path):
 @given(splits_x=st.lists(st.integers(1, 19), min_size=1, max_size=3, unique=True),
        splits_y=st.lists(st.integers(1, 14), min_size=1, max_size=3, unique=True),
        offset=st.floats(0.05, 0.45), block=st.integers(3, 400), level=st.floats(5, 15))
-def test_polygons_tiling_an_area_conserve_its_volume(tmp_path_factory, splits_x, splits_y,
-                                                     offset, block, level):
+def test_polygons_tiling_an_area_conserve_its_volume(tmp_path_factory, write_raster, splits_x,
+                                                     splits_y, offset, block, level):
     """Cut the area into pieces along lines off the cell centres: every cell is counted once,
     so the pieces' volumes add up to the whole's, whatever the block size."""
     path = tmp_path_factory.getbasetemp() / "tiling.tif"
     if not path.exists():
-        write_raster(path, np.random.default_rng(7).normal(10, 3, (15, 20)))
+        write_raster(path, np.random.default_rng(7).normal(10, 3, (15, 20)), ORIGIN)
     xs = [0.0] + [s * 2.0 + offset for s in sorted(splits_x)] + [40.0]
     ys = [0.0] + [s * 2.0 + offset for s in sorted(splits_y)] + [30.0]
     pieces = [box(X0 + x0, Y0 - y1, X0 + x1, Y0 - y0)

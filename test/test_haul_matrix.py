@@ -1,11 +1,12 @@
 """haul_matrix through processing.run and qgis_process, and agreement with QGIS's own shortest
 path on real GeoDanmark roads."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from conftest import SHARED_DATA
-
-ROADS_GPKG = SHARED_DATA / "roads" / "geodanmark_vejmidte_stige.gpkg"
+# GeoDanmark road centre lines at Stige, Odense (test/data/README.md).
+ROADS_GPKG = Path(__file__).resolve().parent / "data" / "roads" / "geodanmark_vejmidte_stige.gpkg"
 CRS = "EPSG:25832"
 
 # A main road with a bridge over it: the bridge shares no vertex with the road below.
@@ -59,8 +60,12 @@ def test_without_roads_straight_lines_times_the_detour_factor(run_algorithm, lay
 
 
 def test_sites_in_another_crs_give_the_same_distances(run_algorithm, make_layer, layers):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY,
-                           QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProject,
+    )
 
     sources, targets, roads = layers
     to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
@@ -103,7 +108,7 @@ def test_agrees_with_qgis_shortest_path_on_real_roads(plugin):
     import processing
     from qgis.core import QgsProcessingFeedback
 
-    from jordressource_plugin.core.network import RoadNetwork
+    from jordressource_plugin.core.network.road_network import RoadNetwork
 
     network = RoadNetwork.from_lines(gpd.read_file(ROADS_GPKG).geometry, snap_tolerance_m=1.0)
     compared = 0
@@ -111,7 +116,8 @@ def test_agrees_with_qgis_shortest_path_on_real_roads(plugin):
         haul = network.haul(np.array([start]), np.array([end]))
         if not len(haul.pairs):
             continue
-        along_m = haul.pairs.distance_km[0] * 1000 - haul.source_access_m[0] - haul.target_access_m[0]
+        along_m = (haul.pairs.distance_km[0] * 1000
+                   - haul.source_access_m[0] - haul.target_access_m[0])
         qgis = processing.run("native:shortestpathpointtopoint", {
             "INPUT": str(ROADS_GPKG), "STRATEGY": 0, "TOLERANCE": 1.0,
             "START_POINT": f"{start[0]},{start[1]} [{CRS}]",

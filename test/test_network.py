@@ -9,8 +9,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString
 
-from jordressource_plugin.core.haul import NETWORK
-from jordressource_plugin.core.network import EmptyNetworkError, RoadNetwork
+from jordressource_plugin.core.network.haul import NETWORK
+from jordressource_plugin.core.network.road_network import EmptyNetworkError, RoadNetwork
 
 INF = float("inf")
 
@@ -218,7 +218,7 @@ def test_random_networks_agree_with_an_independent_reference(streets, sources, t
     ("yes", 1), ("1", 1), (1, 1), (1.0, 1), ("True", 1), ("FT", 1), ("-1", -1), (-1, -1),
     ("reverse", -1), ("TF", -1), ("no", 0), ("0", 0), (None, 0), ("", 0), ("alternating", 0)])
 def test_one_way_values(value, direction):
-    from jordressource_plugin.core.network_build import oneway_directions
+    from jordressource_plugin.core.network.build import oneway_directions
 
     assert oneway_directions([value]).tolist() == [direction]
 
@@ -226,7 +226,7 @@ def test_one_way_values(value, direction):
 def test_only_line_parts_are_read_and_other_features_counted():
     from shapely.geometry import GeometryCollection, Point, Polygon
 
-    from jordressource_plugin.core.network_build import line_vertices
+    from jordressource_plugin.core.network.build import line_vertices
 
     vertices = line_vertices(gpd.GeoSeries([
         Point(1, 1), Polygon([(0, 0), (1, 0), (1, 1)]), LineString([(0, 0), (5, 0)]),
@@ -242,7 +242,7 @@ def test_densely_digitised_roads_keep_their_length_when_snapped():
     import numpy as np
     from shapely.geometry import LineString
 
-    from jordressource_plugin.core.network import RoadNetwork
+    from jordressource_plugin.core.network.road_network import RoadNetwork
 
     xs = np.arange(0.0, 100.01, 0.5)
     straight = LineString(np.c_[xs, np.zeros_like(xs)])

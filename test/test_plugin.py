@@ -18,9 +18,7 @@ def test_provider_registers_every_algorithm(plugin):
 
 
 def test_every_algorithm_is_a_good_processing_citizen(plugin):
-    from qgis.core import QgsApplication
-
-    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingParameterField
+    from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingParameterField
 
     provider = QgsApplication.processingRegistry().providerById("jordressource")
     for algorithm in provider.algorithms():
@@ -38,24 +36,6 @@ def test_every_algorithm_is_a_good_processing_citizen(plugin):
             if isinstance(parameter, QgsProcessingParameterField):
                 assert parameter.parentLayerParameterName() in names, \
                     f"{algorithm.name()}: {parameter.name()} is not bound to a layer"
-
-
-def test_plugin_gui_adds_and_removes_its_menu_and_button(qgis_iface):
-    from unittest import mock
-
-    import jordressource_plugin
-
-    iface = mock.MagicMock()
-    iface.mainWindow.return_value = qgis_iface.mainWindow()
-    instance = jordressource_plugin.classFactory(iface)
-    instance.initGui()
-    action = instance.action
-    iface.addPluginToMenu.assert_called_once_with(mock.ANY, action)
-    iface.addToolBarIcon.assert_called_once_with(action)
-    instance.unload()
-    iface.removePluginMenu.assert_called_once_with(mock.ANY, action)
-    iface.removeToolBarIcon.assert_called_once_with(action)
-    assert instance.action is None
 
 
 def test_unloading_a_second_instance_keeps_the_first_provider(plugin, qgis_iface):

@@ -3,7 +3,6 @@ their outputs to new ones, on a server the test starts itself (loopback only) an
 import os
 
 import pytest
-
 from postgis_server import PostgisServer, postgres_bin_dir
 
 pytestmark = pytest.mark.postgis
@@ -48,5 +47,6 @@ def test_classify_reads_from_and_writes_to_postgis(plugin, run_algorithm, make_l
         "INPUT": sites_pg, "AREA_TYPES": areas_pg, "AREA_TYPE_FIELD": "area_type",
         "OUTPUT": output})
 
-    rows = postgis.sql("jordressource", "SELECT id, area_type, free_move FROM classified ORDER BY id")
+    rows = postgis.sql("jordressource",
+                       "SELECT id, area_type, free_move FROM classified ORDER BY id")
     assert rows.split() == ["a|urban|t", "b|agricultural|t", "c|other|f"]

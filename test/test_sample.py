@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from jordressource_plugin.core.datamodel import layer_spec
+from jordressource_plugin.core.project.datamodel import layer_spec
 from jordressource_plugin.resources import sample_dir
 
 SAMPLE = sample_dir() / "holbaek_sample.gpkg"
@@ -43,7 +43,7 @@ def test_every_layer_has_the_data_model_fields_and_a_default_style(layer, spec_n
 
 
 def test_excavations_are_planned_in_urban_and_industrial_areas():
-    from jordressource_plugin.core.classify import classify_sites, prepare_area_types
+    from jordressource_plugin.core.area.classify import classify_sites, prepare_area_types
 
     areas = prepare_area_types(frame("area_types"), "area_type")
     for layer in ("excavations", "excavation_points"):
@@ -108,7 +108,7 @@ def test_roads_are_one_connected_network_with_bridges():
     assert {"motorway", "regional", "local", "access"} <= set(roads.road_class)
     assert roads.bridge.sum() >= 1
     nodes = {}
-    ends = np.array([[nodes.setdefault(tuple(np.round(g.coords[i], 3)), len(nodes)) for i in (0, -1)]
-                     for g in roads.geometry])
+    ends = np.array([[nodes.setdefault(tuple(np.round(g.coords[i], 3)), len(nodes))
+                      for i in (0, -1)] for g in roads.geometry])
     graph = coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(len(nodes),) * 2)
     assert connected_components(graph, directed=False)[0] == 1

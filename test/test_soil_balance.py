@@ -54,7 +54,7 @@ def _core_inputs():
     import geopandas as gpd
     from shapely import wkt
 
-    from jordressource_plugin.core.balance import Sites, clean_sites, parse_dates
+    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites, parse_dates
 
     areas = gpd.GeoSeries([wkt.loads(w) for w, _ in AREAS], crs=CRS)
     sources = Sites(gpd.GeoSeries([wkt.loads(r[0]) for r in SOURCES], crs=CRS),
@@ -76,7 +76,7 @@ EXPECTED_AREAS = [
 
 
 def test_hand_sums_per_area_and_outside_row():
-    from jordressource_plugin.core.balance import soil_balance
+    from jordressource_plugin.core.balance.soil_balance import soil_balance
 
     result = soil_balance(*_core_inputs())
     for row, (_, surplus, demand, balance, share, substitute) in enumerate(EXPECTED_AREAS):
@@ -92,9 +92,10 @@ def test_hand_sums_per_area_and_outside_row():
 
 
 def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
-    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import parse_dates, spread_by_year
 
-    rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]), parse_dates(["2027-06-30"]))
+    rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]),
+                          parse_dates(["2027-06-30"]))
     assert rows["year"].tolist() == [2025, 2026, 2027]
     assert rows["volume_m3"].tolist() == pytest.approx([184.0, 365.0, 181.0])
 
@@ -107,7 +108,7 @@ def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
     ("2024-12-31", "2025-01-01", {2024: 5.0, 2025: 5.0}),
 ])
 def test_dates_missing_single_or_reversed(start, end, expected):
-    from jordressource_plugin.core.balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import parse_dates, spread_by_year
 
     rows = spread_by_year(np.array([10.0]), parse_dates([start]), parse_dates([end]))
     assert dict(zip(rows["year"], rows["volume_m3"])) == pytest.approx(expected)
@@ -117,7 +118,7 @@ def test_dates_missing_single_or_reversed(start, end, expected):
 @given(st.lists(st.tuples(st.floats(0, 1e6), st.integers(0, 4000), st.integers(-30, 2000)),
                 min_size=1, max_size=30))
 def test_year_split_conserves_every_volume(windows):
-    from jordressource_plugin.core.balance import spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
     volume = np.array([w[0] for w in windows])
     start = np.datetime64("2020-01-01") + np.array([w[1] for w in windows]).astype("timedelta64[D]")
@@ -128,7 +129,7 @@ def test_year_split_conserves_every_volume(windows):
 
 
 def test_yearly_table_sums_to_the_area_totals():
-    from jordressource_plugin.core.balance import OUTSIDE, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import OUTSIDE, soil_balance
 
     result = soil_balance(*_core_inputs())
     yearly = result.by_year.groupby("area")[["surplus_m3", "demand_m3"]].sum()
@@ -147,7 +148,7 @@ def test_point_on_a_shared_border_counts_once_in_the_first_area():
     import geopandas as gpd
     from shapely.geometry import Point, box
 
-    from jordressource_plugin.core.balance import Sites, soil_balance
+    from jordressource_plugin.core.balance.soil_balance import Sites, soil_balance
 
     areas = gpd.GeoSeries([box(0, 0, 10, 10), box(10, 0, 20, 10)], crs=CRS)
     result = soil_balance(areas, Sites(gpd.GeoSeries([Point(10, 5)], crs=CRS), [7.0]))
@@ -155,7 +156,7 @@ def test_point_on_a_shared_border_counts_once_in_the_first_area():
 
 
 def test_volume_checks_name_the_bad_values():
-    from jordressource_plugin.core.balance import check_volumes
+    from jordressource_plugin.core.balance.soil_balance import check_volumes
 
     checked = check_volumes([1.5, "2", None, "lots", -3, ""])
     assert checked.volume_m3[:2].tolist() == [1.5, 2.0]
@@ -165,8 +166,8 @@ def test_volume_checks_name_the_bad_values():
 
 
 def test_report_has_svg_charts_the_table_and_the_parameters():
-    from jordressource_plugin.core.balance import soil_balance
-    from jordressource_plugin.core.balance_report import balance_report
+    from jordressource_plugin.core.balance.report import balance_report
+    from jordressource_plugin.core.balance.soil_balance import soil_balance
 
     result = soil_balance(*_core_inputs())
     page = balance_report(result, ["A", "B", "C"], labels={"title": "Jordbalance", "lang": "da"},
@@ -180,35 +181,25 @@ def test_report_has_svg_charts_the_table_and_the_parameters():
     assert "SUBSTITUTION_SHARE" in page and "src=" not in page  # self-contained
 
 
-def _run(run_algorithm, make_layer, tmp_path, **extra):
-    from qgis.core import QgsProcessingFeedback
+@pytest.fixture
+def run_balance(run_algorithm, make_layer, tmp_path, recording_feedback):
+    """``run_balance(**parameters)``: soil_balance on this module's layers, ``parameters``
+    replacing the defaults; returns the result and the log's messages."""
+    def run(**extra):
+        parameters = {"AREAS": _area_layer(make_layer), "AREA_ID_FIELD": "id",
+                      "SOURCES": _source_layer(make_layer), "VOLUME_FIELD": "volume_m3",
+                      "RECEIVERS": _receiver_layer(make_layer), "CAPACITY_FIELD": "capacity_m3",
+                      "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
+                      "OUTPUT_HTML": str(tmp_path / "balance.html")}
+        parameters.update(extra)
+        result = run_algorithm("soil_balance", parameters, recording_feedback)
+        return result, recording_feedback.messages
 
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushInfo(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def reportError(self, text, fatal=False):  # noqa: N802
-            self.messages.append(text)
-
-    feedback = Recorder()
-    parameters = {"AREAS": _area_layer(make_layer), "AREA_ID_FIELD": "id",
-                  "SOURCES": _source_layer(make_layer), "VOLUME_FIELD": "volume_m3",
-                  "RECEIVERS": _receiver_layer(make_layer), "CAPACITY_FIELD": "capacity_m3",
-                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
-                  "OUTPUT_HTML": str(tmp_path / "balance.html")}
-    parameters.update(extra)
-    return run_algorithm("soil_balance", parameters, feedback), feedback.messages
+    return run
 
 
-def test_processing_run_writes_balance_table_and_report(run_algorithm, make_layer, tmp_path):
-    result, _ = _run(run_algorithm, make_layer, tmp_path)
+def test_processing_run_writes_balance_table_and_report(run_balance, tmp_path):
+    result, _ = run_balance()
     layer = result["OUTPUT"]
     rows = {f["id"]: f for f in layer.getFeatures()}
     for area, surplus, demand, balance, _, substitute in EXPECTED_AREAS:
@@ -228,11 +219,10 @@ def test_processing_run_writes_balance_table_and_report(run_algorithm, make_laye
     assert "<svg" in page and "<table>" in page
 
 
-def test_processing_run_without_dates_or_receivers(run_algorithm, make_layer, tmp_path):
+def test_processing_run_without_dates_or_receivers(run_balance):
     from qgis.core import NULL
 
-    result, _ = _run(run_algorithm, make_layer, tmp_path, RECEIVERS=None, DATE_FIELD="",
-                     SOURCE_END_FIELD="", CLASS_FIELD="")
+    result, _ = run_balance(RECEIVERS=None, DATE_FIELD="", SOURCE_END_FIELD="", CLASS_FIELD="")
     years = {f["year"] for f in result["OUTPUT_TABLE"].getFeatures()}
     assert years == {NULL}
     assert result["DEMAND_M3"] == 0.0
@@ -240,45 +230,45 @@ def test_processing_run_without_dates_or_receivers(run_algorithm, make_layer, tm
     assert result["RAW_MATERIAL_SUBSTITUTE_M3"] == pytest.approx(0.225 * 1020.0)
 
 
-def test_reversed_window_is_reported_and_kept(run_algorithm, make_layer, tmp_path):
+def test_reversed_window_is_reported_and_kept(run_balance, make_layer):
     rows = list(SOURCES) + [("POINT(30 30)", "late", 9.0, 1, "2027-01-01", "2026-01-01")]
-    result, messages = _run(run_algorithm, make_layer, tmp_path,
-                            SOURCES=_source_layer(make_layer, rows))
+    result, messages = run_balance(SOURCES=_source_layer(make_layer, rows))
     assert any("end before they start" in m for m in messages)
     assert result["SURPLUS_M3"] == pytest.approx(1029.0)
 
 
-def test_site_without_geometry_is_reported_by_id(run_algorithm, make_layer, tmp_path):
+def test_site_without_geometry_is_reported_by_id(run_balance, make_layer):
     rows = list(SOURCES) + [(None, "nowhere", 5.0, 1, None, None)]
-    result, messages = _run(run_algorithm, make_layer, tmp_path,
-                            SOURCES=_source_layer(make_layer, rows))
+    result, messages = run_balance(SOURCES=_source_layer(make_layer, rows))
     assert any("skipped 1 feature(s) without geometry, ids 5" in m for m in messages)
     assert result["SURPLUS_M3"] == pytest.approx(1020.0)
 
 
 @pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers")])
-def test_bad_volumes_stop_with_a_clear_message(run_algorithm, make_layer, tmp_path, volume, message):
+def test_bad_volumes_stop_with_a_clear_message(run_balance, make_layer, volume, message):
     from qgis.core import QgsProcessingException
 
     layer = make_layer("Point", CRS, [("id", "string"), ("volume_m3", "string")],
                        [("POINT(1 1)", ["x", str(volume)])])
     with pytest.raises(QgsProcessingException, match=message):
-        _run(run_algorithm, make_layer, tmp_path, SOURCES=layer, DATE_FIELD="",
-             SOURCE_END_FIELD="", CLASS_FIELD="")
+        run_balance(SOURCES=layer, DATE_FIELD="", SOURCE_END_FIELD="", CLASS_FIELD="")
 
 
-def test_invalid_area_polygon_is_repaired_and_reported(run_algorithm, make_layer, tmp_path):
+def test_invalid_area_polygon_is_repaired_and_reported(run_balance, make_layer):
     bowtie = [("POLYGON((0 0, 100 100, 100 0, 0 100, 0 0))", ["bow"])]
-    result, messages = _run(run_algorithm, make_layer, tmp_path,
-                            AREAS=_area_layer(make_layer, bowtie))
+    result, messages = run_balance(AREAS=_area_layer(make_layer, bowtie))
     rows = {f["id"]: f for f in result["OUTPUT"].getFeatures()}
     assert rows["bow"].geometry().isGeosValid()
     assert any("repaired 1 invalid" in m for m in messages)
 
 
-def test_areas_in_another_crs_are_reprojected(run_algorithm, make_layer, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
-                           QgsProject)
+def test_areas_in_another_crs_are_reprojected(run_balance, make_layer):
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS),
                                        QgsCoordinateReferenceSystem("EPSG:4326"),
@@ -290,7 +280,7 @@ def test_areas_in_another_crs_are_reprojected(run_algorithm, make_layer, tmp_pat
         geometry.transform(transform)
         rows.append((geometry.asWkt(12), values))
     areas = make_layer("Polygon", "EPSG:4326", [("id", "string")], rows, name="areas 4326")
-    result, _ = _run(run_algorithm, make_layer, tmp_path, AREAS=areas)
+    result, _ = run_balance(AREAS=areas)
     surplus = {f["id"]: f["surplus_m3"] for f in result["OUTPUT"].getFeatures()}
     assert surplus == pytest.approx({area: total for area, total, *_ in EXPECTED_AREAS})
     assert result["OUTPUT"].crs().authid() == CRS

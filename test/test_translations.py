@@ -24,7 +24,8 @@ def _messages(ts_path):
     return messages
 
 
-@pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="pylupdate5 (pyqt5-dev-tools) missing")
+@pytest.mark.skipif(shutil.which("pylupdate5") is None,
+                    reason="pylupdate5 (pyqt5-dev-tools) missing")
 def test_every_string_in_the_code_has_a_danish_translation(tmp_path):
     sources = subprocess.run(["git", "ls-files", "jordressource_plugin/*.py"], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout.split()

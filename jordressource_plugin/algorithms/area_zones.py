@@ -4,18 +4,18 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingMultiStepFeedback,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.frames import FEATURE_ID, read_frame, write_frame
+from ..layers.sites import SiteFieldsMixin
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, read_frame, write_frame
-from .site_inputs import SiteFieldsMixin
 
 
 class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
@@ -35,14 +35,14 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     OUTPUT = "OUTPUT"
     NUMBERS = ("ZONE_COUNT", "SURPLUS_M3", "DEMAND_M3", "OUTSIDE_SURPLUS_M3", "OUTSIDE_DEMAND_M3")
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Free-movement zones")
 
     def extra_tags(self):
         return ["zone", "area type", "områdetype", "områdebaseret", "area-based", "balance",
                 "jordbalance", "byzone", "landzone", "dissolve"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")))
         self.addParameter(QgsProcessingParameterField(
@@ -75,9 +75,9 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 self.tr("Demand outside every zone (m³)"))):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.classify import prepare_area_types
-        from ..core.zones import NO_BOUNDARY, area_zones
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.area.classify import prepare_area_types
+        from ..core.area.zones import NO_BOUNDARY, area_zones
 
         crs = self.distance_crs(parameters, context)
         steps = QgsProcessingMultiStepFeedback(3, feedback)  # area types, other inputs, zones

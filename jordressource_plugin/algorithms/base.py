@@ -11,17 +11,17 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
+from ..layers import styling
 from ..resources import icon_path
-from . import styling
+from .parameters import with_default_standing_in
 
 DEFAULT_DISTANCE_CRS = "EPSG:25832"
 
@@ -57,7 +57,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return self.ALGORITHM_ID
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return self.GROUP_ID
 
     def group(self):
@@ -69,8 +69,13 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     def extra_tags(self):
         return []
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return help_text(self.ALGORITHM_ID)
+
+    def helpUrl(self):
+        """The dialog's Help button: this algorithm's help as a whole page in the browser."""
+        return QUrl.fromLocalFile(str(algorithm_help_file(self.ALGORITHM_ID,
+                                                          self.displayName()))).toString()
 
     def icon(self):
         return QIcon(str(icon_path()))
@@ -85,10 +90,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                 return translated
         return text
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return type(self)()
 
-    def canExecute(self):  # noqa: N802
+    def canExecute(self):
         missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
         if missing:
             return False, translate(
@@ -100,18 +105,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
-    def addParameter(self, parameter, createOutput=True):  # noqa: N802
-        """Field and CRS parameters that have a default are made optional.
-
-        QGIS 3.22 (qgis_process and checkParameterValues alike) refuses a missing value for a
-        mandatory field or CRS parameter even when it has a default, so a script or model that
-        relies on the contract's defaults (`area_type`, EPSG:25832) would fail; optional with the
-        same default behaves as the contract says on every version.
-        """
-        if isinstance(parameter, (QgsProcessingParameterField, QgsProcessingParameterCrs)) \
-                and parameter.defaultValue() not in (None, ""):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
-        return super().addParameter(parameter, createOutput)
+    def addParameter(self, parameter, createOutput=True):
+        """Mandatory field and CRS parameters with a default stay mandatory in the dialog and
+        take their default when a script or model leaves them out (see ``parameters``)."""
+        return super().addParameter(with_default_standing_in(parameter), createOutput)
 
     def add_distance_crs_parameter(self):
         self.addParameter(QgsProcessingParameterCrs(
@@ -168,7 +165,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         register themselves; a raster or file output written directly registers here)."""
         self._written_outputs[name] = (dest_id, wkb_type)
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+    def postProcessAlgorithm(self, context, feedback):
         """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.
 
         Runs after processAlgorithm has returned, when its sinks are closed and files complete.

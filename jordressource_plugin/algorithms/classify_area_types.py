@@ -7,8 +7,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.frames import read_frame, with_fields, write_frame
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import read_frame, with_fields, write_frame
 
 
 class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
@@ -22,13 +22,13 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
     CONTAMINATION = "CONTAMINATION"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Classify sites by area type")
 
     def extra_tags(self):
         return ["area type", "områdetype", "zone", "byzone", "landzone", "contamination"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Sites (excavations or receivers)"),
             processing_vector_types("point", "polygon")))
@@ -44,8 +44,8 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified sites")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.classify import classify_sites, prepare_area_types
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.area.classify import classify_sites, prepare_area_types
 
         sites_source = self.source_or_error(parameters, self.INPUT, context)
         areas_source = self.source_or_error(parameters, self.AREA_TYPES, context)

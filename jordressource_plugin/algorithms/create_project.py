@@ -24,9 +24,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import translate
+from ..layers.frames import qgis_value
 from ..resources import style_path
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm
-from .frames import qgis_value
 
 _QVARIANT_TYPES = {
     "string": QVariant.String,
@@ -122,21 +122,21 @@ class CreateProjectAlgorithm(JordressourceAlgorithm):
     CRS = "CRS"
     LAYER_COUNT = "LAYER_COUNT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Create soil project")
 
     def extra_tags(self):
         return ["project", "projekt", "geopackage", "data model", "datamodel", "template"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, self.tr("Coordinate reference system"), defaultValue=DEFAULT_DISTANCE_CRS))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Soil project (GeoPackage)"), self.tr("GeoPackage (*.gpkg)")))
         self.addOutput(QgsProcessingOutputNumber(self.LAYER_COUNT, self.tr("Layers written")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.datamodel import LAYERS
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.project.datamodel import LAYERS
 
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path:

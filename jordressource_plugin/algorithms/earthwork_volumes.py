@@ -14,8 +14,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.frames import FEATURE_ID, id_list, read_frame, with_fields, write_frame
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, id_list, read_frame, with_fields, write_frame
 
 VOLUME_FIELDS = ("cut_m3", "fill_m3", "net_m3", "surplus_m3", "loose_m3", "tonnes", "valid_share")
 TOTALS = {"CUT_M3": "cut_m3", "FILL_M3": "fill_m3", "NET_M3": "net_m3",
@@ -37,14 +37,14 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_DIFFERENCE = "OUTPUT_DIFFERENCE"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Earthwork volumes from terrain")
 
     def extra_tags(self):
         return ["earthwork", "cut", "fill", "volume", "DEM", "DHM", "terrain", "jordarbejde",
                 "afgravning", "opfyldning", "overskudsjord", "højdemodel"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Excavations (polygons)"), processing_vector_types("polygon")))
         self.addParameter(QgsProcessingParameterRasterLayer(
@@ -72,12 +72,12 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
                             ("TONNES", self.tr("Total surplus (t)"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
         import pandas as pd
         from rasterio.errors import RasterioIOError
 
-        from ..core import earthwork
+        from ..core.terrain import earthwork
 
         source = self.source_or_error(parameters, self.INPUT, context)
         dem = self.dem_or_error(parameters, context)
@@ -114,10 +114,11 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
                 progress=lambda share: feedback.setProgress(95 * share),
                 canceled=feedback.isCanceled)
         except earthwork.EarthworkInputError as error:
-            raise QgsProcessingException(self.input_error_message(str(error), dem, planned_layer))
+            raise QgsProcessingException(
+                self.input_error_message(str(error), dem, planned_layer)) from None
         except RasterioIOError as error:
             raise QgsProcessingException(self.tr("A raster could not be read or written: {0}")
-                                         .format(error))
+                                         .format(error)) from None
         if feedback.isCanceled():
             return {}
 

@@ -75,7 +75,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
     OUTPUT_PNG_FOLDER = "OUTPUT_PNG_FOLDER"
     PAGE_COUNT = "PAGE_COUNT"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Export map for a local plan")
 
     def extra_tags(self):
@@ -85,7 +85,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         # Layouts are not thread safe: like QGIS's own layout exports, run in the main thread.
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, self.tr("Layers to show on the map"), QgsProcessing.TypeMapLayer))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -122,7 +122,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         self.addParameter(png)
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.LAYERS, context)
                   if layer is not None]
         if not layers:

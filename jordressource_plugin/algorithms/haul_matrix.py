@@ -19,56 +19,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..i18n import translate
+from ..layers.frames import FEATURE_ID, read_frame
+from ..layers.roads import read_road_network
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, read_frame
 
 # MAX_HAUL_KM = 0 lists every pair; beyond this many the output would not fit in memory usefully.
 MAX_UNLIMITED_PAIRS = 20_000_000
-
-
-def read_road_network(source, crs, snap_tolerance_m, context, feedback,
-                      oneway_field=None):
-    """The ``RoadNetwork`` of a line layer in ``crs``, its make-up reported in the log.
-
-    Shared by every algorithm with a ROADS parameter: an empty layer is an error a planner
-    understands, lines without a usable geometry are counted. ``oneway_field`` (optional) holds
-    one-way values such as OpenStreetMap's `oneway`."""
-    from ..core.network import EmptyNetworkError, RoadNetwork
-    from ..core.network_build import oneway_directions
-
-    roads = read_frame(source, crs, context, feedback, fields=[oneway_field] if oneway_field else [],
-                       label=translate("JordressourceAlgorithm", "Roads"))
-    oneway = oneway_directions(roads[oneway_field].tolist()) if oneway_field else None
-    if oneway is not None:
-        feedback.pushInfo(translate(
-            "JordressourceAlgorithm", "Roads: {0} one-way line(s) in '{1}'.")
-            .format(int((oneway != 0).sum()), oneway_field))
-    try:
-        network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m, oneway)
-    except EmptyNetworkError:
-        raise QgsProcessingException(translate(
-            "JordressourceAlgorithm",
-            "The road layer has no lines with a length. Choose a road layer (for example "
-            "GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use "
-            "straight lines times the detour factor.")) from None
-    topology = network.topology
-    feedback.pushInfo(translate(
-        "JordressourceAlgorithm",
-        "Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the "
-        "largest holds {4:.0%} of the road length.").format(
-            network.segment_count, network.length_km, network.junction_count,
-            network.component_count, network.largest_component_share))
-    if topology.dropped_segments:
-        feedback.pushInfo(translate(
-            "JordressourceAlgorithm",
-            "Roads: {0} segment(s) of zero length or shorter than the snap tolerance were "
-            "dropped.").format(topology.dropped_segments))
-    if topology.skipped_lines:
-        feedback.pushWarning(translate(
-            "JordressourceAlgorithm",
-            "Roads: {0} feature(s) hold no line and were skipped.").format(topology.skipped_lines))
-    return network
 
 
 class HaulMatrixAlgorithm(JordressourceAlgorithm):
@@ -92,14 +48,14 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
     DISCONNECTED_PAIRS = "DISCONNECTED_PAIRS"
     FAR_FROM_ROAD = "FAR_FROM_ROAD"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Haul distance matrix")
 
     def extra_tags(self):
         return ["haul", "distance", "road", "network", "vej", "kørsel", "afstand", "matrix",
                 "shortest path"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SOURCES, self.tr("Sources (excavations)"),
             processing_vector_types("point", "polygon")))
@@ -141,9 +97,9 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                             (self.FAR_FROM_ROAD, self.tr("Sites far from any road"))):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.haul import straight_haul_pairs
-        from ..core.positions import position_xy
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.geometry.positions import position_xy
+        from ..core.network.haul import straight_haul_pairs
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         crs = self.distance_crs(parameters, context)

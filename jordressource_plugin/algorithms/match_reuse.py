@@ -18,9 +18,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.frames import read_frame, with_fields, write_frame
+from ..layers.roads import read_road_network
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import read_frame, with_fields, write_frame
-from .haul_matrix import read_road_network
+
 
 class MatchReuseAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
@@ -57,7 +58,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
     )
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Find short-haul reuse matches")
 
     def extra_tags(self):
@@ -82,8 +83,8 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             "AREA_TYPE_FIELD": self.tr("Area type field"),
         }
 
-    def initAlgorithm(self, config=None):  # noqa: N802
-        from ..core import costs
+    def initAlgorithm(self, config=None):
+        from ..core.reuse import costs
 
         sites = processing_vector_types("point", "polygon")
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -161,15 +162,20 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             return None
         return value
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..core.allocation import AllocationCancelled, AllocationError
-        from ..core.costs import CostRates, straight_haul
-        from ..core.reuse_plan import plan_reuse
-        from ..core.reuse_problem import AreaRule
-        from ..core.reuse_sites import (SiteTableError, classify_for_reuse, excavation_table,
-                                        parse_numbers, receiver_table)
+        from ..core.reuse.allocation import AllocationCancelled, AllocationError
+        from ..core.reuse.costs import CostRates, straight_haul
+        from ..core.reuse.plan import plan_reuse
+        from ..core.reuse.problem import AreaRule
+        from ..core.reuse.sites import (
+            SiteTableError,
+            classify_for_reuse,
+            excavation_table,
+            parse_numbers,
+            receiver_table,
+        )
 
         crs = self.distance_crs(parameters, context)
         layers = {name: self.source_or_error(parameters, name, context,
@@ -256,7 +262,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
                                if f]
             disposal = read_frame(layers[self.DISPOSAL], crs, context, feedback,
                                   fields=disposal_fields, label=self.tr("Disposal sites"))
-            from ..core.positions import position_xy
+            from ..core.geometry.positions import position_xy
             disposal_xy = position_xy(disposal.geometry) if len(disposal) else disposal_xy
             disposal_fee = np.full(len(disposal), np.nan)
             if fields["GATE_FEE_FIELD"]:
@@ -309,7 +315,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
                 .format(label, name, ", ".join(source.fields().names())))
 
     def _table_error(self, error):
-        from ..core.reuse_sites import DUPLICATE_IDS, MISSING_IDS, UNREADABLE_DATE
+        from ..core.reuse.sites import DUPLICATE_IDS, MISSING_IDS, UNREADABLE_DATE
 
         ids = ", ".join(str(i) for i in error.ids[:20])
         if error.reason == DUPLICATE_IDS:
@@ -324,7 +330,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         return str(error)
 
     def _report_sites(self, table, label, feedback):
-        from ..core import reuse_sites as rs
+        from ..core.reuse import sites as rs
 
         reasons = {
             rs.NO_VOLUME: self.tr("skipped, no readable volume"),
@@ -358,7 +364,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
                        layers, kind_field, disposal_ids, crs):
         import numpy as np
 
-        from ..core.positions import position_points
+        from ..core.geometry.positions import position_points
 
         match_fields = QgsFields()
         for name, kind in (("source_id", QVariant.String), ("receiver_id", QVariant.String),

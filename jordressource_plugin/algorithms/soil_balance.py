@@ -2,23 +2,23 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsFields,
     QgsField,
+    QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingMultiStepFeedback,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.sites import SiteFieldsMixin
 from .base import JordressourceAlgorithm, processing_vector_types
-from .frames import FEATURE_ID, read_frame, with_fields, write_frame
-from .site_inputs import SiteFieldsMixin
 
 
 class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
@@ -46,14 +46,14 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     NUMBERS = ("SURPLUS_M3", "DEMAND_M3", "BALANCE_M3", "RAW_MATERIAL_SUBSTITUTE_M3",
                "OUTSIDE_SURPLUS_M3", "OUTSIDE_DEMAND_M3")
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return self.tr("Soil balance by planning area")
 
     def extra_tags(self):
         return ["balance", "jordbalance", "prognosis", "prognose", "overskudsjord", "surplus",
                 "kommuneplan", "lokalplan", "råstof", "raw material"]
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AREAS, self.tr("Planning areas"), processing_vector_types("polygon")))
         self.addParameter(QgsProcessingParameterField(
@@ -98,9 +98,9 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 self.tr("Demand outside every area (m³)"))):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.balance import OUTSIDE_ID, UNDATED, soil_balance
-        from ..core.balance_report import balance_report
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.balance.report import balance_report
+        from ..core.balance.soil_balance import OUTSIDE_ID, UNDATED, soil_balance
 
         crs = self.distance_crs(parameters, context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)  # areas, excavations, receivers, rest

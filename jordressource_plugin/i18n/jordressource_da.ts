@@ -298,112 +298,112 @@
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="119"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="120"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="146"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="147"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
         <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="159"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="160"/>
         <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
         <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="173"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="174"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="181"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="182"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
         <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="184"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="185"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
         <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="188"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
         <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="190"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="191"/>
         <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="192"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="193"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="199"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
         <source>DEM</source>
         <translation>terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="199"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
         <source>planned surface</source>
         <translation>planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="201"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="202"/>
         <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
         <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="206"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
         <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="210"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="211"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
         <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="216"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="217"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
         <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="220"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
         <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="242"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="243"/>
         <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
         <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
     </message>
@@ -641,37 +641,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="353"/>
+        <location filename="../layout/plan_layout.py" line="352"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="356"/>
+        <location filename="../layout/plan_layout.py" line="355"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="358"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="361"/>
+        <location filename="../layout/plan_layout.py" line="360"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="363"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="365"/>
+        <location filename="../layout/plan_layout.py" line="364"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="368"/>
+        <location filename="../layout/plan_layout.py" line="367"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -679,139 +679,182 @@
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="96"/>
+        <location filename="../algorithms/haul_matrix.py" line="52"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="103"/>
+        <location filename="../algorithms/haul_matrix.py" line="59"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="106"/>
+        <location filename="../algorithms/haul_matrix.py" line="62"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="109"/>
+        <location filename="../algorithms/haul_matrix.py" line="65"/>
         <source>Targets (receivers or disposal sites)</source>
         <translation>Mål (modtagere eller deponeringssteder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="112"/>
+        <location filename="../algorithms/haul_matrix.py" line="68"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="115"/>
+        <location filename="../algorithms/haul_matrix.py" line="71"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="118"/>
+        <location filename="../algorithms/haul_matrix.py" line="74"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="123"/>
+        <location filename="../algorithms/haul_matrix.py" line="79"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="126"/>
+        <location filename="../algorithms/haul_matrix.py" line="82"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="128"/>
+        <location filename="../algorithms/haul_matrix.py" line="84"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="131"/>
+        <location filename="../algorithms/haul_matrix.py" line="87"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="134"/>
+        <location filename="../algorithms/haul_matrix.py" line="90"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="136"/>
+        <location filename="../algorithms/haul_matrix.py" line="92"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="139"/>
+        <location filename="../algorithms/haul_matrix.py" line="95"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="139"/>
+        <location filename="../algorithms/haul_matrix.py" line="95"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="139"/>
+        <location filename="../algorithms/haul_matrix.py" line="95"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="154"/>
+        <location filename="../algorithms/haul_matrix.py" line="110"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="154"/>
+        <location filename="../algorithms/haul_matrix.py" line="110"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="159"/>
+        <location filename="../algorithms/haul_matrix.py" line="115"/>
         <source>{0}: no field &apos;{1}&apos;; sites are named by their feature id.</source>
         <translation>{0}: intet felt '{1}'; lokaliteterne navngives efter deres objekt-id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="164"/>
+        <location filename="../algorithms/haul_matrix.py" line="120"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="191"/>
+        <location filename="../algorithms/haul_matrix.py" line="147"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="205"/>
+        <location filename="../algorithms/haul_matrix.py" line="161"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="208"/>
+        <location filename="../algorithms/haul_matrix.py" line="164"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="226"/>
+        <location filename="../algorithms/haul_matrix.py" line="182"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="259"/>
+        <location filename="../algorithms/haul_matrix.py" line="215"/>
         <source>{0}: {1} feature(s) have no value in &apos;{2}&apos;; they are named by their feature id ({3}).</source>
         <translation>{0}: {1} objekt(er) har ingen værdi i '{2}'; de navngives efter deres objekt-id ({3}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="269"/>
+        <location filename="../algorithms/haul_matrix.py" line="225"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="171"/>
+        <location filename="../algorithms/haul_matrix.py" line="127"/>
         <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
         <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
+    </message>
+</context>
+<context>
+    <name>JordressourceAbout</name>
+    <message>
+        <location filename="../gui/about.py" line="29"/>
+        <source>Short-haul reuse of surplus soil for Danish municipalities and regions: exact reuse matches under the area-based approach, soil balances, free-movement zones, earthwork volumes and plan maps.</source>
+        <translation>Nyttiggørelse af overskudsjord over korte afstande for kommuner og regioner: præcise genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, frie flytningszoner, jordvolumener fra terrænmodeller og plankort.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="33"/>
+        <source>Data in the sample project</source>
+        <translation>Data i eksempelprojektet</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="34"/>
+        <source>Administrative boundaries: DAGI, © Styrelsen for Dataforsyning og Infrastruktur (SDFI).</source>
+        <translation>Administrative grænser: DAGI, © Styrelsen for Dataforsyning og Infrastruktur (SDFI).</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="37"/>
+        <source>Land cover, extraction and dump sites: CORINE Land Cover 2018, © European Union, Copernicus Land Monitoring Service.</source>
+        <translation>Arealdække, råstofgrave og deponeringsanlæg: CORINE Land Cover 2018, © Den Europæiske Union, Copernicus Land Monitoring Service.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="40"/>
+        <source>Everything else in the sample (sites, volumes, roads, terrain) is generated and fictitious.</source>
+        <translation>Alt andet i eksemplet (lokaliteter, mængder, veje, terræn) er genereret og fiktivt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="43"/>
+        <source>Optimisation: HiGHS through SciPy.</source>
+        <translation>Optimering: HiGHS via SciPy.</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="44"/>
+        <source>Report a problem</source>
+        <translation>Rapportér et problem</translation>
+    </message>
+    <message>
+        <location filename="../gui/about.py" line="54"/>
+        <source>About Jordressource</source>
+        <translation>Om Jordressource</translation>
     </message>
 </context>
 <context>
@@ -842,92 +885,140 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="117"/>
+        <location filename="../algorithms/base.py" line="114"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="138"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="63"/>
+        <location filename="../layers/frames.py" line="63"/>
         <source>Layer {0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
         <translation>Laget {0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="105"/>
+        <location filename="../layers/frames.py" line="105"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="109"/>
+        <location filename="../layers/frames.py" line="109"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/styling.py" line="78"/>
+        <location filename="../layers/styling.py" line="78"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../algorithms/styling.py" line="99"/>
+        <location filename="../layers/styling.py" line="99"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/frames.py" line="180"/>
+        <location filename="../layers/frames.py" line="180"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="40"/>
+        <location filename="../layers/roads.py" line="19"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="44"/>
+        <location filename="../layers/roads.py" line="23"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="50"/>
+        <location filename="../layers/roads.py" line="29"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="56"/>
+        <location filename="../layers/roads.py" line="35"/>
         <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="63"/>
+        <location filename="../layers/roads.py" line="42"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="68"/>
+        <location filename="../layers/roads.py" line="47"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
 </context>
 <context>
-    <name>JordressourcePlugin</name>
+    <name>JordressourceHelp</name>
     <message>
-        <location filename="../plugin.py" line="34"/>
-        <source>Jordressource tools</source>
-        <translation>Jordressource-værktøjer</translation>
+        <location filename="../help_pages.py" line="45"/>
+        <source>Jordressource help</source>
+        <translation>Hjælp til Jordressource</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="36"/>
-        <source>Open the Jordressource algorithms in the Processing toolbox</source>
-        <translation>Åbn Jordressources algoritmer i processeringsværktøjskassen</translation>
+        <location filename="../help_pages.py" line="46"/>
+        <source>Jordressource finds where surplus soil can be reused on the shortest haul, under the area-based approach. The algorithms are in the Processing toolbox under Jordressource and in the Jordressource menu, in the order a planner uses them.</source>
+        <translation>Jordressource finder, hvor overskudsjord kan nyttiggøres med den korteste kørsel efter den områdebaserede tilgang. Algoritmerne ligger i Processing-værktøjskassen under Jordressource og i menuen Jordressource, i den rækkefølge en planlægger bruger dem.</translation>
     </message>
+</context>
+<context>
+    <name>JordressourceMenu</name>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../gui/menu.py" line="35"/>
         <source>&amp;Jordressource</source>
         <translation>&amp;Jordressource</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="49"/>
+        <source>New soil project…</source>
+        <translation>Nyt jordprojekt…</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="49"/>
+        <source>Create an empty soil project (GeoPackage) with every layer of the data model, styled and with Danish field names</source>
+        <translation>Opret et tomt jordprojekt (GeoPackage) med alle datamodellens lag, med symbologi og danske feltnavne</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="54"/>
+        <source>Open sample project (Holbæk)</source>
+        <translation>Åbn eksempelprojekt (Holbæk)</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="54"/>
+        <source>Add the Holbæk sample's layers, styled, to the map</source>
+        <translation>Tilføj eksempelprojektets lag for Holbæk med symbologi til kortet</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="68"/>
+        <source>Shipped model</source>
+        <translation>Medfølgende model</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="72"/>
+        <source>Help</source>
+        <translation>Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="72"/>
+        <source>The Jordressource help in your language</source>
+        <translation>Hjælpen til Jordressource på dit sprog</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="74"/>
+        <source>About Jordressource</source>
+        <translation>Om Jordressource</translation>
+    </message>
+    <message>
+        <location filename="../gui/menu.py" line="106"/>
+        <source>Jordressource</source>
+        <translation>Jordressource</translation>
     </message>
 </context>
 <context>
@@ -941,425 +1032,488 @@
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="61"/>
+        <location filename="../algorithms/match_reuse.py" line="62"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="69"/>
+        <location filename="../algorithms/match_reuse.py" line="70"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="70"/>
+        <location filename="../algorithms/match_reuse.py" line="71"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="71"/>
+        <location filename="../algorithms/match_reuse.py" line="72"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="72"/>
+        <location filename="../algorithms/match_reuse.py" line="73"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="73"/>
+        <location filename="../algorithms/match_reuse.py" line="74"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="83"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="89"/>
+        <location filename="../algorithms/match_reuse.py" line="90"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="91"/>
+        <location filename="../algorithms/match_reuse.py" line="92"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="257"/>
+        <location filename="../algorithms/match_reuse.py" line="263"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="232"/>
+        <location filename="../algorithms/match_reuse.py" line="238"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="98"/>
+        <location filename="../algorithms/match_reuse.py" line="99"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="101"/>
+        <location filename="../algorithms/match_reuse.py" line="102"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="109"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="109"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="109"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="109"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="114"/>
+        <location filename="../algorithms/match_reuse.py" line="115"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="115"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="118"/>
+        <location filename="../algorithms/match_reuse.py" line="119"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="121"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="134"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="136"/>
+        <location filename="../algorithms/match_reuse.py" line="137"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="138"/>
+        <location filename="../algorithms/match_reuse.py" line="139"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="159"/>
+        <location filename="../algorithms/match_reuse.py" line="160"/>
         <source>No field &apos;{0}&apos; in the layer: {1} not used.</source>
         <translation>Intet felt '{0}' i laget: {1} bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="187"/>
+        <location filename="../algorithms/match_reuse.py" line="193"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="213"/>
+        <location filename="../algorithms/match_reuse.py" line="219"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="214"/>
+        <location filename="../algorithms/match_reuse.py" line="220"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="216"/>
+        <location filename="../algorithms/match_reuse.py" line="222"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="220"/>
+        <location filename="../algorithms/match_reuse.py" line="226"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="224"/>
+        <location filename="../algorithms/match_reuse.py" line="230"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="235"/>
+        <location filename="../algorithms/match_reuse.py" line="241"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="239"/>
+        <location filename="../algorithms/match_reuse.py" line="245"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="265"/>
+        <location filename="../algorithms/match_reuse.py" line="271"/>
         <source>Disposal sites: unreadable gate fee for {0} site(s); the default fee applies.</source>
         <translation>Deponeringssteder: modtagegebyret kan ikke læses for {0} sted(er); standardgebyret gælder.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="271"/>
+        <location filename="../algorithms/match_reuse.py" line="277"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="279"/>
+        <location filename="../algorithms/match_reuse.py" line="285"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="287"/>
+        <location filename="../algorithms/match_reuse.py" line="293"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="307"/>
+        <location filename="../algorithms/match_reuse.py" line="313"/>
         <source>{0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
         <translation>{0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="316"/>
+        <location filename="../algorithms/match_reuse.py" line="322"/>
         <source>Ids must be unique, so that every match names its sites. Repeated ids: {0}.</source>
         <translation>Id'er skal være entydige, så hvert match kan navngive sine lokaliteter. Gentagne id'er: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="319"/>
+        <location filename="../algorithms/match_reuse.py" line="325"/>
         <source>Every site needs an id, so that matches can name it. {0} site(s) have none.</source>
         <translation>Hver lokalitet skal have et id, så et match kan navngive den. {0} lokalitet(er) har intet id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="322"/>
+        <location filename="../algorithms/match_reuse.py" line="328"/>
         <source>Dates must be dates, date-times or ISO text such as 2026-05-01. Unreadable dates at ids: {0}.</source>
         <translation>Datoer skal være datoer, dato-tid eller ISO-tekst som 2026-05-01. Ulæselige datoer ved id'er: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="330"/>
+        <location filename="../algorithms/match_reuse.py" line="336"/>
         <source>skipped, no readable volume</source>
         <translation>udeladt, intet læsbart volumen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="331"/>
+        <location filename="../algorithms/match_reuse.py" line="337"/>
         <source>skipped, negative volume</source>
         <translation>udeladt, negativt volumen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="332"/>
+        <location filename="../algorithms/match_reuse.py" line="338"/>
         <source>skipped, no readable capacity</source>
         <translation>udeladt, ingen læsbar kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="333"/>
+        <location filename="../algorithms/match_reuse.py" line="339"/>
         <source>skipped, negative capacity</source>
         <translation>udeladt, negativ kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="334"/>
+        <location filename="../algorithms/match_reuse.py" line="340"/>
         <source>no readable soil class: not matched</source>
         <translation>ingen læsbar jordklasse: indgår ikke i matchningen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="335"/>
+        <location filename="../algorithms/match_reuse.py" line="341"/>
         <source>end date before start date: not matched</source>
         <translation>slutdato før startdato: indgår ikke i matchningen</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="341"/>
+        <location filename="../algorithms/match_reuse.py" line="347"/>
         <source>{0}: {1} site(s) {2}: {3}</source>
         <translation>{0}: {1} lokalitet(er) {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="348"/>
+        <location filename="../algorithms/match_reuse.py" line="354"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="351"/>
+        <location filename="../algorithms/match_reuse.py" line="357"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="429"/>
+        <location filename="../algorithms/match_reuse.py" line="435"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="433"/>
+        <location filename="../algorithms/match_reuse.py" line="439"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="437"/>
+        <location filename="../algorithms/match_reuse.py" line="443"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="440"/>
+        <location filename="../algorithms/match_reuse.py" line="446"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="443"/>
+        <location filename="../algorithms/match_reuse.py" line="449"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
         <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Cost if everything went to disposal (DKK)</source>
         <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
 </context>
 <context>
+    <name>SampleProject</name>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Excavations (points)</source>
+        <translation>Opgravninger (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringsanlæg</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Contaminated sites</source>
+        <translation>Forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Local plans</source>
+        <translation>Lokalplaner</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="29"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="68"/>
+        <source>Holbæk sample</source>
+        <translation>Eksempel: Holbæk</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="74"/>
+        <source>The sample layer {0} could not be opened from {1}.</source>
+        <translation>Eksempellaget {0} kunne ikke åbnes fra {1}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_project.py" line="81"/>
+        <source>Terrain (synthetic)</source>
+        <translation>Terræn (syntetisk)</translation>
+    </message>
+</context>
+<context>
     <name>SiteFieldsMixin</name>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="35"/>
+        <location filename="../layers/sites.py" line="35"/>
         <source>{0}: choose the field for {1}.</source>
         <translation>{0}: vælg feltet til {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="41"/>
+        <location filename="../layers/sites.py" line="41"/>
         <source>{0}: no field &apos;{1}&apos;, so {2} is not used.</source>
         <translation>{0}: intet felt '{1}', så {2} bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="44"/>
+        <location filename="../layers/sites.py" line="44"/>
         <source>{0} has no field named &apos;{1}&apos; ({2}). Choose one of: {3}.</source>
         <translation>{0} har intet felt med navnet '{1}' ({2}). Vælg et af: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="71"/>
+        <location filename="../layers/sites.py" line="71"/>
         <source>{0}: field &apos;{1}&apos; holds values that are not numbers (feature ids {2}). Correct them or choose another field.</source>
         <translation>{0}: feltet '{1}' indeholder værdier, der ikke er tal (objekt-id'er {2}). Ret dem, eller vælg et andet felt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="76"/>
+        <location filename="../layers/sites.py" line="76"/>
         <source>{0}: field &apos;{1}&apos; holds negative volumes (feature ids {2}). Volumes are cubic metres of soil, zero or more.</source>
         <translation>{0}: feltet '{1}' indeholder negative volumener (objekt-id'er {2}). Volumener er kubikmeter jord, nul eller mere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="81"/>
+        <location filename="../layers/sites.py" line="81"/>
         <source>{0}: {1} feature(s) have no value in '{2}' and count as 0 m³ (feature ids {3}).</source>
         <translation>{0}: {1} objekt(er) har ingen værdi i '{2}' og tæller som 0 m³ (objekt-id'er {3}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/site_inputs.py" line="125"/>
+        <location filename="../layers/sites.py" line="125"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>

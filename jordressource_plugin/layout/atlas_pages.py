@@ -24,7 +24,8 @@ def _page_layer(pages, crs, name):
     """``pages`` ({"geometry", "name", "file"}, in the map's CRS) as a memory layer; scale and
     extent stay empty until set_page_extents."""
     layer = QgsVectorLayer(f"Polygon?crs={crs.authid() or crs.toWkt()}", name, "memory")
-    fields = [QgsField(PAGE_NAME_FIELD, QVariant.String), QgsField(PAGE_FILE_FIELD, QVariant.String),
+    fields = [QgsField(PAGE_NAME_FIELD, QVariant.String),
+              QgsField(PAGE_FILE_FIELD, QVariant.String),
               QgsField(PAGE_SCALE_FIELD, QVariant.Double)]
     fields += [QgsField(field, QVariant.Double) for field in EXTENT_FIELDS]
     layer.dataProvider().addAttributes(fields)
@@ -70,8 +71,8 @@ def set_page_extents(page_layers, pages, geometry, margin):
     changes, scales = {}, []
     for feature, page in zip(page_layers[0].getFeatures(), pages):
         box = page["geometry"].boundingBox()
-        extent, scale = page_extent((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()),
-                                    geometry.map.w, geometry.map.h, margin)
+        bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        extent, scale = page_extent(bounds, geometry.map.w, geometry.map.h, margin)
         changes[feature.id()] = dict(zip(indexes, [scale, *extent]))
         scales.append(scale)
     for layer in page_layers:

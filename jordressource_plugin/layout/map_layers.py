@@ -14,7 +14,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.datamodel import LAYERS_BY_NAME
+from ..core.project.datamodel import LAYERS_BY_NAME
 from ..resources import style_path
 
 # (algorithm id, output name, fields that only that output has together), most specific first:

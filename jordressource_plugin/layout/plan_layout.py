@@ -36,7 +36,6 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..i18n import translate
-
 from .page_geometry import Box, PageGeometry, page_geometry
 
 MAP_ITEM_ID = "plan_map"
@@ -87,8 +86,9 @@ def build_plan_layout(project, geometry: PageGeometry, map_layers, crs, texts: P
     layout.setName(texts.title)
     layout.renderContext().setDpi(dpi)
     page = layout.pageCollection().page(0)
-    page.setPageSize(geometry.paper,
-                     QgsLayoutItemPage.Landscape if geometry.landscape else QgsLayoutItemPage.Portrait)
+    orientation = (QgsLayoutItemPage.Landscape if geometry.landscape
+                   else QgsLayoutItemPage.Portrait)
+    page.setPageSize(geometry.paper, orientation)
 
     map_item = _add_map(layout, geometry, map_layers, crs, extent, atlas_layer)
     _add_header(layout, geometry, texts)
@@ -253,7 +253,8 @@ def _add_scale_bar(layout, map_item, position, max_width, unit, kilometres, excl
     bar.setId("scale_bar_km" if kilometres else "scale_bar_m")
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers if kilometres else QgsUnitTypes.DistanceMeters)
+    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers if kilometres
+                         else QgsUnitTypes.DistanceMeters)
     bar.setNumberOfSegmentsLeft(0)
     bar.setNumberOfSegments(2)
     bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)

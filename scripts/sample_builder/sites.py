@@ -6,8 +6,15 @@ import math
 import numpy as np
 
 from . import INDUSTRIAL_CODES, URBAN_CODES
-from .places import (as_point, near_town, nearest_town, random_dates, random_point_in,
-                     rotated_rectangle, substring)
+from .places import (
+    as_point,
+    near_town,
+    nearest_town,
+    random_dates,
+    random_point_in,
+    rotated_rectangle,
+    substring,
+)
 
 URBAN_WORKS = ("Boligbyggeri", "Byomdannelse", "Kloakseparering", "Skoleudvidelse",
                "Plejecenter", "Parkeringskælder", "Klimatilpasning, regnvandsbassin",
@@ -19,7 +26,7 @@ SOIL_TYPE_P = (0.45, 0.2, 0.1, 0.15, 0.1)
 
 
 def area_types_layer(landcover):
-    from jordressource_plugin.core.area_types import corine_area_type
+    from jordressource_plugin.core.area.area_types import corine_area_type
     frame = landcover[["clc_code", "label", "geometry"]].copy()
     frame["area_type"] = [corine_area_type(int(code)) for code in frame["clc_code"]]
     return frame.reset_index(drop=True)

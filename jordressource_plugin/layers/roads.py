@@ -1,0 +1,50 @@
+"""Reading a road layer into the engine's ``RoadNetwork``, shared by every algorithm with a
+ROADS parameter, so that each reads roads the same way and reports the same problems."""
+from qgis.core import QgsProcessingException
+
+from ..i18n import translate
+from .frames import read_frame
+
+
+def read_road_network(source, crs, snap_tolerance_m, context, feedback,
+                      oneway_field=None):
+    """The ``RoadNetwork`` of a line layer in ``crs``, its make-up reported in the log.
+
+    Shared by every algorithm with a ROADS parameter: an empty layer is an error a planner
+    understands, lines without a usable geometry are counted. ``oneway_field`` (optional) holds
+    one-way values such as OpenStreetMap's `oneway`."""
+    from ..core.network.build import oneway_directions
+    from ..core.network.road_network import EmptyNetworkError, RoadNetwork
+
+    roads = read_frame(source, crs, context, feedback, fields=[oneway_field] if oneway_field else [],
+                       label=translate("JordressourceAlgorithm", "Roads"))
+    oneway = oneway_directions(roads[oneway_field].tolist()) if oneway_field else None
+    if oneway is not None:
+        feedback.pushInfo(translate(
+            "JordressourceAlgorithm", "Roads: {0} one-way line(s) in '{1}'.")
+            .format(int((oneway != 0).sum()), oneway_field))
+    try:
+        network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m, oneway)
+    except EmptyNetworkError:
+        raise QgsProcessingException(translate(
+            "JordressourceAlgorithm",
+            "The road layer has no lines with a length. Choose a road layer (for example "
+            "GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use "
+            "straight lines times the detour factor.")) from None
+    topology = network.topology
+    feedback.pushInfo(translate(
+        "JordressourceAlgorithm",
+        "Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the "
+        "largest holds {4:.0%} of the road length.").format(
+            network.segment_count, network.length_km, network.junction_count,
+            network.component_count, network.largest_component_share))
+    if topology.dropped_segments:
+        feedback.pushInfo(translate(
+            "JordressourceAlgorithm",
+            "Roads: {0} segment(s) of zero length or shorter than the snap tolerance were "
+            "dropped.").format(topology.dropped_segments))
+    if topology.skipped_lines:
+        feedback.pushWarning(translate(
+            "JordressourceAlgorithm",
+            "Roads: {0} feature(s) hold no line and were skipped.").format(topology.skipped_lines))
+    return network
