@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import measure, ratio  # noqa: E402
 
-from jordressource_plugin.core.costs import CostRates, choose_disposal, straight_haul  # noqa: E402
-from jordressource_plugin.core.reuse_problem import (  # noqa: E402
+from jordressource_plugin.core.reuse.costs import CostRates, choose_disposal, straight_haul  # noqa: E402
+from jordressource_plugin.core.reuse.problem import (  # noqa: E402
     AreaRule,
     Excavations,
     Receivers,

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from jordressource_plugin.core.costs import CostRates, straight_haul
-from jordressource_plugin.core.reuse_plan import plan_reuse
-from jordressource_plugin.core.reuse_problem import AreaRule, Excavations, Receivers, day_number
+from jordressource_plugin.core.reuse.costs import CostRates, straight_haul
+from jordressource_plugin.core.reuse.plan import plan_reuse
+from jordressource_plugin.core.reuse.problem import AreaRule, Excavations, Receivers, day_number
 from jordressource_plugin.core.storage.moves import StorageSites
 from jordressource_plugin.core.storage.periods import (
     HorizonTooLong,

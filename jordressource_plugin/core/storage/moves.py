@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..area_types import OTHER
-from ..costs import CostRates
-from ..haul import HaulPairs
-from ..reuse_problem import (
+from ..area.area_types import OTHER
+from ..network.haul import HaulPairs
+from ..reuse.costs import CostRates
+from ..reuse.problem import (
     Arcs,
     AreaRule,
     Excavations,

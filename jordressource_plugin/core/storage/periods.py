@@ -64,14 +64,14 @@ def month_of_day(day: np.ndarray) -> np.ndarray:
     return months
 
 
-def reversed_windows(start_day, end_day) -> np.ndarray:
+def reversed_windows(start_day: np.ndarray, end_day: np.ndarray) -> np.ndarray:
     """Windows with both ends whose end is not after their start."""
     with np.errstate(invalid="ignore"):
         return ~(np.asarray(end_day, dtype=float) > np.asarray(start_day, dtype=float)) & \
             np.isfinite(start_day) & np.isfinite(end_day)
 
 
-def touched_months(start_day, end_day):
+def touched_months(start_day: np.ndarray, end_day: np.ndarray) -> tuple:
     """(first month, last month) touched by each window, NaN where that end is open; a reversed
     window touches nothing (both NaN)."""
     start_day = np.asarray(start_day, dtype=float)
@@ -108,7 +108,7 @@ def horizon_of(windows: dict) -> Horizon:
     return Horizon(first, count)
 
 
-def open_months(start_day, end_day, horizon: Horizon):
+def open_months(start_day: np.ndarray, end_day: np.ndarray, horizon: Horizon) -> tuple:
     """(first, last) month index within the horizon (0-based) in which each site is open: the
     months its window touches, the whole horizon on an open side. A reversed window is never
     open: first > last."""
@@ -122,7 +122,7 @@ def open_months(start_day, end_day, horizon: Horizon):
     return first, last
 
 
-def release_shares(start_day, end_day, horizon: Horizon):
+def release_shares(start_day: np.ndarray, end_day: np.ndarray, horizon: Horizon) -> tuple:
     """Pro rata release by days of the sites with both dates and a window that is not
     reversed, as flat arrays (site, month index, share); each such site's shares sum to 1."""
     start_day = np.asarray(start_day, dtype=float)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..reuse.problem import Excavations
 from .periods import Horizon, open_months, release_shares
 
 
@@ -33,7 +34,7 @@ class Release:
     row_tonnes: np.ndarray
 
 
-def release_of(excavations, horizon: Horizon, density_t_m3: float) -> Release:
+def release_of(excavations: Excavations, horizon: Horizon, density_t_m3: float) -> Release:
     tonnes = np.asarray(excavations.volume_m3, dtype=float) * density_t_m3
     first, last = open_months(excavations.start_day, excavations.end_day, horizon)
     fixed = np.isfinite(excavations.start_day) & np.isfinite(excavations.end_day) & \
@@ -54,7 +55,8 @@ def monthly_release(release: Release, months: int) -> np.ndarray:
     return table
 
 
-def release_rows(release: Release, months: int, source, first, last):
+def release_rows(release: Release, months: int, source: np.ndarray, first: np.ndarray,
+                 last: np.ndarray) -> tuple:
     """Rows bounding what leaves each excavation, for columns given by their excavation and
     interval of months (``first``..``last``; a storage entry has one month).
 
@@ -88,8 +90,10 @@ def release_rows(release: Release, months: int, source, first, last):
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(bounds)
 
 
-def split_by_month(release: Release, months: int, direct_source, direct_first, direct_last,
-                   direct_t, entry_source, entry_month, entry_t):
+def split_by_month(release: Release, months: int, direct_source: np.ndarray,
+                   direct_first: np.ndarray, direct_last: np.ndarray, direct_t: np.ndarray,
+                   entry_source: np.ndarray, entry_month: np.ndarray,
+                   entry_t: np.ndarray) -> tuple:
     """Direct tonnes per month and what each release row leaves to disposal.
 
     A dated excavation's months are filled in order, each month's soil left after its storage

@@ -39,7 +39,7 @@ class ScheduleSolution:
     status: str
     dual_gap_dkk: float  # primal minus dual objective
 
-    def block(self, name) -> np.ndarray:
+    def block(self, name: str) -> np.ndarray:
         block = getattr(self.problem, name)
         return self.values[block.start:block.stop]
 

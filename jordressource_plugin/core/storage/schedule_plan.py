@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..costs import CostRates, HaulPairsFunction, choose_disposal
-from ..reuse_problem import AreaRule, Excavations, Receivers
+from ..reuse.costs import CostRates, DisposalChoice, HaulPairsFunction, choose_disposal
+from ..reuse.problem import AreaRule, Excavations, Receivers
 from .moves import ScheduleHaul, StorageSites, build_moves
 from .periods import Horizon, horizon_of, open_months
 from .release import release_of
@@ -98,7 +98,8 @@ def plan_schedule(excavations: Excavations, receivers: Receivers, storage: Stora
                           np.flatnonzero(release.first > release.last), moves.unusable_storage)
 
 
-def tabulate(solution: ScheduleSolution, source_disposal, storage_disposal, rates: CostRates,
+def tabulate(solution: ScheduleSolution, source_disposal: DisposalChoice,
+             storage_disposal: DisposalChoice, rates: CostRates,
              storage_rates: StorageRates) -> SchedulePlan:
     problem, moves = solution.problem, solution.problem.moves
     release, density = problem.release, rates.density_t_m3

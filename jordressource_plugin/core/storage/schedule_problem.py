@@ -95,7 +95,7 @@ class ScheduleProblem:
         return self.a_ub.nnz + self.a_eq.nnz
 
 
-def expand(first, last):
+def expand(first: np.ndarray, last: np.ndarray) -> tuple:
     """(position, month) for every month first..last of each position (none where first >
     last)."""
     first = np.asarray(first, dtype=np.int64)
