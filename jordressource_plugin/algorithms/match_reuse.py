@@ -11,56 +11,26 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..layers.fields import id_list, resolve_field
-from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
-from ..layers.reading import check_reading
-from ..layers.roads import read_road_network
-from ..layers.sites import SiteFieldsMixin, SiteParameters
-from .base import JordressourceAlgorithm, processing_vector_types
+from ..layers.fields import id_list
+from ..layers.frames import with_fields, write_frame
+from ..layers.reuse_inputs import ReuseInputsMixin
+from .base import JordressourceAlgorithm
 
 
-class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
+class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
     GROUP_ID = "reuse"
     OUTPUT_STYLES = {"OUTPUT_MATCHES": "matches", "OUTPUT_SOURCES": "match_sources",
                      "OUTPUT_RECEIVERS": "match_receivers"}
 
-    SOURCES = "SOURCES"
-    RECEIVERS = "RECEIVERS"
-    DISPOSAL = "DISPOSAL"
-    AREA_TYPES = "AREA_TYPES"
-    CONTAMINATION = "CONTAMINATION"
-    ROADS = "ROADS"
-    AREA_RULE = "AREA_RULE"
     OUTPUT_MATCHES = "OUTPUT_MATCHES"
     OUTPUT_SOURCES = "OUTPUT_SOURCES"
     OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
-
-    # (parameter, default field, parent layer, optional)
-    FIELDS = (
-        ("SOURCE_ID_FIELD", "id", "SOURCES", False),
-        ("VOLUME_FIELD", "volume_m3", "SOURCES", False),
-        ("CLASS_FIELD", "soil_class", "SOURCES", False),
-        ("SOURCE_START_FIELD", "start_date", "SOURCES", True),
-        ("SOURCE_END_FIELD", "end_date", "SOURCES", True),
-        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False),
-        ("KIND_FIELD", "kind", "RECEIVERS", True),
-        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False),
-        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False),
-        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True),
-        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True),
-        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True),
-        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True),
-        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
-    )
 
     def displayName(self):
         return self.tr("Find short-haul reuse matches")
@@ -69,74 +39,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         return ["reuse", "genanvendelse", "match", "allocation", "haul", "transport", "disposal",
                 "jordflytning", "råstofgrav", "optimal"]
 
-    def field_labels(self):
-        return {
-            "SOURCE_ID_FIELD": self.tr("Excavation id field"),
-            "VOLUME_FIELD": self.tr("Surplus volume field (m³, in situ)"),
-            "CLASS_FIELD": self.tr("Soil class field"),
-            "SOURCE_START_FIELD": self.tr("Excavation start date field"),
-            "SOURCE_END_FIELD": self.tr("Excavation end date field"),
-            "RECEIVER_ID_FIELD": self.tr("Receiver id field"),
-            "KIND_FIELD": self.tr("Receiver kind field"),
-            "CAPACITY_FIELD": self.tr("Receiver capacity field (m³)"),
-            "MAX_CLASS_FIELD": self.tr("Highest accepted soil class field"),
-            "RECEIVER_START_FIELD": self.tr("Receiver start date field"),
-            "RECEIVER_END_FIELD": self.tr("Receiver end date field"),
-            "DISPOSAL_ID_FIELD": self.tr("Disposal site id field"),
-            "GATE_FEE_FIELD": self.tr("Gate fee field (DKK/t)"),
-            "AREA_TYPE_FIELD": self.tr("Area type field"),
-        }
-
     def initAlgorithm(self, config=None):
-        from ..core.reuse import costs
-
-        sites = processing_vector_types("point", "polygon")
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SOURCES, self.tr("Excavations with surplus soil"), sites))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (pits, resource sites, utilisation)"), sites))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.DISPOSAL, self.tr("Disposal sites"), sites, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
-            processing_vector_types("polygon"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr("Roads"), processing_vector_types("line"), optional=True))
-        labels = self.field_labels()
-        for name, default, parent, optional in self.FIELDS:
-            self.addParameter(QgsProcessingParameterField(
-                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
-                optional=optional))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_RULE, self.tr("Area rule"),
-            options=[self.tr("0 – ignore area types"),
-                     self.tr("1 – analysis cost when crossing area types"),
-                     self.tr("2 – only within the same area type")],
-            defaultValue=1))
-        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
-        self.add_number_parameter("DETOUR_FACTOR",
-                                  self.tr("Detour factor (road / straight distance, "
-                                          "without roads)"),
-                                  costs.DETOUR_FACTOR, minimum=1.0)
-        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
-        self.add_distance_crs_parameter()
-        for name, label, default in (
-                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
-                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T),
-                ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
-                 costs.TRANSPORT_COST_DKK_TKM),
-                ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
-                 costs.ANALYSIS_COST_DKK_T),
-                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM),
-                ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
-                 costs.BASELINE_HAUL_KM),
-                ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
-                 costs.DEFAULT_GATE_FEE_DKK_T)):
-            self.add_number_parameter(name, label, default, advanced=True)
+        self.add_reuse_inputs()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_MATCHES, self.tr("Reuse matches"), QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -161,18 +65,18 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)  # sites, context, solve, outputs
         crs = self.distance_crs(parameters, context)
-        layers = self._layers(parameters, context)
-        rates, number = self._rates(parameters, context)
+        layers = self.read_reuse_layers(parameters, context)
+        rates, number = self.reuse_rates(parameters, context)
         area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
-        source_table, excavations, receiver_table_, receivers, kind_field = self._read_sites(
+        source_table, excavations, receiver_table_, receivers, kind_field = self.read_reuse_sites(
             parameters, context, steps, layers, crs)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(1)
-        self._classify(parameters, context, steps, layers, crs, area_rule,
+        self.classify_reuse_sites(parameters, context, steps, layers, crs, area_rule,
                        (source_table, excavations), (receiver_table_, receivers))
-        haul_pairs = self._haul_pairs(layers, crs, number, context, steps)
-        disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
+        haul_pairs = self.reuse_haul_pairs(layers, crs, number, context, steps)
+        disposal = self.read_disposal_sites(parameters, context, steps, layers, crs, rates)
         steps.setCurrentStep(2)
         feedback.pushInfo(self.tr(
             "Solving the allocation of {0} excavation(s) to {1} receiver(s)…").format(
@@ -194,123 +98,6 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self._log_summary(plan.summary, plan.allocation, feedback)
         results.update(self._numbers(plan.summary))
         return results
-
-    # Reading --------------------------------------------------------------------------------
-    def _layers(self, parameters, context):
-        return {name: self.source_or_error(parameters, name, context,
-                                           required=name in (self.SOURCES, self.RECEIVERS))
-                for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
-                             self.CONTAMINATION, self.ROADS)}
-
-    def _rates(self, parameters, context):
-        """(CostRates, {parameter: value}) of the run's numbers."""
-        from ..core.reuse.costs import CostRates
-
-        number = {name: self.parameterAsDouble(parameters, name, context) for name in (
-            "MAX_HAUL_KM", "DETOUR_FACTOR", "SNAP_TOLERANCE_M", "DENSITY_T_M3", "TRUCK_PAYLOAD_T",
-            "TRANSPORT_COST_DKK_TKM", "ANALYSIS_COST_DKK_T", "CO2_KG_TKM", "BASELINE_HAUL_KM",
-            "DEFAULT_GATE_FEE_DKK_T")}
-        for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
-            if number[name] <= 0:
-                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
-        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
-                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
-                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
-                          number["DEFAULT_GATE_FEE_DKK_T"])
-        return rates, number
-
-    def _read_sites(self, parameters, context, feedback, layers, crs):
-        """Excavations and receivers under the one reading policy (help: reading tables):
-        every site needs a unique id, since the matches name it."""
-        from ..core.reuse.sites import excavations_from, receivers_from
-        from ..core.tables import CAPACITY, CLASS, EMPTY, VOLUME, WINDOW, WINDOW_REVERSED
-
-        to_disposal = self.tr("Their soil is not matched and goes to disposal.")
-        sources = self.read_site_layer(
-            parameters, context, feedback, layers[self.SOURCES], crs, self.tr("Excavations"),
-            SiteParameters("VOLUME_FIELD", VOLUME, "SOURCE_ID_FIELD", "CLASS_FIELD",
-                           "SOURCE_START_FIELD", "SOURCE_END_FIELD", ("id", "soil_class"), True),
-            {(EMPTY, CLASS): to_disposal, (WINDOW_REVERSED, WINDOW): to_disposal},
-            whole_layer=True)
-        receivers = self.read_site_layer(
-            parameters, context, feedback, layers[self.RECEIVERS], crs, self.tr("Receivers"),
-            SiteParameters("CAPACITY_FIELD", CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
-                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id", "soil_class"),
-                           True),
-            {(EMPTY, CLASS): self.tr("They accept no soil."),
-             (WINDOW_REVERSED, WINDOW): self.tr("They receive no soil.")}, whole_layer=True)
-        kind_field = resolve_field(self, parameters, "KIND_FIELD", context, layers[self.RECEIVERS],
-                                   self.tr("Receivers"), feedback)
-        source_table, excavations = excavations_from(*sources.kept()[:2])
-        receiver_table_, receiver_sites = receivers_from(*receivers.kept()[:2])
-        if not len(source_table.ids):
-            raise QgsProcessingException(self.tr(
-                "No excavation has a usable surplus volume. Check the volume field ({0}).")
-                .format(sources.fields["amount"]))
-        if not len(receiver_table_.ids):
-            raise QgsProcessingException(self.tr(
-                "There are no receivers with a usable capacity, so nothing can be reused. Add "
-                "receivers (pits, resource sites, utilisation projects) with a capacity in m³."))
-        if not (receiver_sites.capacity_m3 > 0).any():
-            feedback.pushWarning(self.tr("Every receiver has zero capacity: all soil goes to "
-                                         "disposal."))
-        return source_table, excavations, receiver_table_, receiver_sites, kind_field
-
-    def _classify(self, parameters, context, feedback, layers, crs, area_rule, sources,
-                  receivers):
-        """Area types and contamination suspicion of both sides, set in place."""
-        from ..core.reuse.problem import AreaRule
-        from ..core.reuse.sites import classify_for_reuse
-
-        areas, contamination = None, None
-        area_field = resolve_field(self, parameters, "AREA_TYPE_FIELD", context,
-                                   layers[self.AREA_TYPES], self.tr("Area types"), feedback,
-                                   required=True)
-        if area_field:
-            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
-                               label=self.tr("Area types"))
-        elif area_rule != AreaRule.IGNORE:
-            feedback.pushWarning(self.tr(
-                "No area-type layer: every site is taken to lie in one common area type, so the "
-                "area rule only applies to excavations on contaminated sites."))
-        if layers[self.CONTAMINATION] is not None:
-            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
-                                       label=self.tr("Contaminated sites")).geometry
-        (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
-        classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
-                           receiver_table_.frame.geometry, areas, area_field, contamination)
-
-    def _haul_pairs(self, layers, crs, number, context, feedback):
-        """Straight lines times the detour factor, or along the roads: the same reading of
-        roads as haul_matrix (a layer with no usable line is a clear error)."""
-        from ..core.reuse.costs import straight_haul
-
-        if layers[self.ROADS] is None:
-            return straight_haul(number["DETOUR_FACTOR"])
-        return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback).haul_pairs
-
-    def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
-        """The disposal sites (positions, gate fees, ids) under the one reading policy; an
-        empty fee is the default fee."""
-        import numpy as np
-
-        from ..core.reuse.sites import DisposalSites, disposal_sites
-
-        disposal = DisposalSites(np.zeros((0, 2)), np.zeros(0), [])
-        source = layers[self.DISPOSAL]
-        if source is not None:
-            label = self.tr("Disposal sites")
-            fields = [resolve_field(self, parameters, name, context, source, label, feedback)
-                      for name in ("DISPOSAL_ID_FIELD", "GATE_FEE_FIELD")]
-            frame = read_frame(source, crs, context, feedback, fields=fields, label=label)
-            disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
-            check_reading(report, label, feedback)
-        if not len(disposal.xy):
-            feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(rates.baseline_haul_km,
-                                                                   rates.default_gate_fee_dkk_t))
-        return disposal
 
     @staticmethod
     def _numbers(summary):
