@@ -6,6 +6,7 @@ from .earthwork_volumes import EarthworkVolumesAlgorithm
 from .export_plan_map import ExportPlanMapAlgorithm
 from .haul_matrix import HaulMatrixAlgorithm
 from .match_reuse import MatchReuseAlgorithm
+from .schedule_reuse import ScheduleReuseAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
 
 ALGORITHM_CLASSES = [
@@ -14,6 +15,7 @@ ALGORITHM_CLASSES = [
     EarthworkVolumesAlgorithm,
     HaulMatrixAlgorithm,
     MatchReuseAlgorithm,
+    ScheduleReuseAlgorithm,
     SoilBalanceAlgorithm,
     AreaZonesAlgorithm,
     ExportPlanMapAlgorithm,

@@ -46,7 +46,7 @@ class ScheduleSummary:
 class SchedulePlan:
     solution: ScheduleSolution
     flows: pd.DataFrame  # month, leg, from_kind, from_index, to_kind, to_index, origin, ...
-    stock: pd.DataFrame  # storage, month, stock_t, capacity_t, share_used
+    stock: pd.DataFrame  # per usable storage site and month: stock_t, capacity_t, share_used
     sites: pd.DataFrame  # per storage site: peak_stock_t, throughput_t, mean_dwell_months, ...
     summary: ScheduleSummary
 
@@ -182,8 +182,8 @@ def _storage_tables(solution: ScheduleSolution, pieces, density):
     on_hand = np.clip(np.cumsum(change, axis=1)[:, :months], 0.0, None)
     throughput = np.bincount(site, weights=pieces.tonnes, minlength=sites_count)
     capacity_t = problem.storage_capacity_t
-    used = np.flatnonzero(throughput > 0)
-    grid_site, grid_month = np.repeat(used, months), np.tile(np.arange(months), len(used))
+    usable = np.flatnonzero(capacity_t > 0)
+    grid_site, grid_month = np.repeat(usable, months), np.tile(np.arange(months), len(usable))
     with np.errstate(invalid="ignore", divide="ignore"):
         stock = pd.DataFrame({
             "storage": grid_site, "month": grid_month,
