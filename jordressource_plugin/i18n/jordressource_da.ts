@@ -729,92 +729,92 @@
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="86"/>
+        <location filename="../algorithms/haul_matrix.py" line="87"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="88"/>
+        <location filename="../algorithms/haul_matrix.py" line="89"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="91"/>
+        <location filename="../algorithms/haul_matrix.py" line="92"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="94"/>
+        <location filename="../algorithms/haul_matrix.py" line="95"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="96"/>
+        <location filename="../algorithms/haul_matrix.py" line="97"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="99"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="111"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="111"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="184"/>
+        <location filename="../algorithms/haul_matrix.py" line="185"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="211"/>
+        <location filename="../algorithms/haul_matrix.py" line="212"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="221"/>
+        <location filename="../algorithms/haul_matrix.py" line="222"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="130"/>
+        <location filename="../algorithms/haul_matrix.py" line="131"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="148"/>
+        <location filename="../algorithms/haul_matrix.py" line="149"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="230"/>
+        <location filename="../algorithms/haul_matrix.py" line="231"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="117"/>
+        <location filename="../algorithms/haul_matrix.py" line="118"/>
         <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
         <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="200"/>
+        <location filename="../algorithms/haul_matrix.py" line="201"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -930,27 +930,27 @@
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="23"/>
+        <location filename="../layers/roads.py" line="24"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="29"/>
+        <location filename="../layers/roads.py" line="30"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="35"/>
+        <location filename="../layers/roads.py" line="36"/>
         <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="42"/>
+        <location filename="../layers/roads.py" line="43"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="47"/>
+        <location filename="../layers/roads.py" line="48"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -1147,339 +1147,342 @@
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="66"/>
+        <location filename="../algorithms/match_reuse.py" line="36"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
-        <source>Excavation id field</source>
-        <translation>Id-felt for opgravninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
-        <source>Surplus volume field (m³, in situ)</source>
-        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
-        <source>Soil class field</source>
-        <translation>Felt med jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
-        <source>Excavation start date field</source>
-        <translation>Felt med startdato for opgravning</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
-        <source>Excavation end date field</source>
-        <translation>Felt med slutdato for opgravning</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
-        <source>Receiver id field</source>
-        <translation>Id-felt for modtagere</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
-        <source>Receiver kind field</source>
-        <translation>Felt med modtagertype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
-        <source>Receiver capacity field (m³)</source>
-        <translation>Felt med modtagerkapacitet (m³)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
-        <source>Highest accepted soil class field</source>
-        <translation>Felt med højeste accepterede jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="83"/>
-        <source>Receiver start date field</source>
-        <translation>Felt med startdato for modtager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="84"/>
-        <source>Receiver end date field</source>
-        <translation>Felt med slutdato for modtager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="85"/>
-        <source>Disposal site id field</source>
-        <translation>Id-felt for deponeringssteder</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="86"/>
-        <source>Gate fee field (DKK/t)</source>
-        <translation>Felt med modtagegebyr (DKK/t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="87"/>
-        <source>Area type field</source>
-        <translation>Felt med områdetype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="94"/>
-        <source>Excavations with surplus soil</source>
-        <translation>Opgravninger med overskudsjord</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="96"/>
-        <source>Receivers (pits, resource sites, utilisation)</source>
-        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="302"/>
-        <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="269"/>
-        <source>Area types</source>
-        <translation>Områdetyper</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="103"/>
-        <source>Contaminated sites (V1/V2)</source>
-        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="106"/>
-        <source>Roads</source>
-        <translation>Veje</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
-        <source>Area rule</source>
-        <translation>Områderegel</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
-        <source>0 – ignore area types</source>
-        <translation>0 – ignorér områdetyper</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
-        <source>1 – analysis cost when crossing area types</source>
-        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
-        <source>2 – only within the same area type</source>
-        <translation>2 – kun inden for samme områdetype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="119"/>
-        <source>Maximum haul (km)</source>
-        <translation>Maksimal køreafstand (km)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="120"/>
-        <source>Detour factor (road / straight distance, without roads)</source>
-        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="123"/>
-        <source>Road snapping tolerance (m)</source>
-        <translation>Snaptolerance for veje (m)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>Bulk density (t/m³)</source>
-        <translation>Densitet (t/m³)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>Truck payload (t)</source>
-        <translation>Lasteevne pr. lastbil (t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="126"/>
-        <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="139"/>
+        <location filename="../algorithms/match_reuse.py" line="44"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="46"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="143"/>
+        <location filename="../algorithms/match_reuse.py" line="48"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="214"/>
-        <source>{0} must be greater than zero.</source>
-        <translation>{0} skal være større end nul.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="228"/>
-        <source>Excavations</source>
-        <translation>Opgravninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="241"/>
-        <source>Receivers</source>
-        <translation>Modtagere</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="246"/>
-        <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
-        <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="250"/>
-        <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
-        <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="254"/>
-        <source>Every receiver has zero capacity: all soil goes to disposal.</source>
-        <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="272"/>
-        <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
-        <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="276"/>
-        <source>Contaminated sites</source>
-        <translation>Kortlagt forurenede grunde</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="309"/>
-        <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
-        <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="176"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="186"/>
+        <location filename="../algorithms/match_reuse.py" line="91"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="325"/>
+        <location filename="../algorithms/match_reuse.py" line="113"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="328"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="406"/>
+        <location filename="../algorithms/match_reuse.py" line="194"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="410"/>
+        <location filename="../algorithms/match_reuse.py" line="198"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="414"/>
+        <location filename="../algorithms/match_reuse.py" line="202"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="417"/>
+        <location filename="../algorithms/match_reuse.py" line="205"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="420"/>
+        <location filename="../algorithms/match_reuse.py" line="208"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
         <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>Cost if everything went to disposal (DKK)</source>
         <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="145"/>
+        <location filename="../algorithms/match_reuse.py" line="50"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
+</context>
+<context>
+    <name>ReuseInputsMixin</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="227"/>
+        <location filename="../layers/reuse_inputs.py" line="51"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="52"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="53"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="54"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="55"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="56"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="57"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="58"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="59"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="60"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="61"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="62"/>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="63"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="64"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="72"/>
+        <source>Excavations with surplus soil</source>
+        <translation>Opgravninger med overskudsjord</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="74"/>
+        <source>Receivers (pits, resource sites, utilisation)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="223"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="190"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="81"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="84"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="91"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="91"/>
+        <source>0 – ignore area types</source>
+        <translation>0 – ignorér områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="91"/>
+        <source>1 – analysis cost when crossing area types</source>
+        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="91"/>
+        <source>2 – only within the same area type</source>
+        <translation>2 – kun inden for samme områdetype</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="97"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="98"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="102"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>Truck payload (t)</source>
+        <translation>Lasteevne pr. lastbil (t)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="105"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="135"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="148"/>
         <source>Their soil is not matched and goes to disposal.</source>
         <translation>Deres jord matches ikke og går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../layers/reuse_inputs.py" line="149"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="162"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="155"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="234"/>
+        <location filename="../layers/reuse_inputs.py" line="155"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="167"/>
+        <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
+        <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="171"/>
+        <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
+        <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="175"/>
+        <source>Every receiver has zero capacity: all soil goes to disposal.</source>
+        <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="193"/>
+        <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
+        <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="197"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="230"/>
+        <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
+        <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
 </context>
 <context>
@@ -1546,14 +1549,402 @@
     </message>
 </context>
 <context>
+    <name>ScheduleReuseAlgorithm</name>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="58"/>
+        <source>Plan reuse over time with storage</source>
+        <translation>Planlæg genanvendelse over tid med mellemlager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="68"/>
+        <source>Storage sites (resource sites, soil hotels)</source>
+        <translation>Mellemlagre (ressourcepladser, jordhoteller)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="71"/>
+        <source>Storage site id field</source>
+        <translation>Felt med mellemlagerets id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="71"/>
+        <source>Storage capacity field (m³ on hand at most)</source>
+        <translation>Felt med lagerkapacitet (m³ på lager højst)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="71"/>
+        <source>Highest soil class stored field</source>
+        <translation>Felt med højeste lagrede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="341"/>
+        <source>Maximum dwell (months)</source>
+        <translation>Maksimal lagringstid (måneder)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="82"/>
+        <source>Handling cost per tonne into storage, loading out included (DKK/t)</source>
+        <translation>Håndteringspris pr. ton på lager, udlæsning inkluderet (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="86"/>
+        <source>Storage cost per tonne on hand at a month&apos;s end (DKK/t)</source>
+        <translation>Lagerpris pr. ton på lager ved en månedsafslutning (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="90"/>
+        <source>Soil flows by month</source>
+        <translation>Jordstrømme pr. måned</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="92"/>
+        <source>Stock by storage site and month</source>
+        <translation>Beholdning pr. mellemlager og måned</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="95"/>
+        <source>Storage sites with use</source>
+        <translation>Mellemlagre med brug</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="97"/>
+        <source>Schedule report</source>
+        <translation>Rapport over planen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="97"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-filer (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="363"/>
+        <source>Reused (m³)</source>
+        <translation>Genanvendt (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="364"/>
+        <source>To disposal (m³)</source>
+        <translation>Til deponi (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="366"/>
+        <source>Cost (DKK)</source>
+        <translation>Omkostning (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="367"/>
+        <source>Haul (tonne-km)</source>
+        <translation>Transport (tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="368"/>
+        <source>CO2 (kg)</source>
+        <translation>CO2 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <source>Reused without storage (m³)</source>
+        <translation>Genanvendt uden mellemlager (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <source>Cost without storage (DKK)</source>
+        <translation>Pris uden mellemlager (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <source>Haul without storage (tonne-km)</source>
+        <translation>Transport uden mellemlager (tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <source>CO2 without storage (kg)</source>
+        <translation>CO2 uden mellemlager (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="133"/>
+        <source>Planning {0} excavation(s), {1} receiver(s) and {2} storage site(s) month by month…</source>
+        <translation>Planlægger {0} opgravning(er), {1} modtager(e) og {2} mellemlager/-lagre måned for måned …</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="167"/>
+        <source>The maximum dwell and the storage costs must be zero or more.</source>
+        <translation>Den maksimale lagringstid og lagerpriserne skal være nul eller mere.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="170"/>
+        <source>Maximum dwell 0 months: soil cannot be stored, so the plan is the plan without storage.</source>
+        <translation>Maksimal lagringstid 0 måneder: jord kan ikke lagres, så planen er planen uden mellemlager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="185"/>
+        <source>No storage sites: the plan is the plan without storage.</source>
+        <translation>Ingen mellemlagre: planen er planen uden mellemlager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="381"/>
+        <source>Storage sites</source>
+        <translation>Mellemlagre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="189"/>
+        <source>They store no soil.</source>
+        <translation>De lagrer ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="210"/>
+        <source>No excavation or receiver has a start or end date, so there is no time to plan. Give the date fields, or use Find short-haul reuse matches.</source>
+        <translation>Ingen opgravning eller modtager har en start- eller slutdato, så der er ingen tid at planlægge. Angiv datofelterne, eller brug Find genanvendelse med kort transport.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="216"/>
+        <source>The dates span {0} months, more than 20 years: check the dates of the first and last sites ({1}).</source>
+        <translation>Datoerne spænder over {0} måneder, mere end 20 år: kontrollér datoerne for de første og sidste steder ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="220"/>
+        <source>The optimiser could not find the optimal plan: {0}</source>
+        <translation>Optimeringen kunne ikke finde den optimale plan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="228"/>
+        <source>{0} receiver(s) are open in no month and take no soil: {1}</source>
+        <translation>{0} modtager(e) er åbne i ingen måned og modtager ingen jord: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="233"/>
+        <source>{0} storage site(s) have no room (capacity 0) or no highest soil class and store nothing: {1}</source>
+        <translation>{0} mellemlager/-lagre har ingen plads (kapacitet 0) eller ingen højeste jordklasse og lagrer intet: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="238"/>
+        <source>Horizon: {0} to {1}, {2} month(s).</source>
+        <translation>Planperiode: {0} til {1}, {2} måned(er).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="360"/>
+        <source>With storage</source>
+        <translation>Med mellemlager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="361"/>
+        <source>Without storage</source>
+        <translation>Uden mellemlager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="243"/>
+        <source>{0}: {1} ({2:,} variables, {3:,} rows); optimal cost {4:,.2f} DKK, gap to the dual bound {5:.2g} DKK.</source>
+        <translation>{0}: {1} ({2:,} variable, {3:,} rækker); optimal pris {4:,.2f} kr., afstand til den duale grænse {5:.2g} kr.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="249"/>
+        <source>Reused {0:,.0f} m³ with storage against {1:,.0f} m³ without; cost {2:,.0f} DKK against {3:,.0f} DKK ({4:,.0f} DKK saved); {5:,.0f} t through storage.</source>
+        <translation>Genanvendt {0:,.0f} m³ med mellemlager mod {1:,.0f} m³ uden; pris {2:,.0f} kr. mod {3:,.0f} kr. ({4:,.0f} kr. sparet); {5:,.0f} t gennem mellemlager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="339"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="340"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="342"/>
+        <source>Handling cost (DKK/t)</source>
+        <translation>Håndteringspris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="343"/>
+        <source>Storage cost (DKK/t per month)</source>
+        <translation>Lagerpris (kr./t pr. måned)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="344"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="345"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="357"/>
+        <source>Reuse over time with storage</source>
+        <translation>Genanvendelse over tid med mellemlager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="358"/>
+        <source>Generated {0}</source>
+        <translation>Genereret {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="359"/>
+        <source>The plan with storage against the same plan without</source>
+        <translation>Planen med mellemlager mod samme plan uden</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="362"/>
+        <source>Difference</source>
+        <translation>Forskel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="365"/>
+        <source>Reuse share</source>
+        <translation>Genanvendt andel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="369"/>
+        <source>Through storage (t)</source>
+        <translation>Gennem mellemlager (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="370"/>
+        <source>Months {0} to {1} ({2} months)</source>
+        <translation>Månederne {0} til {1} ({2} måneder)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="371"/>
+        <source>Solver: {0}; gap between the plan&apos;s cost and the dual bound {1:.2g} DKK; {2} variables, {3} rows.</source>
+        <translation>Løser: {0}; afstand mellem planens pris og den duale grænse {1:.2g} kr.; {2} variable, {3} rækker.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="373"/>
+        <source>Stock at each storage site (t, at month end)</source>
+        <translation>Beholdning på hvert mellemlager (t, ved månedsafslutning)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="374"/>
+        <source>The {0} sites with the highest peaks of {1} are drawn; all are in the table.</source>
+        <translation>De {0} lagre med den højeste beholdning af {1} er tegnet; alle står i tabellen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="376"/>
+        <source>Soil moved per month by leg (t)</source>
+        <translation>Flyttet jord pr. måned efter type (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="377"/>
+        <source>Soil reused per month, with and without storage (t)</source>
+        <translation>Genanvendt jord pr. måned, med og uden mellemlager (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="378"/>
+        <source>Direct to receivers</source>
+        <translation>Direkte til modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="379"/>
+        <source>From storage to receivers</source>
+        <translation>Fra mellemlager til modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="380"/>
+        <source>Into storage</source>
+        <translation>Til mellemlager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="380"/>
+        <source>To disposal</source>
+        <translation>Til deponi</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="382"/>
+        <source>Site</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="383"/>
+        <source>Capacity (t)</source>
+        <translation>Kapacitet (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="384"/>
+        <source>Peak stock (t)</source>
+        <translation>Største beholdning (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="385"/>
+        <source>Throughput (t)</source>
+        <translation>Gennemløb (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="386"/>
+        <source>Mean dwell (months)</source>
+        <translation>Gennemsnitlig lagringstid (måneder)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="387"/>
+        <source>Value of 1 m³ more room (DKK)</source>
+        <translation>Værdi af 1 m³ mere plads (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="388"/>
+        <source>No soil goes through storage in the optimal plan.</source>
+        <translation>Ingen jord går gennem mellemlager i den optimale plan.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="389"/>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="390"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="391"/>
+        <source>Inputs</source>
+        <translation>Inddata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="392"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+</context>
+<context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="231"/>
+        <location filename="../algorithms/soil_balance.py" line="233"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
@@ -1588,202 +1979,202 @@
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="81"/>
+        <location filename="../algorithms/soil_balance.py" line="83"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="85"/>
+        <location filename="../algorithms/soil_balance.py" line="87"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="94"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <location filename="../algorithms/soil_balance.py" line="96"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="97"/>
+        <location filename="../algorithms/soil_balance.py" line="99"/>
         <source>Soil balance</source>
         <translation>Jordbalance</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="99"/>
+        <location filename="../algorithms/soil_balance.py" line="101"/>
         <source>Soil balance per year</source>
         <translation>Jordbalance pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
+        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
+        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="257"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="209"/>
+        <location filename="../algorithms/soil_balance.py" line="211"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="177"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="187"/>
+        <location filename="../algorithms/soil_balance.py" line="189"/>
         <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
         <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="225"/>
+        <location filename="../algorithms/soil_balance.py" line="227"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="252"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="261"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="261"/>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="264"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="265"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="265"/>
+        <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="266"/>
+        <location filename="../algorithms/soil_balance.py" line="268"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="267"/>
+        <location filename="../algorithms/soil_balance.py" line="269"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
@@ -1793,22 +2184,22 @@
         <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <location filename="../algorithms/soil_balance.py" line="90"/>
         <source>Receiver id field (names sites in the log)</source>
         <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="124"/>
+        <location filename="../algorithms/soil_balance.py" line="126"/>
         <source>Their volume is counted as undated.</source>
         <translation>Deres volumen regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="125"/>
+        <location filename="../algorithms/soil_balance.py" line="127"/>
         <source>They are not counted as clean soil.</source>
         <translation>De regnes ikke som ren jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="214"/>
+        <location filename="../algorithms/soil_balance.py" line="216"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
     </message>
