@@ -20,6 +20,9 @@ from ..resources import style_path
 # (algorithm id, output name, fields that only that output has together), most specific first:
 # the style is the one the algorithm itself applies to that output (its OUTPUT_STYLES).
 OUTPUT_SIGNATURES = (
+    ("schedule_reuse", "OUTPUT_FLOWS", {"month", "from_id", "to_id", "leg", "origin_id"}),
+    ("schedule_reuse", "OUTPUT_SITES",
+     {"peak_stock_t", "throughput_t", "mean_dwell_months", "capacity_value_dkk_m3"}),
     ("match_reuse", "OUTPUT_MATCHES", {"source_id", "receiver_id", "receiver_kind", "tonnes"}),
     ("match_reuse", "OUTPUT_SOURCES", {"reused_m3", "disposed_m3", "mean_haul_km"}),
     ("match_reuse", "OUTPUT_RECEIVERS", {"received_m3", "remaining_m3", "fill_share"}),

@@ -7,7 +7,7 @@ Every label comes in through ``labels`` (see ``DEFAULT_LABELS``), translated by 
 import datetime
 import html
 import io
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -58,7 +58,7 @@ DEFAULT_LABELS = {
 }
 
 
-def schedule_report(result: ScheduleResult, storage_ids, density_t_m3: float,
+def schedule_report(result: ScheduleResult, storage_ids: Sequence, density_t_m3: float,
                     labels: Optional[dict] = None, inputs: Optional[dict] = None,
                     parameters: Optional[dict] = None,
                     generated: Optional[datetime.datetime] = None) -> str:
