@@ -40,7 +40,7 @@ SITE_FIELDS = (("peak_stock_t", QVariant.Double), ("throughput_t", QVariant.Doub
 class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "schedule_reuse"
     GROUP_ID = "reuse"
-    OUTPUT_STYLES = {"OUTPUT_FLOWS": "schedule_flows", "OUTPUT_SITES": "storage_sites"}
+    OUTPUT_STYLES = {"OUTPUT_FLOWS": "schedule_flows", "OUTPUT_SITES": "schedule_sites"}
 
     STORAGE = "STORAGE"
     MAX_DWELL_MONTHS = "MAX_DWELL_MONTHS"
