@@ -180,64 +180,94 @@
 <context>
     <name>CreateProjectAlgorithm</name>
     <message>
-        <location filename="../algorithms/create_project.py" line="73"/>
+        <location filename="../algorithms/create_project.py" line="77"/>
         <source>Could not write layer {0} to {1}: {2}</source>
         <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="87"/>
+        <location filename="../algorithms/create_project.py" line="91"/>
         <source>Could not write a feature to layer {0}: {1}</source>
         <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="101"/>
+        <location filename="../algorithms/create_project.py" line="105"/>
         <source>Could not open {0} after writing it.</source>
         <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="111"/>
+        <location filename="../algorithms/create_project.py" line="115"/>
         <source>Could not store the style of {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="126"/>
+        <location filename="../algorithms/create_project.py" line="133"/>
         <source>Create soil project</source>
         <translation>Opret jordprojekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="132"/>
+        <location filename="../algorithms/create_project.py" line="142"/>
         <source>Coordinate reference system</source>
         <translation>Koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="134"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>Soil project (GeoPackage)</source>
         <translation>Jordprojekt (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="134"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="136"/>
+        <location filename="../algorithms/create_project.py" line="152"/>
         <source>Layers written</source>
         <translation>Skrevne lag</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="143"/>
-        <source>Choose a GeoPackage file to create.</source>
-        <translation>Vælg den GeoPackage-fil, der skal oprettes.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/create_project.py" line="160"/>
+        <location filename="../algorithms/create_project.py" line="193"/>
         <source>Layer {0} ({1}): {2}</source>
         <translation>Lag {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="152"/>
+        <location filename="../algorithms/create_project.py" line="185"/>
         <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
         <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="147"/>
+        <source>Shared jordbase in PostGIS (saved connection name or connection string with authcfg)</source>
+        <translation>Fælles jordbase i PostGIS (navn på gemt forbindelse eller forbindelsesstreng med authcfg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="150"/>
+        <source>Jordbase schema</source>
+        <translation>Jordbase-skema</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="153"/>
+        <source>Jordbase schema version</source>
+        <translation>Jordbase-skemaets version</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="160"/>
+        <source>Choose a GeoPackage file to create, a PostGIS database for the shared jordbase, or both.</source>
+        <translation>Vælg en GeoPackage-fil, der skal oprettes, en PostGIS-database til den fælles jordbase, eller begge.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="222"/>
+        <source>Schema {0} is at the newest version ({1}); styles refreshed.</source>
+        <translation>Skemaet {0} har den nyeste version ({1}); stilarterne er opdateret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="225"/>
+        <source>Schema {0}: version {1} to {2}.</source>
+        <translation>Skemaet {0}: version {1} til {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="228"/>
+        <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
+        <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
     </message>
 </context>
 <context>
@@ -817,6 +847,49 @@
         <location filename="../algorithms/haul_matrix.py" line="201"/>
         <source>Roads</source>
         <translation>Veje</translation>
+    </message>
+</context>
+<context>
+    <name>Jordbase</name>
+    <message>
+        <location filename="../database/connections.py" line="117"/>
+        <source>No saved PostgreSQL connection is called {0}. Give a connection's name from the Browser panel, or a connection string with authcfg=…</source>
+        <translation>Ingen gemt PostgreSQL-forbindelse hedder {0}. Angiv navnet på en forbindelse fra Browser-panelet eller en forbindelsesstreng med authcfg=…</translation>
+    </message>
+    <message>
+        <location filename="../database/connections.py" line="123"/>
+        <source>The connection to database {0} on {1} holds a password. Store the password in a QGIS authentication configuration and give its id as authcfg=… instead, so that it is never written into layers, projects or logs.</source>
+        <translation>Forbindelsen til databasen {0} på {1} indeholder en adgangskode. Gem adgangskoden i en QGIS-godkendelseskonfiguration og angiv i stedet dens id som authcfg=…, så den aldrig skrives i lag, projekter eller logge.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="99"/>
+        <source>PostGIS is not installed in this database and could not be installed ({0}). Ask the database administrator to run: CREATE EXTENSION postgis;</source>
+        <translation>PostGIS er ikke installeret i denne database og kunne ikke installeres ({0}). Bed databaseadministratoren om at køre: CREATE EXTENSION postgis;</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="109"/>
+        <source>Schema {0} is at version {1}, newer than this plugin knows ({2}). Update the Jordressource plugin.</source>
+        <translation>Skemaet {0} har version {1}, som er nyere end den, dette plugin kender ({2}). Opdatér Jordressource-pluginnet.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="115"/>
+        <source>Schema {0} records version {1} ({2}) with other contents than this plugin&apos;s migration of that number: the schema was made by another tool or plugin build. Ask the database administrator before upgrading it.</source>
+        <translation>Skemaet {0} har version {1} ({2}) registreret med et andet indhold end dette plugins migrering med samme nummer: skemaet er lavet af et andet værktøj eller en anden udgave af pluginnet. Spørg databaseadministratoren, før det opgraderes.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="132"/>
+        <source>No schema version {0}; versions run 1 to {1}.</source>
+        <translation>Skemaversion {0} findes ikke; versionerne går fra 1 til {1}.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="153"/>
+        <source>Migration {0} ({1}) of schema {2} failed; the schema stays at version {3}: {4}</source>
+        <translation>Migrering {0} ({1}) af skemaet {2} mislykkedes; skemaet bliver på version {3}: {4}</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="159"/>
+        <source>Schema {0}: version {1}, {2}</source>
+        <translation>Skemaet {0}: version {1}, {2}</translation>
     </message>
 </context>
 <context>
