@@ -200,3 +200,17 @@ def test_qgis_process_runs_schedule_reuse(qgis_process, tmp_path, hand):
     assert {f["leg"] for f in flows.getFeatures()} == {"to_storage", "from_storage", "disposal"}
     assert flows.listStylesInDatabase()[0] > 0
     assert (tmp_path / "report.html").exists()
+
+
+def test_storage_dates_close_the_site(run_algorithm, hand, tmp_path, make_layer,
+                                      recording_feedback):
+    # Storage open only until April: nothing can wait there for May. One open only in 2031 is
+    # open in no month of the plan and named.
+    fields = STORAGE_FIELDS + [("start_date", "date"), ("end_date", "date")]
+    storage = make_layer("Point", CRS, fields, [
+        ("POINT(5000 0)", ["K1", 500.0, 3, "2026-06-01", "2027-04-30"]),
+        ("POINT(5000 10)", ["K9", 500.0, 3, "2031-01-01", None])])
+    result = run(run_algorithm, hand[0], hand[1], storage, tmp_path,
+                 feedback=recording_feedback)
+    assert result["COST_DKK"] == pytest.approx(1800 * 120)
+    assert "K9" in "\n".join(recording_feedback.warnings)

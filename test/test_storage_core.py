@@ -57,9 +57,12 @@ def receivers(xy, capacity, max_class=None, start=None, end=None, area_type=None
                      None if area_type is None else np.asarray(area_type, object))
 
 
-def storage(xy, capacity, max_class=None):
+def storage(xy, capacity, max_class=None, start=None, end=None):
+    k = len(capacity)
     return StorageSites(np.asarray(xy, float).reshape(-1, 2), np.asarray(capacity, float),
-                        np.asarray(max_class if max_class is not None else [3] * len(xy), float))
+                        np.asarray(max_class if max_class is not None else [3] * k, float),
+                        np.array([day(s) for s in (start or [None] * k)]),
+                        np.array([day(e, True) for e in (end or [None] * k)]))
 
 
 def schedule(sources, sinks, stores, rule=AreaRule.IGNORE, dwell=6, handling=39.0, monthly=2.0,
@@ -240,6 +243,8 @@ def instances(draw):
         end = start + datetime.timedelta(draw(st.integers(0, 80)))
         if kind == "reversed":
             return end + datetime.timedelta(1), start
+        if kind == "later":  # after every other window: open in no month of the plan
+            return BASE.replace(year=2031), BASE.replace(year=2031, month=3)
         return (start if kind in ("both", "start") else None,
                 end if kind in ("both", "end") else None)
 
@@ -257,7 +262,9 @@ def instances(draw):
                   window=window(["both"]) if j == 0 else window(["both", "none", "start"]),
                   type=draw(st.sampled_from(TYPES))) for j in range(m)]
     stores = [dict(xy=point(), capacity=draw(st.integers(0, 40)),
-                   max_class=draw(st.integers(0, 3))) for _ in range(k)]
+                   max_class=draw(st.integers(0, 3)),
+                   window=window(["none", "none", "both", "start", "end", "reversed", "later"]))
+              for _ in range(k)]
     disposal = [dict(xy=point(), fee=draw(st.integers(0, 100)))
                 for _ in range(draw(st.integers(0, 2)))]
     return dict(sources=sources, sinks=sinks, stores=stores, disposal=disposal,
@@ -272,7 +279,7 @@ def engine_plan(inst):
     def dates(rows):
         starts, ends = [], []
         for row in rows:
-            start, end = row["window"]
+            start, end = row.get("window", (None, None))
             starts.append(start.isoformat() if start else None)
             ends.append(end.isoformat() if end else None)
         return starts, ends
@@ -287,9 +294,10 @@ def engine_plan(inst):
     sinks = receivers([x["xy"] for x in r], [x["capacity"] for x in r],
                       [x["max_class"] for x in r], start, end,
                       [x["type"] for x in r] if typed else None)
+    start, end = dates(inst["stores"])
     stores = storage([x["xy"] for x in inst["stores"]] or np.zeros((0, 2)),
                      [x["capacity"] for x in inst["stores"]],
-                     [x["max_class"] for x in inst["stores"]])
+                     [x["max_class"] for x in inst["stores"]], start, end)
     return schedule(sources, sinks, stores, inst["rule"], inst["dwell"], inst["handling"],
                     inst["monthly"], [x["xy"] for x in inst["disposal"]] or None,
                     [x["fee"] for x in inst["disposal"]] or None, MAX_HAUL_KM)
@@ -332,6 +340,14 @@ def path_optimum(inst, use_storage):
         return (month_of(start) - first_month if start else 0,
                 month_of(end) - first_month if end else len(months) - 1)
 
+    def store_span(store):
+        """Months a storage site is open: none for a reversed window or one outside the plan."""
+        window = store.get("window", (None, None))
+        if not valid(window):
+            return 1, 0
+        low, high = span(window)
+        return max(low, 0), min(high, len(months) - 1)
+
     costs, columns, constant = [], [], 0.0  # column: dict row -> coefficient
     eq_rows, ub_rows = {}, {}
     for i, source in enumerate(s):
@@ -369,7 +385,10 @@ def path_optimum(inst, use_storage):
                 if haul_in > MAX_HAUL_KM or not source["soil_class"] <= store["max_class"] \
                         or not store["capacity"] > 0:
                     continue
-                for leave in range(month, min(month + dwell, len(months) - 1) + 1):
+                low, high = store_span(store)
+                if not low <= month <= high:
+                    continue
+                for leave in range(month, min(month + dwell, high) + 1):
                     held = {("stock", k, t): 1 for t in range(month, leave)}
                     entry = 2.0 * haul_in + inst["handling"] + inst["monthly"] * (leave - month)
                     costs.append(entry + disposal_cost(store["xy"]))
@@ -492,3 +511,18 @@ def test_every_origin_group_of_each_rule_is_distinct_only_where_the_rule_looks()
     # for class 1, plus 2 and unknown. Rule 2: urban, agricultural, other for class 1, plus two.
     assert counts == {AreaRule.IGNORE: 3, AreaRule.ANALYSIS_ACROSS_TYPES: 5,
                       AreaRule.SAME_TYPE_ONLY: 5}
+
+
+def test_storage_with_dates_must_be_empty_when_it_closes():
+    # The hand case's storage closes at the end of April, before the receiver opens in May:
+    # nothing can wait there. Open until May, it is the hand case again.
+    sources = excavations([(0, 0)], [1000], start=["2027-01-01"], end=["2027-03-31"])
+    sinks = receivers([(10000, 0)], [2000], start=["2027-05-01"], end=["2027-05-31"])
+    closing = schedule(sources, sinks, storage([(5000, 0)], [2000], start=["2026-06-01"],
+                                               end=["2027-04-30"]))
+    assert closing.with_storage.summary.stored_t == 0
+    open_until_may = schedule(sources, sinks, storage([(5000, 0)], [2000], end=["2027-05-15"]))
+    assert open_until_may.with_storage.summary.cost_dkk == pytest.approx(
+        1800 * 120 - 620 * 53 - 560 * 55 - 620 * 57)
+    later = schedule(sources, sinks, storage([(5000, 0)], [2000], start=["2031-01-01"]))
+    assert list(later.storage_never_open) == [0]

@@ -73,7 +73,9 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
                 ("STORAGE_CAPACITY_FIELD", self.tr("Storage capacity field (m³ on hand at most)"),
                  "storage_capacity_m3"),
                 ("STORAGE_MAX_CLASS_FIELD", self.tr("Highest soil class stored field"),
-                 "max_soil_class")):
+                 "max_soil_class"),
+                ("STORAGE_START_FIELD", self.tr("Storage start date field"), "start_date"),
+                ("STORAGE_END_FIELD", self.tr("Storage end date field"), "end_date")):
             self.addParameter(QgsProcessingParameterField(
                 name, label, defaultValue=default, parentLayerParameterName=self.STORAGE,
                 optional=True))
@@ -176,9 +178,9 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         reading policy: every site needs a unique id and a capacity field."""
         import numpy as np
 
-        from ..core.geometry.positions import position_xy
+        from ..core.reuse.sites import receivers_from
         from ..core.storage.moves import StorageSites
-        from ..core.tables import CAPACITY, CLASS, EMPTY
+        from ..core.tables import CAPACITY, CLASS, EMPTY, WINDOW, WINDOW_REVERSED
 
         source = layers[self.STORAGE]
         if source is None:
@@ -189,15 +191,14 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         layer = self.read_site_layer(
             parameters, context, feedback, source, crs, self.tr("Storage sites"),
             SiteParameters("STORAGE_CAPACITY_FIELD", CAPACITY, "STORAGE_ID_FIELD",
-                           "STORAGE_MAX_CLASS_FIELD", required=("id", "soil_class"),
-                           ids_required=True),
-            {(EMPTY, CLASS): self.tr("They store no soil.")}, whole_layer=True)
-        frame, reading, _ = layer.kept()
-        xy = position_xy(frame.geometry) if len(frame) else np.zeros((0, 2))
-        classes = (reading.soil_class if reading.soil_class is not None
-                   else np.full(len(reading.ids), np.nan))
-        return frame, np.asarray(reading.ids, dtype=object), StorageSites(xy, reading.amount_m3,
-                                                                          classes)
+                           "STORAGE_MAX_CLASS_FIELD", "STORAGE_START_FIELD", "STORAGE_END_FIELD",
+                           required=("id", "soil_class"), ids_required=True),
+            {(EMPTY, CLASS): self.tr("They store no soil."),
+             (WINDOW_REVERSED, WINDOW): self.tr("They store no soil.")}, whole_layer=True)
+        # A storage site reads like a receiver: room in m³, highest class, optional window.
+        table, sites = receivers_from(*layer.kept()[:2])
+        return table.frame, np.asarray(table.ids, dtype=object), StorageSites(
+            sites.xy, sites.capacity_m3, sites.max_soil_class, sites.start_day, sites.end_day)
 
     # Solving ------------------------------------------------------------------------------
     def _solve(self, plan_schedule, ids, *arguments):
@@ -229,6 +230,11 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
                                          "{1}").format(len(result.receivers_never_open),
                                                        id_list(ids["receivers"][
                                                            result.receivers_never_open])))
+        if len(result.storage_never_open):
+            feedback.pushWarning(self.tr(
+                "{0} storage site(s) are open in no month of the plan and store nothing: {1}")
+                .format(len(result.storage_never_open),
+                        id_list(storage_ids[result.storage_never_open])))
         if len(result.unusable_storage):
             feedback.pushWarning(self.tr(
                 "{0} storage site(s) have no room (capacity 0) or no highest soil class and store "

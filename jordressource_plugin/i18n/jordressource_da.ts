@@ -1649,364 +1649,379 @@
         <translation>Felt med højeste lagrede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="341"/>
+        <location filename="../algorithms/schedule_reuse.py" line="347"/>
         <source>Maximum dwell (months)</source>
         <translation>Maksimal lagringstid (måneder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="82"/>
+        <location filename="../algorithms/schedule_reuse.py" line="84"/>
         <source>Handling cost per tonne into storage, loading out included (DKK/t)</source>
         <translation>Håndteringspris pr. ton på lager, udlæsning inkluderet (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="86"/>
+        <location filename="../algorithms/schedule_reuse.py" line="88"/>
         <source>Storage cost per tonne on hand at a month&apos;s end (DKK/t)</source>
         <translation>Lagerpris pr. ton på lager ved en månedsafslutning (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="90"/>
+        <location filename="../algorithms/schedule_reuse.py" line="92"/>
         <source>Soil flows by month</source>
         <translation>Jordstrømme pr. måned</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="92"/>
+        <location filename="../algorithms/schedule_reuse.py" line="94"/>
         <source>Stock by storage site and month</source>
         <translation>Beholdning pr. mellemlager og måned</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="95"/>
+        <location filename="../algorithms/schedule_reuse.py" line="97"/>
         <source>Storage sites with use</source>
         <translation>Mellemlagre med brug</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="97"/>
+        <location filename="../algorithms/schedule_reuse.py" line="99"/>
         <source>Schedule report</source>
         <translation>Rapport over planen</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="97"/>
+        <location filename="../algorithms/schedule_reuse.py" line="99"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="363"/>
+        <location filename="../algorithms/schedule_reuse.py" line="369"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="364"/>
+        <location filename="../algorithms/schedule_reuse.py" line="370"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="366"/>
+        <location filename="../algorithms/schedule_reuse.py" line="372"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="367"/>
+        <location filename="../algorithms/schedule_reuse.py" line="373"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="368"/>
+        <location filename="../algorithms/schedule_reuse.py" line="374"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <location filename="../algorithms/schedule_reuse.py" line="101"/>
         <source>Reused without storage (m³)</source>
         <translation>Genanvendt uden mellemlager (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <location filename="../algorithms/schedule_reuse.py" line="101"/>
         <source>Cost without storage (DKK)</source>
         <translation>Pris uden mellemlager (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <location filename="../algorithms/schedule_reuse.py" line="101"/>
         <source>Haul without storage (tonne-km)</source>
         <translation>Transport uden mellemlager (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="99"/>
+        <location filename="../algorithms/schedule_reuse.py" line="101"/>
         <source>CO2 without storage (kg)</source>
         <translation>CO2 uden mellemlager (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="133"/>
+        <location filename="../algorithms/schedule_reuse.py" line="135"/>
         <source>Planning {0} excavation(s), {1} receiver(s) and {2} storage site(s) month by month…</source>
         <translation>Planlægger {0} opgravning(er), {1} modtager(e) og {2} mellemlager/-lagre måned for måned …</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="167"/>
+        <location filename="../algorithms/schedule_reuse.py" line="169"/>
         <source>The maximum dwell and the storage costs must be zero or more.</source>
         <translation>Den maksimale lagringstid og lagerpriserne skal være nul eller mere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="170"/>
+        <location filename="../algorithms/schedule_reuse.py" line="172"/>
         <source>Maximum dwell 0 months: soil cannot be stored, so the plan is the plan without storage.</source>
         <translation>Maksimal lagringstid 0 måneder: jord kan ikke lagres, så planen er planen uden mellemlager.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="185"/>
+        <location filename="../algorithms/schedule_reuse.py" line="187"/>
         <source>No storage sites: the plan is the plan without storage.</source>
         <translation>Ingen mellemlagre: planen er planen uden mellemlager.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="381"/>
+        <location filename="../algorithms/schedule_reuse.py" line="387"/>
         <source>Storage sites</source>
         <translation>Mellemlagre</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="189"/>
+        <location filename="../algorithms/schedule_reuse.py" line="191"/>
         <source>They store no soil.</source>
         <translation>De lagrer ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="210"/>
+        <location filename="../algorithms/schedule_reuse.py" line="211"/>
         <source>No excavation or receiver has a start or end date, so there is no time to plan. Give the date fields, or use Find short-haul reuse matches.</source>
         <translation>Ingen opgravning eller modtager har en start- eller slutdato, så der er ingen tid at planlægge. Angiv datofelterne, eller brug Find genanvendelse med kort transport.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="216"/>
+        <location filename="../algorithms/schedule_reuse.py" line="217"/>
         <source>The dates span {0} months, more than 20 years: check the dates of the first and last sites ({1}).</source>
         <translation>Datoerne spænder over {0} måneder, mere end 20 år: kontrollér datoerne for de første og sidste steder ({1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="220"/>
+        <location filename="../algorithms/schedule_reuse.py" line="221"/>
         <source>The optimiser could not find the optimal plan: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale plan: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <location filename="../algorithms/schedule_reuse.py" line="336"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <location filename="../algorithms/schedule_reuse.py" line="336"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="228"/>
+        <location filename="../algorithms/schedule_reuse.py" line="229"/>
         <source>{0} receiver(s) are open in no month and take no soil: {1}</source>
         <translation>{0} modtager(e) er åbne i ingen måned og modtager ingen jord: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="233"/>
+        <location filename="../algorithms/schedule_reuse.py" line="239"/>
         <source>{0} storage site(s) have no room (capacity 0) or no highest soil class and store nothing: {1}</source>
         <translation>{0} mellemlager/-lagre har ingen plads (kapacitet 0) eller ingen højeste jordklasse og lagrer intet: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="238"/>
+        <location filename="../algorithms/schedule_reuse.py" line="244"/>
         <source>Horizon: {0} to {1}, {2} month(s).</source>
         <translation>Planperiode: {0} til {1}, {2} måned(er).</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="360"/>
+        <location filename="../algorithms/schedule_reuse.py" line="366"/>
         <source>With storage</source>
         <translation>Med mellemlager</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="361"/>
+        <location filename="../algorithms/schedule_reuse.py" line="367"/>
         <source>Without storage</source>
         <translation>Uden mellemlager</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="243"/>
+        <location filename="../algorithms/schedule_reuse.py" line="249"/>
         <source>{0}: {1} ({2:,} variables, {3:,} rows); optimal cost {4:,.2f} DKK, gap to the dual bound {5:.2g} DKK.</source>
         <translation>{0}: {1} ({2:,} variable, {3:,} rækker); optimal pris {4:,.2f} kr., afstand til den duale grænse {5:.2g} kr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="249"/>
+        <location filename="../algorithms/schedule_reuse.py" line="255"/>
         <source>Reused {0:,.0f} m³ with storage against {1:,.0f} m³ without; cost {2:,.0f} DKK against {3:,.0f} DKK ({4:,.0f} DKK saved); {5:,.0f} t through storage.</source>
         <translation>Genanvendt {0:,.0f} m³ med mellemlager mod {1:,.0f} m³ uden; pris {2:,.0f} kr. mod {3:,.0f} kr. ({4:,.0f} kr. sparet); {5:,.0f} t gennem mellemlager.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <location filename="../algorithms/schedule_reuse.py" line="336"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <location filename="../algorithms/schedule_reuse.py" line="336"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <location filename="../algorithms/schedule_reuse.py" line="336"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="330"/>
+        <location filename="../algorithms/schedule_reuse.py" line="336"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="339"/>
+        <location filename="../algorithms/schedule_reuse.py" line="345"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="340"/>
+        <location filename="../algorithms/schedule_reuse.py" line="346"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="342"/>
+        <location filename="../algorithms/schedule_reuse.py" line="348"/>
         <source>Handling cost (DKK/t)</source>
         <translation>Håndteringspris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="343"/>
+        <location filename="../algorithms/schedule_reuse.py" line="349"/>
         <source>Storage cost (DKK/t per month)</source>
         <translation>Lagerpris (kr./t pr. måned)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="344"/>
+        <location filename="../algorithms/schedule_reuse.py" line="350"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="345"/>
+        <location filename="../algorithms/schedule_reuse.py" line="351"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="357"/>
+        <location filename="../algorithms/schedule_reuse.py" line="363"/>
         <source>Reuse over time with storage</source>
         <translation>Genanvendelse over tid med mellemlager</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="358"/>
+        <location filename="../algorithms/schedule_reuse.py" line="364"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="359"/>
+        <location filename="../algorithms/schedule_reuse.py" line="365"/>
         <source>The plan with storage against the same plan without</source>
         <translation>Planen med mellemlager mod samme plan uden</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="362"/>
+        <location filename="../algorithms/schedule_reuse.py" line="368"/>
         <source>Difference</source>
         <translation>Forskel</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="365"/>
+        <location filename="../algorithms/schedule_reuse.py" line="371"/>
         <source>Reuse share</source>
         <translation>Genanvendt andel</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="369"/>
+        <location filename="../algorithms/schedule_reuse.py" line="375"/>
         <source>Through storage (t)</source>
         <translation>Gennem mellemlager (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="370"/>
+        <location filename="../algorithms/schedule_reuse.py" line="376"/>
         <source>Months {0} to {1} ({2} months)</source>
         <translation>Månederne {0} til {1} ({2} måneder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="371"/>
+        <location filename="../algorithms/schedule_reuse.py" line="377"/>
         <source>Solver: {0}; gap between the plan&apos;s cost and the dual bound {1:.2g} DKK; {2} variables, {3} rows.</source>
         <translation>Løser: {0}; afstand mellem planens pris og den duale grænse {1:.2g} kr.; {2} variable, {3} rækker.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="373"/>
+        <location filename="../algorithms/schedule_reuse.py" line="379"/>
         <source>Stock at each storage site (t, at month end)</source>
         <translation>Beholdning på hvert mellemlager (t, ved månedsafslutning)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="374"/>
+        <location filename="../algorithms/schedule_reuse.py" line="380"/>
         <source>The {0} sites with the highest peaks of {1} are drawn; all are in the table.</source>
         <translation>De {0} lagre med den højeste beholdning af {1} er tegnet; alle står i tabellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="376"/>
+        <location filename="../algorithms/schedule_reuse.py" line="382"/>
         <source>Soil moved per month by leg (t)</source>
         <translation>Flyttet jord pr. måned efter type (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="377"/>
+        <location filename="../algorithms/schedule_reuse.py" line="383"/>
         <source>Soil reused per month, with and without storage (t)</source>
         <translation>Genanvendt jord pr. måned, med og uden mellemlager (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="378"/>
+        <location filename="../algorithms/schedule_reuse.py" line="384"/>
         <source>Direct to receivers</source>
         <translation>Direkte til modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="379"/>
+        <location filename="../algorithms/schedule_reuse.py" line="385"/>
         <source>From storage to receivers</source>
         <translation>Fra mellemlager til modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="380"/>
+        <location filename="../algorithms/schedule_reuse.py" line="386"/>
         <source>Into storage</source>
         <translation>Til mellemlager</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="380"/>
+        <location filename="../algorithms/schedule_reuse.py" line="386"/>
         <source>To disposal</source>
         <translation>Til deponi</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="382"/>
+        <location filename="../algorithms/schedule_reuse.py" line="388"/>
         <source>Site</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="383"/>
+        <location filename="../algorithms/schedule_reuse.py" line="389"/>
         <source>Capacity (t)</source>
         <translation>Kapacitet (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="384"/>
+        <location filename="../algorithms/schedule_reuse.py" line="390"/>
         <source>Peak stock (t)</source>
         <translation>Største beholdning (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="385"/>
+        <location filename="../algorithms/schedule_reuse.py" line="391"/>
         <source>Throughput (t)</source>
         <translation>Gennemløb (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="386"/>
+        <location filename="../algorithms/schedule_reuse.py" line="392"/>
         <source>Mean dwell (months)</source>
         <translation>Gennemsnitlig lagringstid (måneder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="387"/>
+        <location filename="../algorithms/schedule_reuse.py" line="393"/>
         <source>Value of 1 m³ more room (DKK)</source>
         <translation>Værdi af 1 m³ mere plads (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="388"/>
+        <location filename="../algorithms/schedule_reuse.py" line="394"/>
         <source>No soil goes through storage in the optimal plan.</source>
         <translation>Ingen jord går gennem mellemlager i den optimale plan.</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="389"/>
+        <location filename="../algorithms/schedule_reuse.py" line="395"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="390"/>
+        <location filename="../algorithms/schedule_reuse.py" line="396"/>
         <source>Tonnes</source>
         <translation>Tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="391"/>
+        <location filename="../algorithms/schedule_reuse.py" line="397"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/schedule_reuse.py" line="392"/>
+        <location filename="../algorithms/schedule_reuse.py" line="398"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="71"/>
+        <source>Storage start date field</source>
+        <translation>Felt med mellemlagerets startdato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="71"/>
+        <source>Storage end date field</source>
+        <translation>Felt med mellemlagerets slutdato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/schedule_reuse.py" line="234"/>
+        <source>{0} storage site(s) are open in no month of the plan and store nothing: {1}</source>
+        <translation>{0} mellemlager/-lagre er åbne i ingen af planens måneder og lagrer intet: {1}</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ and by area type and suspicion as far as the area rule looks at them. Those few 
 not the excavations, are what storage keeps apart: it is what keeps the programme small.
 """
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -33,10 +34,14 @@ from ..reuse.problem import (
 @dataclass
 class StorageSites:
     """Sites that keep soil for a while (resource sites, jordhoteller). A capacity that is NaN
-    or not positive, or a class that is NaN, makes a site unusable (reported, never used)."""
+    or not positive, or a class that is NaN, makes a site unusable (reported, never used). A
+    site with dates takes and releases soil only in the months its window touches, and is
+    empty at the end of its last month; without dates it is open throughout."""
     xy: np.ndarray  # (k, 2) metres
     capacity_m3: np.ndarray  # in situ m³ on hand at most
     max_soil_class: np.ndarray
+    start_day: Optional[np.ndarray] = None  # day numbers, NaN = open
+    end_day: Optional[np.ndarray] = None
 
 
 @dataclass

@@ -122,6 +122,19 @@ def open_months(start_day: np.ndarray, end_day: np.ndarray, horizon: Horizon) ->
     return first, last
 
 
+def open_months_within(start_day: np.ndarray, end_day: np.ndarray, horizon: Horizon) -> tuple:
+    """As ``open_months`` for sites whose windows do not set the horizon (storage sites): a
+    window entirely before or after the horizon is open in no month (first > last)."""
+    first, last = touched_months(start_day, end_day)
+    first = np.where(np.isnan(first), horizon.first, first) - horizon.first
+    last = np.where(np.isnan(last), horizon.first + horizon.count - 1, last) - horizon.first
+    never = reversed_windows(start_day, end_day) | (last < 0) | (first > horizon.count - 1)
+    first = np.clip(first, 0, horizon.count - 1).astype(np.int64)
+    last = np.clip(last, 0, horizon.count - 1).astype(np.int64)
+    first[never], last[never] = 1, 0
+    return first, last
+
+
 def release_shares(start_day: np.ndarray, end_day: np.ndarray, horizon: Horizon) -> tuple:
     """Pro rata release by days of the sites with both dates and a window that is not
     reversed, as flat arrays (site, month index, share); each such site's shares sum to 1."""

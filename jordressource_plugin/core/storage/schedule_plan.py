@@ -12,7 +12,7 @@ import pandas as pd
 from ..reuse.costs import CostRates, DisposalChoice, HaulPairsFunction, choose_disposal
 from ..reuse.problem import AreaRule, Excavations, Receivers
 from .moves import ScheduleHaul, StorageSites, build_moves
-from .periods import Horizon, horizon_of, open_months
+from .periods import Horizon, horizon_of, open_months, open_months_within
 from .release import release_of
 from .schedule import ScheduleSolution, solve_schedule, storage_pieces
 from .schedule_problem import build_schedule_problem
@@ -59,6 +59,7 @@ class ScheduleResult:
     receivers_never_open: np.ndarray  # indexes: window ends before it starts
     excavations_unscheduled: np.ndarray  # indexes: window ends before it starts (to disposal)
     unusable_storage: np.ndarray  # indexes: no capacity or no class
+    storage_never_open: np.ndarray  # indexes: window reversed or outside the horizon
 
 
 def plan_schedule(excavations: Excavations, receivers: Receivers, storage: StorageSites,
@@ -71,6 +72,10 @@ def plan_schedule(excavations: Excavations, receivers: Receivers, storage: Stora
                           "receivers": (receivers.start_day, receivers.end_day)})
     release = release_of(excavations, horizon, rates.density_t_m3)
     receiver_open = open_months(receivers.start_day, receivers.end_day, horizon)
+    count = len(storage.capacity_m3)
+    storage_open = open_months_within(
+        np.full(count, np.nan) if storage.start_day is None else storage.start_day,
+        np.full(count, np.nan) if storage.end_day is None else storage.end_day, horizon)
     storage_xy = np.asarray(storage.xy, dtype=float).reshape(-1, 2)
     source_disposal = choose_disposal(excavations.xy, disposal_xy, disposal_gate_fee_dkk_t, rates,
                                       haul_pairs)
@@ -90,12 +95,14 @@ def plan_schedule(excavations: Excavations, receivers: Receivers, storage: Stora
             np.asarray(receivers.capacity_m3, dtype=float) * density,
             np.nan_to_num(np.asarray(storage.capacity_m3, dtype=float)) * density,
             source_disposal.cost_dkk_t, storage_disposal.cost_dkk_t,
-            storage_rates.max_dwell_months, storage_rates.storage_dkk_t_month, use_storage)
+            storage_rates.max_dwell_months, storage_rates.storage_dkk_t_month, use_storage,
+            storage_open)
         plans.append(tabulate(solve_schedule(problem), source_disposal, storage_disposal, rates,
                               storage_rates))
     first, last = receiver_open
     return ScheduleResult(horizon, plans[0], plans[1], np.flatnonzero(first > last),
-                          np.flatnonzero(release.first > release.last), moves.unusable_storage)
+                          np.flatnonzero(release.first > release.last), moves.unusable_storage,
+                          np.flatnonzero(storage_open[0] > storage_open[1]))
 
 
 def tabulate(solution: ScheduleSolution, source_disposal: DisposalChoice,

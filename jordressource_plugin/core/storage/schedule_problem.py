@@ -134,10 +134,11 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
                            receiver_open: tuple, receiver_capacity_t: np.ndarray,
                            storage_capacity_t: np.ndarray, source_disposal_dkk_t: np.ndarray,
                            storage_disposal_dkk_t: np.ndarray, max_dwell_months: int,
-                           storage_dkk_t_month: float, use_storage: bool = True
-                           ) -> ScheduleProblem:
+                           storage_dkk_t_month: float, use_storage: bool = True,
+                           storage_open: Optional[tuple] = None) -> ScheduleProblem:
     """The programme over ``moves``; without storage (``use_storage`` False, or a maximum
-    dwell of 0) it is the no-storage plan."""
+    dwell of 0) it is the no-storage plan. ``storage_open`` (first, last month per storage
+    site; default: every month) limits when a site takes and releases soil."""
     months = horizon.count
     receiver_first, receiver_last = receiver_open
     receiver_capacity_t = np.asarray(receiver_capacity_t, dtype=float)
@@ -154,8 +155,12 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     blocks = {"direct": Block(0, arc, first[arc], last[arc])}
 
     entry = moves.entry
+    storage_count = len(storage_capacity_t)
+    storage_first, storage_last = storage_open or (np.zeros(storage_count, np.int64),
+                                                   np.full(storage_count, months - 1))
     if use_storage:
-        arc, month = expand(release.first[entry.source], release.last[entry.source])
+        arc, month = expand(np.maximum(release.first[entry.source], storage_first[entry.storage]),
+                            np.minimum(release.last[entry.source], storage_last[entry.storage]))
     else:
         arc = month = np.zeros(0, np.int64)
     blocks["entry"] = Block(blocks["direct"].stop, arc, month)
@@ -168,7 +173,8 @@ def build_schedule_problem(moves: Moves, horizon: Horizon, release: Release,
     if len(arc):
         np.minimum.at(pair_first, entry_pair[arc], month)
         np.maximum.at(pair_last, entry_pair[arc], month)
-    out_last = np.minimum(pair_last + dwell, months - 1)
+    out_last = np.minimum(np.minimum(pair_last + dwell, months - 1),
+                          storage_last[moves.pair_storage])
     out_last = np.where(pair_last >= 0, out_last, -1)
 
     exit_arcs = moves.exit
