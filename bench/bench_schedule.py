@@ -8,7 +8,8 @@ Region: 2,000 excavations, 300 receivers, 20 storage sites and 30 disposal sites
 receivers (utilisation projects) open 2–12 months; classes, area types and suspicion as in
 bench_match_reuse; fixed seed. Straight-line hauls × 1.3, maximum 30 km, area rule 1, maximum
 dwell 6 months.
-Run: `.venv/bin/python bench/bench_schedule.py [--skip-naive] [--time-limit SECONDS]`.
+Run: `.venv/bin/python bench/bench_schedule.py [--roads] [--skip-naive] [--time-limit SECONDS]`
+(--roads: also along a generated 1 km road grid over the region).
 """
 import sys
 from pathlib import Path
@@ -79,11 +80,39 @@ def instance(seed=2026):
     return sources, sinks, storage, disposal_xy, fees
 
 
-def aggregated():
-    """The engine end to end: moves, both programmes (with and without storage), solve, tables."""
+def road_grid(seed=7):
+    """Country roads over the region: a 1 km grid, each 1 km stretch a line of 10 segments with
+    vertices shifted up to 40 m sideways (ends fixed, so that crossings join)."""
+    from shapely.geometry import LineString
+
+    rng = np.random.default_rng(seed)
+    lines = []
+    xs, ys = np.arange(440e3, 540e3 + 1, 1000.0), np.arange(6050e3, 6130e3 + 1, 1000.0)
+    for fixed, run, horizontal in [(y, xs, True) for y in ys] + [(x, ys, False) for x in xs]:
+        for lo, hi in zip(run[:-1], run[1:]):
+            t = np.linspace(lo, hi, 11)
+            shift = rng.uniform(-40, 40, 11)
+            shift[[0, -1]] = 0.0
+            xy = (np.column_stack([t, fixed + shift]) if horizontal
+                  else np.column_stack([fixed + shift, t]))
+            lines.append(LineString(xy))
+    return lines
+
+
+def aggregated(roads=False):
+    """The engine end to end: moves, both programmes (with and without storage), solve, tables;
+    straight lines × 1.3, or along the generated road grid (built inside the measurement)."""
+    import geopandas as gpd
+
+    from jordressource_plugin.core.network.road_network import RoadNetwork
+
     sources, sinks, storage, disposal_xy, fees = instance()
+    haul_pairs = straight_haul(1.3)
+    if roads:
+        haul_pairs = RoadNetwork.from_lines(gpd.GeoSeries(road_grid(), crs="EPSG:25832"),
+                                            1.0).haul_pairs
     result = plan_schedule(sources, sinks, storage, disposal_xy, fees, RATES, STORAGE_RATES, RULE,
-                           MAX_HAUL_KM, straight_haul(1.3))
+                           MAX_HAUL_KM, haul_pairs)
     figures = {}
     for name, plan in (("with", result.with_storage), ("without", result.without_storage)):
         summary = plan.summary
@@ -311,6 +340,16 @@ def main():
           f"{w['reused_share']:.1%} vs {wo['reused_share']:.1%}; {w['stored_t']:,.0f} t through "
           f"{agg['sites_used']} storage site(s); capacity value DKK/m³ max "
           f"{agg['capacity_value'].max():.2f}, mean {agg['capacity_value'].mean():.2f}")
+    if "--roads" in sys.argv:
+        r_seconds, r_peak, road = measure(aggregated, True)
+        rw, rwo = road["with"], road["without"]
+        print(f"road grid ({len(road_grid()):,} lines of 10 segments, 1 km grid): both plans end "
+              f"to end, network build included: {r_seconds:.2f} s, peak {r_peak:.0f} MB; "
+              f"{rw['variables']:,} variables; cost {rw['cost']:,.0f} vs {rwo['cost']:,.0f} DKK "
+              f"({(rw['cost'] - rwo['cost']) / rwo['cost']:+.1%}); tonne-km "
+              f"{(rw['tkm'] - rwo['tkm']) / rwo['tkm']:+.1%}; reuse share "
+              f"{rw['reused_share']:.1%} vs {rwo['reused_share']:.1%}")
+        sys.stdout.flush()
     e_seconds, e_peak, whole = measure(whole_algorithm)
     print(f"whole algorithm (processing.run, QGIS start and all outputs included, no area-type "
           f"layer): {e_seconds:.2f} s, peak {e_peak:.0f} MB; cost {whole['cost']:,.0f} DKK, "
