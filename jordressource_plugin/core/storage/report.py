@@ -168,7 +168,7 @@ def _stock_chart(plan, storage_ids, months, text) -> str:
     position = np.arange(len(months))
     for site in shown:
         stock = plan.stock[plan.stock["storage"] == site].sort_values("month")
-        axes.plot(position, stock["stock_t"].to_numpy(), label=str(storage_ids[site]))
+        axes.step(position, stock["stock_t"].to_numpy(), where="mid", label=str(storage_ids[site]))
     _month_axis(axes, months)
     axes.set_ylabel(text["tonnes"])
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
