@@ -3,6 +3,7 @@ mass conserved in every output, the report, bad input named by id, and qgis_proc
 import pytest
 
 CRS = "EPSG:25832"
+HOLBAEK = (680000, 6170000)  # where the layers run through QGIS are placed
 SOURCE_FIELDS = [("id", "string"), ("volume_m3", "double"), ("soil_class", "integer"),
                  ("start_date", "date"), ("end_date", "date")]
 RECEIVER_FIELDS = [("id", "string"), ("kind", "string"), ("capacity_m3", "double"),
@@ -20,6 +21,20 @@ HAND = {
     "storage": [("POINT(5000 0)", ["K1", 500.0, 3])],
 }
 HAND_COST = 1800 * 120 - 620 * 57 - 280 * 55
+
+
+@pytest.fixture
+def make_layer(make_layer):
+    """Layers drawn from an origin in this module, moved to Holbæk: layers in EPSG:25832 must
+    lie where that CRS is used. Distances between them are unchanged."""
+    from shapely import wkt as shapely_wkt
+    from shapely.affinity import translate
+
+    def at_holbaek(geometry_type, crs, fields, features, **options):
+        return make_layer(geometry_type, crs, fields, [
+            (translate(shapely_wkt.loads(wkt), *HOLBAEK).wkt, values)
+            for wkt, values in features], **options)
+    return at_holbaek
 
 
 @pytest.fixture

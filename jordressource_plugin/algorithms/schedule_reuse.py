@@ -4,8 +4,6 @@ plan without storage."""
 from pathlib import Path
 
 from qgis.core import (
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -16,31 +14,18 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from .. import catalogue
 from ..layers.fields import id_list
-from ..layers.frames import with_fields, write_frame
+from ..layers.frames import write_frame
 from ..layers.reuse_inputs import ReuseInputsMixin
 from ..layers.sites import SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
-
-FLOW_FIELDS = (("month", QVariant.String), ("from_id", QVariant.String),
-               ("to_id", QVariant.String), ("leg", QVariant.String),
-               ("origin_id", QVariant.String), ("tonnes", QVariant.Double),
-               ("volume_m3", QVariant.Double), ("distance_km", QVariant.Double),
-               ("cost_dkk", QVariant.Double))
-STOCK_FIELDS = (("site_id", QVariant.String), ("month", QVariant.String),
-                ("stock_t", QVariant.Double), ("capacity_t", QVariant.Double),
-                ("share_used", QVariant.Double))
-SITE_FIELDS = (("peak_stock_t", QVariant.Double), ("throughput_t", QVariant.Double),
-               ("mean_dwell_months", QVariant.Double),
-               ("capacity_value_dkk_m3", QVariant.Double))
 
 
 class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "schedule_reuse"
     GROUP_ID = "reuse"
-    OUTPUT_STYLES = {"OUTPUT_FLOWS": "schedule_flows", "OUTPUT_SITES": "schedule_sites"}
 
     STORAGE = "STORAGE"
     MAX_DWELL_MONTHS = "MAX_DWELL_MONTHS"
@@ -90,14 +75,15 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
                                           "(DKK/t)"),
                                   storage_costs.STORAGE_COST_DKK_T_MONTH)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FLOWS, self.tr("Soil flows by month"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_FLOWS, self.output_title(self.OUTPUT_FLOWS),
+            QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_STOCK, self.tr("Stock by storage site and month"),
-            QgsProcessing.TypeVector))
+            self.OUTPUT_STOCK, self.output_title(self.OUTPUT_STOCK), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SITES, self.tr("Storage sites with use")))
+            self.OUTPUT_SITES, self.output_title(self.OUTPUT_SITES)))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_HTML, self.tr("Schedule report"), self.tr("HTML files (*.html)")))
+            self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML),
+            self.tr("HTML files (*.html)")))
         for name, description in zip(self.NUMBERS, (
                 self.tr("Reused (m³)"), self.tr("To disposal (m³)"), self.tr("Cost (DKK)"),
                 self.tr("Haul (tonne-km)"), self.tr("CO2 (kg)"),
@@ -280,7 +266,7 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
             LineString([positions[a][i], positions[b][j]]) if j >= 0 else None
             for a, i, b, j in zip(flows["from_kind"], flows["from_index"], flows["to_kind"],
                                   flows["to_index"])])
-        fields = with_fields(QgsFields(), FLOW_FIELDS)
+        fields = self.output_fields(self.OUTPUT_FLOWS)
         sink, flows_id = self.sink_or_error(parameters, self.OUTPUT_FLOWS, context, fields,
                                             QgsWkbTypes.LineString, crs)
         write_frame(sink, frame, fields, feedback)
@@ -304,9 +290,7 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
             "month": [str(months[m]) for m in stock["month"].to_numpy()],
             "stock_t": stock["stock_t"].to_numpy(), "capacity_t": stock["capacity_t"].to_numpy(),
             "share_used": stock["share_used"].to_numpy()})
-        fields = QgsFields()
-        for name, kind in STOCK_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT_STOCK)
         sink, stock_id = self.sink_or_error(parameters, self.OUTPUT_STOCK, context, fields,
                                             QgsWkbTypes.NoGeometry, crs)
         write_frame(sink, table, fields, feedback, geometry=False)
@@ -315,9 +299,9 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         source = layers[self.STORAGE]
         if source is None:
             return outputs
-        for name, _ in SITE_FIELDS:
+        fields = self.output_fields(self.OUTPUT_SITES, source.fields())
+        for name in catalogue.output(self.ALGORITHM_ID, self.OUTPUT_SITES).field_names():
             frame[name] = plan.sites[name].to_numpy()
-        fields = with_fields(source.fields(), SITE_FIELDS)
         sink, sites_id = self.sink_or_error(parameters, self.OUTPUT_SITES, context, fields,
                                             source.wkbType(), crs)
         write_frame(sink, frame, fields, feedback)
