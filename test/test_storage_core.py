@@ -145,6 +145,18 @@ def test_full_storage_keeps_the_soil_that_saves_most_and_prices_more_room():
     assert plan.sites["capacity_value_dkk_m3"].tolist() == pytest.approx([55 * DENSITY])
 
 
+def test_report_shows_the_plan_against_no_storage_in_the_shared_format():
+    from jordressource_plugin.core import reporting
+    from jordressource_plugin.core.storage.report import schedule_report
+
+    report = schedule_report(hand_case(capacity_m3=500), np.array(["K1"], dtype=object), DENSITY)
+    assert reporting.CSS in report and report.count("<svg") == 3  # reuse, legs, stock
+    # 500 of 1000 m³ reused against none; cost 165,260 DKK against 216,000 DKK.
+    assert "50.0 %" in report and "+50.0 pp" in report
+    assert reporting.number(1800 * 120 - 620 * 57 - 280 * 55) in report
+    assert "<td>K1</td>" in report and "99.00" in report  # one more m³ of room: 55 DKK/t × 1.8
+
+
 def test_maximum_dwell_lets_only_the_march_soil_wait_for_may():
     plan = hand_case(capacity_m3=2000, dwell=2).with_storage
     assert legs(plan, "to_storage") == {2: 620}

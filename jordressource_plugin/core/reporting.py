@@ -75,10 +75,11 @@ def number(value: object, decimals: int = 0) -> str:
     return f"{float(value):,.{decimals}f}".replace(",", "\u202f").replace("-", "−")
 
 
-def share(value: object) -> str:
+def share(value: object, decimals: int = 0) -> str:
+    """A share 0–1 as a percentage; "–" for no value."""
     if value is None or pd.isna(value):
         return "–"
-    return f"{100 * float(value):.0f} %"
+    return f"{100 * float(value):.{decimals}f} %"
 
 
 def escape(value: object) -> str:

@@ -5,13 +5,12 @@ Charts are matplotlib figures embedded as inline SVG (no display needed, no exte
 Every label comes in through ``labels`` (see ``DEFAULT_LABELS``), translated by the caller.
 """
 import datetime
-import html
-import io
 from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
 
+from ..reporting import CSS, definition_list, escape, number, share, svg, thousands
 from .schedule_plan import DISPOSAL, FROM_STORAGE, TO_STORAGE, ScheduleResult
 
 MAX_CHART_SITES = 10  # lines beyond this are unreadable; the sites with the highest peaks are drawn
@@ -69,47 +68,47 @@ def schedule_report(result: ScheduleResult, storage_ids: Sequence, density_t_m3:
     plan, months = result.with_storage, result.horizon.labels
     summary = plan.summary
     proof = text["proof"].format(summary.status, summary.dual_gap_dkk,
-                                 _number(summary.variables), _number(summary.rows))
+                                 number(summary.variables), number(summary.rows))
     sections = [
-        f"<h1>{_e(text['title'])}</h1>",
-        f"<p class='meta'>{_e(text['generated'].format(generated.strftime('%Y-%m-%d %H:%M')))}"
-        f"<br>{_e(text['horizon'].format(months[0], months[-1], len(months)))}</p>",
-        f"<h2>{_e(text['summary'])}</h2>",
+        f"<h1>{escape(text['title'])}</h1>",
+        f"<p class='meta'>{escape(text['generated'].format(generated.strftime('%Y-%m-%d %H:%M')))}"
+        f"<br>{escape(text['horizon'].format(months[0], months[-1], len(months)))}</p>",
+        f"<h2>{escape(text['summary'])}</h2>",
         _comparison(result, density_t_m3, text),
-        f"<p class='meta'>{_e(proof)}</p>",
-        f"<h2>{_e(text['chart_reuse'])}</h2>", _reuse_chart(result, text),
-        f"<h2>{_e(text['chart_flows'])}</h2>", _flow_chart(plan.flows, months, text),
-        f"<h2>{_e(text['sites'])}</h2>",
+        f"<p class='meta'>{escape(proof)}</p>",
+        f"<h2>{escape(text['chart_reuse'])}</h2>", _reuse_chart(result, text),
+        f"<h2>{escape(text['chart_flows'])}</h2>", _flow_chart(plan.flows, months, text),
+        f"<h2>{escape(text['sites'])}</h2>",
     ]
     if summary.stored_t > 0:
-        sections += [f"<h3>{_e(text['chart_stock'])}</h3>",
+        sections += [f"<h3>{escape(text['chart_stock'])}</h3>",
                      _stock_chart(plan, storage_ids, months, text)]
     else:
-        sections.append(f"<p>{_e(text['no_storage_used'])}</p>")
+        sections.append(f"<p>{escape(text['no_storage_used'])}</p>")
     sections += [_site_table(plan, storage_ids, text),
-                 f"<h2>{_e(text['inputs'])}</h2>", _definition_list(inputs or {}),
-                 f"<h2>{_e(text['parameters'])}</h2>", _definition_list(parameters or {})]
+                 f"<h2>{escape(text['inputs'])}</h2>", definition_list(inputs or {}),
+                 f"<h2>{escape(text['parameters'])}</h2>", definition_list(parameters or {})]
     body = "\n".join(sections)
-    return (f"<!DOCTYPE html>\n<html lang='{_e(text['lang'])}'><head><meta charset='utf-8'>"
-            f"<title>{_e(text['title'])}</title><style>{_CSS}</style></head>\n"
+    return (f"<!DOCTYPE html>\n<html lang='{escape(text['lang'])}'><head><meta charset='utf-8'>"
+            f"<title>{escape(text['title'])}</title><style>{CSS}</style></head>\n"
             f"<body>\n{body}\n</body></html>\n")
 
 
 def _comparison(result: ScheduleResult, density, text) -> str:
     with_, without = result.with_storage.summary, result.without_storage.summary
-    rows = [(text["reused"], with_.reused_m3, without.reused_m3, _number),
-            (text["disposed"], with_.disposed_m3, without.disposed_m3, _number),
+    rows = [(text["reused"], with_.reused_m3, without.reused_m3, number),
+            (text["disposed"], with_.disposed_m3, without.disposed_m3, number),
             (text["reused_share"], with_.reused_share(density), without.reused_share(density),
              _share),
-            (text["cost"], with_.cost_dkk, without.cost_dkk, _number),
-            (text["tonne_km"], with_.tonne_km, without.tonne_km, _number),
-            (text["co2"], with_.co2_kg, without.co2_kg, _number),
-            (text["stored"], with_.stored_t, without.stored_t, _number)]
-    head = "".join(f"<th>{_e(title)}</th>" for title in
+            (text["cost"], with_.cost_dkk, without.cost_dkk, number),
+            (text["tonne_km"], with_.tonne_km, without.tonne_km, number),
+            (text["co2"], with_.co2_kg, without.co2_kg, number),
+            (text["stored"], with_.stored_t, without.stored_t, number)]
+    head = "".join(f"<th>{escape(title)}</th>" for title in
                    ("", text["with_storage"], text["without_storage"], text["difference"]))
     body = "".join(
-        f"<tr><th>{_e(name)}</th><td class='n'>{shown(a)}</td><td class='n'>{shown(b)}</td>"
-        f"<td class='n'>{shown(a - b) if shown is _number else _points(a - b)}</td></tr>"
+        f"<tr><th>{escape(name)}</th><td class='n'>{shown(a)}</td><td class='n'>{shown(b)}</td>"
+        f"<td class='n'>{shown(a - b) if shown is number else _points(a - b)}</td></tr>"
         for name, a, b, shown in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -135,7 +134,7 @@ def _reuse_chart(result: ScheduleResult, text) -> str:
     axes.set_ylabel(text["tonnes"])
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False,
                 fontsize="small")
-    return _svg(figure)
+    return svg(figure)
 
 
 def _flow_chart(flows: pd.DataFrame, months, text) -> str:
@@ -153,7 +152,7 @@ def _flow_chart(flows: pd.DataFrame, months, text) -> str:
     axes.set_ylabel(text["tonnes"])
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False,
                 fontsize="small")
-    return _svg(figure)
+    return svg(figure)
 
 
 def _stock_chart(plan, storage_ids, months, text) -> str:
@@ -175,87 +174,39 @@ def _stock_chart(plan, storage_ids, months, text) -> str:
     note = ""
     if len(used) > MAX_CHART_SITES:
         note = (f"<p class='note'>"
-                f"{_e(text['chart_stock_note'].format(MAX_CHART_SITES, len(used)))}</p>")
-    return _svg(figure) + note
+                f"{escape(text['chart_stock_note'].format(MAX_CHART_SITES, len(used)))}</p>")
+    return svg(figure) + note
 
 
 def _site_table(plan, storage_ids, text) -> str:
     sites = plan.sites
     capacity = plan.solution.problem.storage_capacity_t
-    head = "".join(f"<th>{_e(text[key])}</th>" for key in
+    head = "".join(f"<th>{escape(text[key])}</th>" for key in
                    ("site", "capacity", "peak", "throughput", "dwell", "value"))
     rows = []
     for site, row in sites.iterrows():
-        dwell = "–" if pd.isna(row["mean_dwell_months"]) else f"{row['mean_dwell_months']:.1f}"
         rows.append(
-            f"<tr><td>{_e(storage_ids[site])}</td><td class='n'>{_number(capacity[site])}</td>"
-            f"<td class='n'>{_number(row['peak_stock_t'])}</td>"
-            f"<td class='n'>{_number(row['throughput_t'])}</td><td class='n'>{dwell}</td>"
-            f"<td class='n'>{row['capacity_value_dkk_m3']:.2f}</td></tr>")
+            f"<tr><td>{escape(storage_ids[site])}</td><td class='n'>{number(capacity[site])}</td>"
+            f"<td class='n'>{number(row['peak_stock_t'])}</td>"
+            f"<td class='n'>{number(row['throughput_t'])}</td>"
+            f"<td class='n'>{number(row['mean_dwell_months'], 1)}</td>"
+            f"<td class='n'>{number(row['capacity_value_dkk_m3'], 2)}</td></tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _month_axis(axes, months):
-    from matplotlib.ticker import FuncFormatter
-
     step = max(1, len(months) // 12)
     axes.set_xticks(np.arange(0, len(months), step))
     axes.set_xticklabels([months[i] for i in range(0, len(months), step)], rotation=45,
                          ha="right", fontsize="small")
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: _number(value)))
+    thousands(axes.yaxis)
     axes.grid(axis="y", color="#dddddd")
     axes.set_axisbelow(True)
 
 
-def _svg(figure) -> str:
-    """Inline SVG of a figure, text drawn as paths so that no substitute font shifts it."""
-    import matplotlib
-
-    if hasattr(figure, "set_layout_engine"):
-        figure.set_layout_engine("tight")
-    else:
-        figure.set_tight_layout(True)
-    buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "font.size": 9}):
-        figure.savefig(buffer, format="svg")
-    svg = buffer.getvalue()
-    return "<figure>" + svg[svg.index("<svg"):] + "</figure>"
-
-
-def _definition_list(items: dict) -> str:
-    if not items:
-        return ""
-    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
-                   for key, value in items.items())
-    return f"<table class='kv'>{rows}</table>"
-
-
-def _number(value) -> str:
-    """Whole numbers with thin-space thousands, readable in Danish and English alike."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "–"
-    return f"{float(value):,.0f}".replace(",", "\u202f").replace("-", "−")
-
-
 def _share(value) -> str:
-    return "–" if value is None or pd.isna(value) else f"{100 * float(value):.1f} %"
+    return share(value, decimals=1)  # reuse shares differ by tenths of a point
 
 
 def _points(value) -> str:
     return f"{100 * float(value):+.1f}".replace("-", "−") + " pp"
-
-
-def _e(value) -> str:
-    return html.escape(str(value), quote=True)
-
-
-_CSS = """
-body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222;
-       max-width: 60em; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.meta, .note { color: #666; font-size: 0.9em; }
-figure { margin: 0.5em 0; }
-"""
