@@ -8,8 +8,10 @@ Region: 2,000 excavations, 300 receivers, 20 storage sites and 30 disposal sites
 receivers (utilisation projects) open 2–12 months; classes, area types and suspicion as in
 bench_match_reuse; fixed seed. Straight-line hauls × 1.3, maximum 30 km, area rule 1, maximum
 dwell 6 months.
-Run: `.venv/bin/python bench/bench_schedule.py [--roads] [--skip-naive] [--time-limit SECONDS]`
-(--roads: also along a generated 1 km road grid over the region).
+Run: `.venv/bin/python bench/bench_schedule.py [--roads] [--skip-naive] [--time-limit SECONDS]
+[--sensitivity]` (--roads: also along a generated 1 km road grid over the region;
+--sensitivity: the value of storage on the same region with scarcer receivers and dearer
+disposal, straight lines, engine only).
 """
 import sys
 from pathlib import Path
@@ -52,7 +54,9 @@ FIRST_DAY = day_number("2026-01-01")
 LAST_DAY = day_number("2030-12-31", end_of_day=True)
 
 
-def instance(seed=2026):
+def instance(seed=2026, capacity_factor=1.0, extra_fee=0.0):
+    """The region; ``capacity_factor`` scales every receiver's room and ``extra_fee`` (DKK/t) is
+    added to every gate fee, drawing the same sites, windows and classes."""
     rng = np.random.default_rng(seed)
 
     def points(count):
@@ -76,7 +80,8 @@ def instance(seed=2026):
     storage = StorageSites(points(K), rng.uniform(5e3, 30e3, K), rng.integers(2, 4, K)
                            .astype(float))
     disposal_xy = points(DISPOSAL)
-    fees = rng.uniform(50, 90, DISPOSAL)
+    fees = rng.uniform(50, 90, DISPOSAL) + extra_fee
+    sinks.capacity_m3 = sinks.capacity_m3 * capacity_factor
     return sources, sinks, storage, disposal_xy, fees
 
 
@@ -99,14 +104,15 @@ def road_grid(seed=7):
     return lines
 
 
-def aggregated(roads=False):
+def aggregated(roads=False, capacity_factor=1.0, extra_fee=0.0):
     """The engine end to end: moves, both programmes (with and without storage), solve, tables;
     straight lines × 1.3, or along the generated road grid (built inside the measurement)."""
     import geopandas as gpd
 
     from jordressource_plugin.core.network.road_network import RoadNetwork
 
-    sources, sinks, storage, disposal_xy, fees = instance()
+    sources, sinks, storage, disposal_xy, fees = instance(capacity_factor=capacity_factor,
+                                                          extra_fee=extra_fee)
     haul_pairs = straight_haul(1.3)
     if roads:
         haul_pairs = RoadNetwork.from_lines(gpd.GeoSeries(road_grid(), crs="EPSG:25832"),
@@ -320,6 +326,24 @@ def whole_algorithm():
     return {"cost": result["COST_DKK"], "no_storage_cost": result["NO_STORAGE_COST_DKK"]}
 
 
+def sensitivity():
+    """When storage pays: the same region with receivers' room scaled down (scarcer receivers,
+    so that a month's soil finds no room when it is dug) and every gate fee raised (dearer
+    disposal, so that keeping soil for a later receiver saves more than handling and rent)."""
+    print("sensitivity (straight lines; storage value = cost with storage against without):")
+    print("  receivers' room | gate fees | cost with / without storage | reuse share with / "
+          "without | through storage | time")
+    for factor in (1.0, 0.3, 0.1):
+        for extra in (0.0, 100.0):
+            seconds, _peak, run = measure(aggregated, False, factor, extra)
+            w, wo = run["with"], run["without"]
+            print(f"  ×{factor:g} | +{extra:.0f} DKK/t | {w['cost']:,.0f} / {wo['cost']:,.0f} "
+                  f"DKK ({(w['cost'] - wo['cost']) / wo['cost']:+.1%}) | "
+                  f"{w['reused_share']:.1%} / {wo['reused_share']:.1%} | "
+                  f"{w['stored_t']:,.0f} t at {run['sites_used']} site(s) | {seconds:.1f} s")
+            sys.stdout.flush()
+
+
 def main():
     time_limit = 600.0
     if "--time-limit" in sys.argv:
@@ -350,6 +374,9 @@ def main():
               f"{(rw['tkm'] - rwo['tkm']) / rwo['tkm']:+.1%}; reuse share "
               f"{rw['reused_share']:.1%} vs {rwo['reused_share']:.1%}")
         sys.stdout.flush()
+    if "--sensitivity" in sys.argv:
+        sensitivity()
+        return
     e_seconds, e_peak, whole = measure(whole_algorithm)
     print(f"whole algorithm (processing.run, QGIS start and all outputs included, no area-type "
           f"layer): {e_seconds:.2f} s, peak {e_peak:.0f} MB; cost {whole['cost']:,.0f} DKK, "
