@@ -3,7 +3,6 @@ reading layers into the core's frames and writing results to styled sinks.
 
 Each algorithm module then holds only its own parameters and its call into `core/`.
 """
-import importlib.util
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -18,6 +17,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from .. import catalogue
+from ..dependencies import install_advice, missing_libraries
 from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
 from ..layers import styling
@@ -94,15 +94,11 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def canExecute(self):
-        missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
+        """Runnable when the libraries the algorithm needs are installed; otherwise it says what
+        to install, the way the user's installer does it (``dependencies``)."""
+        missing = missing_libraries(self.REQUIRED_LIBRARIES)
         if missing:
-            return False, translate(
-                "JordressourceAlgorithm",
-                "This algorithm needs the Python libraries {0}, which are not installed. "
-                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy "
-                "python3-rasterio; on Windows and macOS they ship with QGIS's standalone "
-                "installers.",
-            ).format(", ".join(missing))
+            return False, install_advice(missing)
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------

@@ -309,6 +309,24 @@
     </message>
 </context>
 <context>
+    <name>Dependencies</name>
+    <message>
+        <location filename="../dependencies.py" line="37"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. Run the OSGeo4W installer again (Advanced install) and tick {1}, or from a command prompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. With the standalone MSI installer, the OSGeo4W network installer is the clean way; pip in the OSGeo4W Shell brings a second GDAL that can break QGIS.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. Kør OSGeo4W-installationsprogrammet igen (Advanced install) og vælg {1}, eller fra en kommandoprompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. Med det selvstændige MSI-installationsprogram er OSGeo4W-netværksinstallationen den rene vej; pip i OSGeo4W Shell medbringer en ekstra GDAL, som kan ødelægge QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="46"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med &apos;import {1}&apos; i QGIS&apos; Python-konsol.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="51"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. On Debian or Ubuntu: sudo apt install {1}; elsewhere install them for the Python QGIS runs.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. På Debian eller Ubuntu: sudo apt install {1}; andre steder skal de installeres til den Python, QGIS kører med.</translation>
+    </message>
+</context>
+<context>
     <name>EarthworkVolumesAlgorithm</name>
     <message>
         <location filename="../algorithms/earthwork_volumes.py" line="36"/>
@@ -866,12 +884,12 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="115"/>
+        <location filename="../algorithms/base.py" line="111"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="139"/>
+        <location filename="../algorithms/base.py" line="135"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
