@@ -318,7 +318,7 @@
     <message>
         <location filename="../dependencies.py" line="46"/>
         <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
-        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med &apos;import {1}&apos; i QGIS&apos; Python-konsol.</translation>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med 'import {1}' i QGIS' Python-konsol.</translation>
     </message>
     <message>
         <location filename="../dependencies.py" line="51"/>
@@ -914,7 +914,7 @@
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="180"/>
+        <location filename="../layers/frames.py" line="183"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
