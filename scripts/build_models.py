@@ -18,40 +18,50 @@ PROCESSING = ROOT / "processing"
 SAMPLE = ROOT / "jordressource_plugin" / "sample" / "holbaek_sample.gpkg"
 MODEL_NAME = "local_plan_screening"
 
-# (model parameter, kind, description, optional, extra): descriptions in Danish first, then
-# English, for planners; kinds are built below. Field inputs with a default are optional: QGIS
-# 3.22's qgis_process refuses a mandatory field left out even when it has a default.
+# (model parameter, kind, description, optional, extra), in the dialog's order: layers first,
+# each field after its layer. Descriptions are English, the source language, as in the code;
+# the provider shows them in the user's language (jordressource_plugin/provider.py,
+# MODEL_WORDS, where every word here must be listed). Field inputs with a default are optional:
+# QGIS 3.22's qgis_process refuses a mandatory field left out even when it has a default.
 INPUTS = [
-    ("excavations", "sites", "Planlagte gravearbejder / Planned excavations", False, {}),
-    ("receivers", "sites", "Modtagere (råstofgrave, jordressourcepladser, nyttiggørelse) / "
-                           "Receivers", False, {}),
-    ("area_types", "polygons", "Områdetyper (byzone, landzone, erhverv) / Area types", False, {}),
-    ("contaminated_sites", "polygons", "Kortlagte forureninger V1/V2 / Contaminated sites",
-     True, {}),
-    ("disposal_sites", "sites", "Deponeringsanlæg / Disposal sites", True, {}),
-    ("roads", "lines", "Vejnet / Road network", True, {}),
-    ("local_plans", "polygons", "Lokalplaner (én kortside hver) / Local plans (one map page each)",
+    ("excavations", "sites", "Planned excavations", False, {}),
+    ("receivers", "sites", "Receivers (raw-material pits, resource sites, utilisation projects)",
      False, {}),
-    ("local_plan_name_field", "field", "Lokalplanens navn / Local plan name", True,
-     {"parent": "local_plans", "default": "name"}),
-    ("local_plan_id_field", "field", "Lokalplanens id / Local plan id", True,
+    ("area_types", "polygons", "Area types", False, {}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("disposal_sites", "sites", "Disposal sites", True, {}),
+    ("roads", "lines", "Roads", True, {}),
+    ("local_plans", "polygons", "Local plans (one map page each)", False, {}),
+    ("local_plan_id_field", "field", "Local plan id field", True,
      {"parent": "local_plans", "default": "id"}),
-    ("map_title", "string", "Kortets titel / Map title", False,
-     {"default": "Jordhåndtering i lokalplanen"}),
+    ("local_plan_name_field", "field", "Local plan name field", True,
+     {"parent": "local_plans", "default": "name"}),
+    ("map_title", "string", "Map title", False, {"default": "Soil in the local plan"}),
 ]
+GROUP, GROUP_ID = "Shipped models", "models"
 
 HELP = (
-    "<p><b>Screening af jordhåndtering pr. lokalplan</b>: klassificerer de planlagte gravearbejder "
-    "efter områdetype, finder den optimale genanvendelse i modtagere inden for kort "
-    "transportafstand, opgør jordbalancen pr. lokalplan og tegner et kort pr. lokalplan i én "
-    "PDF.</p>"
-    "<p><b>Local plan screening</b>: classifies the planned excavations by area type, finds the "
-    "optimal short-haul reuse in receivers, sums the soil balance per local plan and draws one map "
-    "page per local plan in one PDF.</p>"
-    "<p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. Every step "
-    "uses the contract's default field names (id, name, volume_m3, soil_class, kind, "
-    "capacity_m3, max_soil_class, area_type, ...); edit the model in the graphical modeler to map "
-    "other names.</p>")
+    "<p>Classifies the planned excavations by area type, finds the optimal short-haul reuse in "
+    "receivers, sums the soil balance per local plan and draws one map page per local plan in "
+    "one PDF.</p><p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. "
+    "The plugin shows this model's help from help/&lt;language&gt;/local_plan_screening.html.</p>")
+
+RESOURCE_SITE_MODEL = "resource_site_screening"
+RESOURCE_SITE_INPUTS = [
+    ("excavations", "sites", "Planned excavations with dates", False, {}),
+    ("receivers", "sites", "Receivers with their open periods", False, {}),
+    ("storage_sites", "sites", "Storage sites (resource sites)", False, {}),
+    ("area_types", "polygons", "Area types", False, {}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("disposal_sites", "sites", "Disposal sites", True, {}),
+    ("roads", "lines", "Roads", True, {}),
+]
+RESOURCE_SITE_HELP = (
+    "<p>Classifies the planned excavations by area type and plans reuse month by month with the "
+    "resource sites as storage, against the same plan without storage: how much soil goes "
+    "through each site, how long it stays and what one more m³ of storage room is worth, in a "
+    "report.</p><p>Steps: classify_area_types → schedule_reuse. The plugin shows this model's "
+    "help from help/&lt;language&gt;/resource_site_screening.html.</p>")
 
 
 def _input_definition(name, kind, description, optional, extra):
@@ -77,7 +87,7 @@ def _new_model(name, inputs, help_text):
     from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelParameter
     from qgis.PyQt.QtCore import QPointF
 
-    model = QgsProcessingModelAlgorithm(name, "Models", "models")
+    model = QgsProcessingModelAlgorithm(name, GROUP, GROUP_ID)
     model.setHelpContent({"ALG_DESC": help_text, "ALG_CREATOR": "Jordressource",
                           "ALG_HELP_CREATOR": "Jordressource"})
     for row, (input_name, kind, description, optional, extra) in enumerate(inputs):
@@ -125,81 +135,52 @@ def _child_adder(model):
     return add_child, param, child_output
 
 
-RESOURCE_SITE_MODEL = "resource_site_screening"
-RESOURCE_SITE_INPUTS = [
-    ("excavations", "sites", "Planlagte gravearbejder med datoer / Planned excavations with "
-                             "dates", False, {}),
-    ("receivers", "sites", "Modtagere med åbningsperioder / Receivers with their open periods",
-     False, {}),
-    ("storage_sites", "sites", "Ressourcepladser og mellemlagre / Resource sites and storage "
-                               "sites", False, {}),
-    ("area_types", "polygons", "Områdetyper (byzone, landzone, erhverv) / Area types", False, {}),
-    ("contaminated_sites", "polygons", "Kortlagte forureninger V1/V2 / Contaminated sites",
-     True, {}),
-    ("disposal_sites", "sites", "Deponeringsanlæg / Disposal sites", True, {}),
-    ("roads", "lines", "Vejnet / Road network", True, {}),
-]
-RESOURCE_SITE_HELP = (
-    "<p><b>Regional screening af ressourcepladser</b>: klassificerer de planlagte gravearbejder "
-    "efter områdetype og planlægger genanvendelsen måned for måned med ressourcepladserne som "
-    "mellemlagre, mod samme plan uden mellemlager. Viser, hvor meget jord der går gennem hver "
-    "plads, hvor længe den ligger, og hvad én m³ mere lagerplads er værd, i en rapport.</p>"
-    "<p><b>Regional resource-site screening</b>: classifies the planned excavations by area type "
-    "and plans reuse month by month with the resource sites as storage, against the same plan "
-    "without storage. Shows how much soil goes through each site, how long it stays and what one "
-    "more m³ of storage room is worth, in a report.</p>"
-    "<p>Steps: classify_area_types → schedule_reuse. Every step uses the contract's default "
-    "field names (id, volume_m3, soil_class, start_date, end_date, capacity_m3, max_soil_class, "
-    "storage_capacity_m3, area_type, ...); edit the model in the graphical modeler to map other "
-    "names or change the maximum dwell and the storage prices.</p>")
-
-
-def build_resource_site_model():
-    model = _new_model(RESOURCE_SITE_MODEL, RESOURCE_SITE_INPUTS, RESOURCE_SITE_HELP)
-    add_child, param, child_output = _child_adder(model)
-    add_child("classify", "classify_area_types", "Klassificér gravearbejder efter områdetype",
-              (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
-                           "CONTAMINATION": param("contaminated_sites")})
-    add_child("schedule", "schedule_reuse", "Planlæg genanvendelse over tid med mellemlager",
-              (450, 420), {
-                  "SOURCES": [child_output("classify", "OUTPUT")],
-                  "RECEIVERS": param("receivers"), "STORAGE": param("storage_sites"),
-                  "DISPOSAL": param("disposal_sites"), "AREA_TYPES": param("area_types"),
-                  "CONTAMINATION": param("contaminated_sites"), "ROADS": param("roads")},
-              [("OUTPUT_FLOWS", "flows", "Jordstrømme pr. måned / Soil flows by month"),
-               ("OUTPUT_STOCK", "stock", "Beholdning pr. mellemlager og måned / Stock by "
-                                         "storage site and month"),
-               ("OUTPUT_SITES", "sites", "Mellemlagre med brug / Storage sites with use"),
-               ("OUTPUT_HTML", "report", "Rapport over planen / Schedule report")])
-    return model
-
-
-def build_local_plan_model():
+def build_model():
     model = _new_model(MODEL_NAME, INPUTS, HELP)
     add_child, param, child_output = _child_adder(model)
-    add_child("classify", "classify_area_types", "Klassificér gravearbejder efter områdetype",
+    add_child("classify", "classify_area_types", "Classify excavations by area type",
               (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
                            "CONTAMINATION": param("contaminated_sites")})
-    add_child("match", "match_reuse", "Find genanvendelse med kort transport", (450, 420), {
+    add_child("match", "match_reuse", "Find short-haul reuse matches", (450, 420), {
         "SOURCES": [child_output("classify", "OUTPUT")], "RECEIVERS": param("receivers"),
         "DISPOSAL": param("disposal_sites"), "AREA_TYPES": param("area_types"),
         "CONTAMINATION": param("contaminated_sites"), "ROADS": param("roads")},
-        [("OUTPUT_MATCHES", "matches", "Jordflytninger / Reuse matches"),
-         ("OUTPUT_SOURCES", "sources", "Gravearbejder med genanvendelse / Excavations with reuse"),
-         ("OUTPUT_RECEIVERS", "receivers", "Modtagere med fyldning / Receivers with fill")])
-    add_child("balance", "soil_balance", "Jordbalance pr. lokalplan", (700, 520), {
+        [("OUTPUT_MATCHES", "matches", "Reuse matches"),
+         ("OUTPUT_SOURCES", "sources", "Excavations with reuse"),
+         ("OUTPUT_RECEIVERS", "receivers", "Receivers with reuse")])
+    add_child("balance", "soil_balance", "Soil balance per local plan", (700, 520), {
         "AREAS": param("local_plans"), "AREA_ID_FIELD": param("local_plan_id_field"),
         "SOURCES": [child_output("match", "OUTPUT_SOURCES")], "RECEIVERS": param("receivers")},
-        [("OUTPUT", "balance", "Jordbalance pr. lokalplan / Soil balance per local plan"),
-         ("OUTPUT_HTML", "report", "Rapport om jordbalancen / Soil balance report")])
-    add_child("map", "export_plan_map", "Kort pr. lokalplan", (950, 620), {
+        [("OUTPUT", "balance", "Soil balance per local plan"),
+         ("OUTPUT_HTML", "report", "Soil balance report")])
+    add_child("map", "export_plan_map", "Map per local plan", (950, 620), {
         "LAYERS": [child_output("match", "OUTPUT_MATCHES"),
                    child_output("match", "OUTPUT_SOURCES"),
                    child_output("match", "OUTPUT_RECEIVERS"),
                    child_output("balance", "OUTPUT")] + param("area_types"),
         "COVERAGE": param("local_plans"), "COVERAGE_NAME_FIELD": param("local_plan_name_field"),
         "TITLE": param("map_title")},
-        [("OUTPUT", "plan_map", "Kort pr. lokalplan (PDF) / Map per local plan (PDF)")])
+        [("OUTPUT", "plan_map", "Map per local plan (PDF)")])
+    model.setParameterOrder([name for name, *_ in INPUTS])
+    return model
+
+
+def build_resource_site_model():
+    model = _new_model(RESOURCE_SITE_MODEL, RESOURCE_SITE_INPUTS, RESOURCE_SITE_HELP)
+    add_child, param, child_output = _child_adder(model)
+    add_child("classify", "classify_area_types", "Classify excavations by area type",
+              (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
+                           "CONTAMINATION": param("contaminated_sites")})
+    add_child("schedule", "schedule_reuse", "Plan reuse over time with storage", (450, 420), {
+        "SOURCES": [child_output("classify", "OUTPUT")], "RECEIVERS": param("receivers"),
+        "STORAGE": param("storage_sites"), "DISPOSAL": param("disposal_sites"),
+        "AREA_TYPES": param("area_types"), "CONTAMINATION": param("contaminated_sites"),
+        "ROADS": param("roads")},
+        [("OUTPUT_FLOWS", "flows", "Soil flows by month"),
+         ("OUTPUT_STOCK", "stock", "Stock by storage site and month"),
+         ("OUTPUT_SITES", "sites", "Storage sites with use"),
+         ("OUTPUT_HTML", "report", "Schedule report")])
+    model.setParameterOrder([name for name, *_ in RESOURCE_SITE_INPUTS])
     return model
 
 
@@ -251,7 +232,7 @@ def main() -> int:
     app.initQgis()
     PROCESSING.mkdir(exist_ok=True)
     model_path = PROCESSING / f"{MODEL_NAME}.model3"
-    if not build_local_plan_model().toFile(str(model_path)):
+    if not build_model().toFile(str(model_path)):
         print(f"build_models: could not write {model_path}", file=sys.stderr)
         return 1
     resource_path = PROCESSING / f"{RESOURCE_SITE_MODEL}.model3"

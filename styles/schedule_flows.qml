@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 referencescale="-1" type="categorizedSymbol" enableorderby="0" attr="leg" forceraster="0" symbollevels="0">
     <categories>
-      <category symbol="0" value="direct" render="true" label="Direct to receiver / direkte til modtager"/>
-      <category symbol="1" value="to_storage" render="true" label="Into storage / til mellemlager"/>
-      <category symbol="2" value="from_storage" render="true" label="From storage / fra mellemlager"/>
-      <category symbol="3" value="disposal" render="true" label="To disposal / til deponering"/>
+      <category symbol="0" value="direct" render="true" label="Direct to receiver"/>
+      <category symbol="1" value="to_storage" render="true" label="Into storage"/>
+      <category symbol="2" value="from_storage" render="true" label="From storage"/>
+      <category symbol="3" value="disposal" render="true" label="To disposal"/>
     </categories>
     <symbols>
       <symbol type="line" name="0" alpha="1" force_rhr="0" clip_to_extent="1">

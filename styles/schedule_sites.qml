@@ -14,9 +14,9 @@
   </temporal>
   <renderer-v2 referencescale="-1" type="categorizedSymbol" enableorderby="0" attr="CASE WHEN coalesce(&quot;capacity_value_dkk_m3&quot;, 0) > 0 THEN 'full' WHEN coalesce(&quot;throughput_t&quot;, 0) > 0 THEN 'used' ELSE 'unused' END" forceraster="0" symbollevels="0">
     <categories>
-      <category symbol="0" value="full" render="true" label="Full: more room would pay / fuld: mere plads betaler sig"/>
-      <category symbol="1" value="used" render="true" label="Used / i brug"/>
-      <category symbol="2" value="unused" render="true" label="Not used / ikke brugt"/>
+      <category symbol="0" value="full" render="true" label="Full: more room would pay"/>
+      <category symbol="1" value="used" render="true" label="Used"/>
+      <category symbol="2" value="unused" render="true" label="Not used"/>
     </categories>
     <symbols>
       <symbol type="marker" name="0" alpha="1" force_rhr="0" clip_to_extent="1">

@@ -229,3 +229,15 @@ def test_storage_dates_close_the_site(run_algorithm, hand, tmp_path, make_layer,
                  feedback=recording_feedback)
     assert result["COST_DKK"] == pytest.approx(1800 * 120)
     assert "K9" in "\n".join(recording_feedback.warnings)
+
+
+def test_danish_log_and_report_read_danish_numbers(run_algorithm, hand, tmp_path, qgis_language,
+                                                    recording_feedback):
+    qgis_language("da")
+    run(run_algorithm, *hand, tmp_path, feedback=recording_feedback)
+    log = recording_feedback.log
+    assert ("Genanvendt 500 m³ med mellemlagring mod 0 m³ uden; omkostning 165.260 kr. mod "
+            "216.000 kr. (50.740 kr. sparet); 900 t gennem mellemlagre.") in log
+    assert "HiGHS har bevist, at planen er optimal" in log and "HiGHS Status" not in log
+    report = (tmp_path / "schedule.html").read_text(encoding="utf-8")
+    assert "<td class='n'>165.260</td>" in report and "+50,0 procentpoint" in report

@@ -4,6 +4,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
+    QgsLineString,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -13,9 +14,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import id_list
 from ..layers.frames import write_frame
 from ..layers.reuse_inputs import ReuseInputsMixin
+from ..layers.solver import solver_failure, solver_report
 from .base import JordressourceAlgorithm
 
 
@@ -26,6 +29,7 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
     OUTPUT_MATCHES = "OUTPUT_MATCHES"
     OUTPUT_SOURCES = "OUTPUT_SOURCES"
     OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
+    OUTPUT_ROUTES = "OUTPUT_ROUTES"
 
     def displayName(self):
         return self.tr("Find short-haul reuse matches")
@@ -43,6 +47,9 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
             self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_RECEIVERS, self.output_title(self.OUTPUT_RECEIVERS)))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
+            QgsProcessing.TypeVectorLine, optional=True, createByDefault=False))
         for name, description in (
                 ("REUSED_M3", self.tr("Reused (m³)")),
                 ("DISPOSED_M3", self.tr("To disposal (m³)")),
@@ -71,12 +78,14 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         steps.setCurrentStep(1)
         self.classify_reuse_sites(parameters, context, steps, layers, crs, area_rule,
                                   (source_table, excavations), (receiver_table_, receivers))
-        haul_pairs = self.reuse_haul_pairs(layers, crs, number, context, steps)
+        network = self.reuse_road_network(layers, crs, number, context, steps)
+        haul_pairs = self.reuse_haul_pairs(network, number)
         disposal = self.read_disposal_sites(parameters, context, steps, layers, crs, rates)
         steps.setCurrentStep(2)
+        numbers = number_format()
         feedback.pushInfo(self.tr(
             "Solving the allocation of {0} excavation(s) to {1} receiver(s)…").format(
-                len(source_table.ids), len(receiver_table_.ids)))
+                numbers.whole(len(source_table.ids)), numbers.whole(len(receiver_table_.ids))))
         try:
             plan = plan_reuse(excavations, receivers, disposal.xy, disposal.gate_fee_dkk_t, rates,
                               area_rule, number["MAX_HAUL_KM"], haul_pairs,
@@ -84,14 +93,20 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         except AllocationCancelled:
             return {}
         except AllocationError as error:
+            feedback.pushDebugInfo(str(error))  # HiGHS's own words, for support
             raise QgsProcessingException(self.tr(
-                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
+                "The optimiser could not find the optimal allocation: {0}").format(
+                    solver_failure(error.status))) from None
         self._report_problem(plan, source_table, receiver_table_, feedback)
         steps.setCurrentStep(3)
 
-        results = self._write_outputs(parameters, context, steps, plan, source_table,
-                                      receiver_table_, layers, kind_field, disposal.ids, crs)
-        self._log_summary(plan.summary, plan.allocation, feedback)
+        results, match_rows = self._write_outputs(parameters, context, steps, plan,
+                                                  source_table, receiver_table_, layers,
+                                                  kind_field, disposal.ids, crs)
+        if parameters.get(self.OUTPUT_ROUTES):
+            results.update(self._write_routes(parameters, context, steps, plan, network,
+                                              (excavations.xy, receivers.xy), match_rows, crs))
+        self._log_summary(plan.summary, feedback)
         results.update(self._numbers(plan.summary))
         return results
 
@@ -109,10 +124,13 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
             feedback.pushWarning(self.tr(
                 "{0} excavation(s) have a soil class no receiver accepts; their soil goes to "
                 "disposal: {1}").format(len(ids), id_list(ids)))
+        numbers = number_format()
         feedback.pushInfo(self.tr("{0} pair(s) within the maximum haul; {1} allowed arc(s) "
-                                  "cheaper than disposal. Solver: {2} ({3} LP solve(s)).")
-                          .format(problem.pairs_in_reach, len(problem.arcs),
-                                  plan.allocation.status, plan.allocation.rounds))
+                                  "cheaper than disposal.")
+                          .format(numbers.whole(problem.pairs_in_reach),
+                                  numbers.whole(len(problem.arcs))))
+        feedback.pushInfo(solver_report(plan.allocation.status, plan.allocation.rounds,
+                                        plan.allocation.cost_dkk, numbers))
 
     # Writing --------------------------------------------------------------------------------
     def _write_outputs(self, parameters, context, feedback, plan, source_table, receiver_table_,
@@ -123,6 +141,7 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
 
         match_fields = self.output_fields(self.OUTPUT_MATCHES)
         names = match_fields.names()
+        match_rows = []
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
                                               match_fields, QgsWkbTypes.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
@@ -147,7 +166,8 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
                 "cost_dkk": float(row.cost_dkk),
                 "same_area_type": None if row.same_area_type is None else bool(row.same_area_type),
                 "analysis_required": bool(row.analysis_required)}
-            feature.setAttributes([values[name] for name in names])
+            match_rows.append([values[name] for name in names])
+            feature.setAttributes(match_rows[-1])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
 
@@ -173,26 +193,58 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         write_frame(sink, receivers, fields, feedback)
         sink.flushBuffer()
         return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
-                self.OUTPUT_RECEIVERS: receivers_id}
+                self.OUTPUT_RECEIVERS: receivers_id}, match_rows
 
-    def _log_summary(self, summary, allocation, feedback):
+    def _write_routes(self, parameters, context, feedback, plan, network, site_xy, match_rows,
+                      crs):
+        """The matches drawn along the roads they are hauled on, with the matches' fields; the
+        straight match lines stay as the overview. Empty without roads."""
+        from ..core.network.haul import NETWORK, HaulPairs
+
+        fields = self.output_fields(self.OUTPUT_ROUTES)
+        sink, routes_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context, fields,
+                                             QgsWkbTypes.LineString, crs)
+        if network is None:
+            feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
+                                      "output stays empty."))
+            return {self.OUTPUT_ROUTES: routes_id}
+        matches = plan.matches
+        pairs = HaulPairs(matches["source"].to_numpy(), matches["receiver"].to_numpy(),
+                          matches["distance_km"].to_numpy(dtype=float), NETWORK)
+        routes = network.route_lines(site_xy[0], site_xy[1], pairs, canceled=feedback.isCanceled)
+        for attributes, route in zip(match_rows, routes):
+            if route is None or feedback.isCanceled():
+                continue
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            xs, ys = route.xy
+            feature.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        return {self.OUTPUT_ROUTES: routes_id}
+
+    def _log_summary(self, summary, feedback):
+        numbers = number_format()
+        whole = numbers.whole
+
         def change(plan, baseline):
-            return f"{(plan - baseline) / baseline:+.0%}" if baseline else "–"
+            return numbers.change((plan - baseline) / baseline) if baseline else "–"
 
         feedback.pushInfo(self.tr(
-            "Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.")
-            .format(summary.reused_m3, summary.supplied_m3, summary.reused_share,
-                    summary.disposed_m3))
-        feedback.pushInfo(self.tr("Transport: {0:,.0f} tonne-km against {1:,.0f} if everything "
-                                  "went to disposal ({2}).")
-                          .format(summary.tonne_km, summary.baseline_tonne_km,
+            "Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.")
+            .format(whole(summary.reused_m3), whole(summary.supplied_m3),
+                    numbers.share(summary.reused_share), whole(summary.disposed_m3)))
+        feedback.pushInfo(self.tr("Haul: {0} tonne-km against {1} if everything went to "
+                                  "disposal ({2}).")
+                          .format(whole(summary.tonne_km), whole(summary.baseline_tonne_km),
                                   change(summary.tonne_km, summary.baseline_tonne_km)))
-        feedback.pushInfo(self.tr("CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).")
-                          .format(summary.co2_kg, summary.baseline_co2_kg,
+        feedback.pushInfo(self.tr("CO2: {0} kg against {1} kg ({2}).")
+                          .format(whole(summary.co2_kg), whole(summary.baseline_co2_kg),
                                   change(summary.co2_kg, summary.baseline_co2_kg)))
-        feedback.pushInfo(self.tr("Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.")
-                          .format(summary.cost_dkk, summary.baseline_cost_dkk,
-                                  summary.baseline_cost_dkk - summary.cost_dkk))
-        feedback.pushInfo(self.tr("{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) "
-                                  "filled.").format(summary.truckloads, summary.receivers_used,
-                                                    summary.receivers_filled))
+        feedback.pushInfo(self.tr("Cost: {0} DKK against {1} DKK: {2} DKK saved.")
+                          .format(whole(summary.cost_dkk), whole(summary.baseline_cost_dkk),
+                                  whole(summary.baseline_cost_dkk - summary.cost_dkk)))
+        feedback.pushInfo(self.tr("{0} truckload(s) to {1} receiver(s); {2} receiver(s) "
+                                  "filled.").format(whole(summary.truckloads),
+                                                    whole(summary.receivers_used),
+                                                    whole(summary.receivers_filled)))

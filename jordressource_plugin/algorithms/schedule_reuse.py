@@ -16,10 +16,12 @@ from qgis.core import (
 )
 
 from .. import catalogue
+from ..i18n import number_format
 from ..layers.fields import id_list
 from ..layers.frames import write_frame
 from ..layers.reuse_inputs import ReuseInputsMixin
 from ..layers.sites import SiteParameters
+from ..layers.solver import solver_failure, solver_report
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
@@ -53,27 +55,32 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STORAGE, self.tr("Storage sites (resource sites, soil hotels)"),
             processing_vector_types("point", "polygon"), optional=True))
-        for name, label, default in (
-                ("STORAGE_ID_FIELD", self.tr("Storage site id field"), "id"),
+        # As match_reuse's: the fields every run maps in the dialog, the dates under Advanced.
+        for name, label, default, advanced in (
+                ("STORAGE_ID_FIELD", self.tr("Storage site id field"), "id", False),
                 ("STORAGE_CAPACITY_FIELD", self.tr("Storage capacity field (m³ on hand at most)"),
-                 "storage_capacity_m3"),
+                 "storage_capacity_m3", False),
                 ("STORAGE_MAX_CLASS_FIELD", self.tr("Highest soil class stored field"),
-                 "max_soil_class"),
-                ("STORAGE_START_FIELD", self.tr("Storage start date field"), "start_date"),
-                ("STORAGE_END_FIELD", self.tr("Storage end date field"), "end_date")):
-            self.addParameter(QgsProcessingParameterField(
+                 "max_soil_class", False),
+                ("STORAGE_START_FIELD", self.tr("Storage start date field"), "start_date", True),
+                ("STORAGE_END_FIELD", self.tr("Storage end date field"), "end_date", True)):
+            field = QgsProcessingParameterField(
                 name, label, defaultValue=default, parentLayerParameterName=self.STORAGE,
-                optional=True))
+                optional=True)
+            if advanced:
+                field.setFlags(field.flags() | field.FlagAdvanced)
+            self.addParameter(field)
         self.add_number_parameter(self.MAX_DWELL_MONTHS, self.tr("Maximum dwell (months)"),
                                   storage_costs.MAX_DWELL_MONTHS, integer=True)
         self.add_number_parameter(self.HANDLING_COST_DKK_T,
                                   self.tr("Handling cost per tonne into storage, loading out "
                                           "included (DKK/t)"),
-                                  storage_costs.HANDLING_COST_DKK_T)
+                                  storage_costs.HANDLING_COST_DKK_T, advanced=True, decimals=2)
         self.add_number_parameter(self.STORAGE_COST_DKK_T_MONTH,
                                   self.tr("Storage cost per tonne on hand at a month's end "
                                           "(DKK/t)"),
-                                  storage_costs.STORAGE_COST_DKK_T_MONTH)
+                                  storage_costs.STORAGE_COST_DKK_T_MONTH, advanced=True,
+                                  decimals=2)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_FLOWS, self.output_title(self.OUTPUT_FLOWS),
             QgsProcessing.TypeVectorLine))
@@ -113,18 +120,21 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         steps.setCurrentStep(1)
         self.classify_reuse_sites(parameters, context, steps, layers, crs, area_rule,
                                   (source_table, excavations), (receiver_table_, receivers))
-        haul_pairs = self.reuse_haul_pairs(layers, crs, number, context, steps)
+        haul_pairs = self.reuse_haul_pairs(
+            self.reuse_road_network(layers, crs, number, context, steps), number)
         disposal = self.read_disposal_sites(parameters, context, steps, layers, crs, rates)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(2)
+        whole = number_format().whole
         feedback.pushInfo(self.tr(
             "Planning {0} excavation(s), {1} receiver(s) and {2} storage site(s) month by "
-            "month…").format(len(source_table.ids), len(receiver_table_.ids), len(storage_ids)))
+            "month…").format(whole(len(source_table.ids)), whole(len(receiver_table_.ids)),
+                             whole(len(storage_ids))))
         ids = {"excavations": source_table.ids, "receivers": receiver_table_.ids}
-        result = self._solve(plan_schedule, ids, excavations, receivers, storage, disposal.xy,
-                             disposal.gate_fee_dkk_t, rates, storage_rates, area_rule,
-                             number["MAX_HAUL_KM"], haul_pairs)
+        result = self._solve(plan_schedule, ids, feedback, excavations, receivers, storage,
+                             disposal.xy, disposal.gate_fee_dkk_t, rates, storage_rates,
+                             area_rule, number["MAX_HAUL_KM"], haul_pairs)
         self._report_result(result, ids, storage_ids, feedback)
         if steps.isCanceled():
             return {}
@@ -187,7 +197,7 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
             sites.xy, sites.capacity_m3, sites.max_soil_class, sites.start_day, sites.end_day)
 
     # Solving ------------------------------------------------------------------------------
-    def _solve(self, plan_schedule, ids, *arguments):
+    def _solve(self, plan_schedule, ids, feedback, *arguments):
         from ..core.storage.periods import HorizonTooLong, NoDates
         from ..core.storage.schedule import ScheduleSolveError
 
@@ -204,45 +214,51 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
                 "The dates span {0} months, more than 20 years: check the dates of the first and "
                 "last sites ({1}).").format(error.months, named)) from None
         except ScheduleSolveError as error:
+            feedback.pushDebugInfo(str(error))  # HiGHS's own words, for support
             raise QgsProcessingException(self.tr(
-                "The optimiser could not find the optimal plan: {0}").format(error)) from None
+                "The optimiser could not find the optimal plan: {0}").format(
+                    solver_failure(error.status))) from None
 
     def _kind_label(self, kind):
         return self.tr("Excavations") if kind == "excavations" else self.tr("Receivers")
 
     def _report_result(self, result, ids, storage_ids, feedback):
+        numbers = number_format()
+        whole = numbers.whole
         if len(result.receivers_never_open):
             feedback.pushWarning(self.tr("{0} receiver(s) are open in no month and take no soil: "
-                                         "{1}").format(len(result.receivers_never_open),
+                                         "{1}").format(whole(len(result.receivers_never_open)),
                                                        id_list(ids["receivers"][
                                                            result.receivers_never_open])))
         if len(result.storage_never_open):
             feedback.pushWarning(self.tr(
                 "{0} storage site(s) are open in no month of the plan and store nothing: {1}")
-                .format(len(result.storage_never_open),
+                .format(whole(len(result.storage_never_open)),
                         id_list(storage_ids[result.storage_never_open])))
         if len(result.unusable_storage):
             feedback.pushWarning(self.tr(
                 "{0} storage site(s) have no room (capacity 0) or no highest soil class and store "
-                "nothing: {1}").format(len(result.unusable_storage),
+                "nothing: {1}").format(whole(len(result.unusable_storage)),
                                        id_list(storage_ids[result.unusable_storage])))
         months = result.horizon.labels
         feedback.pushInfo(self.tr("Horizon: {0} to {1}, {2} month(s).").format(
-            months[0], months[-1], len(months)))
+            months[0], months[-1], whole(len(months))))
         for plan, label in ((result.with_storage, self.tr("With storage")),
                             (result.without_storage, self.tr("Without storage"))):
             summary = plan.summary
+            proof = solver_report(summary.status, 1 if summary.variables else 0,
+                                  summary.cost_dkk, numbers)
             feedback.pushInfo(self.tr(
-                "{0}: {1} ({2:,} variables, {3:,} rows); optimal cost {4:,.2f} DKK, gap to the "
-                "dual bound {5:.2g} DKK.").format(label, summary.status, summary.variables,
-                                                  summary.rows, summary.cost_dkk,
-                                                  summary.dual_gap_dkk))
+                "{0}: {1} {2} variables, {3} rows; gap to the dual bound {4} DKK.").format(
+                    label, proof, whole(summary.variables), whole(summary.rows),
+                    numbers.number(summary.dual_gap_dkk, 2)))
         with_, without = result.with_storage.summary, result.without_storage.summary
         feedback.pushInfo(self.tr(
-            "Reused {0:,.0f} m³ with storage against {1:,.0f} m³ without; cost {2:,.0f} DKK "
-            "against {3:,.0f} DKK ({4:,.0f} DKK saved); {5:,.0f} t through storage.").format(
-                with_.reused_m3, without.reused_m3, with_.cost_dkk, without.cost_dkk,
-                without.cost_dkk - with_.cost_dkk, with_.stored_t))
+            "Reused {0} m³ with storage against {1} m³ without; cost {2} DKK against {3} DKK "
+            "({4} DKK saved); {5} t through storage.").format(
+                whole(with_.reused_m3), whole(without.reused_m3), whole(with_.cost_dkk),
+                whole(without.cost_dkk), whole(without.cost_dkk - with_.cost_dkk),
+                whole(with_.stored_t)))
 
     # Writing ------------------------------------------------------------------------------
     def _write_flows(self, parameters, context, feedback, result, positions, names, crs):
@@ -325,16 +341,19 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
                                       (self.CONTAMINATION, self.tr("Contaminated sites")),
                                       (self.ROADS, self.tr("Roads")))
                   if layers[name] is not None}
+        numbers = number_format()
+        trimmed = numbers.trimmed
         settings = {
             self.tr("Area rule"): str(int(area_rule)),
-            self.tr("Maximum haul (km)"): f"{number['MAX_HAUL_KM']:g}",
+            self.tr("Maximum haul (km)"): trimmed(number["MAX_HAUL_KM"]),
             self.tr("Maximum dwell (months)"): str(storage_rates.max_dwell_months),
-            self.tr("Handling cost (DKK/t)"): f"{storage_rates.handling_dkk_t:g}",
-            self.tr("Storage cost (DKK/t per month)"): f"{storage_rates.storage_dkk_t_month:g}",
-            self.tr("Transport cost (DKK per tonne-km)"): f"{rates.transport_dkk_tkm:g}",
-            self.tr("Bulk density (t/m³)"): f"{rates.density_t_m3:g}"}
+            self.tr("Handling cost (DKK/t)"): trimmed(storage_rates.handling_dkk_t),
+            self.tr("Storage cost (DKK/t per month)"): trimmed(storage_rates.storage_dkk_t_month),
+            self.tr("Transport cost (DKK per tonne-km)"): trimmed(rates.transport_dkk_tkm),
+            self.tr("Bulk density (t/m³)"): trimmed(rates.density_t_m3)}
         Path(path).write_text(schedule_report(result, storage_ids, rates.density_t_m3,
-                                              self.report_labels(), inputs, settings),
+                                              self.report_labels(), inputs, settings,
+                                              numbers=numbers),
                               encoding="utf-8")
         return path
 
@@ -358,8 +377,9 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
             "co2": self.tr("CO2 (kg)"),
             "stored": self.tr("Through storage (t)"),
             "horizon": self.tr("Months {0} to {1} ({2} months)"),
-            "proof": self.tr("Solver: {0}; gap between the plan's cost and the dual bound "
-                             "{1:.2g} DKK; {2} variables, {3} rows."),
+            "proof": self.tr("HiGHS proved the plan optimal: gap between its cost and the dual "
+                             "bound {0} DKK; {1} variables, {2} rows."),
+            "points": self.tr("{0} pp"),
             "chart_stock": self.tr("Stock at each storage site (t, at month end)"),
             "chart_stock_note": self.tr("The {0} sites with the highest peaks of {1} are drawn; "
                                         "all are in the table."),

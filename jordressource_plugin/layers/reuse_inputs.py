@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ..i18n import number_format
 from .fields import resolve_field
 from .frames import FEATURE_ID, read_frame
 from .reading import check_reading
@@ -28,22 +29,24 @@ class ReuseInputsMixin(SiteFieldsMixin):
     CONTAMINATION = "CONTAMINATION"
     ROADS = "ROADS"
     AREA_RULE = "AREA_RULE"
-    # (parameter, default field, parent layer, optional)
+    # (parameter, default field, parent layer, optional, advanced). The fields every run maps
+    # (ids, volume, class, capacity) come first in the dialog; dates, kinds, disposal fields and
+    # the area-type field have defaults that fit the data model and wait under Advanced.
     FIELDS = (
-        ("SOURCE_ID_FIELD", "id", "SOURCES", False),
-        ("VOLUME_FIELD", "volume_m3", "SOURCES", False),
-        ("CLASS_FIELD", "soil_class", "SOURCES", False),
-        ("SOURCE_START_FIELD", "start_date", "SOURCES", True),
-        ("SOURCE_END_FIELD", "end_date", "SOURCES", True),
-        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False),
-        ("KIND_FIELD", "kind", "RECEIVERS", True),
-        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False),
-        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False),
-        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True),
-        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True),
-        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True),
-        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True),
-        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
+        ("SOURCE_ID_FIELD", "id", "SOURCES", False, False),
+        ("VOLUME_FIELD", "volume_m3", "SOURCES", False, False),
+        ("CLASS_FIELD", "soil_class", "SOURCES", False, False),
+        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False, False),
+        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False, False),
+        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False, False),
+        ("SOURCE_START_FIELD", "start_date", "SOURCES", True, True),
+        ("SOURCE_END_FIELD", "end_date", "SOURCES", True, True),
+        ("KIND_FIELD", "kind", "RECEIVERS", True, True),
+        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True, True),
+        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True, True),
+        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True, True),
+        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True, True),
+        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True, True),
     )
 
     def field_labels(self):
@@ -84,37 +87,44 @@ class ReuseInputsMixin(SiteFieldsMixin):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, self.tr("Roads"), [QgsProcessing.TypeVectorLine], optional=True))
         labels = self.field_labels()
-        for name, default, parent, optional in self.FIELDS:
-            self.addParameter(QgsProcessingParameterField(
-                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
-                optional=optional))
+        fields = {name: QgsProcessingParameterField(
+            name, labels[name], defaultValue=default, parentLayerParameterName=parent,
+            optional=optional) for name, default, parent, optional, _ in self.FIELDS}
+        for name, _, _, _, advanced in self.FIELDS:
+            if not advanced:
+                self.addParameter(fields[name])
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_RULE, self.tr("Area rule"),
             options=[self.tr("0 – ignore area types"),
                      self.tr("1 – analysis cost when crossing area types"),
                      self.tr("2 – only within the same area type")],
             defaultValue=1))
-        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
+        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM,
+                                  decimals=1)
         self.add_number_parameter("DETOUR_FACTOR",
                                   self.tr("Detour factor (road / straight distance, "
                                           "without roads)"),
-                                  costs.DETOUR_FACTOR, minimum=1.0)
+                                  costs.DETOUR_FACTOR, minimum=1.0, decimals=2)
+        for name, _, _, _, advanced in self.FIELDS:
+            if advanced:
+                fields[name].setFlags(fields[name].flags() | fields[name].FlagAdvanced)
+                self.addParameter(fields[name])
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
-        self.add_distance_crs_parameter()
-        for name, label, default in (
-                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
-                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T),
+                                  costs.SNAP_TOLERANCE_M, advanced=True, decimals=1)
+        self.add_distance_crs_parameter(advanced=True)
+        for name, label, default, decimals in (
+                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3, 2),
+                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T, 1),
                 ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
-                 costs.TRANSPORT_COST_DKK_TKM),
+                 costs.TRANSPORT_COST_DKK_TKM, 2),
                 ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
-                 costs.ANALYSIS_COST_DKK_T),
-                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM),
+                 costs.ANALYSIS_COST_DKK_T, 2),
+                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM, 3),
                 ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
-                 costs.BASELINE_HAUL_KM),
+                 costs.BASELINE_HAUL_KM, 1),
                 ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
-                 costs.DEFAULT_GATE_FEE_DKK_T)):
-            self.add_number_parameter(name, label, default, advanced=True)
+                 costs.DEFAULT_GATE_FEE_DKK_T, 2)):
+            self.add_number_parameter(name, label, default, advanced=True, decimals=decimals)
 
     def read_reuse_layers(self, parameters, context):
         return {name: self.source_or_error(parameters, name, context,
@@ -132,7 +142,8 @@ class ReuseInputsMixin(SiteFieldsMixin):
             "DEFAULT_GATE_FEE_DKK_T")}
         for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
             if number[name] <= 0:
-                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(
+                    self.parameterDefinition(name).description()))
         rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
                           number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
                           number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
@@ -200,15 +211,21 @@ class ReuseInputsMixin(SiteFieldsMixin):
         classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
                            receiver_table_.frame.geometry, areas, area_field, contamination)
 
-    def reuse_haul_pairs(self, layers, crs, number, context, feedback):
-        """Straight lines times the detour factor, or along the roads: the same reading of
-        roads as haul_matrix (a layer with no usable line is a clear error)."""
+    def reuse_road_network(self, layers, crs, number, context, feedback):
+        """The road network hauls follow, or None for straight lines times the detour factor:
+        the same reading of roads as haul_matrix (a layer with no usable line is a clear
+        error)."""
+        if layers[self.ROADS] is None:
+            return None
+        return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
+                                 feedback)
+
+    @staticmethod
+    def reuse_haul_pairs(network, number):
+        """Hauls along ``network``, or straight lines times the detour factor without one."""
         from ..core.reuse.costs import straight_haul
 
-        if layers[self.ROADS] is None:
-            return straight_haul(number["DETOUR_FACTOR"])
-        return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback).haul_pairs
+        return straight_haul(number["DETOUR_FACTOR"]) if network is None else network.haul_pairs
 
     def read_disposal_sites(self, parameters, context, feedback, layers, crs, rates):
         """The disposal sites (positions, gate fees, ids) under the one reading policy; an
@@ -227,7 +244,9 @@ class ReuseInputsMixin(SiteFieldsMixin):
             disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
             check_reading(report, label, feedback)
         if not len(disposal.xy):
+            numbers = number_format()
             feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(rates.baseline_haul_km,
-                                                                   rates.default_gate_fee_dkk_t))
+                                      "charged {1} DKK/t.").format(
+                numbers.trimmed(rates.baseline_haul_km),
+                numbers.trimmed(rates.default_gate_fee_dkk_t)))
         return disposal

@@ -2,7 +2,8 @@
 storage, stock per storage site over time and the monthly flows by leg.
 
 Charts are matplotlib figures embedded as inline SVG (no display needed, no external files).
-Every label comes in through ``labels`` (see ``DEFAULT_LABELS``), translated by the caller.
+Every label comes in through ``labels`` (see ``DEFAULT_LABELS``) and numbers are written as
+``numbers`` (``core.number_format``) says: the caller passes both for the user's language.
 """
 import datetime
 from typing import Optional, Sequence
@@ -10,7 +11,8 @@ from typing import Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ..reporting import CSS, definition_list, escape, number, share, svg, thousands
+from ..number_format import NumberFormat
+from ..reporting import CSS, definition_list, escape, number, numbers_in, share, svg, thousands
 from .schedule_plan import DISPOSAL, FROM_STORAGE, TO_STORAGE, ScheduleResult
 
 MAX_CHART_SITES = 10  # lines beyond this are unreadable; the sites with the highest peaks are drawn
@@ -33,8 +35,9 @@ DEFAULT_LABELS = {
     "co2": "CO2 (kg)",
     "stored": "Through storage (t)",
     "horizon": "Months {0} to {1} ({2} months)",
-    "proof": "Solver: {0}; gap between the plan's cost and the dual bound {1:.2g} DKK; "
-             "{2} variables, {3} rows.",
+    "proof": "HiGHS proved the plan optimal: gap between its cost and the dual bound {0} DKK; "
+             "{1} variables, {2} rows.",
+    "points": "{0} pp",
     "chart_stock": "Stock at each storage site (t, at month end)",
     "chart_stock_note": "The {0} sites with the highest peaks of {1} are drawn; all are in the "
                         "table.",
@@ -60,14 +63,24 @@ DEFAULT_LABELS = {
 def schedule_report(result: ScheduleResult, storage_ids: Sequence, density_t_m3: float,
                     labels: Optional[dict] = None, inputs: Optional[dict] = None,
                     parameters: Optional[dict] = None,
-                    generated: Optional[datetime.datetime] = None) -> str:
-    """The report as an HTML string; ``storage_ids`` name the storage sites in input order."""
+                    generated: Optional[datetime.datetime] = None,
+                    numbers: Optional[NumberFormat] = None) -> str:
+    """The report as an HTML string; ``storage_ids`` name the storage sites in input order;
+    ``numbers`` writes the numbers."""
+    with numbers_in(numbers):
+        return _schedule_report(result, storage_ids, density_t_m3, labels, inputs, parameters,
+                                generated)
+
+
+def _schedule_report(result, storage_ids, density_t_m3, labels, inputs, parameters,
+                     generated) -> str:
     text = dict(DEFAULT_LABELS)
     text.update(labels or {})
     generated = generated or datetime.datetime.now()
     plan, months = result.with_storage, result.horizon.labels
     summary = plan.summary
-    proof = text["proof"].format(summary.status, summary.dual_gap_dkk,
+    # The gap is HiGHS's proof; it is below an øre whenever the plan is optimal.
+    proof = text["proof"].format(number(summary.dual_gap_dkk, 2),
                                  number(summary.variables), number(summary.rows))
     sections = [
         f"<h1>{escape(text['title'])}</h1>",
@@ -108,7 +121,7 @@ def _comparison(result: ScheduleResult, density, text) -> str:
                    ("", text["with_storage"], text["without_storage"], text["difference"]))
     body = "".join(
         f"<tr><th>{escape(name)}</th><td class='n'>{shown(a)}</td><td class='n'>{shown(b)}</td>"
-        f"<td class='n'>{shown(a - b) if shown is number else _points(a - b)}</td></tr>"
+        f"<td class='n'>{shown(a - b) if shown is number else _points(a - b, text)}</td></tr>"
         for name, a, b, shown in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -208,5 +221,7 @@ def _share(value) -> str:
     return share(value, decimals=1)  # reuse shares differ by tenths of a point
 
 
-def _points(value) -> str:
-    return f"{100 * float(value):+.1f}".replace("-", "−") + " pp"
+def _points(value, text) -> str:
+    """A difference of shares in percentage points, with its sign."""
+    shown = number(100 * float(value), 1)
+    return text["points"].format(("+" if value > 0 else "") + shown)

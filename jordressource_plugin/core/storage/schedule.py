@@ -10,6 +10,7 @@ soil leaves in which month is read back oldest first, which always keeps every t
 the maximum dwell and charges the same storage cost.
 """
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -23,7 +24,13 @@ NOISE_SHARE = 1e-9
 
 
 class ScheduleSolveError(RuntimeError):
-    """HiGHS stopped without a proven optimum; the message says why."""
+    """HiGHS stopped without a proven optimum; the message says why and ``status`` is scipy's
+    code for it (as ``AllocationError``'s), so that the plugin can say it in the user's
+    language."""
+
+    def __init__(self, message: str, status: Optional[int] = None):
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -54,7 +61,7 @@ def solve_schedule(problem: ScheduleProblem) -> ScheduleSolution:
                          bounds=(0, None), method="highs")
         if result.status != 0 or result.x is None:
             raise ScheduleSolveError(f"HiGHS stopped without an optimum (status "
-                                     f"{result.status}): {result.message}")
+                                     f"{result.status}): {result.message}", result.status)
         values, status = result.x, result.message
         dual_ub = result.ineqlin.marginals
         dual_eq = result.eqlin.marginals if problem.a_eq.shape[0] else np.zeros(0)
