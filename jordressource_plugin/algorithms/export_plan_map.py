@@ -182,7 +182,8 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
             steps.setCurrentStep(1)
             self.export_png(layout, png_folder, Path(pdf_path).stem, dpi, steps)
         page_count = len(scales)
-        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count, pdf_path))
+        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count,
+                                                                         self.final_path(pdf_path)))
         return {self.OUTPUT: pdf_path, self.OUTPUT_PNG_FOLDER: png_folder or None,
                 self.PAGE_COUNT: page_count}
 
