@@ -223,6 +223,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return {}
 
 
+class _Cancelled(Exception):
+    """The run was cancelled: raised to leave it through the same door as a failure."""
+
+
 def _with_atomic_outputs(process):
     """``process`` (a subclass's processAlgorithm) run with its file outputs staged, committed
     only when it returned without being cancelled (module docstring, `layers/staging.py`)."""
@@ -239,20 +243,23 @@ def _with_atomic_outputs(process):
             finally:
                 self.close_sinks()
             if feedback is not None and feedback.isCanceled():
+                raise _Cancelled()
+            results = staged.commit(results or {}, context)
+        except Exception as error:
+            staged.discard(context)
+            # A run stopped half-way may fail on what it had read so far ("no usable volume"):
+            # the cancellation is the cause to name.
+            if isinstance(error, _Cancelled) or (feedback is not None and feedback.isCanceled()):
                 raise QgsProcessingException(translate(
                     "JordressourceAlgorithm",
-                    "The run was cancelled: no output was written and no result is returned."))
-            results = staged.commit(results or {}, context)
-        except OSError as error:
-            staged.discard(context)
-            raise QgsProcessingException(translate(
-                "JordressourceAlgorithm", "A file could not be read or written: {0}")
-                .format(staged.final_text(str(error)))) from None
-        except QgsProcessingException as error:
-            staged.discard(context)
-            raise QgsProcessingException(staged.final_text(str(error))) from None
-        except BaseException:
-            staged.discard(context)
+                    "The run was cancelled: no output was written and no result is returned.")
+                ) from None
+            if isinstance(error, OSError):
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm", "A file could not be read or written: {0}")
+                    .format(staged.final_text(str(error)))) from None
+            if isinstance(error, QgsProcessingException):
+                raise QgsProcessingException(staged.final_text(str(error))) from None
             raise
         finally:
             self._staged = None
