@@ -311,197 +311,92 @@
 <context>
     <name>EarthworkVolumesAlgorithm</name>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="40"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="36"/>
         <source>Earthwork volumes from terrain</source>
         <translation>Jordmængder fra terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="47"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="43"/>
         <source>Excavations (polygons)</source>
         <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="49"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="45"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="51"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="47"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="53"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="49"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="57"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="53"/>
         <source>Bulking factor (loose / in situ)</source>
         <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="59"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="55"/>
         <source>Soil density in situ (t/m³)</source>
         <translation>Jordens densitet i fast mål (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="87"/>
-        <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
-        <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="91"/>
-        <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
-        <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="107"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="94"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="99"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="86"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="124"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="111"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="151"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="138"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
         <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="164"/>
-        <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
-        <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="178"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="149"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="186"/>
-        <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
-        <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
-        <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
-        <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="193"/>
-        <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
-        <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="195"/>
-        <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
-        <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="197"/>
-        <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
-        <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="204"/>
-        <source>DEM</source>
-        <translation>terrænmodel</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="204"/>
-        <source>planned surface</source>
-        <translation>planlagt flade</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="206"/>
-        <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
-        <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="211"/>
-        <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
-        <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="215"/>
-        <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
-        <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
-        <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
-        <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
-        <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
-        <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
-        <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
-        <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
-        <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="225"/>
-        <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
-        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="247"/>
-        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
-        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total net cut (m³)</source>
         <translation>Samlet nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total surplus loose (m³)</source>
         <translation>Samlet overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total surplus (t)</source>
         <translation>Samlet overskud (t)</translation>
     </message>
@@ -1860,6 +1755,810 @@
         <source>Folder for PNG images of the pages</source>
         <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Project polygons with volumes and balanced levels</source>
+        <translation>Projektpolygoner med mængder og balancerede koter</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Balanced level (m)</source>
+        <translation>Balanceret kote (m)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Shift of the plan to balance (m)</source>
+        <translation>Forskydning af planen til balance (m)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cut at balance (m³)</source>
+        <translation>Afgravning ved balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Fill at balance (m³)</source>
+        <translation>Opfyldning ved balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Why no balanced level</source>
+        <translation>Hvorfor ingen balanceret kote</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil samples</source>
+        <translation>Jordprøver</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Sampling cost (DKK)</source>
+        <translation>Pris for prøvetagning (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Options catalogue</source>
+        <translation>Mulighedskatalog</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Rank</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cost (DKK/t)</source>
+        <translation>Pris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>CO2 (kg/t)</source>
+        <translation>CO2 (kg/t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cheapest disposal (DKK/t)</source>
+        <translation>Billigste deponering (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Saving against disposal (DKK/t)</source>
+        <translation>Besparelse mod deponering (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receiver capacity (m³)</source>
+        <translation>Modtagerens kapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Chosen by the regional plan</source>
+        <translation>Valgt af den regionale plan</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Tonnes in the regional plan</source>
+        <translation>Tons i den regionale plan</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Extra cost against the plan (DKK/t)</source>
+        <translation>Merpris mod planen (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil management plan (HTML)</source>
+        <translation>Jordhåndteringsplan (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil management plan (PDF)</source>
+        <translation>Jordhåndteringsplan (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanInputsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="29"/>
+        <source>No receiver can take them until the soil is classified: disposal only.</source>
+        <translation>Ingen modtager kan tage dem, før jorden er klassificeret: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="31"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="31"/>
+        <source>They are matched to no receiver.</source>
+        <translation>De matches ikke med nogen modtager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="37"/>
+        <source>Project polygons: no soil class field, so no receiver can be matched: disposal only.</source>
+        <translation>Projektpolygoner: intet felt med jordklasse, så ingen modtager kan findes: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="63"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="64"/>
+        <source>They accept no soil.</source>
+        <translation>De modtager ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="64"/>
+        <source>They receive no soil.</source>
+        <translation>De får ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="85"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="88"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="110"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="126"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="131"/>
+        <source>Regional plan: {0} flow(s) of this project go to receivers not in the receiver layer and are left out: feature ids {1}.</source>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="136"/>
+        <source>Regional plan: {0} flow(s) of this project have no readable tonnes and are left out: feature ids {1}.</source>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="140"/>
+        <source>Regional plan: {0} flow(s) from this project&apos;s batches.</source>
+        <translation>Regional plan: {0} strøm(me) fra projektets partier.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLabelsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="12"/>
+        <source>Soil management plan</source>
+        <translation>Jordhåndteringsplan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="13"/>
+        <source>Generated {0}</source>
+        <translation>Genereret {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="14"/>
+        <source>Site map</source>
+        <translation>Situationsplan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="15"/>
+        <source>Coordinates in {0}.</source>
+        <translation>Koordinater i {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="16"/>
+        <source>surplus (soil leaves)</source>
+        <translation>overskud (jord køres bort)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="17"/>
+        <source>deficit (soil comes in)</source>
+        <translation>underskud (jord køres til)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="18"/>
+        <source>balanced</source>
+        <translation>i balance</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="19"/>
+        <source>no terrain data</source>
+        <translation>ingen terrændata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="20"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="21"/>
+        <source>Volumes and balance</source>
+        <translation>Mængder og balance</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="22"/>
+        <source>Cut, fill and surplus at the planned level, and the balanced level at which each polygon&apos;s own cut equals its own fill (cell-centre rule, cells with data). Building at the balanced level keeps the soil on site.</source>
+        <translation>Afgravning, opfyldning og overskud ved den planlagte kote, og den balancerede kote, hvor hver polygons egen afgravning er lig dens egen opfyldning (cellemidtpunktsreglen, celler med data). Bygges der i den balancerede kote, bliver jorden på stedet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="27"/>
+        <source>Changing every planned level by {0} m balances the whole project: {1} m³ would then be moved within it and none would leave.</source>
+        <translation>Ændres alle planlagte koter med {0} m, balancerer hele projektet: {1} m³ flyttes så inden for projektet, og intet køres bort.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="30"/>
+        <source>No polygon has both a plan and terrain data: no project balance.</source>
+        <translation>Ingen polygon har både en plan og terrændata: ingen projektbalance.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="32"/>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="33"/>
+        <source>Planned level (m)</source>
+        <translation>Planlagt kote (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="52"/>
+        <source>Cut (m³)</source>
+        <translation>Afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="53"/>
+        <source>Fill (m³)</source>
+        <translation>Opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="54"/>
+        <source>Net (m³)</source>
+        <translation>Netto (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="37"/>
+        <source>Surplus (m³)</source>
+        <translation>Overskud (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="38"/>
+        <source>Balanced level (m)</source>
+        <translation>Balanceret kote (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="39"/>
+        <source>Shift to balance (m)</source>
+        <translation>Forskydning til balance (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="40"/>
+        <source>Moved on site at balance (m³)</source>
+        <translation>Flyttet på stedet ved balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="41"/>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="44"/>
+        <source>part of its cells lack data</source>
+        <translation>en del af cellerne mangler data</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="45"/>
+        <source>outside the DEM</source>
+        <translation>uden for højdemodellen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="46"/>
+        <source>smaller than a DEM cell</source>
+        <translation>mindre end en celle i højdemodellen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="47"/>
+        <source>only cells without data</source>
+        <translation>kun celler uden data</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="48"/>
+        <source>no polygon area</source>
+        <translation>intet polygonareal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="49"/>
+        <source>no planned level</source>
+        <translation>ingen planlagt kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="51"/>
+        <source>Project totals</source>
+        <translation>Projektets totaler</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="55"/>
+        <source>Surplus of the polygons with more cut than fill (m³, in situ)</source>
+        <translation>Overskud fra polygoner med mere afgravning end opfyldning (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="57"/>
+        <source>Deficit of the polygons with more fill than cut (m³)</source>
+        <translation>Underskud i polygoner med mere opfyldning end afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="58"/>
+        <source>Surplus the project's own deficits can take (m³)</source>
+        <translation>Overskud, som projektets egne underskud kan optage (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="59"/>
+        <source>Surplus left to leave the site (m³)</source>
+        <translation>Overskud, der skal køres væk fra projektet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="60"/>
+        <source>Surplus (t)</source>
+        <translation>Overskud (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="61"/>
+        <source>Cut and fill per polygon at the planned level</source>
+        <translation>Afgravning og opfyldning pr. polygon ved den planlagte kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="62"/>
+        <source>The {0} polygons with the largest volumes of {1} are shown.</source>
+        <translation>De {0} polygoner med de største mængder af {1} vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="64"/>
+        <source>Sampling</source>
+        <translation>Prøvetagning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="65"/>
+        <source>Minimum samples before the soil moves: one per {0:g} t from a classified area without suspicion, one per {1:g} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
+        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0:g} t fra et områdeklassificeret areal uden mistanke, én pr. {1:g} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="69"/>
+        <source>Batch</source>
+        <translation>Parti</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="70"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="71"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="73"/>
+        <source>classified area</source>
+        <translation>områdeklassificeret</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="74"/>
+        <source>suspected</source>
+        <translation>mistænkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="76"/>
+        <source>t per sample</source>
+        <translation>t pr. prøve</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="77"/>
+        <source>Samples</source>
+        <translation>Prøver</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="78"/>
+        <source>Cost (DKK)</source>
+        <translation>Omkostning (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="79"/>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="80"/>
+        <source>No polygon has surplus soil at the planned level: nothing leaves the site.</source>
+        <translation>Ingen polygon har overskudsjord ved den planlagte kote: intet køres bort.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="82"/>
+        <source>Options catalogue</source>
+        <translation>Mulighedskatalog</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="83"/>
+        <source>For each batch, the receivers it may go to (soil class accepted, within the maximum haul, open in its window, allowed by the area rule), cheapest per tonne first (haul + analysis), against its cheapest disposal.</source>
+        <translation>For hvert parti de modtagere, det kan køres til (jordklassen modtages, inden for den maksimale køreafstand, åben i partiets periode, tilladt af områdereglen), billigste pr. ton først (transport + analyse), sammenlignet med partiets billigste deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="88"/>
+        <source>No receivers were given: disposal is the only option shown.</source>
+        <translation>Der er ikke angivet modtagere: deponering er den eneste viste mulighed.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="90"/>
+        <source>No receiver is within reach: disposal only.</source>
+        <translation>Ingen modtager inden for rækkevidde: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="91"/>
+        <source>Rank</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="92"/>
+        <source>Receiver</source>
+        <translation>Modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="93"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="94"/>
+        <source>Haul (km)</source>
+        <translation>Køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="95"/>
+        <source>Cost (DKK/t)</source>
+        <translation>Pris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="96"/>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="97"/>
+        <source>CO₂ (kg/t)</source>
+        <translation>CO₂ (kg/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="98"/>
+        <source>Saving vs disposal (DKK/t)</source>
+        <translation>Besparelse mod deponering (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="99"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="100"/>
+        <source>Extra vs plan (DKK/t)</source>
+        <translation>Merpris mod planen (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="101"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="102"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="103"/>
+        <source>chosen ({0} t)</source>
+        <translation>valgt ({0} t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="104"/>
+        <source>Cheapest disposal: {0}, {1} km, {2} DKK/t. {3} receiver(s) in reach.</source>
+        <translation>Billigste deponering: {0}, {1} km, {2} kr./t. {3} modtager(e) inden for rækkevidde.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="106"/>
+        <source>baseline assumption</source>
+        <translation>standardantagelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="107"/>
+        <source>Regional plan: {0} DKK/t on average for this batch.</source>
+        <translation>Regional plan: {0} kr./t i gennemsnit for dette parti.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="108"/>
+        <source>Data sheets</source>
+        <translation>Datablade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="109"/>
+        <source>Origin</source>
+        <translation>Oprindelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="110"/>
+        <source>Area type</source>
+        <translation>Områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="111"/>
+        <source>Contamination suspected</source>
+        <translation>Mistanke om forurening</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="112"/>
+        <source>Soil class</source>
+        <translation>Jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="113"/>
+        <source>Soil type</source>
+        <translation>Jordtype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="114"/>
+        <source>Volume in situ (m³)</source>
+        <translation>Mængde i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="115"/>
+        <source>Excavation window</source>
+        <translation>Opgravningsperiode</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="116"/>
+        <source>not set</source>
+        <translation>ikke angivet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="117"/>
+        <source>Analyses needed</source>
+        <translation>Nødvendige analyser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="118"/>
+        <source>{0} sample(s) ({1}); analysis to document the soil for {2} of its {3} option(s)</source>
+        <translation>{0} prøve(r) ({1}); analyse for at dokumentere jorden ved {2} af dens {3} mulighed(er)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="120"/>
+        <source>Suitable uses</source>
+        <translation>Egnet anvendelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="122"/>
+        <source>free use: fill, landscaping, raw-material pits</source>
+        <translation>fri anvendelse: opfyldning, landskabsformning, råstofgrave</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="123"/>
+        <source>restricted use: under paving, noise barriers, approved projects</source>
+        <translation>begrænset anvendelse: under befæstelse, støjvolde, godkendte projekter</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="124"/>
+        <source>approved receiving facility only</source>
+        <translation>kun godkendt modtageanlæg</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="126"/>
+        <source>unknown until the soil is classified</source>
+        <translation>ukendt, indtil jorden er klassificeret</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="128"/>
+        <source>clean</source>
+        <translation>ren</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="129"/>
+        <source>lightly contaminated</source>
+        <translation>lettere forurenet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="130"/>
+        <source>contaminated</source>
+        <translation>forurenet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="132"/>
+        <source>Receivers in reach: {0}</source>
+        <translation>Modtagere inden for rækkevidde: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="133"/>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="134"/>
+        <source>Sources and defaults</source>
+        <translation>Kilder og standardværdier</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="135"/>
+        <source>Inputs</source>
+        <translation>Inddata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="136"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="137"/>
+        <source>References</source>
+        <translation>Referencer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="142"/>
+        <source>Sampling: Bekendtgørelse om anmeldelse og dokumentation i forbindelse med flytning af jord (jordflytningsbekendtgørelsen), BEK nr. 1452 af 07/12/2015, bilag 2: at least one sample per 120 t from classified areas and public roads, one per 30 t from mapped sites or for use as clean soil; as restated in the municipalities' guidance (e.g. Fredericia, Frederikssund, Vesthimmerland).</source>
+        <translation>Prøvetagning: Bekendtgørelse om anmeldelse og dokumentation i forbindelse med flytning af jord (jordflytningsbekendtgørelsen), BEK nr. 1452 af 07/12/2015, bilag 2: mindst én prøve pr. 120 t fra områdeklassificerede arealer og offentlige veje, én pr. 30 t fra kortlagte arealer eller til anvendelse som ren jord; som kommunernes vejledninger gengiver det (fx Fredericia, Frederikssund, Vesthimmerland).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="148"/>
+        <source>Options and disposal: the arcs and costs of Find short-haul reuse matches (transport per tonne-km, analysis per tonne across area types or from suspected sites, the cheapest disposal by haul and gate fee).</source>
+        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort transport (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter transport og modtagegebyr).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="151"/>
+        <source>Volumes: the grid method on the DEM&apos;s cells whose centre lies inside a polygon (Earthwork volumes from terrain); the balanced level is the mean terrain of those cells, where cut equals fill.</source>
+        <translation>Mængder: gittermetoden på højdemodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terræn); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="154"/>
+        <source>Terrain: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) or the DEM given.</source>
+        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne højdemodel.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanOutputsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="35"/>
+        <source>The PDF could not be written to {0}: {1}</source>
+        <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="38"/>
+        <source>The PDF could not be written to {0}.</source>
+        <translation>PDF'en kunne ikke skrives til {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="40"/>
+        <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
+        <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="44"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="45"/>
+        <source>Terrain model (DEM)</source>
+        <translation>Terrænmodel (DEM)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="48"/>
+        <source>Planned surface</source>
+        <translation>Planlagt flade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="50"/>
+        <source>Planned level field</source>
+        <translation>Felt med planlagt kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="63"/>
+        <source>Options per excavation</source>
+        <translation>Muligheder pr. opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="64"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="65"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="68"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="71"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="72"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="73"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="75"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="76"/>
+        <source>Tonnes per sample, classified area without suspicion</source>
+        <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <source>Tonnes per sample, suspected or mapped site</source>
+        <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="80"/>
+        <source>Price per soil analysis (DKK)</source>
+        <translation>Pris pr. jordanalyse (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk koordinatsystem</translation>
+    </message>
 </context>
 <context>
     <name>SampleProject</name>
@@ -2175,6 +2874,462 @@
         <location filename="../algorithms/soil_balance.py" line="206"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
+    </message>
+</context>
+<context>
+    <name>SoilManagementPlanAlgorithm</name>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="79"/>
+        <source>Soil management plan for a project</source>
+        <translation>Jordhåndteringsplan for et projekt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="88"/>
+        <source>Polygon id field</source>
+        <translation>Felt med polygon-id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="89"/>
+        <source>Polygon name field</source>
+        <translation>Felt med polygonnavn</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="90"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="91"/>
+        <source>Soil type field</source>
+        <translation>Felt med jordtype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="92"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="93"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="94"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="95"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="96"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="97"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="98"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="99"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="100"/>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="101"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="102"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="103"/>
+        <source>Regional plan: excavation id field</source>
+        <translation>Regional plan: felt med opgravnings-id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="104"/>
+        <source>Regional plan: receiver id field</source>
+        <translation>Regional plan: felt med modtager-id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
+        <source>Regional plan: tonnes field</source>
+        <translation>Regional plan: felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <source>Project polygons (one building project, or a selection)</source>
+        <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <source>Terrain model (DEM, metres)</source>
+        <translation>Terrænmodel (DEM, meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <source>Planned surface (raster, metres)</source>
+        <translation>Planlagt flade (raster, meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <source>Planned level field (metres)</source>
+        <translation>Felt med planlagt kote (meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Receivers (pits, resource sites, utilisation)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
+        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="141"/>
+        <source>Options per excavation</source>
+        <translation>Muligheder pr. opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="143"/>
+        <source>Project name (title of the plan)</source>
+        <translation>Projektnavn (planens titel)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>0 – ignore area types</source>
+        <translation>0 – ignorér områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>1 – analysis cost when crossing area types</source>
+        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>2 – only within the same area type</source>
+        <translation>2 – kun inden for samme områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="152"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="155"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Truck payload (t)</source>
+        <translation>Lasteevne pr. lastbil (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Tonnes per sample, classified area without suspicion</source>
+        <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Tonnes per sample, suspected or mapped site</source>
+        <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Price per soil analysis (DKK)</source>
+        <translation>Pris pr. jordanalyse (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="183"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-filer (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="185"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Total cut (m³)</source>
+        <translation>Samlet afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Total fill (m³)</source>
+        <translation>Samlet opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Total surplus in situ (m³)</source>
+        <translation>Samlet overskud i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Level shift balancing the project (m)</source>
+        <translation>Koteforskydning, der balancerer projektet (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Soil samples</source>
+        <translation>Jordprøver</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Sampling cost (DKK)</source>
+        <translation>Pris for prøvetagning (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="350"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="229"/>
+        <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
+        <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="322"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="335"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="369"/>
+        <source>A raster could not be read: {0}</source>
+        <translation>Et raster kunne ikke læses: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="382"/>
+        <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
+        <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="387"/>
+        <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
+        <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="395"/>
+        <source>No receivers given: the options catalogue shows disposal only.</source>
+        <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="400"/>
+        <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
+        <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="407"/>
+        <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
+        <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="413"/>
+        <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
+        <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="418"/>
+        <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
+        <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
+    </message>
+</context>
+<context>
+    <name>TerrainInputsMixin</name>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="21"/>
+        <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
+        <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="40"/>
+        <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
+        <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="44"/>
+        <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
+        <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="52"/>
+        <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
+        <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="55"/>
+        <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
+        <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="59"/>
+        <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
+        <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="61"/>
+        <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="63"/>
+        <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <source>DEM</source>
+        <translation>terrænmodel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <source>planned surface</source>
+        <translation>planlagt flade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="72"/>
+        <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
+        <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="77"/>
+        <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
+        <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="81"/>
+        <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
+        <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="87"/>
+        <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
+        <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
+        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="113"/>
+        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
+        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
     </message>
 </context>
 </TS>
