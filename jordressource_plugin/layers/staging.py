@@ -328,7 +328,8 @@ def _copy_layer(target, layer, ogr):
     target.StartTransaction()
     try:
         if existing is not None:
-            target.ExecuteSQL('DELETE FROM "{0}"'.format(name.replace('"', '""')))
+            for fid in [feature.GetFID() for feature in existing]:
+                existing.DeleteFeature(fid)
             out = existing
         else:
             options = ["GEOMETRY_NAME=" + (layer.GetGeometryColumn() or "geom"),
