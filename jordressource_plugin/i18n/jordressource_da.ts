@@ -499,7 +499,7 @@
         <translation>Hver side viser sit planområde; kortudsnittet bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="319"/>
+        <location filename="../algorithms/export_plan_map.py" line="320"/>
         <source>Legend</source>
         <translation>Tegnforklaring</translation>
     </message>
@@ -514,77 +514,77 @@
         <translation>Skrev {0} side(r) til {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="203"/>
+        <location filename="../algorithms/export_plan_map.py" line="204"/>
         <source>Styled as Jordressource outputs: {0}.</source>
         <translation>Vist med Jordressources stilarter for resultater: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="209"/>
+        <location filename="../algorithms/export_plan_map.py" line="210"/>
         <source>Plan area</source>
         <translation>Planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="227"/>
+        <location filename="../algorithms/export_plan_map.py" line="228"/>
         <source>The first layer&apos;s CRS is not projected; the map is drawn in {0}.</source>
         <translation>Det første lags koordinatsystem er ikke projiceret; kortet tegnes i {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="236"/>
+        <location filename="../algorithms/export_plan_map.py" line="237"/>
         <source>Cannot create the folder {0}: {1}. Choose another place for the map.</source>
         <translation>Kan ikke oprette mappen {0}: {1}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="240"/>
+        <location filename="../algorithms/export_plan_map.py" line="241"/>
         <source>The folder {0} is not writable. Choose another place for the map.</source>
         <translation>Der kan ikke skrives i mappen {0}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="277"/>
+        <location filename="../algorithms/export_plan_map.py" line="278"/>
         <source>Area {0}</source>
         <translation>Område {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="284"/>
+        <location filename="../algorithms/export_plan_map.py" line="285"/>
         <source>Plan areas without geometry were left out, ids {0}.</source>
         <translation>Planområder uden geometri er udeladt, id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="287"/>
+        <location filename="../algorithms/export_plan_map.py" line="288"/>
         <source>Plan areas without a name were named by their id: ids {0}.</source>
         <translation>Planområder uden navn er navngivet efter deres id: id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="291"/>
+        <location filename="../algorithms/export_plan_map.py" line="292"/>
         <source>The plan-area layer has no areas to map. Choose a layer with polygons, or leave plan areas empty for a single map of all layers.</source>
         <translation>Laget med planområder har ingen områder at vise. Vælg et lag med polygoner, eller lad planområder være tom for at få ét kort over alle lag.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="309"/>
+        <location filename="../algorithms/export_plan_map.py" line="310"/>
         <source>The layers hold no features to map. Add layers with data, or give a map extent.</source>
         <translation>Lagene indeholder ingen objekter at vise. Tilføj lag med data, eller angiv et kortudsnit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="319"/>
+        <location filename="../algorithms/export_plan_map.py" line="320"/>
         <source>Overview map</source>
         <translation>Oversigtskort</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="319"/>
+        <location filename="../algorithms/export_plan_map.py" line="320"/>
         <source>Sources: {0}</source>
         <translation>Kilder: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="319"/>
+        <location filename="../algorithms/export_plan_map.py" line="320"/>
         <source>Date: {0}</source>
         <translation>Dato: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="319"/>
+        <location filename="../algorithms/export_plan_map.py" line="320"/>
         <source>Coordinate system: {0}</source>
         <translation>Koordinatsystem: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="319"/>
+        <location filename="../algorithms/export_plan_map.py" line="320"/>
         <source>Scale 1:{scale} at {paper}</source>
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
@@ -624,7 +624,7 @@
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="249"/>
+        <location filename="../algorithms/export_plan_map.py" line="250"/>
         <source>Plan areas</source>
         <translation>Planområder</translation>
     </message>
@@ -841,37 +841,37 @@
 <context>
     <name>JordressourceAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="32"/>
+        <location filename="../algorithms/base.py" line="39"/>
         <source>Project and area types</source>
         <translation>Projekt og områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="33"/>
+        <location filename="../algorithms/base.py" line="40"/>
         <source>Reuse and haul</source>
         <translation>Genanvendelse og transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="34"/>
+        <location filename="../algorithms/base.py" line="41"/>
         <source>Terrain</source>
         <translation>Terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="35"/>
+        <location filename="../algorithms/base.py" line="42"/>
         <source>Strategic planning</source>
         <translation>Strategisk planlægning</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="36"/>
+        <location filename="../algorithms/base.py" line="43"/>
         <source>Maps</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="115"/>
+        <location filename="../algorithms/base.py" line="130"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="139"/>
+        <location filename="../algorithms/base.py" line="154"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
@@ -891,7 +891,7 @@
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="125"/>
+        <location filename="../layers/styling.py" line="136"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
@@ -1049,6 +1049,36 @@
         <location filename="../layers/frames.py" line="126"/>
         <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
         <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="253"/>
+        <source>The run was cancelled: no output was written and no result is returned.</source>
+        <translation>Kørslen blev afbrudt: intet resultat er skrevet, og intet resultat returneres.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="258"/>
+        <source>A file could not be read or written: {0}</source>
+        <translation>En fil kunne ikke læses eller skrives: {0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/staging.py" line="158"/>
+        <source>The output “{0}” is set to {1}, which is a folder. Give a file name.</source>
+        <translation>Resultatet “{0}” er sat til {1}, som er en mappe. Angiv et filnavn.</translation>
+    </message>
+    <message>
+        <location filename="../layers/staging.py" line="190"/>
+        <source>The output “{0}” cannot be written in the folder {1}: {2}. Choose a folder you can write to.</source>
+        <translation>Resultatet “{0}” kan ikke skrives i mappen {1}: {2}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <location filename="../layers/staging.py" line="222"/>
+        <source>The run finished, but its outputs could not be put in place: {0}. The previous files were put back. Is one of them open in another program?</source>
+        <translation>Kørslen blev gennemført, men resultaterne kunne ikke flyttes på plads: {0}. De tidligere filer er lagt tilbage. Er en af dem åben i et andet program?</translation>
+    </message>
+    <message>
+        <location filename="../layers/staging.py" line="297"/>
+        <source>The outputs “{0}” and “{1}” are both set to {2}. Give each output its own file (in one GeoPackage, each its own layer name).</source>
+        <translation>Resultaterne “{0}” og “{1}” er begge sat til {2}. Giv hvert resultat sin egen fil (i samme GeoPackage hvert sit lagnavn).</translation>
     </message>
 </context>
 <context>
@@ -2440,122 +2470,122 @@
         <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="44"/>
+        <location filename="../algorithms/plan_outputs.py" line="45"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="45"/>
+        <location filename="../algorithms/plan_outputs.py" line="46"/>
         <source>Terrain model (DEM)</source>
         <translation>Terrænmodel (DEM)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="48"/>
+        <location filename="../algorithms/plan_outputs.py" line="49"/>
         <source>Planned surface</source>
         <translation>Planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="50"/>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
         <source>Planned level field</source>
         <translation>Felt med planlagt kote</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="63"/>
+        <location filename="../algorithms/plan_outputs.py" line="64"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="64"/>
+        <location filename="../algorithms/plan_outputs.py" line="65"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="65"/>
+        <location filename="../algorithms/plan_outputs.py" line="66"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <location filename="../algorithms/plan_outputs.py" line="67"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="68"/>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <location filename="../algorithms/plan_outputs.py" line="70"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="71"/>
+        <location filename="../algorithms/plan_outputs.py" line="72"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="72"/>
+        <location filename="../algorithms/plan_outputs.py" line="73"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="73"/>
+        <location filename="../algorithms/plan_outputs.py" line="74"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="75"/>
+        <location filename="../algorithms/plan_outputs.py" line="76"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="76"/>
+        <location filename="../algorithms/plan_outputs.py" line="77"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <location filename="../algorithms/plan_outputs.py" line="79"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="80"/>
+        <location filename="../algorithms/plan_outputs.py" line="81"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <location filename="../algorithms/plan_outputs.py" line="82"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>

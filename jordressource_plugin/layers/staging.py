@@ -42,10 +42,6 @@ FOLDER_TYPE = "folderDestination"
 VECTOR_TYPES = ("sink", "vectorDestination")
 
 
-def _tr(text):
-    return translate("JordressourceAlgorithm", text)
-
-
 @dataclass
 class Destination:
     """One output the run writes: where it finally goes and how it is staged."""
@@ -159,7 +155,8 @@ class StagedOutputs:
                                                                    where))
             seen[(path, layer)] = destination
             if not destination.folder and os.path.isdir(destination.final):
-                raise QgsProcessingException(_tr(
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm",
                     "The output “{0}” is set to {1}, which is a folder. Give a file name.")
                     .format(destination.title, destination.final))
 
@@ -190,7 +187,8 @@ class StagedOutputs:
             self.created_folders.extend(missing)
             staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
         except OSError as error:
-            raise QgsProcessingException(_tr(
+            raise QgsProcessingException(translate(
+                "JordressourceAlgorithm",
                 "The output “{0}” cannot be written in the folder {1}: {2}. Choose a folder you "
                 "can write to.").format(title, folder, error.strerror or error)) from None
         self.staging[folder] = staging
@@ -221,7 +219,8 @@ class StagedOutputs:
             for final, backup in reversed(moved):
                 _undo_move(final, backup)
             self.discard(context)
-            raise QgsProcessingException(_tr(
+            raise QgsProcessingException(translate(
+                "JordressourceAlgorithm",
                 "The run finished, but its outputs could not be put in place: {0}. The previous "
                 "files were put back. Is one of them open in another program?")
                 .format(self.final_text(str(error)))) from None
@@ -295,8 +294,10 @@ def _undo_move(final: Path, backup: Optional[Path]):
 
 
 def _same_destination(first, second, where):
-    return _tr("The outputs “{0}” and “{1}” are both set to {2}. Give each output its own file "
-               "(in one GeoPackage, each its own layer name).").format(first, second, where)
+    return translate(
+        "JordressourceAlgorithm",
+        "The outputs “{0}” and “{1}” are both set to {2}. Give each output its own file (in one "
+        "GeoPackage, each its own layer name).").format(first, second, where)
 
 
 def copy_layers(source: Path, target: Path):
