@@ -1053,7 +1053,7 @@
     <message>
         <location filename="../algorithms/base.py" line="253"/>
         <source>The run was cancelled: no output was written and no result is returned.</source>
-        <translation>Kørslen blev afbrudt: intet resultat er skrevet, og intet resultat returneres.</translation>
+        <translation>Kørslen blev afbrudt: intet er skrevet, og intet resultat returneres.</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="258"/>
