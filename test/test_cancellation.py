@@ -120,6 +120,11 @@ def parameters(algorithm, inputs, folder):
             "LAYERS": [inputs["roads"], inputs["sources"]], "COVERAGE": inputs["areas"],
             "DPI": 72, "OUTPUT": str(folder / "map.pdf"),
             "OUTPUT_PNG_FOLDER": str(folder / "png")},
+        "soil_management_plan": {
+            "PROJECT": inputs["polygons"], "DEM": inputs["dem"],
+            "PLANNED_LEVEL_FIELD": "planned_level_m", "RECEIVERS": inputs["receivers"],
+            "OUTPUT": plan, "OUTPUT_OPTIONS": str(folder / "options.gpkg"),
+            "OUTPUT_HTML": str(folder / "plan.html"), "OUTPUT_PDF": str(folder / "plan.pdf")},
     }[algorithm]
 
 
@@ -166,7 +171,8 @@ def cancel_points(feedback):
 
 
 @pytest.mark.parametrize("algorithm", ["match_reuse", "soil_balance", "area_zones",
-                                       "earthwork_volumes", "haul_matrix", "export_plan_map"])
+                                       "earthwork_volumes", "haul_matrix", "export_plan_map",
+                                       "soil_management_plan"])
 def test_cancelling_at_any_step_leaves_no_output(run_algorithm, inputs, cancelling_feedback,
                                                  tmp_path, algorithm):
     from qgis.core import QgsProcessingException
