@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
-from ..layers.reading import check_reading
+from ..layers.reading import check_reading, report_area_overlaps
 from ..layers.roads import read_road_network
 from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
@@ -273,8 +273,11 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
                                        label=self.tr("Contaminated sites")).geometry
         (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
-        classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
-                           receiver_table_.frame.geometry, areas, area_field, contamination)
+        overlaps = classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
+                                      receiver_table_.frame.geometry, areas, area_field,
+                                      contamination)
+        if areas is not None:
+            report_area_overlaps(overlaps, areas, feedback)
 
     def _haul_pairs(self, layers, crs, number, context, feedback):
         """Straight lines times the detour factor, or along the roads: the same reading of
