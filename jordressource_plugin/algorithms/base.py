@@ -126,6 +126,28 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         take their default when a script or model leaves them out (see ``parameters``)."""
         return super().addParameter(with_default_standing_in(parameter), createOutput)
 
+    def checkParameterValues(self, parameters, context):
+        """A number out of its range is named with its limit and value (QGIS says only
+        "Incorrect parameter value"), e.g. a detour factor below 1 or a negative haul."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterNumber):
+                continue
+            value = parameters.get(definition.name())
+            if value is None or definition.checkValueIsAcceptable(value, context):
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                continue  # an expression or a layer property: QGIS's own check
+            for limit, wrong, text in (
+                    (definition.minimum(), number < definition.minimum(), translate(
+                        "JordressourceAlgorithm", "{0} must be at least {1:g}, not {2:g}.")),
+                    (definition.maximum(), number > definition.maximum(), translate(
+                        "JordressourceAlgorithm", "{0} must be at most {1:g}, not {2:g}."))):
+                if wrong:
+                    return False, text.format(definition.description(), limit, number)
+        return super().checkParameterValues(parameters, context)
+
     def add_distance_crs_parameter(self):
         self.addParameter(QgsProcessingParameterCrs(
             "DISTANCE_CRS",

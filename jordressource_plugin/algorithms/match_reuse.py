@@ -111,13 +111,19 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                      self.tr("1 – analysis cost when crossing area types"),
                      self.tr("2 – only within the same area type")],
             defaultValue=1))
+        oneway = QgsProcessingParameterField(
+            "ONEWAY_FIELD", self.tr("One-way field of the roads (optional)"),
+            parentLayerParameterName=self.ROADS, optional=True)
+        oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
+        self.addParameter(oneway)
         self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
         self.add_number_parameter("DETOUR_FACTOR",
                                   self.tr("Detour factor (road / straight distance, "
                                           "without roads)"),
                                   costs.DETOUR_FACTOR, minimum=1.0)
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
+                                  costs.SNAP_TOLERANCE_M, maximum=costs.SNAP_TOLERANCE_MAX_M,
+                                  advanced=True)
         self.add_distance_crs_parameter()
         for name, label, default in (
                 ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
@@ -167,7 +173,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         steps.setCurrentStep(1)
         self._classify(parameters, context, steps, layers, crs, area_rule,
                        (source_table, excavations), (receiver_table_, receivers))
-        haul_pairs = self._haul_pairs(layers, crs, number, context, steps)
+        haul_pairs = self._haul_pairs(parameters, layers, crs, number, context, steps)
         disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
         steps.setCurrentStep(2)
         feedback.pushInfo(self.tr(
@@ -279,15 +285,18 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         if areas is not None:
             report_area_overlaps(overlaps, areas, feedback)
 
-    def _haul_pairs(self, layers, crs, number, context, feedback):
+    def _haul_pairs(self, parameters, layers, crs, number, context, feedback):
         """Straight lines times the detour factor, or along the roads: the same reading of
-        roads as haul_matrix (a layer with no usable line is a clear error)."""
+        roads as haul_matrix (a layer with no usable line is a clear error; one-way lines are
+        driven only their way, from excavation to receiver)."""
         from ..core.reuse.costs import straight_haul
 
         if layers[self.ROADS] is None:
             return straight_haul(number["DETOUR_FACTOR"])
+        oneway_field = resolve_field(self, parameters, "ONEWAY_FIELD", context,
+                                     layers[self.ROADS], self.tr("Roads"), feedback)
         return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback).haul_pairs
+                                 feedback, oneway_field).haul_pairs
 
     def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
         """The disposal sites (positions, gate fees, ids) under the one reading policy; an
