@@ -1103,7 +1103,7 @@
     <message>
         <location filename="../algorithms/base.py" line="142"/>
         <source>{0} must be at least {1:g}, not {2:g}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} skal være mindst {1:g}, ikke {2:g}.</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="142"/>
