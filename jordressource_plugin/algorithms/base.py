@@ -8,7 +8,6 @@ place only when the run succeeded, removed when it failed or was cancelled. A ca
 raises, so it returns no results.
 """
 import functools
-import importlib.util
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -24,8 +23,9 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from .. import catalogue
+from ..dependencies import install_advice, missing_libraries
 from ..help_pages import algorithm_help_file
-from ..i18n import help_text, translate
+from ..i18n import help_text, number_format, translate
 from ..layers import styling
 from ..layers.outputs import field_aliases, output_fields, output_title
 from ..layers.staging import StagedOutputs
@@ -109,15 +109,11 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def canExecute(self):
-        missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
+        """Runnable when the libraries the algorithm needs are installed; otherwise it says what
+        to install, the way the user's installer does it (``dependencies``)."""
+        missing = missing_libraries(self.REQUIRED_LIBRARIES)
         if missing:
-            return False, translate(
-                "JordressourceAlgorithm",
-                "This algorithm needs the Python libraries {0}, which are not installed. "
-                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy "
-                "python3-rasterio; on Windows and macOS they ship with QGIS's standalone "
-                "installers.",
-            ).format(", ".join(missing))
+            return False, install_advice(missing)
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
@@ -139,29 +135,39 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                 number = float(value)
             except (TypeError, ValueError):
                 continue  # an expression or a layer property: QGIS's own check
+            shown = number_format().trimmed
             for limit, wrong, text in (
                     (definition.minimum(), number < definition.minimum(), translate(
-                        "JordressourceAlgorithm", "{0} must be at least {1:g}, not {2:g}.")),
+                        "JordressourceAlgorithm", "{0} must be at least {1}, not {2}.")),
                     (definition.maximum(), number > definition.maximum(), translate(
-                        "JordressourceAlgorithm", "{0} must be at most {1:g}, not {2:g}."))):
+                        "JordressourceAlgorithm", "{0} must be at most {1}, not {2}."))):
                 if wrong:
-                    return False, text.format(definition.description(), limit, number)
+                    return False, text.format(definition.description(), shown(limit),
+                                               shown(number))
         return super().checkParameterValues(parameters, context)
 
-    def add_distance_crs_parameter(self):
-        self.addParameter(QgsProcessingParameterCrs(
+    def add_distance_crs_parameter(self, advanced=False):
+        parameter = QgsProcessingParameterCrs(
             "DISTANCE_CRS",
             translate("JordressourceAlgorithm", "Metric CRS for distances and areas"),
-            defaultValue=DEFAULT_DISTANCE_CRS))
+            defaultValue=DEFAULT_DISTANCE_CRS)
+        if advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+        self.addParameter(parameter)
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
-                             advanced=False, optional=False, integer=False):
+                             advanced=False, optional=False, integer=False, decimals=None):
+        """A number parameter whose box shows ``decimals`` places (by default as many as the
+        default value has, at least one), not QGIS's six ("30.000000")."""
         kind = QgsProcessingParameterNumber.Integer if integer \
             else QgsProcessingParameterNumber.Double
         parameter = QgsProcessingParameterNumber(
             name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
             parameter.setMaximum(maximum)
+        if not integer:
+            places = decimals if decimals is not None else default_decimals(default)
+            parameter.setMetadata({"widget_wrapper": {"decimals": places}})
         if advanced:
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
         self.addParameter(parameter)
@@ -290,6 +296,15 @@ def _with_atomic_outputs(process):
         return results
 
     return run
+
+
+def default_decimals(value) -> int:
+    """Decimal places a number box needs to show ``value`` as written: 1 for 30, 3 for 0.225
+    (at most 4)."""
+    if value is None:
+        return 2
+    text = f"{float(value):.4f}".rstrip("0")
+    return min(max(len(text.partition(".")[2]), 1), 4)
 
 
 def processing_vector_types(*types):

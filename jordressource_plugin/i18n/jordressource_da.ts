@@ -4,170 +4,170 @@
 <context>
     <name>AreaZonesAlgorithm</name>
     <message>
-        <location filename="../algorithms/area_zones.py" line="39"/>
+        <location filename="../algorithms/area_zones.py" line="40"/>
         <source>Free-movement zones</source>
-        <translation>Zoner med fri jordflytning</translation>
+        <translation>Zoner med fri flytning</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="94"/>
+        <location filename="../algorithms/area_zones.py" line="97"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="48"/>
+        <location filename="../algorithms/area_zones.py" line="49"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="51"/>
+        <location filename="../algorithms/area_zones.py" line="52"/>
         <source>Contaminated sites (V1/V2), cut out</source>
         <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="54"/>
+        <location filename="../algorithms/area_zones.py" line="55"/>
         <source>Boundaries to split zones along (e.g. municipalities)</source>
         <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="57"/>
+        <location filename="../algorithms/area_zones.py" line="58"/>
         <source>Boundary id field</source>
         <translation>Felt med grænse-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="59"/>
+        <location filename="../algorithms/area_zones.py" line="60"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="64"/>
+        <location filename="../algorithms/area_zones.py" line="66"/>
         <source>Volume field (m³)</source>
-        <translation>Volumenfelt (m³)</translation>
+        <translation>Felt med volumen (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="66"/>
+        <location filename="../algorithms/area_zones.py" line="68"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="71"/>
+        <location filename="../algorithms/area_zones.py" line="74"/>
         <source>Capacity field (m³)</source>
-        <translation>Kapacitetsfelt (m³)</translation>
+        <translation>Felt med kapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="76"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Number of zones</source>
         <translation>Antal zoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="76"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Surplus in zones (m³)</source>
         <translation>Overskud i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="76"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Demand in zones (m³)</source>
         <translation>Behov i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="76"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Surplus outside every zone (m³)</source>
         <translation>Overskud uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="76"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Demand outside every zone (m³)</source>
         <translation>Behov uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="97"/>
+        <location filename="../algorithms/area_zones.py" line="100"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="104"/>
+        <location filename="../algorithms/area_zones.py" line="107"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="111"/>
+        <location filename="../algorithms/area_zones.py" line="114"/>
         <source>Boundaries</source>
         <translation>Grænser</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="116"/>
+        <location filename="../algorithms/area_zones.py" line="119"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="119"/>
+        <location filename="../algorithms/area_zones.py" line="122"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="133"/>
+        <location filename="../algorithms/area_zones.py" line="136"/>
         <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
         <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="145"/>
-        <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
-        <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/area_zones.py" line="62"/>
+        <location filename="../algorithms/area_zones.py" line="63"/>
         <source>Excavation id field (names sites in the log)</source>
-        <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
+        <translation>Id-felt for opgravninger (navngiver lokaliteter i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="69"/>
+        <location filename="../algorithms/area_zones.py" line="71"/>
         <source>Receiver id field (names sites in the log)</source>
-        <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
+        <translation>Id-felt for modtagere (navngiver lokaliteter i loggen)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="149"/>
+        <source>{0} zone(s): surplus {1} m³, demand {2} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3} m³, demand {4} m³.</source>
+        <translation>{0} zone(r): overskud {1} m³, behov {2} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3} m³, behov {4} m³.</translation>
     </message>
 </context>
 <context>
     <name>ClassifyAreaTypesAlgorithm</name>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="25"/>
+        <location filename="../algorithms/classify_area_types.py" line="27"/>
         <source>Classify sites by area type</source>
         <translation>Klassificér lokaliteter efter områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="31"/>
+        <location filename="../algorithms/classify_area_types.py" line="33"/>
         <source>Sites (excavations or receivers)</source>
         <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="59"/>
+        <location filename="../algorithms/classify_area_types.py" line="61"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="36"/>
+        <location filename="../algorithms/classify_area_types.py" line="38"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="39"/>
+        <location filename="../algorithms/classify_area_types.py" line="41"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="58"/>
+        <location filename="../algorithms/classify_area_types.py" line="60"/>
         <source>Sites</source>
         <translation>Lokaliteter</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="62"/>
+        <location filename="../algorithms/classify_area_types.py" line="64"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="67"/>
+        <location filename="../algorithms/classify_area_types.py" line="69"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="88"/>
+        <location filename="../algorithms/classify_area_types.py" line="91"/>
         <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
         <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
     </message>
@@ -175,233 +175,251 @@
 <context>
     <name>Coordinates</name>
     <message>
-        <location filename="../layers/coordinates.py" line="43"/>
-        <source>x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}</source>
-        <translation>x fra {0:.6g} til {1:.6g}, y fra {2:.6g} til {3:.6g}</translation>
-    </message>
-    <message>
-        <location filename="../layers/coordinates.py" line="61"/>
+        <location filename="../layers/coordinates.py" line="70"/>
         <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
         <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="71"/>
+        <location filename="../layers/coordinates.py" line="80"/>
         <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="85"/>
+        <location filename="../layers/coordinates.py" line="94"/>
         <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="91"/>
-        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude {4:.2f} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
-        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3:.2f}, breddegrad {4:.2f}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
-    </message>
-    <message>
-        <location filename="../layers/coordinates.py" line="150"/>
+        <location filename="../layers/coordinates.py" line="160"/>
         <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
         <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="161"/>
+        <location filename="../layers/coordinates.py" line="171"/>
         <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="175"/>
-        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the 2 % allowed. Choose {3}, which measures them truly there.</source>
-        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert, mere end de tilladte 2 %. Vælg {3}, som måler dem korrekt der.</translation>
+        <location filename="../layers/coordinates.py" line="44"/>
+        <source>x from {0} to {1}, y from {2} to {3}</source>
+        <translation>x fra {0} til {1}, y fra {2} til {3}</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="180"/>
-        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them truly there.</source>
-        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert; {3} måler dem korrekt der.</translation>
+        <location filename="../layers/coordinates.py" line="100"/>
+        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3}, latitude {4} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3}, breddegrad {4}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="185"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2} wrong, more than the {3} allowed. Choose {4}, which measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2} forkert, mere end de tilladte {3}. Vælg {4}, som måler dem korrekt der.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="191"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2} wrong; {3} measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2} forkert; {3} måler dem korrekt der.</translation>
     </message>
 </context>
 <context>
     <name>CreateProjectAlgorithm</name>
     <message>
-        <location filename="../algorithms/create_project.py" line="68"/>
+        <location filename="../algorithms/create_project.py" line="69"/>
         <source>Could not write layer {0} to {1}: {2}</source>
         <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="82"/>
+        <location filename="../algorithms/create_project.py" line="83"/>
         <source>Could not write a feature to layer {0}: {1}</source>
         <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="96"/>
+        <location filename="../algorithms/create_project.py" line="97"/>
         <source>Could not open {0} after writing it.</source>
         <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="106"/>
+        <location filename="../algorithms/create_project.py" line="107"/>
         <source>Could not store the style of {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="124"/>
+        <location filename="../algorithms/create_project.py" line="125"/>
         <source>Create soil project</source>
         <translation>Opret jordprojekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="133"/>
+        <location filename="../algorithms/create_project.py" line="134"/>
         <source>Coordinate reference system</source>
         <translation>Koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="135"/>
+        <location filename="../algorithms/create_project.py" line="136"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="143"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>Layers written</source>
         <translation>Skrevne lag</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="184"/>
+        <location filename="../algorithms/create_project.py" line="185"/>
         <source>Layer {0} ({1}): {2}</source>
         <translation>Lag {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="176"/>
+        <location filename="../algorithms/create_project.py" line="177"/>
         <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
         <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="138"/>
+        <location filename="../algorithms/create_project.py" line="139"/>
         <source>Shared jordbase in PostGIS (saved connection name or connection string with authcfg)</source>
         <translation>Fælles jordbase i PostGIS (navn på gemt forbindelse eller forbindelsesstreng med authcfg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="141"/>
+        <location filename="../algorithms/create_project.py" line="142"/>
         <source>Jordbase schema</source>
         <translation>Jordbase-skema</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="144"/>
+        <location filename="../algorithms/create_project.py" line="145"/>
         <source>Jordbase schema version</source>
         <translation>Jordbase-skemaets version</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="151"/>
+        <location filename="../algorithms/create_project.py" line="152"/>
         <source>Choose a GeoPackage file to create, a PostGIS database for the shared jordbase, or both.</source>
         <translation>Vælg en GeoPackage-fil, der skal oprettes, en PostGIS-database til den fælles jordbase, eller begge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="213"/>
+        <location filename="../algorithms/create_project.py" line="214"/>
         <source>Schema {0} is at the newest version ({1}); styles refreshed.</source>
         <translation>Skemaet {0} har den nyeste version ({1}); stilarterne er opdateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="216"/>
+        <location filename="../algorithms/create_project.py" line="217"/>
         <source>Schema {0}: version {1} to {2}.</source>
         <translation>Skemaet {0}: version {1} til {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="219"/>
+        <location filename="../algorithms/create_project.py" line="220"/>
         <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
         <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
     </message>
 </context>
 <context>
-    <name>EarthworkVolumesAlgorithm</name>
+    <name>Dependencies</name>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="37"/>
-        <source>Earthwork volumes from terrain</source>
-        <translation>Jordmængder fra terræn</translation>
+        <location filename="../dependencies.py" line="37"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. Run the OSGeo4W installer again (Advanced install) and tick {1}, or from a command prompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. With the standalone MSI installer, the OSGeo4W network installer is the clean way; pip in the OSGeo4W Shell brings a second GDAL that can break QGIS.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. Kør OSGeo4W-installationsprogrammet igen (Advanced install) og vælg {1}, eller fra en kommandoprompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. Med det selvstændige MSI-installationsprogram er OSGeo4W-netværksinstallationen den rene vej; pip i OSGeo4W Shell medbringer en ekstra GDAL, som kan ødelægge QGIS.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="44"/>
+        <location filename="../dependencies.py" line="46"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med 'import {1}' i QGIS' Python-konsol.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="51"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. On Debian or Ubuntu: sudo apt install {1}; elsewhere install them for the Python QGIS runs.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. På Debian eller Ubuntu: sudo apt install {1}; andre steder skal de installeres til den Python, QGIS kører med.</translation>
+    </message>
+</context>
+<context>
+    <name>EarthworkVolumesAlgorithm</name>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="38"/>
+        <source>Earthwork volumes from terrain</source>
+        <translation>Jordmængder fra terrænmodel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="45"/>
         <source>Excavations (polygons)</source>
         <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="46"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="47"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="48"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="49"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="51"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="55"/>
         <source>Bulking factor (loose / in situ)</source>
-        <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
+        <translation>Opløsningsfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="56"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="57"/>
         <source>Soil density in situ (t/m³)</source>
-        <translation>Jordens densitet i fast mål (t/m³)</translation>
+        <translation>Densitet i fast mål (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="95"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="96"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="87"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="88"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="112"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="113"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="140"/>
-        <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
-        <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="151"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="154"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Total net cut (m³)</source>
         <translation>Samlet nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Total surplus loose (m³)</source>
         <translation>Samlet overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Total surplus (t)</source>
         <translation>Samlet overskud (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="164"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="142"/>
+        <source>{0} excavation(s): cut {1} m³, fill {2} m³, surplus {3} m³ in situ ({4} m³ loose, {5} t).</source>
+        <translation>{0} opgravning(er): afgravning {1} m³, opfyldning {2} m³, overskud {3} m³ i fast mål ({4} m³ i løst mål, {5} t).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="167"/>
         <source>{0} pair(s) of excavations overlap: each polygon counts the cells they share, so the totals count those cells more than once: ids {1}.</source>
         <translation>{0} par af opgravninger overlapper: hver polygon tæller de celler, de deler, så totalerne tæller disse celler mere end én gang: id {1}.</translation>
     </message>
@@ -451,7 +469,7 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="107"/>
         <source>Orientation</source>
-        <translation>Retning</translation>
+        <translation>Papirretning</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="107"/>
@@ -594,37 +612,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="354"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="357"/>
+        <location filename="../layout/plan_layout.py" line="360"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="359"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="362"/>
+        <location filename="../layout/plan_layout.py" line="365"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="364"/>
+        <location filename="../layout/plan_layout.py" line="367"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="366"/>
+        <location filename="../layout/plan_layout.py" line="369"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="369"/>
+        <location filename="../layout/plan_layout.py" line="372"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -652,124 +670,129 @@
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="51"/>
+        <location filename="../algorithms/haul_matrix.py" line="53"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="60"/>
+        <location filename="../algorithms/haul_matrix.py" line="62"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="63"/>
+        <location filename="../algorithms/haul_matrix.py" line="65"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="66"/>
+        <location filename="../algorithms/haul_matrix.py" line="68"/>
         <source>Targets (receivers or disposal sites)</source>
-        <translation>Mål (modtagere eller deponeringssteder)</translation>
+        <translation>Mål (modtagere eller deponeringsanlæg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="69"/>
+        <location filename="../algorithms/haul_matrix.py" line="71"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="72"/>
+        <location filename="../algorithms/haul_matrix.py" line="74"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="75"/>
+        <location filename="../algorithms/haul_matrix.py" line="77"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="80"/>
+        <location filename="../algorithms/haul_matrix.py" line="82"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="84"/>
+        <location filename="../algorithms/haul_matrix.py" line="86"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="86"/>
+        <location filename="../algorithms/haul_matrix.py" line="88"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="90"/>
+        <location filename="../algorithms/haul_matrix.py" line="92"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="98"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="98"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="98"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="110"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="110"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="186"/>
+        <location filename="../algorithms/haul_matrix.py" line="194"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="214"/>
+        <location filename="../algorithms/haul_matrix.py" line="222"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="224"/>
+        <location filename="../algorithms/haul_matrix.py" line="233"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="129"/>
+        <location filename="../algorithms/haul_matrix.py" line="136"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="145"/>
+        <location filename="../algorithms/haul_matrix.py" line="153"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="233"/>
-        <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
-        <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="116"/>
-        <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
-        <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="203"/>
+        <location filename="../algorithms/haul_matrix.py" line="211"/>
         <source>Roads</source>
         <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="118"/>
+        <source>Without a maximum haul every one of the {0} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
+        <translation>Uden en maksimal køreafstand ville alle {0} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="133"/>
+        <source>{0} pair(s), with no maximum haul ({1}).</source>
+        <translation>{0} par uden maksimal køreafstand ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="243"/>
+        <source>{0}: {1} site(s) lie more than {2} m from any road ({3}); their straight access leg is counted in the haul.</source>
+        <translation>{0}: {1} lokalitet(er) ligger mere end {2} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
 </context>
 <context>
@@ -820,7 +843,7 @@
     <message>
         <location filename="../gui/about.py" line="29"/>
         <source>Short-haul reuse of surplus soil for Danish municipalities and regions: exact reuse matches under the area-based approach, soil balances, free-movement zones, earthwork volumes and plan maps.</source>
-        <translation>Nyttiggørelse af overskudsjord over korte afstande for kommuner og regioner: præcise genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, frie flytningszoner, jordvolumener fra terrænmodeller og plankort.</translation>
+        <translation>Genanvendelse af overskudsjord med kort køreafstand for danske kommuner og regioner: optimale genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, zoner med fri flytning, jordmængder fra terrænmodeller og plankort.</translation>
     </message>
     <message>
         <location filename="../gui/about.py" line="33"/>
@@ -868,7 +891,7 @@
     <message>
         <location filename="../algorithms/base.py" line="40"/>
         <source>Reuse and haul</source>
-        <translation>Genanvendelse og transport</translation>
+        <translation>Genanvendelse og kørsel</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="41"/>
@@ -886,17 +909,17 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152"/>
+        <location filename="../algorithms/base.py" line="150"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="176"/>
+        <location filename="../algorithms/base.py" line="182"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="165"/>
+        <location filename="../layers/sites.py" line="168"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
@@ -906,12 +929,12 @@
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="96"/>
+        <location filename="../layers/styling.py" line="108"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="136"/>
+        <location filename="../layers/styling.py" line="148"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
@@ -931,22 +954,17 @@
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="37"/>
+        <location filename="../layers/roads.py" line="38"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="43"/>
-        <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
-        <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
-    </message>
-    <message>
-        <location filename="../layers/roads.py" line="50"/>
+        <location filename="../layers/roads.py" line="53"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="55"/>
+        <location filename="../layers/roads.py" line="58"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -973,17 +991,12 @@
     <message>
         <location filename="../layers/reading.py" line="71"/>
         <source>{0}: {1} site(s) have no soil class in &apos;{2}&apos;: {3}.</source>
-        <translation>{0}: {1} sted(er) har ingen jordklasse i '{2}': {3}.</translation>
+        <translation>{0}: {1} lokalitet(er) har ingen jordklasse i '{2}': {3}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="75"/>
         <source>{0}: {1} site(s) have no value in &apos;{2}&apos; and are left out: {3}.</source>
-        <translation>{0}: {1} sted(er) har ingen værdi i '{2}' og udelades: {3}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/reading.py" line="79"/>
-        <source>{0}: {1} site(s) hold more than {2:,.0f} m³ in '{3}', more than one site plausibly holds; they are kept as given, check them: {4}.</source>
-        <translation>{0}: {1} sted(er) har mere end {2:,.0f} m³ i '{3}', mere end ét sted sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
+        <translation>{0}: {1} lokalitet(er) har ingen værdi i '{2}' og udelades: {3}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="86"/>
@@ -993,12 +1006,12 @@
     <message>
         <location filename="../layers/reading.py" line="90"/>
         <source>{0}: {1} site(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
-        <translation>{0}: {1} sted(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
+        <translation>{0}: {1} lokalitet(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="95"/>
         <source>{0}: ids used by more than one site in &apos;{1}&apos;: {2}.</source>
-        <translation>{0}: id'er, som flere steder bruger i '{1}': {2}.</translation>
+        <translation>{0}: id'er, som flere lokaliteter bruger i '{1}': {2}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="106"/>
@@ -1058,12 +1071,12 @@
     <message>
         <location filename="../layers/reading.py" line="139"/>
         <source>sites without an id (named here by feature id); every site needs an id, so that matches can name it</source>
-        <translation>steder uden id (her navngivet med objekt-id); hvert sted skal have et id, så matchene kan navngive det</translation>
+        <translation>lokaliteter uden id (her navngivet med objekt-id); hver lokalitet skal have et id, så matchene kan navngive den</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="143"/>
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
-        <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
+        <translation>id'er, som flere lokaliteter bruger; id'er skal være entydige, så hvert match navngiver sine lokaliteter</translation>
     </message>
     <message>
         <location filename="../layers/frames.py" line="126"/>
@@ -1071,14 +1084,49 @@
         <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="275"/>
+        <location filename="../layers/reading.py" line="79"/>
+        <source>{0}: {1} site(s) hold more than {2} m³ in '{3}', more than one site plausibly holds; they are kept as given, check them: {4}.</source>
+        <translation>{0}: {1} lokalitet(er) har mere end {2} m³ i '{3}', mere end én lokalitet sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/roads.py" line="45"/>
+        <source>Road network: {0} segments, {1} km, {2} junctions, {3} connected part(s); the largest holds {4} of the road length.</source>
+        <translation>Vejnet: {0} segmenter, {1} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4} af vejlængden.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="139"/>
+        <source>{0} must be at least {1}, not {2}.</source>
+        <translation>{0} skal være mindst {1}, ikke {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="139"/>
+        <source>{0} must be at most {1}, not {2}.</source>
+        <translation>{0} må højst være {1}, ikke {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="281"/>
         <source>The run was cancelled: no output was written and no result is returned.</source>
         <translation>Kørslen blev afbrudt: intet er skrevet, og intet resultat returneres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="280"/>
+        <location filename="../algorithms/base.py" line="286"/>
         <source>A file could not be read or written: {0}</source>
         <translation>En fil kunne ikke læses eller skrives: {0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="16"/>
+        <source>Area types: {0} polygon(s) overlap an earlier polygon of another area type; where they overlap, the earlier one in the layer counts: ids {1}.</source>
+        <translation>Områdetyper: {0} polygon(er) overlapper en tidligere polygon af en anden områdetype; hvor de overlapper, gælder den, der kommer først i laget: id {1}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/roads.py" line="32"/>
+        <source>Joining road ends closer than the snap tolerance ({0} m) left no road with a length: the roads are shorter than the tolerance. Lower the snap tolerance; 1 m closes digitising gaps.</source>
+        <translation>Sammenkobling af vejender tættere end snaptolerancen ({0} m) efterlod ingen vej med en længde: vejene er kortere end tolerancen. Sænk snaptolerancen; 1 m lukker digitaliseringshuller.</translation>
+    </message>
+    <message>
+        <location filename="../layers/sites.py" line="126"/>
+        <source>{0}: {1} site(s) consist of parts more than {2} m apart. Each site has one position (its centroid, or a point on its surface), so the haul from its other parts is misstated; split such sites into one feature per place: ids {3}.</source>
+        <translation>{0}: {1} lokalitet(er) består af dele mere end {2} m fra hinanden. Hver lokalitet har én position (dens tyngdepunkt eller et punkt på dens flade), så køreafstanden fra de øvrige dele bliver forkert; del sådanne lokaliteter op i ét objekt pr. sted: id {3}.</translation>
     </message>
     <message>
         <location filename="../layers/staging.py" line="158"/>
@@ -1099,31 +1147,6 @@
         <location filename="../layers/staging.py" line="297"/>
         <source>The outputs “{0}” and “{1}” are both set to {2}. Give each output its own file (in one GeoPackage, each its own layer name).</source>
         <translation>Resultaterne “{0}” og “{1}” er begge sat til {2}. Giv hvert resultat sin egen fil (i samme GeoPackage hvert sit lagnavn).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/base.py" line="142"/>
-        <source>{0} must be at least {1:g}, not {2:g}.</source>
-        <translation>{0} skal være mindst {1:g}, ikke {2:g}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/base.py" line="142"/>
-        <source>{0} must be at most {1:g}, not {2:g}.</source>
-        <translation>{0} må højst være {1:g}, ikke {2:g}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/reading.py" line="16"/>
-        <source>Area types: {0} polygon(s) overlap an earlier polygon of another area type; where they overlap, the earlier one in the layer counts: ids {1}.</source>
-        <translation>Områdetyper: {0} polygon(er) overlapper en tidligere polygon af en anden områdetype; hvor de overlapper, gælder den, der kommer først i laget: id {1}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/roads.py" line="32"/>
-        <source>Joining road ends closer than the snap tolerance ({0:g} m) left no road with a length: the roads are shorter than the tolerance. Lower the snap tolerance; 1 m closes digitising gaps.</source>
-        <translation>Sammenkobling af vejender tættere end snaptolerancen ({0:g} m) efterlod ingen vej med en længde: vejene er kortere end tolerancen. Sænk snaptolerancen; 1 m lukker digitaliseringshuller.</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="123"/>
-        <source>{0}: {1} site(s) consist of parts more than {2:,.0f} m apart. Each site has one position (its centroid, or a point on its surface), so the haul from its other parts is misstated; split such sites into one feature per place: ids {3}.</source>
-        <translation>{0}: {1} lokalitet(er) består af dele mere end {2:,.0f} m fra hinanden. Hver lokalitet har én position (dens tyngdepunkt eller et punkt på dens flade), så kørslen fra de øvrige dele bliver forkert; del sådanne lokaliteter op i ét objekt pr. sted: id {3}.</translation>
     </message>
 </context>
 <context>
@@ -1195,337 +1218,455 @@
 <context>
     <name>JordressourceProvider</name>
     <message>
-        <location filename="../provider.py" line="18"/>
+        <location filename="../provider.py" line="59"/>
         <source>Jordressource: short-haul reuse of soil</source>
-        <translation>Jordressource: genanvendelse af jord med kort transport</translation>
+        <translation>Jordressource: genanvendelse af jord med kort køreafstand</translation>
     </message>
 </context>
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="61"/>
+        <location filename="../algorithms/match_reuse.py" line="67"/>
         <source>Find short-haul reuse matches</source>
-        <translation>Find genanvendelse med kort transport</translation>
+        <translation>Find genanvendelse med kort køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="69"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="70"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="71"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="72"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="73"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="83"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="84"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="85"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="86"/>
         <source>Disposal site id field</source>
-        <translation>Id-felt for deponeringssteder</translation>
+        <translation>Id-felt for deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="87"/>
         <source>Gate fee field (DKK/t)</source>
-        <translation>Felt med modtagegebyr (DKK/t)</translation>
+        <translation>Felt med modtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="88"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="89"/>
+        <location filename="../algorithms/match_reuse.py" line="95"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="91"/>
+        <location filename="../algorithms/match_reuse.py" line="97"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
-        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="311"/>
+        <location filename="../algorithms/match_reuse.py" line="336"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="272"/>
+        <location filename="../algorithms/match_reuse.py" line="299"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="98"/>
+        <location filename="../algorithms/match_reuse.py" line="104"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="296"/>
+        <location filename="../algorithms/match_reuse.py" line="321"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>1 – analysis cost when crossing area types</source>
-        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+        <translation>1 – analysepris ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="119"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="120"/>
+        <location filename="../algorithms/match_reuse.py" line="129"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="137"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
+        <translation>Analysepris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="217"/>
+        <location filename="../algorithms/match_reuse.py" line="243"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="231"/>
+        <location filename="../algorithms/match_reuse.py" line="258"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="244"/>
+        <location filename="../algorithms/match_reuse.py" line="271"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="249"/>
+        <location filename="../algorithms/match_reuse.py" line="276"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="253"/>
+        <location filename="../algorithms/match_reuse.py" line="280"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="257"/>
+        <location filename="../algorithms/match_reuse.py" line="284"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
-        <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
+        <translation>Alle modtagere har kapaciteten nul: al jord går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="275"/>
+        <location filename="../algorithms/match_reuse.py" line="302"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="279"/>
+        <location filename="../algorithms/match_reuse.py" line="306"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="318"/>
+        <location filename="../algorithms/match_reuse.py" line="344"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
-        <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
+        <translation>Intet deponeringsanlæg: jord, der ikke genanvendes, køres {0} km og koster {1} kr./t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="179"/>
+        <location filename="../algorithms/match_reuse.py" line="199"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="189"/>
+        <location filename="../algorithms/match_reuse.py" line="210"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="334"/>
+        <location filename="../algorithms/match_reuse.py" line="361"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
-        <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
+        <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponering: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="337"/>
-        <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
-        <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="407"/>
-        <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
-        <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="411"/>
-        <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
-        <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="415"/>
-        <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
-        <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="418"/>
-        <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
-        <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="421"/>
-        <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
-        <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>To disposal (m³)</source>
-        <translation>Til deponi (m³)</translation>
+        <translation>Til deponering (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>Haul (tonne-km)</source>
-        <translation>Transport (tonkm)</translation>
+        <translation>Transportarbejde (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
-        <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
+        <translation>Transportarbejde, hvis alt gik til deponering (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>Cost if everything went to disposal (DKK)</source>
-        <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
+        <translation>Omkostning, hvis alt gik til deponering (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="148"/>
+        <location filename="../algorithms/match_reuse.py" line="164"/>
         <source>CO2 if everything went to disposal (kg)</source>
-        <translation>CO2, hvis alt gik til deponi (kg)</translation>
+        <translation>CO2, hvis alt gik til deponering (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="230"/>
+        <location filename="../algorithms/match_reuse.py" line="257"/>
         <source>Their soil is not matched and goes to disposal.</source>
-        <translation>Deres jord matches ikke og går til deponi.</translation>
+        <translation>Deres jord matches ikke og går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="237"/>
+        <location filename="../algorithms/match_reuse.py" line="264"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="237"/>
+        <location filename="../algorithms/match_reuse.py" line="264"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="114"/>
+        <location filename="../algorithms/match_reuse.py" line="365"/>
+        <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal.</source>
+        <translation>{0} par inden for den maksimale køreafstand; {1} tilladte forbindelse(r) er billigere end deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="445"/>
+        <source>Routes follow roads; without a road layer the routes output stays empty.</source>
+        <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="470"/>
+        <source>Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.</source>
+        <translation>Optimal plan: {0} af {1} m³ genanvendes ({2}), {3} m³ går til deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="474"/>
+        <source>Haul: {0} tonne-km against {1} if everything went to disposal ({2}).</source>
+        <translation>Transportarbejde: {0} tonkm mod {1}, hvis alt gik til deponering ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="478"/>
+        <source>CO2: {0} kg against {1} kg ({2}).</source>
+        <translation>CO2: {0} kg mod {1} kg ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="481"/>
+        <source>Cost: {0} DKK against {1} DKK: {2} DKK saved.</source>
+        <translation>Omkostning: {0} kr. mod {1} kr.: {2} kr. sparet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="484"/>
+        <source>{0} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
+        <translation>{0} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt for vejene (valgfrit)</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../provider.py" line="20"/>
+        <source>Shipped models</source>
+        <translation>Medfølgende modeller</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="23"/>
+        <source>Local plan soil screening</source>
+        <translation>Jordscreening af lokalplaner</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Planned excavations</source>
+        <translation>Planlagte opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Receivers (raw-material pits, resource sites, utilisation projects)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringsanlæg</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Local plans (one map page each)</source>
+        <translation>Lokalplaner (én kortside hver)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Local plan id field</source>
+        <translation>Felt med lokalplanens id</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Local plan name field</source>
+        <translation>Felt med lokalplanens navn</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Map title</source>
+        <translation>Kortets titel</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Soil in the local plan</source>
+        <translation>Jord i lokalplanen</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Classify excavations by area type</source>
+        <translation>Klassificér opgravninger efter områdetype</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Find short-haul reuse matches</source>
+        <translation>Find genanvendelse med kort køreafstand</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Reuse matches</source>
+        <translation>Genanvendelsesmatch</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Excavations with reuse</source>
+        <translation>Opgravninger med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Receivers with reuse</source>
+        <translation>Modtagere med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Soil balance per local plan</source>
+        <translation>Jordbalance pr. lokalplan</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Soil balance report</source>
+        <translation>Jordbalancerapport</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Map per local plan</source>
+        <translation>Kort pr. lokalplan</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Map per local plan (PDF)</source>
+        <translation>Kort pr. lokalplan (PDF)</translation>
     </message>
 </context>
 <context>
@@ -1586,102 +1727,102 @@
         <translation>Afstandsmetode</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil project (GeoPackage)</source>
         <translation>Jordprojekt (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Classified sites</source>
         <translation>Klassificerede lokaliteter</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Share in the area type</source>
         <translation>Andel i områdetypen</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Contamination suspected</source>
         <translation>Mistanke om forurening</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Free movement</source>
-        <translation>Fri jordflytning</translation>
+        <translation>Fri flytning</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Earthwork volumes</source>
         <translation>Jordmængder</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cut (m³)</source>
         <translation>Afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Fill (m³)</source>
         <translation>Opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Net cut (m³)</source>
         <translation>Nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Surplus in situ (m³)</source>
         <translation>Overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Surplus loose (m³)</source>
         <translation>Overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Surplus (t)</source>
         <translation>Overskud (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Share of cells with data</source>
         <translation>Andel af celler med data</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cut/fill depth (terrain minus planned, m)</source>
         <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Excavation id</source>
         <translation>Opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receiver id</source>
         <translation>Modtager-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receiver kind</source>
         <translation>Modtagertype</translation>
     </message>
@@ -1698,7 +1839,7 @@
     <message>
         <location filename="../catalogue.py" line="81"/>
         <source>Tonne-km</source>
-        <translation>Tonkm</translation>
+        <translation>Transportarbejde (tonkm)</translation>
     </message>
     <message>
         <location filename="../catalogue.py" line="81"/>
@@ -1713,7 +1854,7 @@
     <message>
         <location filename="../catalogue.py" line="81"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
         <location filename="../catalogue.py" line="81"/>
@@ -1721,217 +1862,222 @@
         <translation>Samme områdetype</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Analysis required</source>
         <translation>Analyse påkrævet</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>To disposal (m³)</source>
-        <translation>Til deponi (m³)</translation>
+        <translation>Til deponering (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Mean haul (km)</source>
         <translation>Gennemsnitlig køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Disposal site id</source>
-        <translation>Deponeringsanlæg-id</translation>
+        <translation>Id for deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Haul to disposal (km)</source>
-        <translation>Køreafstand til deponi (km)</translation>
+        <translation>Køreafstand til deponering (km)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Received (m³)</source>
         <translation>Modtaget (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Remaining capacity (m³)</source>
         <translation>Restkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Share filled</source>
         <translation>Fyldningsgrad</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil balance</source>
         <translation>Jordbalance</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil balance per year</source>
         <translation>Jordbalance pr. år</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Area id</source>
         <translation>Område-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Free-movement zones</source>
-        <translation>Zoner med fri jordflytning</translation>
+        <translation>Zoner med fri flytning</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Zone id</source>
         <translation>Zone-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Boundary id</source>
         <translation>Grænse-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Area (km²)</source>
         <translation>Areal (km²)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Plan map (PDF)</source>
         <translation>Plankort (PDF)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Folder for PNG images of the pages</source>
         <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Reuse matches along the roads</source>
+        <translation>Genanvendelsesmatch ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
         <source>Project polygons with volumes and balanced levels</source>
         <translation>Projektpolygoner med mængder og balancerede koter</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Balanced level (m)</source>
         <translation>Balanceret kote (m)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Shift of the plan to balance (m)</source>
         <translation>Forskydning af planen til balance (m)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cut at balance (m³)</source>
         <translation>Afgravning ved balance (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Fill at balance (m³)</source>
         <translation>Opfyldning ved balance (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Why no balanced level</source>
         <translation>Hvorfor ingen balanceret kote</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Options catalogue</source>
         <translation>Mulighedskatalog</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Rank</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cost (DKK/t)</source>
         <translation>Pris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>CO2 (kg/t)</source>
         <translation>CO2 (kg/t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cheapest disposal (DKK/t)</source>
         <translation>Billigste deponering (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Saving against disposal (DKK/t)</source>
         <translation>Besparelse mod deponering (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receiver capacity (m³)</source>
         <translation>Modtagerens kapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Chosen by the regional plan</source>
         <translation>Valgt af den regionale plan</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Tonnes in the regional plan</source>
         <translation>Tons i den regionale plan</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Extra cost against the plan (DKK/t)</source>
         <translation>Merpris mod planen (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil management plan (HTML)</source>
         <translation>Jordhåndteringsplan (HTML)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil management plan (PDF)</source>
         <translation>Jordhåndteringsplan (PDF)</translation>
     </message>
@@ -1986,7 +2132,7 @@
     <message>
         <location filename="../algorithms/plan_inputs.py" line="110"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_inputs.py" line="126"/>
@@ -2134,12 +2280,12 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="45"/>
         <source>outside the DEM</source>
-        <translation>uden for højdemodellen</translation>
+        <translation>uden for terrænmodellen</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="46"/>
         <source>smaller than a DEM cell</source>
-        <translation>mindre end en celle i højdemodellen</translation>
+        <translation>mindre end en celle i terrænmodellen</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="47"/>
@@ -2202,11 +2348,6 @@
         <translation>Prøvetagning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_labels.py" line="65"/>
-        <source>Minimum samples before the soil moves: one per {0:g} t from a classified area without suspicion, one per {1:g} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
-        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0:g} t fra et områdeklassificeret areal uden mistanke, én pr. {1:g} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
-    </message>
-    <message>
         <location filename="../algorithms/plan_labels.py" line="69"/>
         <source>Batch</source>
         <translation>Parti</translation>
@@ -2244,7 +2385,7 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="78"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="79"/>
@@ -2489,153 +2630,158 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="148"/>
         <source>Options and disposal: the arcs and costs of Find short-haul reuse matches (transport per tonne-km, analysis per tonne across area types or from suspected sites, the cheapest disposal by haul and gate fee).</source>
-        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort transport (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter transport og modtagegebyr).</translation>
+        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort køreafstand (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter køreafstand og modtagegebyr).</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="151"/>
         <source>Volumes: the grid method on the DEM&apos;s cells whose centre lies inside a polygon (Earthwork volumes from terrain); the balanced level is the mean terrain of those cells, where cut equals fill.</source>
-        <translation>Mængder: gittermetoden på højdemodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terræn); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
+        <translation>Mængder: gittermetoden på terrænmodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terrænmodel); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="154"/>
         <source>Terrain: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) or the DEM given.</source>
-        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne højdemodel.</translation>
+        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne terrænmodel.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="65"/>
+        <source>Minimum samples before the soil moves: one per {0} t from a classified area without suspicion, one per {1} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
+        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0} t fra et områdeklassificeret areal uden mistanke, én pr. {1} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
     </message>
 </context>
 <context>
     <name>PlanOutputsMixin</name>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="35"/>
+        <location filename="../algorithms/plan_outputs.py" line="37"/>
         <source>The PDF could not be written to {0}: {1}</source>
         <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="38"/>
+        <location filename="../algorithms/plan_outputs.py" line="40"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>PDF'en kunne ikke skrives til {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="40"/>
+        <location filename="../algorithms/plan_outputs.py" line="42"/>
         <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
         <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="45"/>
+        <location filename="../algorithms/plan_outputs.py" line="47"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="46"/>
+        <location filename="../algorithms/plan_outputs.py" line="48"/>
         <source>Terrain model (DEM)</source>
         <translation>Terrænmodel (DEM)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="49"/>
+        <location filename="../algorithms/plan_outputs.py" line="52"/>
         <source>Planned surface</source>
         <translation>Planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Planned level field</source>
         <translation>Felt med planlagt kote</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="52"/>
+        <location filename="../algorithms/plan_outputs.py" line="55"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="52"/>
+        <location filename="../algorithms/plan_outputs.py" line="55"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="52"/>
+        <location filename="../algorithms/plan_outputs.py" line="55"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="52"/>
+        <location filename="../algorithms/plan_outputs.py" line="55"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="52"/>
+        <location filename="../algorithms/plan_outputs.py" line="55"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="52"/>
+        <location filename="../algorithms/plan_outputs.py" line="55"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="64"/>
+        <location filename="../algorithms/plan_outputs.py" line="70"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="65"/>
+        <location filename="../algorithms/plan_outputs.py" line="71"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <location filename="../algorithms/plan_outputs.py" line="72"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="67"/>
+        <location filename="../algorithms/plan_outputs.py" line="73"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <location filename="../algorithms/plan_outputs.py" line="75"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="70"/>
-        <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="72"/>
-        <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="73"/>
-        <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="74"/>
-        <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/plan_outputs.py" line="76"/>
-        <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="77"/>
+        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analysepris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="79"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="80"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="82"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="83"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="79"/>
+        <location filename="../algorithms/plan_outputs.py" line="85"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <location filename="../algorithms/plan_outputs.py" line="87"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="82"/>
+        <location filename="../algorithms/plan_outputs.py" line="88"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
@@ -2643,62 +2789,62 @@
 <context>
     <name>SampleProject</name>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Excavations (points)</source>
         <translation>Opgravninger (punkter)</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Contaminated sites</source>
-        <translation>Forurenede grunde (V1/V2)</translation>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Local plans</source>
         <translation>Lokalplaner</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="68"/>
+        <location filename="../gui/sample_project.py" line="69"/>
         <source>Holbæk sample</source>
         <translation>Eksempel: Holbæk</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="74"/>
+        <location filename="../gui/sample_project.py" line="75"/>
         <source>The sample layer {0} could not be opened from {1}.</source>
         <translation>Eksempellaget {0} kunne ikke åbnes fra {1}.</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="81"/>
+        <location filename="../gui/sample_project.py" line="83"/>
         <source>Terrain (synthetic)</source>
         <translation>Terræn (syntetisk)</translation>
     </message>
@@ -2706,257 +2852,257 @@
 <context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="238"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="59"/>
+        <location filename="../algorithms/soil_balance.py" line="60"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="62"/>
+        <location filename="../algorithms/soil_balance.py" line="63"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="67"/>
+        <location filename="../algorithms/soil_balance.py" line="69"/>
         <source>Volume field (m³)</source>
-        <translation>Volumenfelt (m³)</translation>
+        <translation>Felt med volumen (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="69"/>
+        <location filename="../algorithms/soil_balance.py" line="71"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="71"/>
+        <location filename="../algorithms/soil_balance.py" line="73"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="73"/>
+        <location filename="../algorithms/soil_balance.py" line="75"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="168"/>
+        <location filename="../algorithms/soil_balance.py" line="172"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="79"/>
+        <location filename="../algorithms/soil_balance.py" line="81"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="83"/>
+        <location filename="../algorithms/soil_balance.py" line="85"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <location filename="../algorithms/soil_balance.py" line="91"/>
         <source>Capacity field (m³)</source>
-        <translation>Kapacitetsfelt (m³)</translation>
+        <translation>Felt med kapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="93"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="95"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="99"/>
+        <location filename="../algorithms/soil_balance.py" line="102"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="266"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="268"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="270"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="102"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="102"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="201"/>
+        <location filename="../algorithms/soil_balance.py" line="209"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="271"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="264"/>
+        <location filename="../algorithms/soil_balance.py" line="272"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="168"/>
+        <location filename="../algorithms/soil_balance.py" line="172"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="168"/>
+        <location filename="../algorithms/soil_balance.py" line="172"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="178"/>
-        <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
-        <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="232"/>
+        <location filename="../algorithms/soil_balance.py" line="240"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="261"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="264"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="265"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="261"/>
+        <location filename="../algorithms/soil_balance.py" line="269"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="265"/>
+        <location filename="../algorithms/soil_balance.py" line="273"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="266"/>
+        <location filename="../algorithms/soil_balance.py" line="274"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="268"/>
+        <location filename="../algorithms/soil_balance.py" line="276"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="269"/>
+        <location filename="../algorithms/soil_balance.py" line="277"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="270"/>
+        <location filename="../algorithms/soil_balance.py" line="278"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="271"/>
+        <location filename="../algorithms/soil_balance.py" line="279"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="273"/>
+        <location filename="../algorithms/soil_balance.py" line="281"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="274"/>
+        <location filename="../algorithms/soil_balance.py" line="282"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="275"/>
+        <location filename="../algorithms/soil_balance.py" line="283"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="65"/>
+        <location filename="../algorithms/soil_balance.py" line="66"/>
         <source>Excavation id field (names sites in the log)</source>
-        <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
+        <translation>Id-felt for opgravninger (navngiver lokaliteter i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="86"/>
+        <location filename="../algorithms/soil_balance.py" line="88"/>
         <source>Receiver id field (names sites in the log)</source>
-        <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
+        <translation>Id-felt for modtagere (navngiver lokaliteter i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="123"/>
+        <location filename="../algorithms/soil_balance.py" line="126"/>
         <source>Their volume is counted as undated.</source>
         <translation>Deres volumen regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="124"/>
+        <location filename="../algorithms/soil_balance.py" line="127"/>
         <source>They are not counted as clean soil.</source>
         <translation>De regnes ikke som ren jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="207"/>
+        <location filename="../algorithms/soil_balance.py" line="215"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="220"/>
+        <location filename="../algorithms/soil_balance.py" line="185"/>
+        <source>Surplus {0} m³, demand {1} m³, balance {2} m³ over {3} area(s); outside every area: surplus {4} m³, demand {5} m³.</source>
+        <translation>Overskud {0} m³, behov {1} m³, balance {2} m³ i {3} område(r); uden for alle områder: overskud {4} m³, behov {5} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="228"/>
         <source>Planning areas overlap ({0} pair(s)): a site in several is counted in each, and the totals count it once per area: ids {1}.</source>
         <translation>Planområder overlapper ({0} par): en lokalitet i flere tælles i hvert, og totalerne tæller den én gang pr. område: id {1}.</translation>
     </message>
@@ -2964,457 +3110,781 @@
 <context>
     <name>SoilManagementPlanAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="79"/>
+        <location filename="../algorithms/soil_management_plan.py" line="80"/>
         <source>Soil management plan for a project</source>
         <translation>Jordhåndteringsplan for et projekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="88"/>
+        <location filename="../algorithms/soil_management_plan.py" line="89"/>
         <source>Polygon id field</source>
         <translation>Felt med polygon-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="89"/>
+        <location filename="../algorithms/soil_management_plan.py" line="90"/>
         <source>Polygon name field</source>
         <translation>Felt med polygonnavn</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="90"/>
+        <location filename="../algorithms/soil_management_plan.py" line="91"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="91"/>
+        <location filename="../algorithms/soil_management_plan.py" line="92"/>
         <source>Soil type field</source>
         <translation>Felt med jordtype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="92"/>
+        <location filename="../algorithms/soil_management_plan.py" line="93"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="93"/>
+        <location filename="../algorithms/soil_management_plan.py" line="94"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="94"/>
+        <location filename="../algorithms/soil_management_plan.py" line="95"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="95"/>
+        <location filename="../algorithms/soil_management_plan.py" line="96"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="96"/>
+        <location filename="../algorithms/soil_management_plan.py" line="97"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="97"/>
+        <location filename="../algorithms/soil_management_plan.py" line="98"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="98"/>
+        <location filename="../algorithms/soil_management_plan.py" line="99"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="99"/>
+        <location filename="../algorithms/soil_management_plan.py" line="100"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="100"/>
-        <source>Disposal site id field</source>
-        <translation>Id-felt for deponeringssteder</translation>
-    </message>
-    <message>
         <location filename="../algorithms/soil_management_plan.py" line="101"/>
-        <source>Gate fee field (DKK/t)</source>
-        <translation>Felt med modtagegebyr (DKK/t)</translation>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponeringsanlæg</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_management_plan.py" line="102"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="103"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="103"/>
+        <location filename="../algorithms/soil_management_plan.py" line="104"/>
         <source>Regional plan: excavation id field</source>
         <translation>Regional plan: felt med opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="104"/>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
         <source>Regional plan: receiver id field</source>
         <translation>Regional plan: felt med modtager-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="105"/>
+        <location filename="../algorithms/soil_management_plan.py" line="106"/>
         <source>Regional plan: tonnes field</source>
         <translation>Regional plan: felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <location filename="../algorithms/soil_management_plan.py" line="115"/>
         <source>Project polygons (one building project, or a selection)</source>
         <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <location filename="../algorithms/soil_management_plan.py" line="118"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <location filename="../algorithms/soil_management_plan.py" line="120"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <location filename="../algorithms/soil_management_plan.py" line="122"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
-        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
-        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
+        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort køreafstand)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="141"/>
+        <location filename="../algorithms/soil_management_plan.py" line="142"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="143"/>
+        <location filename="../algorithms/soil_management_plan.py" line="144"/>
         <source>Project name (title of the plan)</source>
         <translation>Projektnavn (planens titel)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>1 – analysis cost when crossing area types</source>
-        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+        <translation>1 – analysepris ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <location filename="../algorithms/soil_management_plan.py" line="152"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="152"/>
+        <location filename="../algorithms/soil_management_plan.py" line="153"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="155"/>
+        <location filename="../algorithms/soil_management_plan.py" line="156"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
+        <translation>Analysepris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="183"/>
+        <location filename="../algorithms/soil_management_plan.py" line="184"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="185"/>
+        <location filename="../algorithms/soil_management_plan.py" line="186"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Level shift balancing the project (m)</source>
         <translation>Koteforskydning, der balancerer projektet (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="350"/>
+        <location filename="../algorithms/soil_management_plan.py" line="351"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="229"/>
+        <location filename="../algorithms/soil_management_plan.py" line="230"/>
         <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
         <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="322"/>
+        <location filename="../algorithms/soil_management_plan.py" line="323"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="335"/>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="337"/>
+        <location filename="../algorithms/soil_management_plan.py" line="338"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="369"/>
+        <location filename="../algorithms/soil_management_plan.py" line="370"/>
         <source>A raster could not be read: {0}</source>
         <translation>Et raster kunne ikke læses: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="382"/>
+        <location filename="../algorithms/soil_management_plan.py" line="383"/>
         <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
         <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="387"/>
-        <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
-        <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="395"/>
+        <location filename="../algorithms/soil_management_plan.py" line="399"/>
         <source>No receivers given: the options catalogue shows disposal only.</source>
         <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="400"/>
+        <location filename="../algorithms/soil_management_plan.py" line="404"/>
         <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
         <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="407"/>
+        <location filename="../algorithms/soil_management_plan.py" line="411"/>
         <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
         <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="413"/>
-        <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
-        <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
+        <location filename="../algorithms/soil_management_plan.py" line="388"/>
+        <source>Changing every planned level by {0} m balances the project: cut equals fill at {1} m³.</source>
+        <translation>Ændres alle planlagte koter med {0} m, balancerer projektet: afgravning er lig opfyldning ved {1} m³.</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_management_plan.py" line="418"/>
-        <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
-        <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
+        <source>Project: cut {0} m³, fill {1} m³; surplus {2} m³ in {3} batch(es), of which the project's own deficits can take {4} m³.</source>
+        <translation>Projekt: afgravning {0} m³, opfyldning {1} m³; overskud {2} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="423"/>
+        <source>Sampling: {0} sample(s), {1} DKK.</source>
+        <translation>Prøvetagning: {0} prøve(r), {1} kr.</translation>
+    </message>
+</context>
+<context>
+    <name>Solver</name>
+    <message>
+        <location filename="../layers/solver.py" line="18"/>
+        <source>Nothing to optimise: no excavation–receiver pair is both allowed and cheaper than disposal, so all soil goes to disposal.</source>
+        <translation>Intet at optimere: intet par af opgravning og modtager er både tilladt og billigere end deponering, så al jord går til deponering.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="22"/>
+        <source>HiGHS proved the plan optimal: total cost {0} DKK, {1} LP solve(s).</source>
+        <translation>HiGHS har bevist, at planen er optimal: samlet omkostning {0} kr., {1} LP-løsning(er).</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="25"/>
+        <source>HiGHS ended with status &quot;{0}&quot; after {1} LP solve(s).</source>
+        <translation>HiGHS sluttede med status &quot;{0}&quot; efter {1} LP-løsning(er).</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="32"/>
+        <source>HiGHS reached its iteration limit before the optimum. Lower the maximum haul or split the area, and run again.</source>
+        <translation>HiGHS nåede sin grænse for iterationer før optimum. Sænk den maksimale køreafstand, eller del området op, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="35"/>
+        <source>HiGHS found the problem infeasible: no plan meets every capacity. Check for negative or impossible capacities.</source>
+        <translation>HiGHS fandt problemet uløseligt: ingen plan overholder alle kapaciteter. Kontrollér, om der er negative eller umulige kapaciteter.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="37"/>
+        <source>HiGHS found the problem unbounded: some cost or price is negative. Check the prices and gate fees.</source>
+        <translation>HiGHS fandt problemet ubegrænset: en omkostning eller pris er negativ. Kontrollér priserne og modtagegebyrerne.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="39"/>
+        <source>HiGHS met numerical difficulties. Check for volumes or capacities many orders of magnitude apart (a typing error such as 1e15 m³).</source>
+        <translation>HiGHS løb ind i numeriske vanskeligheder. Kontrollér, om mængder eller kapaciteter ligger mange størrelsesordener fra hinanden (en tastefejl som 1e15 m³).</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="43"/>
+        <source>HiGHS stopped without an optimum.</source>
+        <translation>HiGHS stoppede uden at finde optimum.</translation>
+    </message>
+</context>
+<context>
+    <name>Styles</name>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>1 Clean soil</source>
+        <translation>1 Ren jord</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>2 Lightly contaminated soil</source>
+        <translation>2 Lettere forurenet jord</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>3 Contaminated soil</source>
+        <translation>3 Forurenet jord</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>3 m (cut)</source>
+        <translation>3 m (afgravning)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Access road</source>
+        <translation>Adgangsvej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Agricultural area</source>
+        <translation>Landbrugsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>All reused</source>
+        <translation>Alt genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Deficit 1,000–10,000 m³</source>
+        <translation>Underskud 1.000–10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Deficit 10,000–50,000 m³</source>
+        <translation>Underskud 10.000–50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Deficit over 50,000 m³</source>
+        <translation>Underskud over 50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Fill 1,000–10,000 m³</source>
+        <translation>Opfyldning 1.000–10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Fill over 10,000 m³</source>
+        <translation>Opfyldning over 10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Fill under 1,000 m³</source>
+        <translation>Opfyldning under 1.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Filled</source>
+        <translation>Fyldt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>In balance (±1,000 m³)</source>
+        <translation>I balance (±1.000 m³)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Industrial area</source>
+        <translation>Erhvervsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Less than half filled</source>
+        <translation>Under halvt fyldt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Less than half reused</source>
+        <translation>Under halvdelen genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Line width: volume in situ (m³)</source>
+        <translation>Linjebredde: mængde i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Local road</source>
+        <translation>Lokalvej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>More than half filled</source>
+        <translation>Over halvt fyldt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>More than half reused</source>
+        <translation>Over halvdelen genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Motorway</source>
+        <translation>Motorvej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Not used</source>
+        <translation>Ikke brugt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Nothing reused</source>
+        <translation>Intet genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other (suspected of contamination)</source>
+        <translation>Andet (mistanke om forurening)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other receiver</source>
+        <translation>Anden modtager</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Raw-material pit</source>
+        <translation>Råstofgrav</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Regional road</source>
+        <translation>Landevej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Resource site</source>
+        <translation>Ressourceplads</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus 1,000–10,000 m³</source>
+        <translation>Overskud 1.000–10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus 10,000–50,000 m³</source>
+        <translation>Overskud 10.000–50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus over 10,000 m³</source>
+        <translation>Overskud over 10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus over 50,000 m³</source>
+        <translation>Overskud over 50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus under 1,000 m³</source>
+        <translation>Overskud under 1.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Urban area</source>
+        <translation>Byområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Utilisation project</source>
+        <translation>Nyttiggørelsesprojekt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>V1: polluting activities known</source>
+        <translation>V1: viden om forurenende aktiviteter</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>V2: contamination known</source>
+        <translation>V2: viden om forurening</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>over 30 km</source>
+        <translation>over 30 km</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>−3 m (fill)</source>
+        <translation>−3 m (opfyldning)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Best option (rank 1)</source>
+        <translation>Bedste mulighed (nr. 1)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Cheapest disposal</source>
+        <translation>Billigste deponering</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Further options</source>
+        <translation>Øvrige muligheder</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Options 2–3</source>
+        <translation>Mulighed 2–3</translation>
     </message>
 </context>
 <context>
     <name>TerrainInputsMixin</name>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="21"/>
+        <location filename="../algorithms/terrain_inputs.py" line="22"/>
         <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
         <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="40"/>
+        <location filename="../algorithms/terrain_inputs.py" line="41"/>
         <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
         <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="44"/>
+        <location filename="../algorithms/terrain_inputs.py" line="45"/>
         <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
         <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="52"/>
+        <location filename="../algorithms/terrain_inputs.py" line="53"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
         <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="55"/>
+        <location filename="../algorithms/terrain_inputs.py" line="56"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
         <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="59"/>
+        <location filename="../algorithms/terrain_inputs.py" line="60"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
         <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="61"/>
+        <location filename="../algorithms/terrain_inputs.py" line="62"/>
         <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="63"/>
+        <location filename="../algorithms/terrain_inputs.py" line="64"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <location filename="../algorithms/terrain_inputs.py" line="71"/>
         <source>DEM</source>
         <translation>terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <location filename="../algorithms/terrain_inputs.py" line="71"/>
         <source>planned surface</source>
         <translation>planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="72"/>
+        <location filename="../algorithms/terrain_inputs.py" line="73"/>
         <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
         <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="77"/>
+        <location filename="../algorithms/terrain_inputs.py" line="78"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
         <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="81"/>
+        <location filename="../algorithms/terrain_inputs.py" line="82"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
         <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="87"/>
+        <location filename="../algorithms/terrain_inputs.py" line="88"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
         <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
         <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="113"/>
-        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
-        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
+        <location filename="../algorithms/terrain_inputs.py" line="115"/>
+        <source>{0} counted DEM cell(s) lie below {1} m or above {2} m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
+        <translation>{0} medregnede celle(r) i terrænmodellen ligger under {1} m eller over {2} m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../layers/vocabulary.py" line="16"/>
+        <source>urban area</source>
+        <translation>byområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="17"/>
+        <source>industrial area</source>
+        <translation>erhvervsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="18"/>
+        <source>agricultural area</source>
+        <translation>landbrugsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="19"/>
+        <source>other</source>
+        <translation>andet</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="22"/>
+        <source>raw-material pit</source>
+        <translation>råstofgrav</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="23"/>
+        <source>resource site</source>
+        <translation>ressourceplads</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="24"/>
+        <source>utilisation project</source>
+        <translation>nyttiggørelsesprojekt</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="27"/>
+        <source>along the roads</source>
+        <translation>ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="28"/>
+        <source>straight line × detour factor</source>
+        <translation>luftlinje × omvejsfaktor</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..i18n import translate
+from ..i18n import format_number, translate
 from .coordinates import check_source
 from .fields import id_list, resolve_field
 from .frames import FEATURE_ID, attribute_frame, python_value, raise_if_not_transformed, read_frame
@@ -49,15 +49,18 @@ class SiteFieldsMixin:
     """Field parameters bound to a site layer, and reading that layer under the one policy."""
 
     def add_field(self, name, description, default, parent, optional=False, numeric=False,
-                  date=False):
+                  date=False, advanced=False):
         kind = QgsProcessingParameterField.Any
         if numeric:
             kind = QgsProcessingParameterField.Numeric
         elif date:
             kind = QgsProcessingParameterField.DateTime
-        self.addParameter(QgsProcessingParameterField(
+        parameter = QgsProcessingParameterField(
             name, description, defaultValue=default, parentLayerParameterName=parent, type=kind,
-            optional=optional))
+            optional=optional)
+        if advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+        self.addParameter(parameter)
 
     def read_site_layer(self, parameters, context, feedback, source, crs, label, spec,
                         consequences=None, whole_layer=False):
@@ -122,10 +125,10 @@ def report_spread_sites(frame, ids, label, feedback):
     if len(spread):
         feedback.pushWarning(translate(
             "JordressourceAlgorithm",
-            "{0}: {1} site(s) consist of parts more than {2:,.0f} m apart. Each site has one "
+            "{0}: {1} site(s) consist of parts more than {2} m apart. Each site has one "
             "position (its centroid, or a point on its surface), so the haul from its other "
             "parts is misstated; split such sites into one feature per place: ids {3}.")
-            .format(label, len(spread), SPREAD_WARNING_M,
+            .format(label, len(spread), format_number(SPREAD_WARNING_M),
                     id_list(ids.to_numpy()[spread].tolist())))
 
 
