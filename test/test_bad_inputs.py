@@ -335,3 +335,36 @@ def test_every_help_page_says_how_outputs_are_written(language):
     for algorithm in ALGORITHM_CLASSES:
         page = (help_dir() / language / f"{algorithm.ALGORITHM_ID}.html").read_text("utf-8")
         assert "writing_outputs" in INCLUDE.findall(page), algorithm.ALGORITHM_ID
+
+
+def test_qgis_process_refuses_one_file_for_two_outputs_and_keeps_a_geopackage(qgis_process,
+                                                                              tmp_path):
+    """The same rules through qgis_process with the packaged plugin: two outputs on one file
+    stop the run before anything is written; a layer written into an existing GeoPackage
+    leaves its other layers."""
+    import geopandas as gpd
+    from osgeo import ogr
+    from qgisprocess import QgisProcessError
+    from shapely.geometry import Point
+
+    sites = tmp_path / "sites.gpkg"
+    gpd.GeoDataFrame({"id": ["S1"]}, geometry=[Point(X0, Y0)], crs=CRS).to_file(
+        sites, layer="sources", driver="GPKG")
+    gpd.GeoDataFrame({"id": ["T1"]}, geometry=[Point(X0 + 900, Y0)], crs=CRS).to_file(
+        sites, layer="targets", driver="GPKG")
+    common = {"SOURCES": f"{sites}|layername=sources", "TARGETS": f"{sites}|layername=targets"}
+    with pytest.raises(QgisProcessError, match="are both set to"):
+        qgis_process.run("jordressource:haul_matrix", {
+            **common, "OUTPUT": str(tmp_path / "haul.gpkg"),
+            "OUTPUT_ROUTES": str(tmp_path / "haul.gpkg")})
+    assert sorted(os.listdir(tmp_path)) == ["sites.gpkg"]
+
+    layers = Layers(None, tmp_path)
+    result = qgis_process.run("jordressource:haul_matrix", {
+        **common, "OUTPUT": existing_geopackage(layers)})
+    assert result["results"]["PAIR_COUNT"] == 1
+    data = ogr.Open(str(tmp_path / "existing.gpkg"))
+    counts = {data.GetLayer(k).GetName(): data.GetLayer(k).GetFeatureCount()
+              for k in range(data.GetLayerCount())}
+    assert counts["keep"] == 1 and counts["haul"] == 1
+    assert not [name for name in os.listdir(tmp_path) if name.startswith(".jordressource")]

@@ -414,7 +414,6 @@ def any_feature_in(layers, rectangle, crs, project):
             continue
         request = QgsFeatureRequest().setFilterRect(area).setLimit(1)
         request.setNoAttributes()
-        request.setFlags(request.flags() | QgsFeatureRequest.NoGeometry)
         if any(True for _ in layer.getFeatures(request)):
             return True
     return False

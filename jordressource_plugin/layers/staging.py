@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
+    Qgis,
     QgsDataSourceUri,
     QgsProcessing,
     QgsProcessingException,
@@ -39,6 +40,9 @@ STAGING_PREFIX = ".jordressource-"
 # least, so that a Windows drive letter ("C:\…") is a file path (QGIS's own rule).
 PROVIDER_PREFIX = re.compile(r"^(.{3,}?):(.*)$", re.DOTALL)
 FOLDER_TYPE = "folderDestination"
+# QGIS 3.36 moved QgsProperty's types to Qgis.PropertyType (the old names go in QGIS 4).
+STATIC_PROPERTY = (Qgis.PropertyType.Static if hasattr(Qgis, "PropertyType")
+                   else QgsProperty.StaticProperty)
 VECTOR_TYPES = ("sink", "vectorDestination")
 
 
@@ -65,7 +69,7 @@ def destination_text(value, context, definition) -> str:
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink
     if isinstance(value, QgsProperty):
-        if value.propertyType() == QgsProperty.StaticProperty:
+        if value.propertyType() == STATIC_PROPERTY:
             value = value.staticValue()
         else:
             default = definition.defaultValue() if definition is not None else None
