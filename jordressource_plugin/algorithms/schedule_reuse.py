@@ -121,7 +121,7 @@ class ScheduleReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         self.classify_reuse_sites(parameters, context, steps, layers, crs, area_rule,
                                   (source_table, excavations), (receiver_table_, receivers))
         haul_pairs = self.reuse_haul_pairs(
-            self.reuse_road_network(layers, crs, number, context, steps), number)
+            self.reuse_road_network(parameters, layers, crs, number, context, steps), number)
         disposal = self.read_disposal_sites(parameters, context, steps, layers, crs, rates)
         if steps.isCanceled():
             return {}

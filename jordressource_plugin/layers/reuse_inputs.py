@@ -13,7 +13,7 @@ from qgis.core import (
 from ..i18n import number_format
 from .fields import resolve_field
 from .frames import FEATURE_ID, read_frame
-from .reading import check_reading
+from .reading import check_reading, report_area_overlaps
 from .roads import read_road_network
 from .sites import SiteFieldsMixin, SiteParameters
 
@@ -99,6 +99,11 @@ class ReuseInputsMixin(SiteFieldsMixin):
                      self.tr("1 – analysis cost when crossing area types"),
                      self.tr("2 – only within the same area type")],
             defaultValue=1))
+        oneway = QgsProcessingParameterField(
+            "ONEWAY_FIELD", self.tr("One-way field of the roads (optional)"),
+            parentLayerParameterName=self.ROADS, optional=True)
+        oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
+        self.addParameter(oneway)
         self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM,
                                   decimals=1)
         self.add_number_parameter("DETOUR_FACTOR",
@@ -110,7 +115,8 @@ class ReuseInputsMixin(SiteFieldsMixin):
                 fields[name].setFlags(fields[name].flags() | fields[name].FlagAdvanced)
                 self.addParameter(fields[name])
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True, decimals=1)
+                                  costs.SNAP_TOLERANCE_M, maximum=costs.SNAP_TOLERANCE_MAX_M,
+                                  advanced=True, decimals=1)
         self.add_distance_crs_parameter(advanced=True)
         for name, label, default, decimals in (
                 ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3, 2),
@@ -208,17 +214,22 @@ class ReuseInputsMixin(SiteFieldsMixin):
             contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
                                        label=self.tr("Contaminated sites")).geometry
         (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
-        classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
-                           receiver_table_.frame.geometry, areas, area_field, contamination)
+        overlaps = classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
+                                      receiver_table_.frame.geometry, areas, area_field,
+                                      contamination)
+        if areas is not None:
+            report_area_overlaps(overlaps, areas, feedback)
 
-    def reuse_road_network(self, layers, crs, number, context, feedback):
+    def reuse_road_network(self, parameters, layers, crs, number, context, feedback):
         """The road network hauls follow, or None for straight lines times the detour factor:
         the same reading of roads as haul_matrix (a layer with no usable line is a clear
-        error)."""
+        error; one-way lines are driven only their way, from excavation to receiver)."""
         if layers[self.ROADS] is None:
             return None
+        oneway_field = resolve_field(self, parameters, "ONEWAY_FIELD", context,
+                                     layers[self.ROADS], self.tr("Roads"), feedback)
         return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback)
+                                 feedback, oneway_field)
 
     @staticmethod
     def reuse_haul_pairs(network, number):

@@ -20,6 +20,7 @@ Arcs that cost at least as much per tonne as the source's disposal can never low
 cost, so they are left out: the optimum is unchanged.
 """
 import enum
+import math
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -116,8 +117,11 @@ def build_reuse_problem(excavations: Excavations, receivers: Receivers,
                         disposal_cost_dkk_t: np.ndarray, rates: CostRates, area_rule: AreaRule,
                         max_haul_km: float, haul_pairs: HaulPairsFunction) -> ReuseProblem:
     """The problem with every allowed arc, filtered in vectorised steps after the spatial
-    search (``haul_pairs`` lists only pairs within ``max_haul_km``)."""
+    search (``haul_pairs`` lists only pairs within ``max_haul_km``). A maximum haul of 0 (or
+    less) means no limit, as in haul_matrix: arcs dearer than disposal are dropped anyway."""
     area_rule = AreaRule(area_rule)
+    if not max_haul_km > 0:
+        max_haul_km = math.inf
     supply_t = np.asarray(excavations.volume_m3, dtype=float) * rates.density_t_m3
     capacity_t = np.asarray(receivers.capacity_m3, dtype=float) * rates.density_t_m3
     disposal_cost = np.asarray(disposal_cost_dkk_t, dtype=float)
