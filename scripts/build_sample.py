@@ -38,6 +38,7 @@ from sample_builder.sites import (
     build_excavations,
     build_local_plans,
     build_receivers,
+    build_storage_sites,
     grade_soil_by_contamination,
 )
 from sample_builder.terrain import build_dem, land_and_sea, mean_level, write_dem
@@ -168,6 +169,7 @@ def main():
         ("excavations", "excavations", polygons),
         ("excavation_points", "excavation_points", points),
         ("receivers", "receivers", receivers),
+        ("storage_sites", "storage_sites", build_storage_sites(receivers)),
         ("disposal_sites", "disposal_sites", disposal),
         ("local_plans", "planning_areas", local_plans),
         ("roads", "roads", roads),

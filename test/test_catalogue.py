@@ -193,3 +193,7 @@ def test_plan_map_recognises_outputs_by_their_catalogued_fields(qgis_app, make_l
     assert jordressource_output(layer_with(["id"] + balance, "Polygon")).algorithm == \
         "soil_balance"
     assert jordressource_output(layer_with(haul[:3])) is None
+    flows = catalogue.output("schedule_reuse", "OUTPUT_FLOWS").field_names()
+    assert jordressource_output(layer_with(flows)).name == "OUTPUT_FLOWS"
+    sites = catalogue.output("schedule_reuse", "OUTPUT_SITES").field_names()
+    assert jordressource_output(layer_with(["id"] + sites, "Polygon")).style == "schedule_sites"

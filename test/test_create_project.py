@@ -104,5 +104,6 @@ def test_with_a_project_every_layer_is_loaded_on_completion(plugin, tmp_path):
 def test_an_unwritable_place_is_a_clear_error(run_algorithm, where):
     from qgis.core import QgsProcessingException
 
-    with pytest.raises(QgsProcessingException, match="Cannot create the folder|Could not write"):
+    with pytest.raises(QgsProcessingException,
+                       match="cannot be written in the folder|Could not write"):
         run_algorithm("create_project", {"OUTPUT": where})

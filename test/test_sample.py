@@ -16,6 +16,7 @@ DEM = sample_dir() / "holbaek_dem.tif"
 LAYERS = {
     "municipality": "planning_areas", "area_types": "area_types", "excavations": "excavations",
     "excavation_points": "excavation_points", "receivers": "receivers",
+    "storage_sites": "storage_sites",
     "disposal_sites": "disposal_sites", "local_plans": "planning_areas", "roads": "roads",
     "contaminated_sites": "contaminated_sites",
 }
@@ -117,3 +118,22 @@ def test_roads_are_one_connected_network_with_bridges():
                       for i in (0, -1)] for g in roads.geometry])
     graph = coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(len(nodes),) * 2)
     assert connected_components(graph, directed=False)[0] == 1
+
+
+def test_sample_has_time_to_plan_with_storage():
+    """Issue 13's sample: digging 1-6 months spread over 2026-2030, receivers open 3-18 months,
+    two resource sites with storage room (open throughout: no dates)."""
+    import pandas as pd
+
+    def months(layer):
+        sites = frame(layer)
+        days = (pd.to_datetime(sites.end_date) - pd.to_datetime(sites.start_date)).dt.days
+        return days / 30.44, pd.to_datetime(sites.start_date)
+
+    dig, start = months("excavations")
+    assert dig.between(0.9, 6.1).all() and start.dt.year.nunique() >= 4
+    open_months, _ = months("receivers")
+    assert open_months.between(2.9, 18.1).all()
+    storage = frame("storage_sites")
+    assert len(storage) == 2 and (storage.storage_capacity_m3 > 0).all()
+    assert storage.start_date.isna().all() and storage.end_date.isna().all()

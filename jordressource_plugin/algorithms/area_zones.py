@@ -13,6 +13,7 @@ from qgis.core import (
 from ..i18n import number_format
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
+from ..layers.reading import report_area_overlaps
 from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -83,6 +84,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
         from ..core.area.classify import prepare_area_types
         from ..core.area.zones import NO_BOUNDARY, area_zones
         from ..core.tables import CAPACITY, VOLUME
@@ -99,6 +102,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "The area-type layer has no polygons. Add area types (for example the municipal "
                 "zone map or CORINE Land Cover) and run again."))
         prepared = prepare_area_types(area_types, type_field)
+        report_area_overlaps(np.flatnonzero(prepared["overlaps_other_type"].to_numpy()),
+                             area_types, feedback)
         steps.setCurrentStep(1)
         contamination = self._polygons(parameters, self.CONTAMINATION, context, feedback, crs,
                                        self.tr("Contaminated sites"))

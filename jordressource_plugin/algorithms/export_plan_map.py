@@ -7,6 +7,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLegendRenderer,
@@ -28,6 +29,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsSymbolLayerUtils,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QLocale
 
@@ -161,12 +163,17 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         extent = None
         if coverage is not None:
             scales = set_page_extents(page_layers, pages, geometry, margin)
+            self.report_blank_pages(pages, copies, crs, project, margin, feedback)
         else:
-            bounds = self.map_bounds(parameters, context, copies, crs, project)
+            bounds = self.map_bounds(parameters, context, copies, crs, project, feedback)
             (x_min, y_min, x_max, y_max), scale = page_extent(
                 bounds, geometry.map.w, geometry.map.h, margin)
             extent = QgsRectangle(x_min, y_min, x_max, y_max)
             scales = [scale]
+            if not any_feature_in(copies, extent, crs, project):
+                feedback.pushWarning(self.tr(
+                    "The map extent holds no feature of the chosen layers: the map is blank. "
+                    "Check the extent and its coordinate system."))
 
         texts = self.page_texts(parameters, context, title, copies, crs, coverage is not None,
                                 geometry.paper, language)
@@ -184,7 +191,8 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
             steps.setCurrentStep(1)
             self.export_png(layout, png_folder, Path(pdf_path).stem, dpi, steps)
         page_count = len(scales)
-        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count, pdf_path))
+        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count,
+                                                                         self.final_path(pdf_path)))
         return {self.OUTPUT: pdf_path, self.OUTPUT_PNG_FOLDER: png_folder or None,
                 self.PAGE_COUNT: page_count}
 
@@ -294,11 +302,13 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 "plan areas empty for a single map of all layers."))
         return pages
 
-    def map_bounds(self, parameters, context, layers, crs, project):
+    def map_bounds(self, parameters, context, layers, crs, project, feedback):
         if self.parameterAsString(parameters, self.EXTENT, context):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             if not extent.isEmpty():
                 return extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()
+            feedback.pushWarning(self.tr(
+                "The map extent has no width or height; the map shows all layers instead."))
         # Combined from the first extent on: an empty QgsRectangle to start from differs between
         # QGIS versions (3.34 deprecates setMinimal() for setNull(), which 3.22 lacks).
         extents = [QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
@@ -311,6 +321,19 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         for extent in extents[1:]:
             combined.combineExtentWith(extent)
         return combined.xMinimum(), combined.yMinimum(), combined.xMaximum(), combined.yMaximum()
+
+    def report_blank_pages(self, pages, layers, crs, project, margin, feedback):
+        """Name the plan areas whose page shows none of the layers' features."""
+        blank = []
+        for page in pages:
+            box = page["geometry"].boundingBox()
+            box.grow(margin * max(box.width(), box.height()))
+            if not any_feature_in(layers, box, crs, project):
+                blank.append(page["name"])
+        if blank:
+            feedback.pushWarning(self.tr(
+                "{0} plan area(s) hold no feature of the chosen layers; their pages show only "
+                "the area: {1}.").format(len(blank), ", ".join(blank)))
 
     # Page ---------------------------------------------------------------------------------
     def page_texts(self, parameters, context, title, layers, crs, atlas, paper, language):
@@ -376,4 +399,24 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         message = export_result_message(result, path)
         if message:
             raise QgsProcessingException(message + (f" ({error})" if error else ""))
+
+
+def any_feature_in(layers, rectangle, crs, project):
+    """Whether any of ``layers`` has a feature (a raster: any extent) within ``rectangle``,
+    given in ``crs``."""
+    for layer in layers:
+        transform = QgsCoordinateTransform(crs, layer.crs(), project.transformContext())
+        try:
+            area = transform.transformBoundingBox(rectangle)
+        except QgsCsException:
+            continue
+        if not isinstance(layer, QgsVectorLayer):
+            if layer.extent().intersects(area):
+                return True
+            continue
+        request = QgsFeatureRequest().setFilterRect(area).setLimit(1)
+        request.setNoAttributes()
+        if any(True for _ in layer.getFeatures(request)):
+            return True
+    return False
 

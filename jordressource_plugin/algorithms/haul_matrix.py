@@ -22,6 +22,7 @@ from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
+from ..layers.sites import report_spread_sites
 from ..layers.vocabulary import distance_method
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -87,7 +88,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         self.add_distance_crs_parameter()
         self.add_number_parameter(self.SNAP_TOLERANCE_M,
                                   self.tr("Snap tolerance: road ends closer than this join (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
+                                  costs.SNAP_TOLERANCE_M, maximum=costs.SNAP_TOLERANCE_MAX_M,
+                                  advanced=True)
         self.add_number_parameter(self.ACCESS_WARNING_M,
                                   self.tr("Report sites farther than this from any road (m)"),
                                   costs.ACCESS_WARNING_M, advanced=True)
@@ -181,6 +183,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
     def _read_sites(self, parameters, context, feedback, layer, field, label, crs):
         """(ids, (n, 2) positions, label) of a site layer; a site without an id is named by
         its feature id, and repeated ids are reported (help: reading tables)."""
+        import pandas as pd
+
         from ..core.geometry.positions import position_xy
         from ..core.tables import read_ids
 
@@ -197,6 +201,7 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             ids, report = read_ids(frame[id_field], fids, id_field)
             check_reading(report, label, feedback)
             ids = ids.tolist()
+        report_spread_sites(frame, pd.Series(ids, dtype=object), label, feedback)
         return ids, position_xy(frame.geometry), label
 
     def _read_roads(self, parameters, context, feedback, crs):

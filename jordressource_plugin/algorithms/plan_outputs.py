@@ -40,7 +40,8 @@ class PlanOutputsMixin:
             raise QgsProcessingException(self.tr("The PDF could not be written to {0}.")
                                          .format(pdf_path))
         feedback.pushInfo(self.tr("Plan written: {0} (HTML) and {1} ({2} page(s)).")
-                          .format(html_path, pdf_path, pages))
+                          .format(self.final_path(html_path), self.final_path(pdf_path),
+                                  pages))
 
     def _inputs(self, layers, dem, planned_layer, level_field):
         inputs = {self.tr("Project polygons"): layers[self.PROJECT].sourceName(),

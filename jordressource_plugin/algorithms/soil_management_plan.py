@@ -154,7 +154,7 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
                                   self.tr("Detour factor (road / straight distance, without "
                                           "roads)"), costs.DETOUR_FACTOR, minimum=1.0)
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
-                                  advanced=True)
+                                  maximum=costs.SNAP_TOLERANCE_MAX_M, advanced=True)
         self.add_distance_crs_parameter()
         for name, label, default in (
                 ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),

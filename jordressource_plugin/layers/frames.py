@@ -146,7 +146,10 @@ def qgis_value(value):
     """A frame value as something QgsFeature accepts."""
     if value is None or (pd is not None and (value is pd.NaT or value is pd.NA)):
         return None
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+    if isinstance(value, str):
+        # numpy's str_ is a str subclass the sink cannot convert ("Could not convert value").
+        return str(value)
+    if hasattr(value, "item") and not isinstance(value, bytes):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None

@@ -308,3 +308,13 @@ def _cell_key(x, y):
 def _overlaps(bounds, box):
     return ((bounds[:, 0] <= box[2]) & (bounds[:, 2] >= box[0])
             & (bounds[:, 1] <= box[3]) & (bounds[:, 3] >= box[1]))
+
+
+def overlapping_pairs(geometries: Geometries) -> tuple:
+    """Positions (i, j), i < j, of polygons whose interiors overlap (an area in common, not only
+    an edge or a corner), found through ``intersecting_pairs``."""
+    items = geometry_array(geometries)
+    first, second = intersecting_pairs(items, items, keep=lambda i, j: i < j)
+    overlap = np.array([items[i].relate_pattern(items[j], "2********")
+                        for i, j in zip(first, second)], dtype=bool)
+    return first[overlap] if len(overlap) else first, second[overlap] if len(overlap) else second
