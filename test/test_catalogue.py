@@ -107,7 +107,8 @@ def test_output_fields_keep_the_input_and_replace_same_names(qgis_app, make_laye
     assert fields.names() == ["id", "area_type", "area_share", "contamination_suspected",
                               "free_move"]
     assert not fields.field("area_type").isNumeric()  # the input's integer field is replaced
-    assert fields.field("area_share").alias() == "Share in the area type"
+    # Aliases come with the style after the run: a sink's fields carry none (3.40 warns).
+    assert fields.field("area_share").alias() == ""
 
 
 def test_aliases_are_danish_in_danish(qgis_app):
