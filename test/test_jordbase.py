@@ -6,6 +6,9 @@ it afterwards (fixture `postgis_server` in conftest.py). The database's own beha
 through psycopg2, logged in as the roles a region would create; the plugin's connection path
 through QGIS is checked too.
 """
+# The database package talks to PostgreSQL through QGIS: not for `make test-core`.
+QGIS_MODULE = True
+
 import subprocess
 import sys
 import threading

@@ -26,16 +26,16 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import number_format, translate
+from ..qt_compat import field_is_integer, is_null
 from .coordinates import check_source
 from .fields import id_list, require_fields
 
 FEATURE_ID = "_fid"
-INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
 
 
 def python_value(value):
     """A QGIS attribute value as a plain Python value."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     if isinstance(value, QDateTime):
         return value.toPyDateTime() if value.isValid() else None
@@ -93,7 +93,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
                 geometry = geometry.makeValid()
                 # Repair can leave a polygon with a dangling line as a collection: keep the
                 # parts of the layer's own kind, which is what the site is.
-                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.GeometryCollection:
+                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.Type.GeometryCollection:
                     geometry.convertGeometryCollectionToSubclass(
                         QgsWkbTypes.geometryType(source.wkbType()))
                 repaired.append(key(feature))
@@ -146,11 +146,13 @@ def feature_ids(source):
     QGIS numbers the features of a table with a bigint key (the jordbase's `fid`) in the order
     it meets them, 1, 2, 3 ..., anew in every session, so only the key's value names a row
     the planner can find, and orders the rows the same way whatever the database hands out."""
-    unique, not_null = QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintNotNull
+    unique = QgsFieldConstraints.Constraint.ConstraintUnique
+    not_null = QgsFieldConstraints.Constraint.ConstraintNotNull
+    provider = QgsFieldConstraints.ConstraintOrigin.ConstraintOriginProvider
     keys = [index for index, field in enumerate(source.fields())
-            if field.type() in INTEGER_TYPES and all(
-                field.constraints().constraintOrigin(kind)
-                == QgsFieldConstraints.ConstraintOriginProvider for kind in (unique, not_null))]
+            if field_is_integer(field) and all(
+                field.constraints().constraintOrigin(kind) == provider
+                for kind in (unique, not_null))]
     if not keys:
         return (lambda feature: feature.id()), []
     key = keys[0]
@@ -192,7 +194,7 @@ def attribute_frame(rows, names, fields):
     must keep their integer values, so such columns stay Python objects."""
     frame = pd.DataFrame(rows, columns=names)
     for position, name in enumerate(names):
-        if fields.field(name).type() in INTEGER_TYPES and frame[name].isna().any():
+        if field_is_integer(fields.field(name)) and frame[name].isna().any():
             frame[name] = pd.Series([row[position] for row in rows], dtype=object)
     return frame
 
@@ -201,10 +203,11 @@ def qgis_value(value):
     """A frame value as something QgsFeature accepts."""
     if value is None or (pd is not None and (value is pd.NaT or value is pd.NA)):
         return None
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+    if isinstance(value, str):
+        # numpy's str_ is a str subclass the sink cannot convert ("Could not convert value").
+        return str(value)
+    if hasattr(value, "item") and not isinstance(value, bytes):  # numpy scalars
         value = value.item()
-    elif isinstance(value, str) and type(value) is not str:
-        value = str(value)  # numpy.str_: QGIS takes it for an unknown Python object
     if isinstance(value, float) and math.isnan(value):
         return None
     if pd is not None and isinstance(value, pd.Timestamp):
@@ -233,7 +236,7 @@ def write_frame(sink, frame, fields, feedback=None, geometry=True):
             qgs_geometry = QgsGeometry()
             qgs_geometry.fromWkb(shapes[row].wkb)
             feature.setGeometry(qgs_geometry)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(translate(
                 "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
                 .format(sink.lastError() if hasattr(sink, "lastError") else ""))

@@ -20,6 +20,7 @@ from qgis.core import (
 
 from .. import catalogue
 from ..i18n import translate
+from ..qt_compat import save_style_to_database
 from ..resources import style_path
 from .legend import load_style
 from .postgis import postgres_source
@@ -86,9 +87,9 @@ def split_destination(dest_id: str):
 
 
 GEOMETRY_SUFFIXES = {
-    QgsWkbTypes.PointGeometry: "points",
-    QgsWkbTypes.LineGeometry: "lines",
-    QgsWkbTypes.PolygonGeometry: "areas",
+    QgsWkbTypes.GeometryType.PointGeometry: "points",
+    QgsWkbTypes.GeometryType.LineGeometry: "lines",
+    QgsWkbTypes.GeometryType.PolygonGeometry: "areas",
 }
 
 
@@ -138,18 +139,22 @@ def store_style_in_database(source: str, qml, aliases: dict, feedback) -> None:
         load_style(layer, qml)
     set_aliases(layer, aliases)
     name = qml.stem if qml is not None else layer.name()
-    # QGIS's postgres provider asks in a dialog before it replaces a style of the same name (a
-    # second run into the same table): that question would stop qgis_process, so the old
-    # style goes first.
-    count, style_ids, names, _, _ = layer.listStylesInDatabase()
-    for style_id, style_name in list(zip(style_ids, names))[:max(count, 0)]:
-        if style_name == name:
-            layer.deleteStyleFromDatabase(style_id)
-    error = layer.saveStyleToDatabase(name, "Jordressource", True, "")
+    remove_stored_style(layer, name)  # a second run into the same table
+    error = save_style_to_database(layer, name, "Jordressource")
     if error:
         feedback.pushInfo(translate(
             "JordressourceAlgorithm", "Could not store the style in {0}: {1}")
             .format(QgsDataSourceUri(source).quotedTablename(), error))
+
+
+def remove_stored_style(layer, style_name: str) -> None:
+    """Remove the layer's stored style called ``style_name``: QGIS 3.22 asks in a dialog
+    before overwriting one, which blocks a run without a desktop (a second run into the same
+    GeoPackage layer waited for ever)."""
+    related, ids, names, _, _ = layer.listStylesInDatabase()
+    for style_id, name in list(zip(ids, names))[:related]:
+        if name == style_name:
+            layer.deleteStyleFromDatabase(style_id)
 
 
 def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
@@ -165,8 +170,9 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
         if qml is not None:
             load_style(layer, qml)
         set_aliases(layer, aliases)
-        error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
-                                          "Jordressource", True, "")
+        style_name = qml.stem if qml is not None else layer.name()
+        remove_stored_style(layer, style_name)
+        error = save_style_to_database(layer, style_name, "Jordressource")
         if error:
             feedback.pushInfo(translate(
                 "JordressourceAlgorithm", "Could not store the style in {0}: {1}")
