@@ -120,10 +120,11 @@ def write_geopackage(layers, path):
         options.driverName = "GPKG"
         options.layerName = name
         if number:
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
         error = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(path), QgsCoordinateTransformContext(), options)
-        assert error[0] == QgsVectorFileWriter.NoError, error
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
 
 
 def write_postgis(layers, server):
@@ -133,7 +134,7 @@ def write_postgis(layers, server):
         error, message = QgsVectorLayerExporter.exportLayer(
             layer, server.uri(name, key="fid"), "postgres", layer.crs(), False,
             {"overwrite": True})
-        assert error == QgsVectorLayerExporter.NoError, message
+        assert error == QgsVectorLayerExporter.ExportError.NoError, message
         server.sql("jordressource", f"CREATE INDEX ON public.{name} USING gist (geom); "
                                     f"ANALYZE public.{name}")
 

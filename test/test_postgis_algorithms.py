@@ -252,7 +252,7 @@ def test_nulls_and_zeros_reach_postgis_as_written(jordbase, pattern):
     table = f"nulls_{pattern}"
     sink, _ = QgsProcessingUtils.createFeatureSink(
         "postgres://" + jordbase.uri(table), QgsProcessingContext(), fields,
-        QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:25832"))
+        QgsWkbTypes.Type.Point, QgsCoordinateReferenceSystem("EPSG:25832"))
     batches = PostgresBatches(sink, jordbase.uri(table), fields)
     for number, values in enumerate(rows):
         feature = QgsFeature(fields)
@@ -286,7 +286,7 @@ def test_a_postgis_output_keeps_its_style_and_aliases_in_the_database(run_algori
             **CLASSIFY, "INPUT": inputs["excavations"], "AREA_TYPES": inputs["area_types"],
             "CONTAMINATION": inputs["contaminated_sites"], "OUTPUT": "postgis:" + table})
     output = catalogue.find("classify_area_types", "OUTPUT")
-    style = style_for_geometry(output.style, QgsWkbTypes.MultiPolygon)
+    style = style_for_geometry(output.style, QgsWkbTypes.Type.MultiPolygon)
     assert jordbase.sql("jordressource", "SELECT stylename, useasdefault, count(*) OVER () "
                                          "FROM public.layer_styles WHERE f_table_schema = "
                                          "'public' AND f_table_name = 'styled_sites'"

@@ -21,6 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .staging import STATIC_PROPERTY
+
 POSTGRES_PROVIDERS = ("postgres", "postgis")  # "postgis:" is Processing's older spelling
 # Processing's own splits of a destination into provider and data source, in its order:
 # `provider://source`, then `provider:source`.
@@ -39,12 +41,12 @@ def postgres_source(destination: str):
 def table_destination(parameters, name, wkb_type):
     """``parameters`` with the PostGIS destination of sink ``name`` fit for ``wkb_type``: a
     table without geometry is named without a geometry column. Anything else unchanged."""
-    if QgsWkbTypes.flatType(wkb_type) != QgsWkbTypes.NoGeometry or name not in parameters:
+    if QgsWkbTypes.flatType(wkb_type) != QgsWkbTypes.Type.NoGeometry or name not in parameters:
         return parameters
     value = parameters[name]
     definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
     if definition is not None:
-        if definition.sink.propertyType() != QgsProperty.StaticProperty:
+        if definition.sink.propertyType() != STATIC_PROPERTY:
             return parameters
         destination = definition.sink.staticValue()
     else:
@@ -154,7 +156,7 @@ class PostgresBatches(QgsFeatureSink):
         batch, self._batch, self._first = self._batch, [], {}
         if not batch:
             return True
-        ok = self._provider.addFeatures(batch, QgsFeatureSink.FastInsert)
+        ok = self._provider.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         ok = ok[0] if isinstance(ok, tuple) else ok
         if not ok:
             self._error = self._provider.lastError()
