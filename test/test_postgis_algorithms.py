@@ -213,6 +213,63 @@ def test_soil_management_plan_reads_and_writes_postgis(run_algorithm, jordbase, 
     assert_same(answers)
 
 
+@pytest.fixture(scope="module")
+def storage(jordbase, tmp_path_factory):
+    """Two storage sites near Holbæk: {"gpkg": a GeoPackage layer's source, "postgis": the
+    jordbase's storage_sites holding the same rows}."""
+    from postgis_server import append_features
+    from qgis.core import (
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsGeometry,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QDate
+
+    memory = QgsVectorLayer("MultiPolygon?crs=EPSG:25832&field=id:string&field=name:string"
+                            "&field=storage_capacity_m3:double&field=max_soil_class:integer"
+                            "&field=start_date:date&field=end_date:date", "storage", "memory")
+    features = []
+    for site, x, y, capacity in (("ST1", 662000, 6172000, 20000.0),
+                                 ("ST2", 671000, 6167000, 8000.0)):
+        feature = QgsFeature(memory.fields())
+        feature.setAttributes([site, f"Jordhotel {site}", capacity, 2, QDate(2026, 1, 1),
+                               QDate(2030, 12, 31)])
+        feature.setGeometry(QgsGeometry.fromWkt(
+            f"MULTIPOLYGON((({x} {y}, {x + 150} {y}, {x + 150} {y + 100}, {x} {y + 100}, "
+            f"{x} {y})))"))
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    path = tmp_path_factory.mktemp("storage") / "storage.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "storage_sites"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path),
+                                                      QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    gpkg = QgsVectorLayer(f"{path}|layername=storage_sites", "storage_sites", "ogr")
+    table = QgsVectorLayer(jordbase.uri("storage_sites", schema=SCHEMA), "storage_sites",
+                           "postgres")
+    assert append_features(gpkg, table, {"municipality_code": HOLBAEK}) == 2
+    return {"gpkg": gpkg.source(), "postgis": table.source()}
+
+
+def test_schedule_reuse_reads_and_writes_postgis(run_algorithm, jordbase, storage, tmp_path):
+    parameters = {**MATCH, "STORAGE": "@storage_sites"}
+    outputs = ["OUTPUT_FLOWS", "OUTPUT_STOCK", "OUTPUT_SITES"]
+    from qgis.core import QgsVectorLayer
+
+    answers = []
+    for kind, server in (("gpkg", None), ("postgis", jordbase)):
+        sites = QgsVectorLayer(storage[kind], "storage_sites",
+                               "ogr" if server is None else "postgres")
+        answers.append(run(run_algorithm, "schedule_reuse", parameters, outputs,
+                           Inputs(server, {"storage_sites": sites}), tmp_path, kind, server,
+                           {"OUTPUT_HTML": "html"}))
+    assert answers[0][0]["REUSED_M3"] > 0
+    assert_same(answers)
+
+
 @pytest.mark.parametrize("pattern", ["runs", "mixed"])
 def test_nulls_and_zeros_reach_postgis_as_written(jordbase, pattern):
     """QGIS 3.22's postgres provider writes a batch's column holding only NULLs and zeros (0,
