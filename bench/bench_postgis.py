@@ -128,13 +128,13 @@ def write_geopackage(layers, path):
 
 
 def write_postgis(layers, server):
-    from qgis.core import QgsVectorLayerExporter
+    from qgis.core import Qgis, QgsVectorLayerExporter
 
     for name, layer in layers.items():
         error, message = QgsVectorLayerExporter.exportLayer(
             layer, server.uri(name, key="fid"), "postgres", layer.crs(), False,
             {"overwrite": True})
-        assert error == QgsVectorLayerExporter.ExportError.NoError, message
+        assert error == Qgis.VectorExportResult.Success, message
         server.sql("jordressource", f"CREATE INDEX ON public.{name} USING gist (geom); "
                                     f"ANALYZE public.{name}")
 
