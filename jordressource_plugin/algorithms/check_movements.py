@@ -1,0 +1,452 @@
+"""Check soil movements: a movement log against the registers of excavations and receivers, the
+rules of soil moving and the plan, each movement flagged and scored for the inspector."""
+from pathlib import Path
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..layers.columns import qgis_column, read_columns, write_rows
+from ..layers.frames import FEATURE_ID, read_frame, with_fields
+from ..layers.roads import read_road_network
+from ..layers.sites import SiteFieldsMixin
+from .base import JordressourceAlgorithm, processing_vector_types
+from .movement_texts import MovementTextsMixin
+
+SUMMARY_FIELDS = (
+    ("role", QVariant.String), ("id", QVariant.String), ("known", QVariant.Bool),
+    ("kind", QVariant.String), ("movements", QVariant.LongLong), ("moved_t", QVariant.Double),
+    ("registered_t", QVariant.Double), ("balance_t", QVariant.Double),
+    ("received_t", QVariant.Double), ("sent_t", QVariant.Double), ("stock_t", QVariant.Double),
+    ("flagged", QVariant.LongLong), ("flag_counts", QVariant.String), ("risk", QVariant.Double))
+CHECK_FIELDS = (("ok", QVariant.Bool), ("flags", QVariant.String), ("risk", QVariant.Double),
+                ("distance_km", QVariant.Double))
+
+
+class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, JordressourceAlgorithm):
+    ALGORITHM_ID = "check_movements"
+    GROUP_ID = "control"
+    OUTPUT_STYLES = {"OUTPUT": "movement_checks", "OUTPUT_SUMMARY": "movement_actors"}
+
+    MOVEMENTS = "MOVEMENTS"
+    SOURCES = "SOURCES"
+    RECEIVERS = "RECEIVERS"
+    AREA_TYPES = "AREA_TYPES"
+    CONTAMINATION = "CONTAMINATION"
+    PLAN = "PLAN"
+    ROADS = "ROADS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    OUTPUT_HTML = "OUTPUT_HTML"
+
+    # (parameter, default field, parent layer, required, engine key)
+    FIELDS = (
+        ("MOVEMENT_ID_FIELD", "id", "MOVEMENTS", False, "id"),
+        ("MOVEMENT_SOURCE_FIELD", "source_id", "MOVEMENTS", True, "source_id"),
+        ("MOVEMENT_RECEIVER_FIELD", "receiver_id", "MOVEMENTS", True, "receiver_id"),
+        ("TONNES_FIELD", "tonnes", "MOVEMENTS", True, "tonnes"),
+        ("MOVEMENT_CLASS_FIELD", "soil_class", "MOVEMENTS", False, "soil_class"),
+        ("DATE_FIELD", "date", "MOVEMENTS", False, "date"),
+        ("ANALYSED_FIELD", "analysed", "MOVEMENTS", False, "analysed"),
+        ("VEHICLE_FIELD", "vehicle", "MOVEMENTS", False, "vehicle"),
+        ("DEPARTURE_FIELD", "departure_time", "MOVEMENTS", False, "departure"),
+        ("ARRIVAL_FIELD", "arrival_time", "MOVEMENTS", False, "arrival"),
+        ("SOURCE_ID_FIELD", "id", "SOURCES", True, "id"),
+        ("VOLUME_FIELD", "volume_m3", "SOURCES", True, "amount"),
+        ("CLASS_FIELD", "soil_class", "SOURCES", False, "soil_class"),
+        ("SOURCE_START_FIELD", "start_date", "SOURCES", False, "start"),
+        ("SOURCE_END_FIELD", "end_date", "SOURCES", False, "end"),
+        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", True, "id"),
+        ("KIND_FIELD", "kind", "RECEIVERS", False, "kind"),
+        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", True, "amount"),
+        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False, "soil_class"),
+        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", False, "start"),
+        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", False, "end"),
+        ("OPENING_STOCK_FIELD", "opening_stock_m3", "RECEIVERS", False, "opening"),
+        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", False, "area_type"),
+        ("PLAN_FROM_FIELD", None, "PLAN", False, "from"),
+        ("PLAN_TO_FIELD", None, "PLAN", False, "to"),
+        ("PLAN_TONNES_FIELD", "tonnes", "PLAN", False, "tonnes"),
+    )
+    NUMBERS = ("MOVEMENT_COUNT", "FLAGGED_COUNT", "TONNES", "FLAGGED_TONNES")
+
+    def displayName(self):
+        return self.tr("Check soil movements")
+
+    def extra_tags(self):
+        return ["movements", "jordflytning", "control", "tilsyn", "inspection", "traceability",
+                "sporbarhed", "fraud", "capacity", "log", "risk"]
+
+    def field_labels(self):
+        return {
+            "MOVEMENT_ID_FIELD": self.tr("Movement id field"),
+            "MOVEMENT_SOURCE_FIELD": self.tr("Movement excavation id field"),
+            "MOVEMENT_RECEIVER_FIELD": self.tr("Movement receiver id field"),
+            "TONNES_FIELD": self.tr("Tonnes field"),
+            "MOVEMENT_CLASS_FIELD": self.tr("Movement soil class field"),
+            "DATE_FIELD": self.tr("Movement date field"),
+            "ANALYSED_FIELD": self.tr("Analysed field (yes/no)"),
+            "VEHICLE_FIELD": self.tr("Vehicle field"),
+            "DEPARTURE_FIELD": self.tr("Departure time field"),
+            "ARRIVAL_FIELD": self.tr("Arrival time field"),
+            "SOURCE_ID_FIELD": self.tr("Excavation id field"),
+            "VOLUME_FIELD": self.tr("Surplus volume field (m³, in situ)"),
+            "CLASS_FIELD": self.tr("Soil class field"),
+            "SOURCE_START_FIELD": self.tr("Excavation start date field"),
+            "SOURCE_END_FIELD": self.tr("Excavation end date field"),
+            "RECEIVER_ID_FIELD": self.tr("Receiver id field"),
+            "KIND_FIELD": self.tr("Receiver kind field"),
+            "CAPACITY_FIELD": self.tr("Receiver capacity field (m³)"),
+            "MAX_CLASS_FIELD": self.tr("Highest accepted soil class field"),
+            "RECEIVER_START_FIELD": self.tr("Receiver start date field"),
+            "RECEIVER_END_FIELD": self.tr("Receiver end date field"),
+            "OPENING_STOCK_FIELD": self.tr("Resource site opening stock field (m³)"),
+            "AREA_TYPE_FIELD": self.tr("Area type field"),
+            "PLAN_FROM_FIELD": self.tr("Plan from-id field (empty: source_id or from_id)"),
+            "PLAN_TO_FIELD": self.tr("Plan to-id field (empty: receiver_id or to_id)"),
+            "PLAN_TONNES_FIELD": self.tr("Plan tonnes field"),
+        }
+
+    def initAlgorithm(self, config=None):
+        from ..core.movements import check
+
+        sites = processing_vector_types("point", "polygon")
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MOVEMENTS, self.tr("Soil movement log (table or layer)"),
+            processing_vector_types("table")))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SOURCES, self.tr("Excavations"), sites))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RECEIVERS, self.tr("Receivers (pits, resource sites, utilisation)"), sites))
+        for name, label, types in (
+                (self.AREA_TYPES, self.tr("Area types"), ("polygon",)),
+                (self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"), ("polygon",)),
+                (self.PLAN, self.tr("Plan (match_reuse matches or schedule_reuse flows)"),
+                 ("table",)),
+                (self.ROADS, self.tr("Roads"), ("line",))):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                name, label, processing_vector_types(*types), optional=True))
+        labels = self.field_labels()
+        for name, default, parent, required, _ in self.FIELDS:
+            self.addParameter(QgsProcessingParameterField(
+                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
+                optional=not required))
+        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum plausible haul (km)"),
+                                  check.MAX_HAUL_KM)
+        self.add_number_parameter("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"),
+                                  check.TRUCK_PAYLOAD_T)
+        self.add_number_parameter("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), 1.8)
+        self.add_number_parameter("MAX_SPEED_KMH", self.tr("Top speed of a truck (km/h)"),
+                                  check.MAX_SPEED_KMH)
+        self.add_number_parameter("DETOUR_FACTOR",
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
+                                  check.DETOUR_FACTOR, minimum=1.0)
+        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
+                                  advanced=True)
+        self.add_distance_crs_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Checked movements"), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr("Movements per excavation, receiver and vehicle"),
+            QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr("Inspection report"), self.tr("HTML files (*.html)"),
+            optional=True, createByDefault=True))
+        for name, description in zip(self.NUMBERS, (
+                self.tr("Movements checked"), self.tr("Movements with a flag"),
+                self.tr("Tonnes moved"), self.tr("Tonnes moved with a flag"))):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    # Run --------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from ..core.movements.check import CheckCancelled, CheckRules, check_movements
+
+        steps = QgsProcessingMultiStepFeedback(6, feedback)
+        crs = self.distance_crs(parameters, context)
+        number = {name: self.parameterAsDouble(parameters, name, context) for name in (
+            "MAX_HAUL_KM", "TRUCK_PAYLOAD_T", "DENSITY_T_M3", "MAX_SPEED_KMH", "DETOUR_FACTOR",
+            "SNAP_TOLERANCE_M")}
+        for name in ("MAX_HAUL_KM", "TRUCK_PAYLOAD_T", "DENSITY_T_M3", "MAX_SPEED_KMH"):
+            if number[name] <= 0:
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.")
+                                             .format(name))
+        layers = {name: self.source_or_error(parameters, name, context,
+                                             required=name in (self.MOVEMENTS, self.SOURCES,
+                                                               self.RECEIVERS))
+                  for name in (self.MOVEMENTS, self.SOURCES, self.RECEIVERS, self.AREA_TYPES,
+                               self.CONTAMINATION, self.PLAN, self.ROADS)}
+        fields = self._fields(parameters, context, layers, steps)
+
+        steps.pushInfo(self.tr("Reading the movement log…"))
+        log, columns, input_fields = self._read_log(parameters, context, layers, fields, steps)
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(1)
+        sources, receivers, area_types = self._read_registers(parameters, context, layers,
+                                                              fields, crs, number, steps)
+        steps.setCurrentStep(2)
+        plan = self._read_plan(parameters, context, layers, fields, steps)
+        network = None
+        if layers[self.ROADS] is not None:
+            network = read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"],
+                                        context, steps)
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(3)
+        steps.pushInfo(self.tr("Checking {0:,} movement(s)…").format(len(log)))
+        rules = CheckRules(number["MAX_HAUL_KM"], number["TRUCK_PAYLOAD_T"],
+                           number["MAX_SPEED_KMH"], number["DETOUR_FACTOR"], area_types)
+        try:
+            result = check_movements(log, sources, receivers, rules, plan, network,
+                                     progress=lambda share: steps.setProgress(100 * share),
+                                     canceled=steps.isCanceled)
+        except CheckCancelled:
+            return {}
+        self._log_result(log, result, network is not None, steps)
+
+        steps.setCurrentStep(4)
+        outputs = self._write_movements(parameters, context, columns, input_fields, result, crs,
+                                        steps)
+        steps.setCurrentStep(5)
+        outputs.update(self._write_summary(parameters, context, result, crs, steps))
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if html_path:
+            self._write_report(html_path, log, result, layers, fields, number, crs,
+                               plan is not None)
+            outputs[self.OUTPUT_HTML] = html_path
+        tonnes = np.nan_to_num(log.tonnes)
+        outputs.update({"MOVEMENT_COUNT": len(log), "FLAGGED_COUNT": int((~result.ok).sum()),
+                        "TONNES": float(tonnes.sum()),
+                        "FLAGGED_TONNES": float(tonnes[~result.ok].sum())})
+        steps.setProgress(100)
+        return outputs
+
+    # Reading ----------------------------------------------------------------------------------
+    def _fields(self, parameters, context, layers, feedback):
+        """{parameter: field or None}: required fields must exist; an optional field left at a
+        default name its layer lacks is not used (a log without vehicles)."""
+        fields = {}
+        for name, default, parent, required, _ in self.FIELDS:
+            source = layers[parent]
+            if source is None:
+                fields[name] = None
+                continue
+            fields[name] = self.site_field(parameters, name, context, source, default, required,
+                                           feedback, source.sourceName())
+        return fields
+
+    def _read_log(self, parameters, context, layers, fields, feedback):
+        from ..core.movements.log import MovementFields, read_movement_log
+
+        label = self.tr("Movements")
+        columns, fids, route = read_columns(self, parameters, self.MOVEMENTS, context, feedback,
+                                            label)
+        feedback.pushInfo(self.tr("{0}: {1:,} movement(s) read ({2}).").format(
+            label, len(fids), self.tr("GDAL columns") if route == "gdal"
+            else self.tr("QGIS features")))
+        keys = {key: fields[name] for name, _, parent, _, key in self.FIELDS
+                if parent == self.MOVEMENTS}
+        movement_fields = MovementFields(**keys)
+        log, report = read_movement_log(columns, movement_fields, fids)
+        self._check_report(report, label, feedback, movement_fields.id)
+        return log, columns, layers[self.MOVEMENTS].fields()
+
+    def _read_registers(self, parameters, context, layers, fields, crs, number, feedback):
+        from ..core.movements.registers import classify_registers, register_from_reading
+        from ..core.tables import SiteFields, read_sites, read_values
+
+        registers, geometries = [], []
+        for layer_name, kind, _prefix, label in (
+                (self.SOURCES, "volume", "SOURCE", self.tr("Excavations")),
+                (self.RECEIVERS, "capacity", "RECEIVER", self.tr("Receivers"))):
+            own = {key: fields[name] for name, _, parent, _, key in self.FIELDS
+                   if parent == layer_name}
+            names = [v for v in own.values() if v]
+            frame = read_frame(layers[layer_name], crs, context, feedback, fields=names,
+                               label=label, require_geometry=False)
+            reading = read_sites(frame, SiteFields(own["amount"], kind, own["id"],
+                                                   own["soil_class"], own["start"], own["end"]),
+                                 fallback_ids=frame[FEATURE_ID].to_numpy(), ids_required=True)
+            self._check_report(reading.report, label, feedback)
+            receivers = layer_name == self.RECEIVERS
+            register = register_from_reading(
+                reading, self._positions(frame.geometry), number["DENSITY_T_M3"],
+                frame[own["kind"]].to_numpy() if receivers and own.get("kind") else None,
+                receivers=receivers)
+            if receivers and own.get("opening"):
+                opening, report = read_values(frame[own["opening"]], reading.ids, own["opening"])
+                self._check_report(report, label, feedback)
+                register.opening_t = opening * number["DENSITY_T_M3"]
+            registers.append(register)
+            geometries.append(frame.geometry)
+        sources, receivers = registers
+        areas = contamination = None
+        if layers[self.AREA_TYPES] is not None:
+            area_field = fields["AREA_TYPE_FIELD"] or "area_type"
+            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
+                               label=self.tr("Area types"))
+        else:
+            feedback.pushWarning(self.tr(
+                "No area-type layer: area types are not compared, and only excavations on "
+                "contaminated sites need an analysis to move."))
+        if layers[self.CONTAMINATION] is not None:
+            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None,
+                                       fields=[], label=self.tr("Contaminated sites")).geometry
+        classify_registers(sources, receivers, *geometries, areas,
+                           fields["AREA_TYPE_FIELD"] or "area_type", contamination)
+        return sources, receivers, areas is not None
+
+    @staticmethod
+    def _positions(geometry):
+        import numpy as np
+
+        from ..core.geometry.positions import position_xy
+
+        xy = np.full((len(geometry), 2), np.nan)
+        present = (geometry.notna() & ~geometry.is_empty).to_numpy()
+        if present.any():
+            xy[present] = position_xy(geometry[present])
+        return xy
+
+    def _read_plan(self, parameters, context, layers, fields, feedback):
+        from ..core.movements.plan import plan_fields, read_plan
+
+        if layers[self.PLAN] is None:
+            return None
+        label = self.tr("Plan")
+        columns, _, _ = read_columns(self, parameters, self.PLAN, context, feedback, label)
+        chosen = (fields["PLAN_FROM_FIELD"], fields["PLAN_TO_FIELD"])
+        if not all(chosen):
+            chosen = plan_fields(list(columns))
+            if chosen is None:
+                raise QgsProcessingException(self.tr(
+                    "{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id "
+                    "(schedule_reuse). Choose the plan's from-id and to-id fields.")
+                    .format(label))
+        tonnes_field = fields["PLAN_TONNES_FIELD"]
+        if not tonnes_field:
+            raise QgsProcessingException(self.tr("{0}: choose the plan's tonnes field.")
+                                         .format(label))
+        plan, report = read_plan(columns, chosen[0], chosen[1], tonnes_field)
+        self._check_report(report, label, feedback)
+        feedback.pushInfo(self.tr("{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).").format(
+            label, len(plan), plan.tonnes.sum(), chosen[0], chosen[1]))
+        return plan
+
+    def _check_report(self, report, label, feedback, id_field=None):
+        """Log what was noted or left out; stop with every refused value named."""
+        from ..core import tables as t
+
+        for issue in report.issues:
+            if issue.action == t.REFUSED:
+                continue
+            if id_field is not None or issue.role in (t.DATE, t.YES_NO):
+                message = self.movement_note(issue, label, self.id_list, id_field)
+            else:
+                message = self.tr("{0}: '{1}': {2} at {3}.").format(
+                    label, issue.field, issue.reason, self.id_list(issue.ids))
+            (feedback.reportError if issue.action == t.SKIPPED else feedback.pushWarning)(message)
+        if report.refused:
+            lines = [f"- '{i.field}': {i.reason}: " + self.id_list(
+                [f"{id_} = {value!r}" for id_, value in zip(i.ids, i.values)])
+                for i in report.refused]
+            raise QgsProcessingException(self.tr(
+                "{0}: {1} value(s) cannot be used as given. Correct them and run again:")
+                .format(label, sum(len(i.ids) for i in report.refused)) + "\n" + "\n".join(lines))
+
+    # Writing ----------------------------------------------------------------------------------
+    def _write_movements(self, parameters, context, columns, input_fields, result, crs, feedback):
+        from ..core.movements.lines import movement_lines_wkb
+
+        fields = with_fields(input_fields, CHECK_FIELDS)
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
+                                           QgsWkbTypes.LineString, crs)
+        values = {name: qgis_column(columns[name]) for name in input_fields.names()}
+        values.update({"ok": result.ok.tolist(), "flags": result.flag_texts().tolist(),
+                       "risk": qgis_column(result.risk.round(1)),
+                       "distance_km": qgis_column(result.distance_km.round(3))})
+        write_rows(sink, fields, values, movement_lines_wkb(result.origin_xy, result.receiver_xy),
+                   feedback)
+        sink.flushBuffer()
+        return {self.OUTPUT: dest_id}
+
+    def _write_summary(self, parameters, context, result, crs, feedback):
+        from ..core.movements.lines import points_wkb
+
+        fields = QgsFields()
+        for name, kind in SUMMARY_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_SUMMARY, context, fields,
+                                           QgsWkbTypes.Point, crs)
+        summary = result.summary
+        values = {name: qgis_column(summary[name].to_numpy()) for name, _ in SUMMARY_FIELDS}
+        values["risk"] = qgis_column(summary["risk"].to_numpy().round(1))
+        write_rows(sink, fields, values, points_wkb(summary[["x", "y"]].to_numpy(float)),
+                   feedback)
+        sink.flushBuffer()
+        return {self.OUTPUT_SUMMARY: dest_id}
+
+    def _write_report(self, path, log, result, layers, fields, number, crs, with_plan):
+        from ..core.movements.report import movement_report
+
+        inputs = {self.tr("Movements"): layers[self.MOVEMENTS].sourceName(),
+                  self.tr("Excavations"): layers[self.SOURCES].sourceName(),
+                  self.tr("Receivers"): layers[self.RECEIVERS].sourceName()}
+        for name, label in ((self.AREA_TYPES, self.tr("Area types")),
+                            (self.CONTAMINATION, self.tr("Contaminated sites")),
+                            (self.PLAN, self.tr("Plan")), (self.ROADS, self.tr("Roads"))):
+            if layers[name] is not None:
+                inputs[label] = layers[name].sourceName()
+        parameters = {
+            self.tr("Maximum plausible haul (km)"): f"{number['MAX_HAUL_KM']:g}",
+            self.tr("Truck payload (t)"): f"{number['TRUCK_PAYLOAD_T']:g}",
+            self.tr("Bulk density (t/m³)"): f"{number['DENSITY_T_M3']:g}",
+            self.tr("Top speed of a truck (km/h)"): f"{number['MAX_SPEED_KMH']:g}",
+            self.tr("Detour factor (road / straight distance, without roads)"):
+                f"{number['DETOUR_FACTOR']:g}",
+            self.tr("Metric CRS"): crs.authid()}
+        report = movement_report(log, result, self.report_labels(), inputs, parameters)
+        Path(path).write_text(report, encoding="utf-8")
+
+    def _log_result(self, log, result, on_roads, feedback):
+        import numpy as np
+
+        from ..core.movements.flags import has_flag
+
+        tonnes = np.nan_to_num(log.tonnes)
+        names = self.flag_names()
+        for code, count in result.counts().items():
+            if count:
+                mask = has_flag(result.bits, code)
+                feedback.pushInfo(self.tr("{0} ({1}): {2:,} movement(s), {3:,.0f} t.").format(
+                    names[code], code, count, tonnes[mask].sum()))
+        notes = self.not_checked_notes()
+        for key, count in result.not_checked.items():
+            if count:
+                feedback.pushInfo(notes[key].format(count))
+        haul = result.haul
+        if on_roads:
+            feedback.pushInfo(self.tr("Haul of {0} distinct origin–receiver pair(s) measured "
+                                      "along the roads.").format(haul.pairs))
+            if haul.pairs_without_road:
+                feedback.pushWarning(self.tr(
+                    "{0} pair(s) have no road path between them: their haul is the straight "
+                    "line times the detour factor.").format(haul.pairs_without_road))
+        flagged = ~result.ok
+        feedback.pushInfo(self.tr(
+            "{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.").format(
+                int(flagged.sum()), len(log), tonnes[flagged].sum(), tonnes.sum()))

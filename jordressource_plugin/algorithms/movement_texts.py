@@ -1,0 +1,104 @@
+"""The words of `check_movements`: flag names, the report's labels and the log's notes on a
+movement log, translated (Danish first), apart from the algorithm's parameters and steps."""
+from ..core.movements import flags as f
+
+
+class MovementTextsMixin:
+    def flag_names(self):
+        return {
+            f.DUPLICATE_ID: self.tr("duplicate id"),
+            f.UNKNOWN_SOURCE: self.tr("unknown source"),
+            f.UNKNOWN_RECEIVER: self.tr("unknown receiver"),
+            f.CLASS_NOT_ACCEPTED: self.tr("soil class not accepted"),
+            f.OVER_CAPACITY: self.tr("over the receiver's capacity"),
+            f.OVER_EXCAVATED: self.tr("more than excavated"),
+            f.CROSS_AREA: self.tr("across area types without analysis"),
+            f.OUTSIDE_WINDOW: self.tr("outside the date window"),
+            f.IMPLAUSIBLE_HAUL: self.tr("implausible haul"),
+            f.OVER_PAYLOAD: self.tr("over the truck payload"),
+            f.IMPOSSIBLE_TRAVEL: self.tr("impossible travel"),
+            f.NOT_IN_PLAN: self.tr("not in the plan"),
+        }
+
+    def report_labels(self):
+        from ..i18n import user_language
+
+        return {
+            "lang": user_language(),
+            "title": self.tr("Soil movement check"),
+            "generated": self.tr("Generated {0}"),
+            "summary": self.tr("Summary"),
+            "movements": self.tr("Movements"),
+            "tonnes": self.tr("Tonnes"),
+            "flagged": self.tr("Movements with a flag"),
+            "flagged_tonnes": self.tr("Tonnes moved with a flag"),
+            "flags": self.tr("Flags"),
+            "flag": self.tr("Flag"),
+            "weight": self.tr("Weight"),
+            "meaning": self.tr("Meaning"),
+            "risk": self.tr("Risk"),
+            "risk_title": self.tr("How the risk is scored"),
+            "risk_text": self.tr(
+                "A movement's risk is 100 · (1 − Π(1 − w)) over its flags, with the weights "
+                "below: 0 for a clean movement, higher with every further flag, never above "
+                "100. An actor's risk is the tonnes-weighted mean risk of its movements."),
+            "top_movements": self.tr("Movements with the highest risk"),
+            "top_actors": self.tr("Excavations, receivers and vehicles with the highest risk"),
+            "none": self.tr("No movement has a flag."),
+            "id": self.tr("Id"),
+            "date": self.tr("Date"),
+            "source": self.tr("From"),
+            "receiver": self.tr("To"),
+            "role": self.tr("Role"),
+            "moved": self.tr("Moved (t)"),
+            "registered": self.tr("Registered (t)"),
+            "balance": self.tr("Balance (t)"),
+            "stock": self.tr("Theoretical stock (t)"),
+            "chart_receivers": self.tr("Received against capacity, per receiver"),
+            "chart_note": self.tr("The {0} receivers most filled of {1} are shown."),
+            "received": self.tr("Received (t)"),
+            "capacity": self.tr("Capacity (t)"),
+            "roles": {"source": self.tr("excavation"), "receiver": self.tr("receiver"),
+                      "vehicle": self.tr("vehicle")},
+            "flag_names": self.flag_names(),
+            "inputs": self.tr("Inputs"),
+            "parameters": self.tr("Parameters"),
+        }
+
+    def movement_note(self, issue, label, id_list, id_field):
+        """The log's sentence for a movement that was read but lacks a value."""
+        from ..core import tables as t
+
+        count, ids = len(issue.ids), id_list(issue.ids)
+        if issue.reason == t.MISSING_ID and issue.field == id_field:
+            return self.tr("{0}: {1} movement(s) have no id in '{2}' and are named by their "
+                           "feature id: {3}.").format(label, count, issue.field, ids)
+        if issue.reason == t.MISSING_ID:
+            return self.tr("{0}: {1} movement(s) have no value in '{2}' and are flagged as "
+                           "unknown: {3}.").format(label, count, issue.field, ids)
+        if issue.role == t.VALUE:
+            return self.tr("{0}: {1} movement(s) have no tonnes in '{2}': they count 0 t: {3}.")\
+                .format(label, count, issue.field, ids)
+        if issue.role == t.DATE:
+            return self.tr("{0}: {1} movement(s) have no date in '{2}': they count last in the "
+                           "running totals and are not checked against date windows: {3}.")\
+                .format(label, count, issue.field, ids)
+        if issue.role == t.YES_NO:
+            return self.tr("{0}: {1} movement(s) have no value in '{2}' and count as not "
+                           "analysed: {3}.").format(label, count, issue.field, ids)
+        return f"{label}: {issue.reason} '{issue.field}': {ids}"
+
+    def not_checked_notes(self):
+        from ..core.movements import check as c
+
+        return {
+            c.NO_CLASS: self.tr("{0} movement(s) between known sites have no soil class, or go "
+                                "to a receiver without a highest class: class not checked."),
+            c.NO_LIMIT: self.tr("{0} movement(s) name a site without a registered volume or "
+                                "capacity: that limit not checked."),
+            c.NO_TONNES: self.tr("{0} movement(s) have no tonnes: counted as 0 t."),
+            c.NO_DATE: self.tr("{0} movement(s) have no date: not checked against date windows, "
+                               "counted last in the running totals."),
+            c.NO_TIMES: self.tr("{0} movement(s) with a vehicle lack a departure or arrival time "
+                                "of day: travel not checked."),
+        }
