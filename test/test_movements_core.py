@@ -1,7 +1,10 @@
-"""The movement check's engine (core.movements), QGIS-free: a hand-made log with one movement for
-each flag and clean ones, the running totals against a brute-force reference, impossible travel
-by hand, the plan, the risk score, the actors' balances and bad input read by the one table
-policy (core.tables)."""
+"""The movement check's engine (core.movements), QGIS-free: the hand-made case of
+test/data/movements (a log with one movement for each flag and clean ones), the running totals
+against a brute-force reference, impossible travel by hand, the plan, the risk score, the
+actors' balances and bad input read by the one table policy (core.tables)."""
+import json
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -24,8 +27,13 @@ from jordressource_plugin.core.movements.report import movement_report
 from jordressource_plugin.core.movements.risk import WEIGHTS, actor_risk, movement_risk
 from jordressource_plugin.core.movements.travel import impossible_travel
 
-X0, Y0 = 600_000.0, 6_150_000.0
-DENSITY = 1.8
+CASE = json.loads((Path(__file__).parent / "data" / "movements" / "hand_case.json")
+                  .read_text(encoding="utf-8"))
+X0, Y0 = CASE["origin"]
+DENSITY = CASE["density_t_m3"]
+LOG = CASE["log"]
+LOG_NAMES = ["id", "source_id", "receiver_id", "tonnes", "soil_class", "date", "analysed",
+             "vehicle", "departure_time", "arrival_time"]
 FIELDS = MovementFields("source_id", "receiver_id", "tonnes", id="id", soil_class="soil_class",
                         date="date", analysed="analysed", vehicle="vehicle",
                         departure="departure_time", arrival="arrival_time")
@@ -35,84 +43,38 @@ def _days(values):
     return np.array(values, dtype="datetime64[D]")
 
 
+def register(rows, amount, soil_class, receivers=False):
+    """A register of the case's sites (area types and suspicion as the case states them)."""
+    def column(name):
+        return [row.get(name) for row in rows]
+
+    kinds = np.array([row.get("kind", "") for row in rows], dtype=object)
+    return SiteRegister(np.array(column("id"), dtype=object),
+                        np.array([(X0 + row["dx"], Y0 + row["dy"]) for row in rows]),
+                        np.array(column(amount), dtype=float) * DENSITY,
+                        np.array(column(soil_class), dtype=float),
+                        _days([v or "NaT" for v in column("start_date")]),
+                        _days([v or "NaT" for v in column("end_date")]), kinds,
+                        (kinds == "resource_site") if receivers else np.zeros(len(rows), bool),
+                        area_type=np.array(column("area_type"), dtype=object),
+                        suspected=np.array(column("on_contaminated_site"), dtype=bool))
+
+
 def excavations():
-    """S1 urban, 2026; S2 registered class 3; S3 on a contaminated site; S4 small; S5 38 km
-    east of the others."""
-    ids = ["S1", "S2", "S3", "S4", "S5"]
-    xy = [(X0, Y0), (X0 + 1000, Y0), (X0 + 500, Y0 + 500), (X0, Y0 - 1000), (X0 + 40_000, Y0)]
-    volume_m3 = np.array([100.0, 1000.0, 1000.0, 10.0, 5000.0])
-    return SiteRegister(np.array(ids, dtype=object), np.array(xy), volume_m3 * DENSITY,
-                        np.array([1.0, 3.0, 1.0, 1.0, 1.0]),
-                        _days(["2026-01-01", "NaT", "NaT", "NaT", "NaT"]),
-                        _days(["2026-12-31", "NaT", "NaT", "NaT", "NaT"]),
-                        np.array([""] * 5, dtype=object), np.zeros(5, bool),
-                        area_type=np.array(["urban"] * 5, dtype=object),
-                        suspected=np.array([False, False, True, False, False]))
+    return register(CASE["excavations"], "volume_m3", "soil_class")
 
 
 def receivers():
-    """R1 a small clean pit (54 t) open in the first half of 2026, R2 a large utilisation
-    project, R3 a resource site in an industrial area, R4 200 km away."""
-    ids = ["R1", "R2", "R3", "R4"]
-    xy = [(X0, Y0 + 5000), (X0 + 2000, Y0), (X0 + 5000, Y0 + 2000), (X0 + 200_000, Y0)]
-    capacity_m3 = np.array([30.0, 10_000.0, 10_000.0, 10_000.0])
-    return SiteRegister(np.array(ids, dtype=object), np.array(xy), capacity_m3 * DENSITY,
-                        np.array([1.0, 3.0, 2.0, 3.0]),
-                        _days(["2026-01-01", "NaT", "NaT", "NaT"]),
-                        _days(["2026-06-30", "NaT", "NaT", "NaT"]),
-                        np.array(["pit", "utilisation", "resource_site", "pit"], dtype=object),
-                        np.array([False, False, True, False]),
-                        area_type=np.array(["urban", "urban", "industrial", "urban"],
-                                           dtype=object))
-
-
-# (id, source, receiver, tonnes, class, date, analysed, vehicle, departure, arrival), flags
-HAND_LOG = [
-    (("C1", "S1", "R1", 20, 1, "2026-02-01", False, None, None, None), set()),
-    (("C2", "S1", "R2", 20, 1, "2026-03-01", False, None, None, None), set()),
-    (("C3", "S2", "R2", 25, 3, "2026-03-02", True, None, None, None), set()),
-    (("D1", "S1", "R2", 10, 1, "2026-03-03", False, None, None, None), {f.DUPLICATE_ID}),
-    (("D1", "S1", "R2", 10, 1, "2026-03-03", False, None, None, None), {f.DUPLICATE_ID}),
-    (("U1", "SX", "R2", 10, 1, "2026-03-03", False, None, None, None),
-     {f.UNKNOWN_SOURCE, f.NOT_IN_PLAN}),
-    (("U2", "S1", "RX", 5, 1, "2026-03-03", False, None, None, None),
-     {f.UNKNOWN_RECEIVER, f.NOT_IN_PLAN}),
-    # Declared clean, unanalysed, from a site registered as class 3: counts as class 3.
-    (("K1", "S2", "R1", 10, 1, "2026-03-04", False, None, None, None), {f.CLASS_NOT_ACCEPTED}),
-    # R1 takes 54 t: 20 + 10 + 25 = 55.
-    (("O1", "S1", "R1", 25, 1, "2026-03-05", False, None, None, None), {f.OVER_CAPACITY}),
-    # S4 holds 18 t: 15, then 25.
-    (("E1", "S4", "R2", 15, 1, "2026-03-06", False, None, None, None), set()),
-    (("E2", "S4", "R2", 10, 1, "2026-03-07", False, None, None, None), {f.OVER_EXCAVATED}),
-    (("X1", "S3", "R2", 10, 1, "2026-03-08", False, None, None, None), {f.CROSS_AREA}),
-    (("W1", "S1", "R2", 5, 1, "2027-02-01", False, None, None, None), {f.OUTSIDE_WINDOW}),
-    (("H1", "S2", "R4", 10, 3, "2026-03-09", True, None, None, None), {f.IMPLAUSIBLE_HAUL}),
-    (("P1", "S2", "R2", 40, 3, "2026-03-10", True, None, None, None), {f.OVER_PAYLOAD}),
-    # AB12345 delivers at R2 at 08:20 and loads 38 km away at 08:30 (28.5 min at 80 km/h).
-    (("T1", "S2", "R2", 10, 3, "2026-04-01", True, "AB12345", "2026-04-01 08:00",
-      "2026-04-01 08:20"), {f.IMPOSSIBLE_TRAVEL}),
-    (("T2", "S5", "R2", 10, 1, "2026-04-01", True, "AB12345", "2026-04-01 08:30",
-      "2026-04-01 09:30"), {f.IMPOSSIBLE_TRAVEL}),
-    (("V1", "S1", "R2", 10, 1, "2026-04-02", False, "CD67890", "2026-04-02 07:00",
-      "2026-04-02 07:10"), set()),
-    (("V2", "S1", "R2", 10, 1, "2026-04-02", False, "CD67890", "2026-04-02 07:30",
-      "2026-04-02 07:45"), set()),
-    # Analysed across area types (urban to industrial), but a pair the plan does not hold.
-    (("N1", "S1", "R3", 5, 1, "2026-04-03", True, None, None, None), {f.NOT_IN_PLAN}),
-]
-PLAN_PAIRS = [("S1", "R1"), ("S1", "R2"), ("S2", "R2"), ("S2", "R1"), ("S3", "R2"),
-              ("S4", "R2"), ("S2", "R4"), ("S5", "R2")]
+    return register(CASE["receivers"], "capacity_m3", "max_soil_class", receivers=True)
 
 
 def log_table(rows):
-    names = ["id", "source_id", "receiver_id", "tonnes", "soil_class", "date", "analysed",
-             "vehicle", "departure_time", "arrival_time"]
-    return {name: [row[k] for row in rows] for k, name in enumerate(names)}
+    """{field: values} of log rows given as tuples in LOG_NAMES order."""
+    return {name: [row[k] for row in rows] for k, name in enumerate(LOG_NAMES)}
 
 
 def plan():
-    table = {"source_id": [a for a, _ in PLAN_PAIRS], "receiver_id": [b for _, b in PLAN_PAIRS],
-             "tonnes": [10_000.0] * len(PLAN_PAIRS)}
+    table = {key: [row[key] for row in CASE["plan"]] for key in CASE["plan"][0]}
     flows, report = read_plan(table, "source_id", "receiver_id", "tonnes")
     assert not report.issues
     return flows
@@ -120,16 +82,17 @@ def plan():
 
 @pytest.fixture(scope="module")
 def hand_check():
-    log, report = read_movement_log(log_table([row for row, _ in HAND_LOG]), FIELDS)
+    log, report = read_movement_log({name: [row[name] for row in LOG] for name in LOG_NAMES},
+                                    FIELDS)
     assert not report.refused
     return log, check_movements(log, excavations(), receivers(), CheckRules(), plan())
 
 
-@pytest.mark.parametrize("position", range(len(HAND_LOG)), ids=[r[0][0] for r in HAND_LOG])
+@pytest.mark.parametrize("position", range(len(LOG)), ids=[row["id"] for row in LOG])
 def test_each_movement_of_the_hand_made_log_has_exactly_its_flags(hand_check, position):
     _, check = hand_check
-    expected = HAND_LOG[position][1]
-    assert set(f.codes_of(check.bits[position])) == expected
+    expected = LOG[position]["expected"]
+    assert f.codes_of(check.bits[position]) == expected, LOG[position]["why"]
     assert check.ok[position] == (not expected)
 
 
@@ -141,7 +104,7 @@ def test_every_flag_occurs_in_the_hand_made_log(hand_check):
 
 def test_risk_follows_the_weights(hand_check):
     _, check = hand_check
-    by_id = dict(zip([r[0][0] for r in HAND_LOG], check.risk))
+    by_id = dict(zip([row["id"] for row in LOG], check.risk))
     assert by_id["C1"] == 0
     assert by_id["K1"] == pytest.approx(100 * WEIGHTS[f.CLASS_NOT_ACCEPTED])
     both = 1 - (1 - WEIGHTS[f.UNKNOWN_SOURCE]) * (1 - WEIGHTS[f.NOT_IN_PLAN])
@@ -158,7 +121,7 @@ def test_actor_summary_balances_what_moved(hand_check):
     log, check = hand_check
     summary = check.summary.set_index(["role", "id"])
     s1 = summary.loc[("source", "S1")]
-    sent_s1 = sum(r[0][3] for r in HAND_LOG if r[0][1] == "S1")
+    sent_s1 = sum(row["tonnes"] for row in LOG if row["source_id"] == "S1")
     assert s1["moved_t"] == pytest.approx(sent_s1)
     assert s1["balance_t"] == pytest.approx(100 * DENSITY - sent_s1)
     r1 = summary.loc[("receiver", "R1")]

@@ -193,7 +193,7 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
 
         steps.pushInfo(self.tr("Reading the movement log…"))
         log, columns, input_fields = self._read_log(parameters, context, layers, fields, steps)
-        if steps.isCanceled():
+        if log is None:
             return {}
         steps.setCurrentStep(1)
         sources, receivers, area_types = self._read_registers(parameters, context, layers,
@@ -255,6 +255,8 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
         label = self.tr("Movements")
         columns, fids, route = read_columns(self, parameters, self.MOVEMENTS, context, feedback,
                                             label)
+        if feedback.isCanceled():
+            return None, None, None
         feedback.pushInfo(self.tr("{0}: {1:,} movement(s) read ({2}).").format(
             label, len(fids), self.tr("GDAL columns") if route == "gdal"
             else self.tr("QGIS features")))

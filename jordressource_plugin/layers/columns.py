@@ -109,15 +109,75 @@ def _gdal_columns(location, fields, feedback):
             batches.append(batch)
             read_rows += len(next(iter(batch.values()))) if batch else 0
             feedback.setProgress(min(100.0, 100.0 * read_rows / total))
-    fid_key = fid_column if fid_column and any(fid_column in b for b in batches) else "OGC_FID"
-    if not batches:
-        return {n: _empty_column(fields.field(n)) for n in names}, np.zeros(0, np.int64)
-    fids = np.concatenate([np.asarray(b[fid_key]) for b in batches]).astype(np.int64)
-    columns = {}
-    for name in names:
-        key = fid_key if name == fid_column and name not in batches[0] else name
-        columns[name] = _from_arrow([b[key] for b in batches], fields.field(name))
+        fid_key = fid_column if fid_column and any(fid_column in b for b in batches) else "OGC_FID"
+        if not batches:
+            return {n: _empty_column(fields.field(n)) for n in names}, np.zeros(0, np.int64)
+        fids = np.concatenate([np.asarray(b[fid_key]) for b in batches]).astype(np.int64)
+        columns = {}
+        for name in names:
+            key = fid_key if name == fid_column and name not in batches[0] else name
+            if fields.field(name).type() == QVariant.Bool and not _booleans_read_right(
+                    dataset.GetDriver()):
+                columns[name] = _booleans_feature_by_feature(layer, name, names)
+            else:
+                columns[name] = _from_arrow([b[key] for b in batches], fields.field(name))
     return columns, fids
+
+
+_PROBED_DRIVERS = {}
+_PROBE = [True, None, True, False, True, True, False, True, True, None, False, True]
+
+
+def _booleans_read_right(driver):
+    """Whether ``driver``'s Arrow stream hands over yes/no values as stored: GDAL 3.6's
+    GeoPackage stream scrambles them, so each driver is tried once on a small file in memory
+    (a feature test, not a version check)."""
+    name = driver.ShortName
+    if name not in _PROBED_DRIVERS:
+        _PROBED_DRIVERS[name] = _probe_booleans(driver)
+    return _PROBED_DRIVERS[name]
+
+
+def _probe_booleans(driver):
+    from osgeo import gdal, ogr
+
+    extension = driver.GetMetadataItem("DMD_EXTENSION") or "dat"
+    path = f"/vsimem/jordressource_boolean_probe.{extension}"
+    try:
+        dataset = driver.Create(path, 0, 0, 0, gdal.GDT_Unknown)
+        layer = dataset.CreateLayer("probe", None, ogr.wkbNone)
+        definition = ogr.FieldDefn("b", ogr.OFTInteger)
+        definition.SetSubType(ogr.OFSTBoolean)
+        layer.CreateField(definition)
+        for value in _PROBE:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            if value is not None:
+                feature.SetField(0, int(value))
+            layer.CreateFeature(feature)
+        dataset = None
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+        read = []
+        for batch in dataset.GetLayer(0).GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"]):
+            read.extend(_from_arrow([batch["b"]], None).tolist())
+        return read == _PROBE
+    except (RuntimeError, AttributeError, KeyError):  # the driver cannot write or stream
+        return False
+    finally:
+        dataset = None
+        gdal.Unlink(path)
+
+
+def _booleans_feature_by_feature(layer, name, names):
+    """One yes/no column read feature by feature, the other columns skipped."""
+    layer.SetIgnoredFields(["OGR_GEOMETRY"] + [n for n in names if n != name
+                                                and layer.GetLayerDefn().GetFieldIndex(n) >= 0])
+    layer.ResetReading()
+    index = layer.GetLayerDefn().GetFieldIndex(name)
+    values = np.array([None if feature.IsFieldNull(index)
+                       else bool(feature.GetFieldAsInteger(index))
+                       for feature in layer], dtype=object)
+    layer.SetIgnoredFields(["OGR_GEOMETRY"])
+    return values
 
 
 class _Nothing:
@@ -139,7 +199,8 @@ def _from_arrow(parts, field):
     if kind == "M":
         moments = values.astype("datetime64[s]")
         moments[mask] = np.datetime64("NaT")
-        timed = ~mask if field.type() == QVariant.DateTime else np.zeros(len(mask), bool)
+        timed = (~mask if field is not None and field.type() == QVariant.DateTime
+                 else np.zeros(len(mask), bool))
         return DateColumn(moments, timed)
     if kind == "f":
         return np.where(mask, np.nan, values.astype(float))
