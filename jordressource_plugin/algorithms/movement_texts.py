@@ -35,7 +35,6 @@ class MovementTextsMixin:
             "flags": self.tr("Flags"),
             "flag": self.tr("Flag"),
             "weight": self.tr("Weight"),
-            "meaning": self.tr("Meaning"),
             "risk": self.tr("Risk"),
             "risk_title": self.tr("How the risk is scored"),
             "risk_text": self.tr(

@@ -115,6 +115,354 @@
     </message>
 </context>
 <context>
+    <name>CheckMovementsAlgorithm</name>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="85"/>
+        <source>Check soil movements</source>
+        <translation>Kontrollér jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="93"/>
+        <source>Movement id field</source>
+        <translation>Id-felt for flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="94"/>
+        <source>Movement excavation id field</source>
+        <translation>Felt med opgravningens id i flytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="95"/>
+        <source>Movement receiver id field</source>
+        <translation>Felt med modtagerens id i flytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="96"/>
+        <source>Tonnes field</source>
+        <translation>Felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="97"/>
+        <source>Movement soil class field</source>
+        <translation>Felt med flytningens jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="98"/>
+        <source>Movement date field</source>
+        <translation>Felt med flytningens dato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="99"/>
+        <source>Analysed field (yes/no)</source>
+        <translation>Felt for analyseret (ja/nej)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="100"/>
+        <source>Vehicle field</source>
+        <translation>Felt med køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="101"/>
+        <source>Departure time field</source>
+        <translation>Felt med afgangstidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="102"/>
+        <source>Arrival time field</source>
+        <translation>Felt med ankomsttidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="103"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="104"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="105"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="106"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="107"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="108"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="109"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="110"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="111"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="112"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="113"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="114"/>
+        <source>Resource site opening stock field (m³)</source>
+        <translation>Felt med ressourcepladsens startlager (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="115"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="116"/>
+        <source>Plan from-id field (empty: source_id or from_id)</source>
+        <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="117"/>
+        <source>Plan to-id field (empty: receiver_id or to_id)</source>
+        <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="118"/>
+        <source>Plan tonnes field</source>
+        <translation>Planens felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="125"/>
+        <source>Soil movement log (table or layer)</source>
+        <translation>Log over jordflytninger (tabel eller lag)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="409"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="130"/>
+        <source>Receivers (pits, resource sites, utilisation)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="411"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="132"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="132"/>
+        <source>Plan (match_reuse matches or schedule_reuse flows)</source>
+        <translation>Plan (match fra match_reuse eller strømme fra schedule_reuse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="411"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="417"/>
+        <source>Maximum plausible haul (km)</source>
+        <translation>Største plausible transport (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="418"/>
+        <source>Truck payload (t)</source>
+        <translation>Lasteevne pr. lastbil (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="419"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="420"/>
+        <source>Top speed of a truck (km/h)</source>
+        <translation>Lastbilens topfart (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="421"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="156"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="159"/>
+        <source>Checked movements</source>
+        <translation>Kontrollerede flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="161"/>
+        <source>Movements per excavation, receiver and vehicle</source>
+        <translation>Flytninger pr. opgravning, modtager og køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="164"/>
+        <source>Inspection report</source>
+        <translation>Tilsynsrapport</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="164"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-filer (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="167"/>
+        <source>Movements checked</source>
+        <translation>Kontrollerede flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="167"/>
+        <source>Movements with a flag</source>
+        <translation>Flytninger med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="167"/>
+        <source>Tonnes moved</source>
+        <translation>Flyttede tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="167"/>
+        <source>Tonnes moved with a flag</source>
+        <translation>Tons flyttet med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="185"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="194"/>
+        <source>Reading the movement log…</source>
+        <translation>Læser loggen over flytninger …</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="210"/>
+        <source>Checking {0:,} movement(s)…</source>
+        <translation>Kontrollerer {0:,} flytning(er) …</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="408"/>
+        <source>Movements</source>
+        <translation>Flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="260"/>
+        <source>{0}: {1:,} movement(s) read ({2}).</source>
+        <translation>{0}: {1:,} flytning(er) læst ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="260"/>
+        <source>GDAL columns</source>
+        <translation>kolonner via GDAL</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="260"/>
+        <source>QGIS features</source>
+        <translation>objekter via QGIS</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="410"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="305"/>
+        <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
+        <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="411"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="411"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="338"/>
+        <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
+        <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="344"/>
+        <source>{0}: choose the plan&apos;s tonnes field.</source>
+        <translation>{0}: vælg planens felt med tons.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="348"/>
+        <source>{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).</source>
+        <translation>{0}: {1} planlagt(e) par, {2:,.0f} t ({3} → {4}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="362"/>
+        <source>{0}: &apos;{1}&apos;: {2} at {3}.</source>
+        <translation>{0}: &apos;{1}&apos;: {2} ved {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="369"/>
+        <source>{0}: {1} value(s) cannot be used as given. Correct them and run again:</source>
+        <translation>{0}: {1} værdi(er) kan ikke bruges, som de står. Ret dem, og kør igen:</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="423"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="437"/>
+        <source>{0} ({1}): {2:,} movement(s), {3:,.0f} t.</source>
+        <translation>{0} ({1}): {2:,} flytning(er), {3:,.0f} t.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="445"/>
+        <source>Haul of {0} distinct origin–receiver pair(s) measured along the roads.</source>
+        <translation>Transporten for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="448"/>
+        <source>{0} pair(s) have no road path between them: their haul is the straight line times the detour factor.</source>
+        <translation>{0} par har ingen vej imellem sig: deres transport er den rette linje gange omvejsfaktoren.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="452"/>
+        <source>{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.</source>
+        <translation>{0:,} af {1:,} flytning(er) har et flag: {2:,.0f} af {3:,.0f} t.</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyAreaTypesAlgorithm</name>
     <message>
         <location filename="../algorithms/classify_area_types.py" line="26"/>
@@ -641,37 +989,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="352"/>
+        <location filename="../layout/plan_layout.py" line="354"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="355"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="357"/>
+        <location filename="../layout/plan_layout.py" line="359"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="360"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="362"/>
+        <location filename="../layout/plan_layout.py" line="364"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="364"/>
+        <location filename="../layout/plan_layout.py" line="366"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="367"/>
+        <location filename="../layout/plan_layout.py" line="369"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -885,12 +1233,12 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="114"/>
+        <location filename="../algorithms/base.py" line="115"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="138"/>
+        <location filename="../algorithms/base.py" line="139"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
@@ -954,6 +1302,11 @@
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
+    <message>
+        <location filename="../algorithms/base.py" line="35"/>
+        <source>Control and traceability</source>
+        <translation>Kontrol og sporbarhed</translation>
+    </message>
 </context>
 <context>
     <name>JordressourceHelp</name>
@@ -976,47 +1329,47 @@
         <translation>&amp;Jordressource</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="49"/>
+        <location filename="../gui/menu.py" line="48"/>
         <source>New soil project…</source>
         <translation>Nyt jordprojekt…</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="49"/>
+        <location filename="../gui/menu.py" line="48"/>
         <source>Create an empty soil project (GeoPackage) with every layer of the data model, styled and with Danish field names</source>
         <translation>Opret et tomt jordprojekt (GeoPackage) med alle datamodellens lag, med symbologi og danske feltnavne</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="54"/>
+        <location filename="../gui/menu.py" line="53"/>
         <source>Open sample project (Holbæk)</source>
         <translation>Åbn eksempelprojekt (Holbæk)</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="54"/>
+        <location filename="../gui/menu.py" line="53"/>
         <source>Add the Holbæk sample's layers, styled, to the map</source>
         <translation>Tilføj eksempelprojektets lag for Holbæk med symbologi til kortet</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="68"/>
+        <location filename="../gui/menu.py" line="67"/>
         <source>Shipped model</source>
         <translation>Medfølgende model</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="72"/>
+        <location filename="../gui/menu.py" line="71"/>
         <source>Help</source>
         <translation>Hjælp</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="72"/>
+        <location filename="../gui/menu.py" line="71"/>
         <source>The Jordressource help in your language</source>
         <translation>Hjælpen til Jordressource på dit sprog</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="74"/>
+        <location filename="../gui/menu.py" line="73"/>
         <source>About Jordressource</source>
         <translation>Om Jordressource</translation>
     </message>
     <message>
-        <location filename="../gui/menu.py" line="106"/>
+        <location filename="../gui/menu.py" line="105"/>
         <source>Jordressource</source>
         <translation>Jordressource</translation>
     </message>
@@ -1415,6 +1768,289 @@
         <location filename="../algorithms/match_reuse.py" line="141"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
+    </message>
+</context>
+<context>
+    <name>MovementTextsMixin</name>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="9"/>
+        <source>duplicate id</source>
+        <translation>dobbelt id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="10"/>
+        <source>unknown source</source>
+        <translation>ukendt afsender</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="11"/>
+        <source>unknown receiver</source>
+        <translation>ukendt modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="12"/>
+        <source>soil class not accepted</source>
+        <translation>jordklasse ikke tilladt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="13"/>
+        <source>over the receiver&apos;s capacity</source>
+        <translation>over modtagerens kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="14"/>
+        <source>more than excavated</source>
+        <translation>mere end opgravet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="15"/>
+        <source>across area types without analysis</source>
+        <translation>på tværs af områdetyper uden analyse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="16"/>
+        <source>outside the date window</source>
+        <translation>uden for datovinduet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="17"/>
+        <source>implausible haul</source>
+        <translation>usandsynlig transport</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="18"/>
+        <source>over the truck payload</source>
+        <translation>over lastbilens nyttelast</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="19"/>
+        <source>impossible travel</source>
+        <translation>umulig kørsel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="20"/>
+        <source>not in the plan</source>
+        <translation>ikke i planen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="28"/>
+        <source>Soil movement check</source>
+        <translation>Kontrol af jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="29"/>
+        <source>Generated {0}</source>
+        <translation>Genereret {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="30"/>
+        <source>Summary</source>
+        <translation>Sammenfatning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="31"/>
+        <source>Movements</source>
+        <translation>Flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="32"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="33"/>
+        <source>Movements with a flag</source>
+        <translation>Flytninger med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="34"/>
+        <source>Tonnes moved with a flag</source>
+        <translation>Tons flyttet med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="35"/>
+        <source>Flags</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="36"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="37"/>
+        <source>Weight</source>
+        <translation>Vægt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="38"/>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="39"/>
+        <source>How the risk is scored</source>
+        <translation>Sådan beregnes risikoen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="40"/>
+        <source>A movement's risk is 100 · (1 − Π(1 − w)) over its flags, with the weights below: 0 for a clean movement, higher with every further flag, never above 100. An actor's risk is the tonnes-weighted mean risk of its movements.</source>
+        <translation>En flytnings risiko er 100 · (1 − Π(1 − w)) over dens flag med vægtene nedenfor: 0 for en ren flytning, højere for hvert yderligere flag, aldrig over 100. En aktørs risiko er det tonsvægtede gennemsnit af dens flytningers risiko.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="44"/>
+        <source>Movements with the highest risk</source>
+        <translation>Flytninger med størst risiko</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="45"/>
+        <source>Excavations, receivers and vehicles with the highest risk</source>
+        <translation>Opgravninger, modtagere og køretøjer med størst risiko</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="46"/>
+        <source>No movement has a flag.</source>
+        <translation>Ingen flytning har et flag.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="47"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="48"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="49"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="50"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="51"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="52"/>
+        <source>Moved (t)</source>
+        <translation>Flyttet (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="53"/>
+        <source>Registered (t)</source>
+        <translation>Registreret (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="54"/>
+        <source>Balance (t)</source>
+        <translation>Balance (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="55"/>
+        <source>Theoretical stock (t)</source>
+        <translation>Teoretisk lager (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="56"/>
+        <source>Received against capacity, per receiver</source>
+        <translation>Modtaget mod kapacitet pr. modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="57"/>
+        <source>The {0} receivers most filled of {1} are shown.</source>
+        <translation>De {0} mest fyldte af {1} modtagere vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="58"/>
+        <source>Received (t)</source>
+        <translation>Modtaget (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="59"/>
+        <source>Capacity (t)</source>
+        <translation>Kapacitet (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <source>excavation</source>
+        <translation>opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <source>receiver</source>
+        <translation>modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="61"/>
+        <source>vehicle</source>
+        <translation>køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="63"/>
+        <source>Inputs</source>
+        <translation>Inddata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="64"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="73"/>
+        <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
+        <translation>{0}: {1} flytning(er) har intet id i &apos;{2}&apos; og navngives med deres objekt-id: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="76"/>
+        <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
+        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og markeres som ukendte: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="79"/>
+        <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
+        <translation>{0}: {1} flytning(er) har ingen tons i &apos;{2}&apos;: de tæller 0 t: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="82"/>
+        <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
+        <translation>{0}: {1} flytning(er) har ingen dato i &apos;{2}&apos;: de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="86"/>
+        <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
+        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og regnes som ikke analyseret: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="94"/>
+        <source>{0} movement(s) between known sites have no soil class, or go to a receiver without a highest class: class not checked.</source>
+        <translation>{0} flytning(er) mellem kendte lokaliteter har ingen jordklasse eller går til en modtager uden højeste klasse: klassen er ikke kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="96"/>
+        <source>{0} movement(s) name a site without a registered volume or capacity: that limit not checked.</source>
+        <translation>{0} flytning(er) nævner en lokalitet uden registreret volumen eller kapacitet: den grænse er ikke kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="98"/>
+        <source>{0} movement(s) have no tonnes: counted as 0 t.</source>
+        <translation>{0} flytning(er) har ingen tons: talt som 0 t.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="99"/>
+        <source>{0} movement(s) have no date: not checked against date windows, counted last in the running totals.</source>
+        <translation>{0} flytning(er) har ingen dato: ikke kontrolleret mod datovinduer, talt sidst i de løbende totaler.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="101"/>
+        <source>{0} movement(s) with a vehicle lack a departure or arrival time of day: travel not checked.</source>
+        <translation>{0} flytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,6 @@ DEFAULT_LABELS = {
     "flags": "Flags",
     "flag": "Flag",
     "weight": "Weight",
-    "meaning": "Meaning",
     "risk": "Risk",
     "risk_title": "How the risk is scored",
     "risk_text": "A movement's risk is 100 · (1 − Π(1 − w)) over its flags, with the weights "
