@@ -8,7 +8,7 @@ import html
 import tempfile
 from pathlib import Path
 
-from .i18n import help_path, translate, user_language
+from .i18n import help_text, translate, user_language
 
 STYLE = ("body{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.45;color:#222}"
          "h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:1px solid #ccc;margin-top:2em}"
@@ -28,8 +28,7 @@ def _page(title: str, body: str) -> str:
 
 
 def _fragment(name: str) -> str:
-    path = help_path(name)
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    return help_text(name)
 
 
 def algorithm_help_file(algorithm_id: str, title: str) -> Path:

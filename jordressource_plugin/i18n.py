@@ -1,4 +1,5 @@
 """Translations: Qt's .qm catalogue for short strings, per-locale help files for long ones."""
+import re
 from pathlib import Path
 
 from qgis.core import QgsSettings
@@ -46,7 +47,25 @@ def help_path(name: str) -> Path:
     return help_dir() / "en" / f"{name}.html"
 
 
+# A help file includes a shared snippet (``help/<lang>/_<name>.html``) with this comment, so
+# that a rule common to several algorithms is written once: ``<!-- include reading_tables -->``.
+INCLUDE = re.compile(r"<!-- include (\w+) -->")
+
+
 def help_text(name: str) -> str:
-    """Help for ``name`` in the user's language, English where no translation exists."""
+    """Help for ``name`` in the user's language, English where no translation exists, with its
+    shared snippets included."""
     path = help_path(name)
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    if not path.exists():
+        return ""
+    language = path.parent.name
+    return INCLUDE.sub(lambda match: _snippet(match.group(1), language),
+                       path.read_text(encoding="utf-8"))
+
+
+def _snippet(name: str, language: str) -> str:
+    for candidate in (language, "en"):
+        path = help_dir() / candidate / f"_{name}.html"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    return ""

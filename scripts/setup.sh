@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 
 # python3-rtree: geopandas's spatial index on shapely 1.8; pyqt5-dev-tools and qttools5-dev-tools:
 # pylupdate5 and lrelease for the Danish catalogue; postgresql + postgresql-postgis: the tests'
-# own throw-away PostGIS server; python3-networkx: a baseline in the benchmarks.
+# own throw-away PostGIS server, python3-psycopg2 its tests' client (the plugin itself goes through
+# QGIS); python3-networkx: a baseline in the benchmarks.
 DEBS=(qgis python3-qgis qgis-providers python3-geopandas python3-rasterio python3-scipy
       python3-matplotlib python3-rtree python3-networkx python3-venv python3-pip xvfb
-      poppler-utils pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis)
+      poppler-utils pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis
+      python3-psycopg2)
 VENV=.venv
 
 missing=()

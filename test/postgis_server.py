@@ -58,6 +58,22 @@ class PostgisServer:
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
+    def require_password(self, role, password):
+        """A login role (superuser: it stands for the region's database administrator) that
+        must give its password over TCP, as on a real server; every other role is trusted."""
+        self.sql("postgres", f"CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{password}'")
+        hba = self.data / "pg_hba.conf"
+        rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rule + hba.read_text())
+        self._run(self.bin_dir / "pg_ctl", "-D", self.data, "reload")
+
+    def dsn(self, user=None, database="jordressource"):
+        """A libpq connection string; the server trusts loopback, so there is no password."""
+        return f"host=127.0.0.1 port={self.port} dbname={database} user={user or self.user}"
+
+    def qgis_uri(self, database="jordressource"):
+        return f"dbname='{database}' host=127.0.0.1 port={self.port} user='{self.user}'"
+
     def uri(self, table, geometry_column="geom", key="fid"):
         return (f"dbname='jordressource' host=127.0.0.1 port={self.port} user='{self.user}' "
                 f"key='{key}' table=\"public\".\"{table}\" ({geometry_column})")

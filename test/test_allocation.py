@@ -66,6 +66,22 @@ def test_optimum_beats_nearest_first_where_greedy_blocks_a_receiver(solver):
     assert result.summary.cost_dkk < greedy.cost_dkk
 
 
+@pytest.mark.parametrize("solver", PATHS)
+def test_one_absurd_row_leaves_every_other_flow_in_place(solver):
+    # A volume typed as 1e15 m³ beside the greedy trap: flows are kept or dropped by an absolute
+    # tolerance in tonnes, so the trap's 100 m³ flows survive (a filter relative to the largest
+    # supply dropped everything below 1.8e6 t), and every source's soil is accounted for.
+    sources = excavations([(1000, 0), (-1100, 0), (50000, 0)], [100, 100, 1e15])
+    sinks = receivers([(0, 0), (3000, 0), (50500, 0)], [100, 100, 1e9])
+    result = plan(sources, sinks, max_haul_km=3.0, **solver)
+    assert flows(result) == {(0, 1): 100, (1, 0): 100, (2, 2): 1e9}
+    allocation = result.allocation
+    assert allocation.reused_t + allocation.disposed_t == pytest.approx(
+        result.problem.supply_t, rel=1e-12)
+    assert (allocation.received_t <= result.problem.capacity_t).all()
+    assert result.summary.reused_m3 == pytest.approx(200 + 1e9)
+
+
 def test_optimum_splits_a_source_where_greedy_fills_the_wrong_receiver():
     # R0 is near both; only S0 reaches R1. Greedy gives R0 to S0 first and S1's soil to
     # disposal; the optimum sends 100 of S0 to R1 and shares R0 between them.

@@ -7,7 +7,7 @@ import pytest
 from jordressource_plugin.core.project.datamodel import LAYERS
 
 QGIS_TYPE_NAMES = {"string": "String", "integer": "Integer", "double": "Real", "date": "Date",
-                   "boolean": "Boolean"}
+                   "datetime": "DateTime", "boolean": "Boolean"}
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_every_layer_opens_styled_with_danish_aliases(project, spec):
     for field in spec.fields:
         assert layer.attributeAlias(layer.fields().lookupField(field.name)) == field.alias_da
     expected_renderer = "categorizedSymbol" if spec.name not in (
-        "disposal_sites", "planning_areas", "movements") else "singleSymbol"
+        "disposal_sites", "storage_sites", "planning_areas", "movements") else "singleSymbol"
     assert layer.renderer().type() == expected_renderer
 
 

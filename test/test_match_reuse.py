@@ -190,28 +190,51 @@ def test_polygon_excavations_use_their_centroid(run_algorithm, make_layer):
     assert distances == {"R1": pytest.approx(1.0)}
 
 
-SKIPPED = [
-    ("negative volume", [("POINT(0 0)", ["S1", -5.0, 1, None, None])], "negative volume: S1"),
-    ("null volume", [("POINT(0 0)", ["S1", None, 1, None, None])], "no readable volume: S1"),
-    ("text volume", [("POINT(0 0)", ["S1", "lots", 1, None, None])], "no readable volume: S1"),
+SKIPPED = [  # the one reading policy (core.tables): no value -> left out and named
+    ("null volume", [("POINT(0 0)", ["S1", None, 1, None, None])],
+     "have no value in 'volume_m3' and are left out: S1"),
+    ("blank volume", [("POINT(0 0)", ["S1", " ", 1, None, None])],
+     "have no value in 'volume_m3' and are left out: S1"),
     ("null geometry", [(None, ["S1", 10.0, 1, None, None])], "without geometry, ids 1"),
+]
+REFUSED = [  # a value that cannot be used as given stops the run, naming the id and value
+    ("negative volume", "-5", 'negative volumes; volumes are cubic metres of soil, zero or more: '
+                              'S1 = "-5"'),
+    ("text volume", "lots", 'not numbers: S1 = "lots"'),
+    ("ambiguous volume", "1.500", 'S1 = "1.500"'),
 ]
 
 
-@pytest.mark.parametrize("case, first, reported", SKIPPED, ids=[c[0] for c in SKIPPED])
-def test_unusable_excavations_are_skipped_and_reported(run_algorithm, make_layer,
-                                                       recording_feedback, case, first, reported):
+def _two_sources(make_layer, first):
     fields = [("id", "string"), ("volume_m3", "string")] + SOURCE_FIELDS[2:]
-    sources = make_layer("Point", CRS, fields,
-                         first + [("POINT(10 0)", ["S2", "10", 1, None, None])])
+    return make_layer("Point", CRS, fields, first + [("POINT(10 0)", ["S2", "10", 1, None, None])])
+
+
+@pytest.mark.parametrize("case, first, reported", SKIPPED, ids=[c[0] for c in SKIPPED])
+def test_excavations_without_a_volume_are_skipped_and_named(run_algorithm, make_layer,
+                                                            recording_feedback, case, first,
+                                                            reported):
     receivers = make_layer("Point", CRS, RECEIVER_FIELDS, GREEDY_TRAP["receivers"])
     result = run_algorithm("match_reuse", {
-        "SOURCES": sources, "RECEIVERS": receivers, "OUTPUT_MATCHES": "memory:",
-        "OUTPUT_SOURCES": "memory:", "OUTPUT_RECEIVERS": "memory:"}, recording_feedback)
+        "SOURCES": _two_sources(make_layer, first), "RECEIVERS": receivers,
+        "OUTPUT_MATCHES": "memory:", "OUTPUT_SOURCES": "memory:", "OUTPUT_RECEIVERS": "memory:"},
+        recording_feedback)
     reused = by_id(result["OUTPUT_SOURCES"], "reused_m3")
     assert {k: v[0] for k, v in reused.items()} == {"S2": pytest.approx(10.0)}
     errors = recording_feedback.errors
     assert any(reported in error for error in errors), errors
+
+
+@pytest.mark.parametrize("case, volume, message", REFUSED, ids=[c[0] for c in REFUSED])
+def test_volumes_that_cannot_be_used_stop_the_run_by_id_and_value(run_algorithm, make_layer,
+                                                                  case, volume, message):
+    from qgis.core import QgsProcessingException
+
+    sources = _two_sources(make_layer, [("POINT(0 0)", ["S1", volume, 1, None, None])])
+    receivers = make_layer("Point", CRS, RECEIVER_FIELDS, GREEDY_TRAP["receivers"])
+    with pytest.raises(QgsProcessingException) as error:
+        run(run_algorithm, sources, receivers)
+    assert message in str(error.value) and "S2" not in str(error.value)
 
 
 def test_unmatchable_sites_keep_their_soil(run_algorithm, make_layer):

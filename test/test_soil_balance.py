@@ -44,6 +44,12 @@ def _area_layer(make_layer, rows=AREAS):
     return make_layer("Polygon", CRS, [("id", "string")], rows, name="areas")
 
 
+def parse_dates(values):
+    from jordressource_plugin.core.tables import read_dates
+
+    return read_dates(values)[0].days
+
+
 def _qdate(text):
     from qgis.PyQt.QtCore import QDate
 
@@ -54,7 +60,7 @@ def _core_inputs():
     import geopandas as gpd
     from shapely import wkt
 
-    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites, parse_dates
+    from jordressource_plugin.core.balance.soil_balance import Sites, clean_sites
 
     areas = gpd.GeoSeries([wkt.loads(w) for w, _ in AREAS], crs=CRS)
     sources = Sites(gpd.GeoSeries([wkt.loads(r[0]) for r in SOURCES], crs=CRS),
@@ -92,7 +98,7 @@ def test_hand_sums_per_area_and_outside_row():
 
 
 def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
-    from jordressource_plugin.core.balance.soil_balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
     rows = spread_by_year(np.array([730.0]), parse_dates(["2025-07-01"]),
                           parse_dates(["2027-06-30"]))
@@ -108,7 +114,7 @@ def test_year_split_of_a_window_over_three_years_is_pro_rata_by_days():
     ("2024-12-31", "2025-01-01", {2024: 5.0, 2025: 5.0}),
 ])
 def test_dates_missing_single_or_reversed(start, end, expected):
-    from jordressource_plugin.core.balance.soil_balance import parse_dates, spread_by_year
+    from jordressource_plugin.core.balance.soil_balance import spread_by_year
 
     rows = spread_by_year(np.array([10.0]), parse_dates([start]), parse_dates([end]))
     assert dict(zip(rows["year"], rows["volume_m3"])) == pytest.approx(expected)
@@ -155,14 +161,22 @@ def test_point_on_a_shared_border_counts_once_in_the_first_area():
     assert result.areas["surplus_m3"].tolist() == [7.0, 0.0]
 
 
-def test_volume_checks_name_the_bad_values():
-    from jordressource_plugin.core.balance.soil_balance import check_volumes
+def test_sites_from_a_reading_keep_the_usable_rows_and_their_class():
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import Point
 
-    checked = check_volumes([1.5, "2", None, "lots", -3, ""])
-    assert checked.volume_m3[:2].tolist() == [1.5, 2.0]
-    assert checked.missing.tolist() == [2, 5]
-    assert checked.not_numeric.tolist() == [3]
-    assert checked.negative.tolist() == [4]
+    from jordressource_plugin.core.balance.soil_balance import sites_from_reading
+    from jordressource_plugin.core.tables import VOLUME, SiteFields, read_sites
+
+    table = pd.DataFrame({"volume_m3": [1.5, "2", None, ""], "soil_class": [1, None, 1, 1],
+                          "start_date": ["2026-01-01", None, None, None]})
+    reading = read_sites(table, SiteFields("volume_m3", VOLUME, soil_class="soil_class",
+                                           start="start_date")).kept()
+    sites = sites_from_reading(reading, gpd.GeoSeries([Point(0, 0)] * 2), clean_max_class=1)
+    assert sites.volume_m3.tolist() == [1.5, 2.0]
+    assert sites.clean.tolist() == [True, False]  # an empty class is not clean
+    assert sites.start[0] == np.datetime64("2026-01-01") and np.isnat(sites.start[1])
 
 
 def test_report_has_svg_charts_the_table_and_the_parameters():
@@ -244,7 +258,8 @@ def test_site_without_geometry_is_reported_by_id(run_balance, make_layer):
     assert result["SURPLUS_M3"] == pytest.approx(1020.0)
 
 
-@pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers")])
+@pytest.mark.parametrize("volume, message", [(-5.0, "negative"), ("many", "not numbers"),
+                                             ("1.500", "1,000 times apart")])
 def test_bad_volumes_stop_with_a_clear_message(run_balance, make_layer, volume, message):
     from qgis.core import QgsProcessingException
 

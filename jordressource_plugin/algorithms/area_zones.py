@@ -13,8 +13,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
-from ..layers.sites import SiteFieldsMixin
+from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
@@ -29,8 +30,10 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     BOUNDARY = "BOUNDARY"
     BOUNDARY_ID_FIELD = "BOUNDARY_ID_FIELD"
     SOURCES = "SOURCES"
+    SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
     VOLUME_FIELD = "VOLUME_FIELD"
     RECEIVERS = "RECEIVERS"
+    RECEIVER_ID_FIELD = "RECEIVER_ID_FIELD"
     CAPACITY_FIELD = "CAPACITY_FIELD"
     OUTPUT = "OUTPUT"
     NUMBERS = ("ZONE_COUNT", "SURPLUS_M3", "DEMAND_M3", "OUTSIDE_SURPLUS_M3", "OUTSIDE_DEMAND_M3")
@@ -59,11 +62,15 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon"), optional=True))
+        self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
+                                                     "the log)"), "id", self.SOURCES, optional=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True, optional=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (demand)"), processing_vector_types("point", "polygon"),
-            optional=True))
+            self.RECEIVERS, self.tr("Receivers (demand)"),
+            processing_vector_types("point", "polygon"), optional=True))
+        self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
+                                                       "log)"), "id", self.RECEIVERS, optional=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
         self.add_distance_crs_parameter()
@@ -78,11 +85,13 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.area.classify import prepare_area_types
         from ..core.area.zones import NO_BOUNDARY, area_zones
+        from ..core.tables import CAPACITY, VOLUME
 
         crs = self.distance_crs(parameters, context)
         steps = QgsProcessingMultiStepFeedback(3, feedback)  # area types, other inputs, zones
         types_source = self.source_or_error(parameters, self.AREA_TYPES, context)
-        type_field = self.parameterAsString(parameters, self.AREA_TYPE_FIELD, context) or "area_type"
+        type_field = resolve_field(self, parameters, self.AREA_TYPE_FIELD, context, types_source,
+                                   self.tr("Area types"), feedback, required=True)
         area_types = read_frame(types_source, crs, context, steps, fields=[type_field],
                                 label=self.tr("Area types"))
         if area_types.empty:
@@ -96,16 +105,20 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         boundary_source = self.source_or_error(parameters, self.BOUNDARY, context, required=False)
         boundary, boundary_ids = None, None
         if boundary_source is not None:
-            id_field = self.parameterAsString(parameters, self.BOUNDARY_ID_FIELD, context)
+            id_field = resolve_field(self, parameters, self.BOUNDARY_ID_FIELD, context,
+                                     boundary_source, self.tr("Boundaries"), feedback)
             frame = read_frame(boundary_source, crs, context, feedback,
                                fields=[id_field] if id_field else [], label=self.tr("Boundaries"))
             boundary = frame.geometry
             boundary_ids = frame[id_field].tolist() if id_field else frame[FEATURE_ID].tolist()
 
-        sources = self._sites(parameters, context, steps, self.SOURCES, self.VOLUME_FIELD,
-                              "volume_m3", crs, self.tr("Excavations"))
-        receivers = self._sites(parameters, context, steps, self.RECEIVERS, self.CAPACITY_FIELD,
-                                "capacity_m3", crs, self.tr("Receivers"))
+        sources = self._sites(parameters, context, steps, self.SOURCES, crs,
+                              self.tr("Excavations"),
+                              SiteParameters(self.VOLUME_FIELD, VOLUME, self.SOURCE_ID_FIELD))
+        receivers = self._sites(parameters, context, steps, self.RECEIVERS, crs,
+                                self.tr("Receivers"),
+                                SiteParameters(self.CAPACITY_FIELD, CAPACITY,
+                                               self.RECEIVER_ID_FIELD))
         if feedback.isCanceled():
             return {}
         steps.setCurrentStep(2)
@@ -152,11 +165,9 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             return None
         return read_frame(source, crs, context, feedback, fields=[], label=label).geometry
 
-    def _sites(self, parameters, context, feedback, name, field_name, default, crs, label):
+    def _sites(self, parameters, context, feedback, name, crs, label, spec):
         source = self.source_or_error(parameters, name, context, required=False)
         if source is None:
             return None
-        sites, _ = self.read_sites(parameters, context, feedback, source, crs,
-                                   volume=(field_name, default), label=label)
+        sites, _ = self.balance_sites(parameters, context, feedback, source, crs, label, spec)
         return sites
-

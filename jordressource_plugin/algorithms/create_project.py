@@ -1,7 +1,9 @@
-"""Create soil project: an empty GeoPackage with every layer of the data model, styled.
+"""Create soil project: an empty GeoPackage with every layer of the data model, styled, and/or
+the shared jordbase in PostGIS created or brought to the newest schema version.
 
 The writing helpers are shared with scripts/build_sample.py, so the sample project and a new
-project carry the same fields, Danish aliases and default styles.
+project carry the same fields, Danish aliases and default styles. The PostGIS side lives in
+`database/` (CONTRACT.md, "PostGIS: the shared soil database").
 """
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -33,6 +36,7 @@ _QVARIANT_TYPES = {
     "integer": QVariant.Int,
     "double": QVariant.Double,
     "date": QVariant.Date,
+    "datetime": QVariant.DateTime,
     "boolean": QVariant.Bool,
 }
 _WKB_TYPES = {
@@ -120,32 +124,61 @@ class CreateProjectAlgorithm(JordressourceAlgorithm):
 
     OUTPUT = "OUTPUT"
     CRS = "CRS"
+    DATABASE = "DATABASE"
+    SCHEMA = "SCHEMA"
     LAYER_COUNT = "LAYER_COUNT"
+    SCHEMA_VERSION = "SCHEMA_VERSION"
 
     def displayName(self):
         return self.tr("Create soil project")
 
     def extra_tags(self):
-        return ["project", "projekt", "geopackage", "data model", "datamodel", "template"]
+        return ["project", "projekt", "geopackage", "data model", "datamodel", "template",
+                "postgis", "postgresql", "jordbase", "database", "region"]
 
     def initAlgorithm(self, config=None):
+        from ..database.model import DEFAULT_SCHEMA
+
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, self.tr("Coordinate reference system"), defaultValue=DEFAULT_DISTANCE_CRS))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Soil project (GeoPackage)"), self.tr("GeoPackage (*.gpkg)")))
+            self.OUTPUT, self.tr("Soil project (GeoPackage)"), self.tr("GeoPackage (*.gpkg)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATABASE, self.tr("Shared jordbase in PostGIS (saved connection name or "
+                                   "connection string with authcfg)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SCHEMA, self.tr("Jordbase schema"), defaultValue=DEFAULT_SCHEMA, optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.LAYER_COUNT, self.tr("Layers written")))
+        self.addOutput(QgsProcessingOutputNumber(self.SCHEMA_VERSION,
+                                                 self.tr("Jordbase schema version")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.project.datamodel import LAYERS
-
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not path:
-            raise QgsProcessingException(self.tr("Choose a GeoPackage file to create."))
-        if not path.lower().endswith(".gpkg"):
-            path += ".gpkg"
+        database = (self.parameterAsString(parameters, self.DATABASE, context) or "").strip()
+        if not path and not database:
+            raise QgsProcessingException(self.tr(
+                "Choose a GeoPackage file to create, a PostGIS database for the shared "
+                "jordbase, or both."))
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem(DEFAULT_DISTANCE_CRS)
+        results = {self.OUTPUT: None, self.LAYER_COUNT: 0, self.SCHEMA_VERSION: None}
+        if path:
+            results[self.OUTPUT], results[self.LAYER_COUNT] = self._write_geopackage(
+                path, crs, context, feedback)
+        if database and not feedback.isCanceled():
+            schema = (self.parameterAsString(parameters, self.SCHEMA, context) or "").strip()
+            results[self.SCHEMA_VERSION], tables = self._write_jordbase(
+                database, schema, crs, context, feedback)
+            results[self.LAYER_COUNT] = results[self.LAYER_COUNT] or tables
+        return results
+
+    def _write_geopackage(self, path, crs, context, feedback):
+        from ..core.project.datamodel import LAYERS
+
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -163,4 +196,45 @@ class CreateProjectAlgorithm(JordressourceAlgorithm):
                 context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
                     spec.title_da, context.project(), spec.name))
             feedback.setProgress(100.0 * (number + 1) / len(LAYERS))
-        return {self.OUTPUT: path, self.LAYER_COUNT: len(LAYERS)}
+        return path, len(LAYERS)
+
+    def _write_jordbase(self, database, schema, crs, context, feedback):
+        """Create or upgrade the jordbase through QGIS's connection API: the password, if
+        any, comes from the connection's authentication configuration, never from here."""
+        from ..core.project.datamodel import layer_spec
+        from ..database import model
+        from ..database.connections import (
+            ConnectionRefused,
+            DatabaseError,
+            open_qgis_connection,
+        )
+        from ..database.install import create_or_upgrade
+        from ..database.runner import MigrationError
+
+        schema = schema or model.DEFAULT_SCHEMA
+        try:
+            connection, uri = open_qgis_connection(database)
+            result = create_or_upgrade(connection, schema, crs.postgisSrid(),
+                                       log=feedback.pushInfo)
+        except (ConnectionRefused, DatabaseError, MigrationError) as error:
+            raise QgsProcessingException(str(error)) from None
+        if result.from_version == result.to_version:
+            feedback.pushInfo(self.tr("Schema {0} is at the newest version ({1}); styles "
+                                      "refreshed.").format(schema, result.to_version))
+        else:
+            feedback.pushInfo(self.tr("Schema {0}: version {1} to {2}.")
+                              .format(schema, result.from_version, result.to_version))
+        if result.srid != crs.postgisSrid():
+            feedback.reportError(self.tr(
+                "Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.")
+                .format(schema, result.srid))
+        if context.project() is not None:
+            for table in model.TABLES:
+                title = layer_spec(table).title_da
+                uri.setDataSource(schema, table, model.GEOMETRY_COLUMN, "", model.KEY_COLUMN)
+                layer = QgsVectorLayer(uri.uri(False), title, "postgres")
+                if layer.isValid():
+                    context.temporaryLayerStore().addMapLayer(layer)
+                    details = QgsProcessingContext.LayerDetails(title, context.project(), table)
+                    context.addLayerToLoadOnCompletion(layer.id(), details)
+        return result.to_version, len(model.TABLES)

@@ -14,7 +14,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..layers.frames import FEATURE_ID, id_list, read_frame, with_fields, write_frame
+from ..layers.fields import id_list, resolve_field
+from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.reading import check_reading
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
 
 VOLUME_FIELDS = ("cut_m3", "fill_m3", "net_m3", "surplus_m3", "loose_m3", "tonnes", "valid_share")
@@ -74,15 +76,16 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
-        import pandas as pd
         from rasterio.errors import RasterioIOError
 
+        from ..core.tables import read_values
         from ..core.terrain import earthwork
 
         source = self.source_or_error(parameters, self.INPUT, context)
         dem = self.dem_or_error(parameters, context)
         planned_layer = self.parameterAsRasterLayer(parameters, self.PLANNED_SURFACE, context)
-        level_field = self.parameterAsString(parameters, self.PLANNED_LEVEL_FIELD, context)
+        level_field = resolve_field(self, parameters, self.PLANNED_LEVEL_FIELD, context, source,
+                                    self.tr("Excavations"), feedback)
         if planned_layer is None and not level_field:
             raise QgsProcessingException(self.tr(
                 "Give the planned surface: either a raster of planned levels or a field with each "
@@ -100,7 +103,11 @@ class EarthworkVolumesAlgorithm(JordressourceAlgorithm):
                 "The excavation layer has no polygons with a geometry: nothing to measure."))
         levels = None
         if level_field:
-            levels = pd.to_numeric(frame[level_field], errors="coerce").to_numpy(dtype=float)
+            # The one reader (core.tables): levels below sea level are levels; an empty one
+            # gives the excavation no volume (named below), text that is no number stops.
+            levels, report = read_values(frame[level_field], frame[FEATURE_ID], level_field,
+                                         allow_negative=True)
+            check_reading(report, self.tr("Excavations"), feedback)
         difference_path = self.difference_path(parameters, context)
         self.report_raster_notes(dem, planned_layer, feedback)
         if feedback.isCanceled():

@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QLocale, QVariant
 
 from ..i18n import user_language
+from ..layers.fields import id_list, missing_field_error
 from ..layout import map_layers
 from ..layout.atlas_pages import outline_layer, set_page_extents, veil_layer
 from ..layout.page_geometry import page_extent
@@ -244,9 +245,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         chosen = parameters.get(self.COVERAGE_NAME_FIELD) not in (None, "")
         if field and (chosen or field in names):
             if field not in names:
-                raise QgsProcessingException(self.tr(
-                    "The plan areas have no field named '{0}'. Choose one of: {1}.")
-                    .format(field, ", ".join(names)))
+                raise missing_field_error(self.tr("Plan areas"), field, coverage)
             return field
         lowered = {name.lower(): name for name in names}
         return next((lowered[guess] for guess in NAME_FIELD_GUESSES if guess in lowered), None)
@@ -279,10 +278,10 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                           "file": f"{stem}_{number:02d}_{safe}" if safe else f"{stem}_{number:02d}"})
         if skipped:
             feedback.reportError(self.tr("Plan areas without geometry were left out, ids {0}.")
-                                 .format(", ".join(str(i) for i in skipped)))
+                                 .format(id_list(skipped)))
         if unnamed:
             feedback.pushWarning(self.tr("Plan areas without a name were named by their id: ids {0}.")
-                                 .format(", ".join(str(i) for i in unnamed)))
+                                 .format(id_list(unnamed)))
         if not pages:
             raise QgsProcessingException(self.tr(
                 "The plan-area layer has no areas to map. Choose a layer with polygons, or leave "

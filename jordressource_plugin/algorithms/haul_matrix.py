@@ -19,7 +19,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
+from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -56,6 +58,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                 "shortest path"]
 
     def initAlgorithm(self, config=None):
+        from ..core.reuse import costs
+
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SOURCES, self.tr("Sources (excavations)"),
             processing_vector_types("point", "polygon")))
@@ -77,16 +81,17 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
         self.addParameter(oneway)
         self.add_number_parameter(self.DETOUR_FACTOR,
-                                  self.tr("Detour factor (road / straight distance, without roads)"),
-                                  1.3, minimum=1.0)
-        self.add_number_parameter(self.MAX_HAUL_KM, self.tr("Maximum haul (km)"), 30.0)
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
+                                  costs.DETOUR_FACTOR, minimum=1.0)
+        self.add_number_parameter(self.MAX_HAUL_KM, self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
         self.add_distance_crs_parameter()
         self.add_number_parameter(self.SNAP_TOLERANCE_M,
                                   self.tr("Snap tolerance: road ends closer than this join (m)"),
-                                  1.0, advanced=True)
+                                  costs.SNAP_TOLERANCE_M, advanced=True)
         self.add_number_parameter(self.ACCESS_WARNING_M,
                                   self.tr("Report sites farther than this from any road (m)"),
-                                  500.0, advanced=True)
+                                  costs.ACCESS_WARNING_M, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Haul distances"), processing_vector_types("line")[0]))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -98,69 +103,31 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.geometry.positions import position_xy
-        from ..core.network.haul import straight_haul_pairs
-
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        steps = QgsProcessingMultiStepFeedback(4, feedback)  # sites, roads, pairs, outputs
         crs = self.distance_crs(parameters, context)
         max_km = self.parameterAsDouble(parameters, self.MAX_HAUL_KM, context)
         if max_km <= 0:
             max_km = math.inf
-        sites = {}
-        for layer, field, label in ((self.SOURCES, self.SOURCE_ID_FIELD, self.tr("Sources")),
-                                    (self.TARGETS, self.TARGET_ID_FIELD, self.tr("Targets"))):
-            source = self.source_or_error(parameters, layer, context)
-            id_field = self.parameterAsString(parameters, field, context) or "id"
-            if source.fields().lookupField(id_field) < 0 and not parameters.get(field):
-                feedback.pushInfo(self.tr("{0}: no field '{1}'; sites are named by their feature "
-                                          "id.").format(label, id_field))
-                id_field = None
-            frame = read_frame(source, crs, context, steps, fields=[id_field], label=label)
-            if frame.empty:
-                raise QgsProcessingException(self.tr(
-                    "{0}: the layer has no features with a geometry.").format(label))
-            sites[layer] = (self._site_ids(frame, id_field, label, steps),
-                            position_xy(frame.geometry), frame[FEATURE_ID].to_numpy(), label)
-        source_ids, source_xy, source_fids, _ = sites[self.SOURCES]
-        target_ids, target_xy, target_fids, _ = sites[self.TARGETS]
+        sites = {layer: self._read_sites(parameters, context, steps, layer, field, label, crs)
+                 for layer, field, label in (
+                     (self.SOURCES, self.SOURCE_ID_FIELD, self.tr("Sources")),
+                     (self.TARGETS, self.TARGET_ID_FIELD, self.tr("Targets")))}
+        source_ids, source_xy, _ = sites[self.SOURCES]
+        target_ids, target_xy, _ = sites[self.TARGETS]
         if math.isinf(max_km) and len(source_ids) * len(target_ids) > MAX_UNLIMITED_PAIRS:
             raise QgsProcessingException(self.tr(
                 "Without a maximum haul every one of the {0:,} source-target pairs would be "
                 "listed. Set a maximum haul (km) above 0.").format(
                     len(source_ids) * len(target_ids)))
-
         steps.setCurrentStep(1)
-        roads_source = self.source_or_error(parameters, self.ROADS, context, required=False)
-        network, disconnected, far = None, 0, 0
-        if roads_source is not None:
-            tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
-            oneway_field = self.parameterAsString(parameters, self.ONEWAY_FIELD, context) or None
-            network = read_road_network(roads_source, crs, tolerance, context, steps,
-                                        oneway_field)
+        network = self._read_roads(parameters, context, steps, crs)
         if steps.isCanceled():
             return {}
-
         steps.setCurrentStep(2)
-        if network is None:
-            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
-            pairs = straight_haul_pairs(source_xy, target_xy, max_km, detour)
-            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(detour))
-        else:
-            result = network.haul(source_xy, target_xy, max_km,
-                                  progress=lambda share: steps.setProgress(100 * share),
-                                  canceled=steps.isCanceled)
-            if steps.isCanceled():
-                return {}
-            pairs = result.pairs
-            disconnected = result.disconnected_pairs
-            warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
-            for (layer, access) in ((self.SOURCES, result.source_access_m),
-                                    (self.TARGETS, result.target_access_m)):
-                far += self._report_far(sites[layer], access, warning_m, feedback)
-            if disconnected:
-                feedback.pushWarning(self.tr(
-                    "{0} source-target pair(s) lie on separate parts of the road network and "
-                    "have no road path; they are left out.").format(disconnected))
+        pairs, disconnected, far = self._pairs(parameters, context, feedback, steps, network,
+                                               sites, max_km)
+        if steps.isCanceled():
+            return {}
         feedback.pushInfo(self.tr("{0} pair(s) within {1} km ({2}).")
                           .format(len(pairs), max_km, pairs.method))
 
@@ -205,27 +172,65 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             results[self.OUTPUT_ROUTES] = route_id
         return results
 
-    def _site_ids(self, frame, id_field, label, feedback):
-        """Ids as text; a site without one is named by its feature id, and said so."""
+    def _read_sites(self, parameters, context, feedback, layer, field, label, crs):
+        """(ids, (n, 2) positions, label) of a site layer; a site without an id is named by
+        its feature id, and repeated ids are reported (help: reading tables)."""
+        from ..core.geometry.positions import position_xy
+        from ..core.tables import read_ids
+
+        source = self.source_or_error(parameters, layer, context)
+        id_field = resolve_field(self, parameters, field, context, source, label, feedback)
+        frame = read_frame(source, crs, context, feedback, fields=[id_field], label=label)
+        if frame.empty:
+            raise QgsProcessingException(self.tr(
+                "{0}: the layer has no features with a geometry.").format(label))
+        fids = frame[FEATURE_ID].tolist()
         if id_field is None:
-            return [str(fid) for fid in frame[FEATURE_ID]]
-        ids = frame[id_field].tolist()
-        missing = [fid for fid, value in zip(frame[FEATURE_ID], ids) if value in (None, "")]
-        if missing:
+            ids = [str(fid) for fid in fids]
+        else:
+            ids, report = read_ids(frame[id_field], fids, id_field)
+            check_reading(report, label, feedback)
+            ids = ids.tolist()
+        return ids, position_xy(frame.geometry), label
+
+    def _read_roads(self, parameters, context, feedback, crs):
+        source = self.source_or_error(parameters, self.ROADS, context, required=False)
+        if source is None:
+            return None
+        tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
+        oneway_field = resolve_field(self, parameters, self.ONEWAY_FIELD, context, source,
+                                     self.tr("Roads"), feedback)
+        return read_road_network(source, crs, tolerance, context, feedback, oneway_field)
+
+    def _pairs(self, parameters, context, feedback, steps, network, sites, max_km):
+        """(HaulPairs, pairs with no road path, sites far from any road)."""
+        from ..core.network.haul import straight_haul_pairs
+
+        source_xy, target_xy = sites[self.SOURCES][1], sites[self.TARGETS][1]
+        if network is None:
+            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
+            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(detour))
+            return straight_haul_pairs(source_xy, target_xy, max_km, detour), 0, 0
+        result = network.haul(source_xy, target_xy, max_km,
+                              progress=lambda share: steps.setProgress(100 * share),
+                              canceled=steps.isCanceled)
+        warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
+        far = sum(self._report_far(sites[layer], access, warning_m, feedback)
+                  for layer, access in ((self.SOURCES, result.source_access_m),
+                                        (self.TARGETS, result.target_access_m)))
+        if result.disconnected_pairs:
             feedback.pushWarning(self.tr(
-                "{0}: {1} feature(s) have no value in '{2}'; they are named by their feature id "
-                "({3}).").format(label, len(missing), id_field, ", ".join(map(str, missing[:20]))))
-        return [str(fid) if value in (None, "") else str(value)
-                for fid, value in zip(frame[FEATURE_ID], ids)]
+                "{0} source-target pair(s) lie on separate parts of the road network and "
+                "have no road path; they are left out.").format(result.disconnected_pairs))
+        return result.pairs, result.disconnected_pairs, far
 
     def _report_far(self, site, access_m, warning_m, feedback):
-        ids, _, _, label = site
+        ids, _, label = site
         far = [ids[k] for k in (access_m > warning_m).nonzero()[0]]
         if far and warning_m > 0:
             feedback.pushWarning(self.tr(
                 "{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight "
-                "access leg is counted in the haul.").format(
-                    label, len(far), warning_m, ", ".join(far[:20]) + (" …" if len(far) > 20
-                                                                        else "")))
+                "access leg is counted in the haul.").format(label, len(far), warning_m,
+                                                             id_list(far)))
             return len(far)
         return 0

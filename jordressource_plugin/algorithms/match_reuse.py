@@ -9,6 +9,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -18,12 +19,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..layers.frames import read_frame, with_fields, write_frame
+from ..layers.fields import id_list, resolve_field
+from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
+from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
-class MatchReuseAlgorithm(JordressourceAlgorithm):
+class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
     GROUP_ID = "reuse"
     OUTPUT_STYLES = {"OUTPUT_MATCHES": "matches", "OUTPUT_SOURCES": "match_sources",
@@ -114,10 +118,11 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             defaultValue=1))
         self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
         self.add_number_parameter("DETOUR_FACTOR",
-                                  self.tr("Detour factor (road / straight distance, without roads)"),
+                                  self.tr("Detour factor (road / straight distance, "
+                                          "without roads)"),
                                   costs.DETOUR_FACTOR, minimum=1.0)
-        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
-                                  advanced=True)
+        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
+                                  costs.SNAP_TOLERANCE_M, advanced=True)
         self.add_distance_crs_parameter()
         for name, label, default in (
                 ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
@@ -149,41 +154,58 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
                 ("BASELINE_CO2_KG", self.tr("CO2 if everything went to disposal (kg)"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    # Reading --------------------------------------------------------------------------------
-    def _field(self, parameters, name, context, source, optional, feedback):
-        """The chosen field; an optional field left at its default and absent from the layer
-        means 'not used' (a layer without dates has no windows)."""
-        value = self.parameterAsString(parameters, name, context)
-        if not value or source is None:
-            return None
-        if optional and source.fields().lookupField(value) < 0 and not parameters.get(name):
-            feedback.pushInfo(self.tr("No field '{0}' in the layer: {1} not used.")
-                              .format(value, name))
-            return None
-        return value
-
     def processAlgorithm(self, parameters, context, feedback):
-        import numpy as np
-
         from ..core.reuse.allocation import AllocationCancelled, AllocationError
-        from ..core.reuse.costs import CostRates, straight_haul
         from ..core.reuse.plan import plan_reuse
         from ..core.reuse.problem import AreaRule
-        from ..core.reuse.sites import (
-            SiteTableError,
-            classify_for_reuse,
-            excavation_table,
-            parse_numbers,
-            receiver_table,
-        )
 
+        steps = QgsProcessingMultiStepFeedback(4, feedback)  # sites, context, solve, outputs
         crs = self.distance_crs(parameters, context)
-        layers = {name: self.source_or_error(parameters, name, context,
-                                             required=name in (self.SOURCES, self.RECEIVERS))
-                  for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
-                               self.CONTAMINATION, self.ROADS)}
-        fields = {name: self._field(parameters, name, context, layers[parent], optional, feedback)
-                  for name, _, parent, optional in self.FIELDS}
+        layers = self._layers(parameters, context)
+        rates, number = self._rates(parameters, context)
+        area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
+        source_table, excavations, receiver_table_, receivers, kind_field = self._read_sites(
+            parameters, context, steps, layers, crs)
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(1)
+        self._classify(parameters, context, steps, layers, crs, area_rule,
+                       (source_table, excavations), (receiver_table_, receivers))
+        haul_pairs = self._haul_pairs(layers, crs, number, context, steps)
+        disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
+        steps.setCurrentStep(2)
+        feedback.pushInfo(self.tr(
+            "Solving the allocation of {0} excavation(s) to {1} receiver(s)…").format(
+                len(source_table.ids), len(receiver_table_.ids)))
+        try:
+            plan = plan_reuse(excavations, receivers, disposal.xy, disposal.gate_fee_dkk_t, rates,
+                              area_rule, number["MAX_HAUL_KM"], haul_pairs,
+                              should_stop=steps.isCanceled)
+        except AllocationCancelled:
+            return {}
+        except AllocationError as error:
+            raise QgsProcessingException(self.tr(
+                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
+        self._report_problem(plan, source_table, receiver_table_, feedback)
+        steps.setCurrentStep(3)
+
+        results = self._write_outputs(parameters, context, steps, plan, source_table,
+                                      receiver_table_, layers, kind_field, disposal.ids, crs)
+        self._log_summary(plan.summary, plan.allocation, feedback)
+        results.update(self._numbers(plan.summary))
+        return results
+
+    # Reading --------------------------------------------------------------------------------
+    def _layers(self, parameters, context):
+        return {name: self.source_or_error(parameters, name, context,
+                                           required=name in (self.SOURCES, self.RECEIVERS))
+                for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
+                             self.CONTAMINATION, self.ROADS)}
+
+    def _rates(self, parameters, context):
+        """(CostRates, {parameter: value}) of the run's numbers."""
+        from ..core.reuse.costs import CostRates
+
         number = {name: self.parameterAsDouble(parameters, name, context) for name in (
             "MAX_HAUL_KM", "DETOUR_FACTOR", "SNAP_TOLERANCE_M", "DENSITY_T_M3", "TRUCK_PAYLOAD_T",
             "TRANSPORT_COST_DKK_TKM", "ANALYSIS_COST_DKK_T", "CO2_KG_TKM", "BASELINE_HAUL_KM",
@@ -191,50 +213,60 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
             if number[name] <= 0:
                 raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
-        area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
+        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
+                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
+                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
+                          number["DEFAULT_GATE_FEE_DKK_T"])
+        return rates, number
 
-        source_fields = [fields[n] for n in ("SOURCE_ID_FIELD", "VOLUME_FIELD", "CLASS_FIELD",
-                                             "SOURCE_START_FIELD", "SOURCE_END_FIELD")]
-        receiver_fields = [fields[n] for n in ("RECEIVER_ID_FIELD", "KIND_FIELD", "CAPACITY_FIELD",
-                                               "MAX_CLASS_FIELD", "RECEIVER_START_FIELD",
-                                               "RECEIVER_END_FIELD")]
-        for name in source_fields:
-            self._require_field(layers[self.SOURCES], name, self.tr("Excavations"))
-        for name in receiver_fields:
-            self._require_field(layers[self.RECEIVERS], name, self.tr("Receivers"))
-        sources_frame = read_frame(layers[self.SOURCES], crs, context, feedback,
-                                   label=self.tr("Excavations"))
-        receivers_frame = read_frame(layers[self.RECEIVERS], crs, context, feedback,
-                                     label=self.tr("Receivers"))
-        if feedback.isCanceled():
-            return {}
-        try:
-            source_table, excavations = excavation_table(sources_frame, *source_fields[:3],
-                                                         *source_fields[3:])
-            receiver_table_, receivers = receiver_table(
-                receivers_frame, receiver_fields[0], receiver_fields[2], receiver_fields[3],
-                receiver_fields[4], receiver_fields[5])
-        except SiteTableError as error:
-            raise QgsProcessingException(self._table_error(error)) from None
-        self._report_sites(source_table, self.tr("Excavations"), feedback)
-        self._report_sites(receiver_table_, self.tr("Receivers"), feedback)
+    def _read_sites(self, parameters, context, feedback, layers, crs):
+        """Excavations and receivers under the one reading policy (help: reading tables):
+        every site needs a unique id, since the matches name it."""
+        from ..core.reuse.sites import excavations_from, receivers_from
+        from ..core.tables import CAPACITY, CLASS, EMPTY, VOLUME, WINDOW, WINDOW_REVERSED
+
+        to_disposal = self.tr("Their soil is not matched and goes to disposal.")
+        sources = self.read_site_layer(
+            parameters, context, feedback, layers[self.SOURCES], crs, self.tr("Excavations"),
+            SiteParameters("VOLUME_FIELD", VOLUME, "SOURCE_ID_FIELD", "CLASS_FIELD",
+                           "SOURCE_START_FIELD", "SOURCE_END_FIELD", ("id", "soil_class"), True),
+            {(EMPTY, CLASS): to_disposal, (WINDOW_REVERSED, WINDOW): to_disposal},
+            whole_layer=True)
+        receivers = self.read_site_layer(
+            parameters, context, feedback, layers[self.RECEIVERS], crs, self.tr("Receivers"),
+            SiteParameters("CAPACITY_FIELD", CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
+                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id", "soil_class"),
+                           True),
+            {(EMPTY, CLASS): self.tr("They accept no soil."),
+             (WINDOW_REVERSED, WINDOW): self.tr("They receive no soil.")}, whole_layer=True)
+        kind_field = resolve_field(self, parameters, "KIND_FIELD", context, layers[self.RECEIVERS],
+                                   self.tr("Receivers"), feedback)
+        source_table, excavations = excavations_from(*sources.kept()[:2])
+        receiver_table_, receiver_sites = receivers_from(*receivers.kept()[:2])
         if not len(source_table.ids):
             raise QgsProcessingException(self.tr(
                 "No excavation has a usable surplus volume. Check the volume field ({0}).")
-                .format(source_fields[1]))
+                .format(sources.fields["amount"]))
         if not len(receiver_table_.ids):
             raise QgsProcessingException(self.tr(
                 "There are no receivers with a usable capacity, so nothing can be reused. Add "
                 "receivers (pits, resource sites, utilisation projects) with a capacity in m³."))
-        if not (receivers.capacity_m3 > 0).any():
+        if not (receiver_sites.capacity_m3 > 0).any():
             feedback.pushWarning(self.tr("Every receiver has zero capacity: all soil goes to "
                                          "disposal."))
-        feedback.setProgress(15)
+        return source_table, excavations, receiver_table_, receiver_sites, kind_field
+
+    def _classify(self, parameters, context, feedback, layers, crs, area_rule, sources,
+                  receivers):
+        """Area types and contamination suspicion of both sides, set in place."""
+        from ..core.reuse.problem import AreaRule
+        from ..core.reuse.sites import classify_for_reuse
 
         areas, contamination = None, None
-        if layers[self.AREA_TYPES] is not None:
-            area_field = fields["AREA_TYPE_FIELD"] or "area_type"
-            self._require_field(layers[self.AREA_TYPES], area_field, self.tr("Area types"))
+        area_field = resolve_field(self, parameters, "AREA_TYPE_FIELD", context,
+                                   layers[self.AREA_TYPES], self.tr("Area types"), feedback,
+                                   required=True)
+        if area_field:
             areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
                                label=self.tr("Area types"))
         elif area_rule != AreaRule.IGNORE:
@@ -244,108 +276,48 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
         if layers[self.CONTAMINATION] is not None:
             contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
                                        label=self.tr("Contaminated sites")).geometry
-        classify_for_reuse(excavations, receivers, source_table.frame.geometry,
-                           receiver_table_.frame.geometry, areas,
-                           fields["AREA_TYPE_FIELD"] or "area_type", contamination)
-        feedback.setProgress(25)
+        (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
+        classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
+                           receiver_table_.frame.geometry, areas, area_field, contamination)
 
-        haul_pairs = straight_haul(number["DETOUR_FACTOR"])
-        if layers[self.ROADS] is not None:
-            # The same reading as haul_matrix: a layer with no usable line is a clear error, and
-            # the network's make-up goes to the log.
-            haul_pairs = read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"],
-                                           context, feedback).haul_pairs
+    def _haul_pairs(self, layers, crs, number, context, feedback):
+        """Straight lines times the detour factor, or along the roads: the same reading of
+        roads as haul_matrix (a layer with no usable line is a clear error)."""
+        from ..core.reuse.costs import straight_haul
 
-        disposal_xy, disposal_fee, disposal_ids = np.zeros((0, 2)), np.zeros(0), []
-        if layers[self.DISPOSAL] is not None:
-            disposal_fields = [f for f in (fields["DISPOSAL_ID_FIELD"], fields["GATE_FEE_FIELD"])
-                               if f]
-            disposal = read_frame(layers[self.DISPOSAL], crs, context, feedback,
-                                  fields=disposal_fields, label=self.tr("Disposal sites"))
-            from ..core.geometry.positions import position_xy
-            disposal_xy = position_xy(disposal.geometry) if len(disposal) else disposal_xy
-            disposal_fee = np.full(len(disposal), np.nan)
-            if fields["GATE_FEE_FIELD"]:
-                disposal_fee, unreadable = parse_numbers(disposal[fields["GATE_FEE_FIELD"]])
-                if unreadable.any():
-                    feedback.pushWarning(self.tr(
-                        "Disposal sites: unreadable gate fee for {0} site(s); the default fee "
-                        "applies.").format(int(unreadable.sum())))
-            disposal_ids = (disposal[fields["DISPOSAL_ID_FIELD"]].tolist()
-                            if fields["DISPOSAL_ID_FIELD"] else disposal["_fid"].tolist())
-        if not len(disposal_xy):
+        if layers[self.ROADS] is None:
+            return straight_haul(number["DETOUR_FACTOR"])
+        return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
+                                 feedback).haul_pairs
+
+    def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
+        """The disposal sites (positions, gate fees, ids) under the one reading policy; an
+        empty fee is the default fee."""
+        import numpy as np
+
+        from ..core.reuse.sites import DisposalSites, disposal_sites
+
+        disposal = DisposalSites(np.zeros((0, 2)), np.zeros(0), [])
+        source = layers[self.DISPOSAL]
+        if source is not None:
+            label = self.tr("Disposal sites")
+            fields = [resolve_field(self, parameters, name, context, source, label, feedback)
+                      for name in ("DISPOSAL_ID_FIELD", "GATE_FEE_FIELD")]
+            frame = read_frame(source, crs, context, feedback, fields=fields, label=label)
+            disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
+            check_reading(report, label, feedback)
+        if not len(disposal.xy):
             feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(number["BASELINE_HAUL_KM"],
-                                                                   number["DEFAULT_GATE_FEE_DKK_T"]))
+                                      "charged {1} DKK/t.").format(rates.baseline_haul_km,
+                                                                   rates.default_gate_fee_dkk_t))
+        return disposal
 
-        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
-                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
-                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
-                          number["DEFAULT_GATE_FEE_DKK_T"])
-        feedback.pushInfo(self.tr("Solving the allocation of {0} excavation(s) to {1} receiver(s)…")
-                          .format(len(source_table.ids), len(receiver_table_.ids)))
-        try:
-            plan = plan_reuse(excavations, receivers, disposal_xy, disposal_fee, rates, area_rule,
-                              number["MAX_HAUL_KM"], haul_pairs, should_stop=feedback.isCanceled)
-        except AllocationCancelled:
-            return {}
-        except AllocationError as error:
-            raise QgsProcessingException(self.tr(
-                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
-        feedback.setProgress(80)
-        self._report_problem(plan, source_table, receiver_table_, feedback)
-
-        results = self._write_outputs(parameters, context, feedback, plan, source_table,
-                                      receiver_table_, layers, receiver_fields[1], disposal_ids,
-                                      crs)
-        self._log_summary(plan.summary, plan.allocation, feedback)
-        summary = plan.summary
-        results.update({
-            "REUSED_M3": summary.reused_m3, "DISPOSED_M3": summary.disposed_m3,
-            "TONNE_KM": summary.tonne_km, "BASELINE_TONNE_KM": summary.baseline_tonne_km,
-            "COST_DKK": summary.cost_dkk, "BASELINE_COST_DKK": summary.baseline_cost_dkk,
-            "CO2_KG": summary.co2_kg, "BASELINE_CO2_KG": summary.baseline_co2_kg})
-        feedback.setProgress(100)
-        return results
-
-    def _require_field(self, source, name, label):
-        if name and source.fields().lookupField(name) < 0:
-            raise QgsProcessingException(self.tr(
-                "{0} has no field named '{1}'. Choose one of: {2}.")
-                .format(label, name, ", ".join(source.fields().names())))
-
-    def _table_error(self, error):
-        from ..core.reuse.sites import DUPLICATE_IDS, MISSING_IDS, UNREADABLE_DATE
-
-        ids = ", ".join(str(i) for i in error.ids[:20])
-        if error.reason == DUPLICATE_IDS:
-            return self.tr("Ids must be unique, so that every match names its sites. Repeated "
-                           "ids: {0}.").format(ids)
-        if error.reason == MISSING_IDS:
-            return self.tr("Every site needs an id, so that matches can name it. {0} site(s) have "
-                           "none.").format(len(error.ids))
-        if error.reason == UNREADABLE_DATE:
-            return self.tr("Dates must be dates, date-times or ISO text such as 2026-05-01. "
-                           "Unreadable dates at ids: {0}.").format(ids)
-        return str(error)
-
-    def _report_sites(self, table, label, feedback):
-        from ..core.reuse import sites as rs
-
-        reasons = {
-            rs.NO_VOLUME: self.tr("skipped, no readable volume"),
-            rs.NEGATIVE_VOLUME: self.tr("skipped, negative volume"),
-            rs.NO_CAPACITY: self.tr("skipped, no readable capacity"),
-            rs.NEGATIVE_CAPACITY: self.tr("skipped, negative capacity"),
-            rs.NO_CLASS: self.tr("no readable soil class: not matched"),
-            rs.WINDOW_REVERSED: self.tr("end date before start date: not matched"),
-        }
-        for issues, report in ((table.skipped, feedback.reportError),
-                               (table.unmatchable, feedback.pushWarning)):
-            for reason, ids in issues.items():
-                shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
-                report(self.tr("{0}: {1} site(s) {2}: {3}").format(label, len(ids),
-                                                                 reasons[reason], shown))
+    @staticmethod
+    def _numbers(summary):
+        return {"REUSED_M3": summary.reused_m3, "DISPOSED_M3": summary.disposed_m3,
+                "TONNE_KM": summary.tonne_km, "BASELINE_TONNE_KM": summary.baseline_tonne_km,
+                "COST_DKK": summary.cost_dkk, "BASELINE_COST_DKK": summary.baseline_cost_dkk,
+                "CO2_KG": summary.co2_kg, "BASELINE_CO2_KG": summary.baseline_co2_kg}
 
     def _report_problem(self, plan, source_table, receiver_table_, feedback):
         problem = plan.problem
@@ -353,7 +325,7 @@ class MatchReuseAlgorithm(JordressourceAlgorithm):
             ids = source_table.ids[problem.class_not_accepted]
             feedback.pushWarning(self.tr(
                 "{0} excavation(s) have a soil class no receiver accepts; their soil goes to "
-                "disposal: {1}").format(len(ids), ", ".join(ids[:20])))
+                "disposal: {1}").format(len(ids), id_list(ids)))
         feedback.pushInfo(self.tr("{0} pair(s) within the maximum haul; {1} allowed arc(s) "
                                   "cheaper than disposal. Solver: {2} ({3} LP solve(s)).")
                           .format(problem.pairs_in_reach, len(problem.arcs),

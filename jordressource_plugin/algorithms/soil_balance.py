@@ -16,8 +16,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
-from ..layers.sites import SiteFieldsMixin
+from ..layers.reading import check_reading
+from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
@@ -30,6 +32,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     AREAS = "AREAS"
     AREA_ID_FIELD = "AREA_ID_FIELD"
     SOURCES = "SOURCES"
+    SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
     VOLUME_FIELD = "VOLUME_FIELD"
     DATE_FIELD = "DATE_FIELD"
     SOURCE_END_FIELD = "SOURCE_END_FIELD"
@@ -37,6 +40,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     CLEAN_MAX_CLASS = "CLEAN_MAX_CLASS"
     SUBSTITUTION_SHARE = "SUBSTITUTION_SHARE"
     RECEIVERS = "RECEIVERS"
+    RECEIVER_ID_FIELD = "RECEIVER_ID_FIELD"
     CAPACITY_FIELD = "CAPACITY_FIELD"
     RECEIVER_START_FIELD = "RECEIVER_START_FIELD"
     RECEIVER_END_FIELD = "RECEIVER_END_FIELD"
@@ -62,6 +66,8 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon")))
+        self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
+                                                     "the log)"), "id", self.SOURCES, optional=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True)
         self.add_field(self.DATE_FIELD, self.tr("Excavation start date field"), "start_date",
@@ -70,19 +76,23 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.SOURCES, optional=True, date=True)
         self.add_field(self.CLASS_FIELD, self.tr("Soil class field"), "soil_class", self.SOURCES,
                        optional=True, numeric=True)
-        self.add_number_parameter(self.CLEAN_MAX_CLASS, self.tr("Highest soil class counted as clean"),
-                                  1, minimum=0, integer=True, advanced=True)
+        self.add_number_parameter(self.CLEAN_MAX_CLASS,
+                                  self.tr("Highest soil class counted as clean"),
+                                  1, minimum=0, integer=True,
+                                  advanced=True)
         share = self.add_number_parameter(
             self.SUBSTITUTION_SHARE, self.tr("Share of clean soil replacing raw materials (0–1)"),
             0.225, minimum=0.0)
         share.setMaximum(1.0)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (demand)"), processing_vector_types("point", "polygon"),
-            optional=True))
+            self.RECEIVERS, self.tr("Receivers (demand)"),
+            processing_vector_types("point", "polygon"), optional=True))
+        self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
+                                                       "log)"), "id", self.RECEIVERS, optional=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
-        self.add_field(self.RECEIVER_START_FIELD, self.tr("Receiver start date field"), "start_date",
-                       self.RECEIVERS, optional=True, date=True)
+        self.add_field(self.RECEIVER_START_FIELD, self.tr("Receiver start date field"),
+                       "start_date", self.RECEIVERS, optional=True, date=True)
         self.add_field(self.RECEIVER_END_FIELD, self.tr("Receiver end date field"), "end_date",
                        self.RECEIVERS, optional=True, date=True)
         self.add_distance_crs_parameter()
@@ -101,48 +111,39 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.balance.report import balance_report
         from ..core.balance.soil_balance import OUTSIDE_ID, UNDATED, soil_balance
+        from ..core.tables import CAPACITY, CLASS, EMPTY, VOLUME, WINDOW, WINDOW_REVERSED
 
         crs = self.distance_crs(parameters, context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)  # areas, excavations, receivers, rest
         areas_source = self.source_or_error(parameters, self.AREAS, context)
         sources_source = self.source_or_error(parameters, self.SOURCES, context)
         receivers_source = self.source_or_error(parameters, self.RECEIVERS, context, required=False)
-        id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) or "id"
-
-        if areas_source.fields().lookupField(id_field) < 0:
-            raise QgsProcessingException(self.tr(
-                "The planning areas have no field named '{0}'. Choose one of: {1}.").format(
-                    id_field, ", ".join(areas_source.fields().names())))
-        areas = read_frame(areas_source, crs, context, steps, label=self.tr("Planning areas"))
-        if areas.empty:
-            raise QgsProcessingException(self.tr(
-                "The planning-area layer has no polygons. Add the local plans, municipalities or "
-                "zones to balance and run again."))
-        self._warn_duplicate_ids(areas[id_field], feedback)
+        areas, id_field = self._read_areas(parameters, context, steps, areas_source, crs)
         steps.setCurrentStep(1)
 
         share = self.parameterAsDouble(parameters, self.SUBSTITUTION_SHARE, context)
         clean_max = self.parameterAsInt(parameters, self.CLEAN_MAX_CLASS, context)
-        sources, source_fields = self.read_sites(
-            parameters, context, steps, sources_source, crs,
-            volume=(self.VOLUME_FIELD, "volume_m3"), start=(self.DATE_FIELD, "start_date"),
-            end=(self.SOURCE_END_FIELD, "end_date"), soil_class=(self.CLASS_FIELD, "soil_class"),
-            clean_max_class=clean_max, label=self.tr("Excavations"))
-        receivers, receiver_fields = None, {}
+        consequences = {(WINDOW_REVERSED, WINDOW): self.tr("Their volume is counted as undated."),
+                        (EMPTY, CLASS): self.tr("They are not counted as clean soil.")}
+        sources, source_layer = self.balance_sites(
+            parameters, context, steps, sources_source, crs, self.tr("Excavations"),
+            SiteParameters(self.VOLUME_FIELD, VOLUME, self.SOURCE_ID_FIELD, self.CLASS_FIELD,
+                           self.DATE_FIELD, self.SOURCE_END_FIELD),
+            clean_max_class=clean_max, consequences=consequences)
+        receivers, receiver_layer = None, None
         steps.setCurrentStep(2)
         if receivers_source is not None:
-            receivers, receiver_fields = self.read_sites(
-                parameters, context, steps, receivers_source, crs,
-                volume=(self.CAPACITY_FIELD, "capacity_m3"),
-                start=(self.RECEIVER_START_FIELD, "start_date"),
-                end=(self.RECEIVER_END_FIELD, "end_date"), label=self.tr("Receivers"))
+            receivers, receiver_layer = self.balance_sites(
+                parameters, context, steps, receivers_source, crs, self.tr("Receivers"),
+                SiteParameters(self.CAPACITY_FIELD, CAPACITY, self.RECEIVER_ID_FIELD,
+                               start=self.RECEIVER_START_FIELD, end=self.RECEIVER_END_FIELD),
+                consequences=consequences)
         if feedback.isCanceled():
             return {}
         steps.setCurrentStep(3)
 
         result = soil_balance(areas.geometry, sources, receivers, substitution_share=share)
-        self._report_dates(result, sources_source, receivers_source, source_fields,
-                           receiver_fields, feedback)
+        self._report_undated(result, source_layer, receiver_layer, feedback)
         steps.setProgress(30)
 
         output_fields = with_fields(areas_source.fields(), [
@@ -177,8 +178,8 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         report = balance_report(
             result, area_ids, labels=self.report_labels(),
-            inputs=self._inputs(areas_source, id_field, sources_source, source_fields,
-                                receivers_source, receiver_fields),
+            inputs=self._inputs(areas_source, id_field, sources_source, source_layer,
+                                receivers_source, receiver_layer),
             parameters={self.tr("Share of clean soil replacing raw materials"): f"{share:g}",
                         self.tr("Highest soil class counted as clean"): str(clean_max),
                         self.tr("Metric CRS"): crs.authid()})
@@ -198,41 +199,42 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         outputs.update({self.OUTPUT: dest_id, self.OUTPUT_TABLE: table_id, self.OUTPUT_HTML: html_path})
         return outputs
 
-    def _warn_duplicate_ids(self, ids, feedback):
-        duplicated = ids[ids.duplicated(keep=False) & ids.notna()]
-        if len(duplicated):
-            feedback.pushWarning(self.tr(
-                "Planning areas share ids ({0}); each area is balanced on its own, but their rows "
-                "in the yearly table carry the same id.").format(
-                    ", ".join(sorted({str(v) for v in duplicated})[:10])))
+    def _read_areas(self, parameters, context, feedback, source, crs):
+        """The planning areas and their id field; repeated ids are reported."""
+        from ..core.tables import DUPLICATE_ID, ID, Report, read_ids
 
-    def _report_dates(self, result, sources_source, receivers_source, source_fields,
-                      receiver_fields, feedback):
-        for label, reversed_positions, undated, fields, source in (
-                (self.tr("Excavations"), result.reversed_sources, result.undated_sources,
-                 source_fields, sources_source),
-                (self.tr("Receivers"), result.reversed_receivers, result.undated_receivers,
-                 receiver_fields, receivers_source)):
-            if source is None:
-                continue
-            ids = fields.get(FEATURE_ID)
-            if len(reversed_positions):
-                feedback.pushWarning(self.tr(
-                    "{0}: {1} date window(s) end before they start (feature ids {2}); their "
-                    "volume is counted as undated.").format(
-                        label, len(reversed_positions), self.id_list(ids[reversed_positions])))
-            if (fields.get("start") or fields.get("end")) and len(undated):
+        label = self.tr("Planning areas")
+        id_field = resolve_field(self, parameters, self.AREA_ID_FIELD, context, source, label,
+                                 feedback, required=True)
+        areas = read_frame(source, crs, context, feedback, label=label)
+        if areas.empty:
+            raise QgsProcessingException(self.tr(
+                "The planning-area layer has no polygons. Add the local plans, municipalities or "
+                "zones to balance and run again."))
+        _, report = read_ids(areas[id_field], areas[FEATURE_ID], id_field)
+        duplicates = Report([issue for issue in report.issues if issue.reason == DUPLICATE_ID])
+        check_reading(duplicates, label, feedback, {(DUPLICATE_ID, ID): self.tr(
+            "Each area is balanced on its own, but their rows in the yearly table carry the same "
+            "id.")})
+        return areas, id_field
+
+    def _report_undated(self, result, source_layer, receiver_layer, feedback):
+        for label, undated, layer in (
+                (self.tr("Excavations"), result.undated_sources, source_layer),
+                (self.tr("Receivers"), result.undated_receivers, receiver_layer)):
+            if layer is not None and (layer.fields["start"] or layer.fields["end"]) \
+                    and len(undated):
                 feedback.pushInfo(self.tr(
                     "{0}: {1} site(s) without a usable date window are counted as undated.")
                     .format(label, len(undated)))
 
-    def _inputs(self, areas_source, id_field, sources_source, source_fields, receivers_source,
-                receiver_fields):
+    def _inputs(self, areas_source, id_field, sources_source, source_layer, receivers_source,
+                receiver_layer):
         inputs = {self.tr("Planning areas"): f"{areas_source.sourceName()} "
                                              f"({areas_source.featureCount()}, {id_field})",
-                  self.tr("Excavations"): self.describe_source(sources_source, source_fields)}
+                  self.tr("Excavations"): self.describe_source(sources_source, source_layer)}
         if receivers_source is not None:
-            inputs[self.tr("Receivers")] = self.describe_source(receivers_source, receiver_fields)
+            inputs[self.tr("Receivers")] = self.describe_source(receivers_source, receiver_layer)
         return inputs
 
     def report_labels(self):

@@ -4,114 +4,124 @@
 <context>
     <name>AreaZonesAlgorithm</name>
     <message>
-        <location filename="../algorithms/area_zones.py" line="70"/>
+        <location filename="../algorithms/area_zones.py" line="77"/>
         <source>Free-movement zones</source>
         <translation>Zoner med fri jordflytning</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="86"/>
+        <location filename="../algorithms/area_zones.py" line="95"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="48"/>
+        <location filename="../algorithms/area_zones.py" line="51"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="51"/>
+        <location filename="../algorithms/area_zones.py" line="54"/>
         <source>Contaminated sites (V1/V2), cut out</source>
         <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="54"/>
+        <location filename="../algorithms/area_zones.py" line="57"/>
         <source>Boundaries to split zones along (e.g. municipalities)</source>
         <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="57"/>
+        <location filename="../algorithms/area_zones.py" line="60"/>
         <source>Boundary id field</source>
         <translation>Felt med grænse-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="59"/>
+        <location filename="../algorithms/area_zones.py" line="62"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="62"/>
+        <location filename="../algorithms/area_zones.py" line="67"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="64"/>
+        <location filename="../algorithms/area_zones.py" line="69"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="67"/>
+        <location filename="../algorithms/area_zones.py" line="74"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Number of zones</source>
         <translation>Antal zoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Surplus in zones (m³)</source>
         <translation>Overskud i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Demand in zones (m³)</source>
         <translation>Behov i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Surplus outside every zone (m³)</source>
         <translation>Overskud uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="79"/>
         <source>Demand outside every zone (m³)</source>
         <translation>Behov uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="89"/>
+        <location filename="../algorithms/area_zones.py" line="98"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="94"/>
+        <location filename="../algorithms/area_zones.py" line="103"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="100"/>
+        <location filename="../algorithms/area_zones.py" line="110"/>
         <source>Boundaries</source>
         <translation>Grænser</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="105"/>
+        <location filename="../algorithms/area_zones.py" line="115"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="107"/>
+        <location filename="../algorithms/area_zones.py" line="118"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="119"/>
+        <location filename="../algorithms/area_zones.py" line="132"/>
         <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
         <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="137"/>
+        <location filename="../algorithms/area_zones.py" line="150"/>
         <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
         <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="65"/>
+        <source>Excavation id field (names sites in the log)</source>
+        <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="72"/>
+        <source>Receiver id field (names sites in the log)</source>
+        <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
 </context>
 <context>
@@ -518,270 +528,300 @@
 <context>
     <name>CreateProjectAlgorithm</name>
     <message>
-        <location filename="../algorithms/create_project.py" line="73"/>
+        <location filename="../algorithms/create_project.py" line="77"/>
         <source>Could not write layer {0} to {1}: {2}</source>
         <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="87"/>
+        <location filename="../algorithms/create_project.py" line="91"/>
         <source>Could not write a feature to layer {0}: {1}</source>
         <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="101"/>
+        <location filename="../algorithms/create_project.py" line="105"/>
         <source>Could not open {0} after writing it.</source>
         <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="111"/>
+        <location filename="../algorithms/create_project.py" line="115"/>
         <source>Could not store the style of {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="126"/>
+        <location filename="../algorithms/create_project.py" line="133"/>
         <source>Create soil project</source>
         <translation>Opret jordprojekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="132"/>
+        <location filename="../algorithms/create_project.py" line="142"/>
         <source>Coordinate reference system</source>
         <translation>Koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="134"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>Soil project (GeoPackage)</source>
         <translation>Jordprojekt (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="134"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="136"/>
+        <location filename="../algorithms/create_project.py" line="152"/>
         <source>Layers written</source>
         <translation>Skrevne lag</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="143"/>
-        <source>Choose a GeoPackage file to create.</source>
-        <translation>Vælg den GeoPackage-fil, der skal oprettes.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/create_project.py" line="160"/>
+        <location filename="../algorithms/create_project.py" line="193"/>
         <source>Layer {0} ({1}): {2}</source>
         <translation>Lag {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="152"/>
+        <location filename="../algorithms/create_project.py" line="185"/>
         <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
         <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="147"/>
+        <source>Shared jordbase in PostGIS (saved connection name or connection string with authcfg)</source>
+        <translation>Fælles jordbase i PostGIS (navn på gemt forbindelse eller forbindelsesstreng med authcfg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="150"/>
+        <source>Jordbase schema</source>
+        <translation>Jordbase-skema</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="153"/>
+        <source>Jordbase schema version</source>
+        <translation>Jordbase-skemaets version</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="160"/>
+        <source>Choose a GeoPackage file to create, a PostGIS database for the shared jordbase, or both.</source>
+        <translation>Vælg en GeoPackage-fil, der skal oprettes, en PostGIS-database til den fælles jordbase, eller begge.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="222"/>
+        <source>Schema {0} is at the newest version ({1}); styles refreshed.</source>
+        <translation>Skemaet {0} har den nyeste version ({1}); stilarterne er opdateret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="225"/>
+        <source>Schema {0}: version {1} to {2}.</source>
+        <translation>Skemaet {0}: version {1} til {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/create_project.py" line="228"/>
+        <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
+        <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
     </message>
 </context>
 <context>
     <name>EarthworkVolumesAlgorithm</name>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="41"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="43"/>
         <source>Earthwork volumes from terrain</source>
         <translation>Jordmængder fra terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="48"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
         <source>Excavations (polygons)</source>
         <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="52"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="52"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="56"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="58"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="60"/>
         <source>Bulking factor (loose / in situ)</source>
         <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="60"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Soil density in situ (t/m³)</source>
         <translation>Jordens densitet i fast mål (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
         <source>Earthwork volumes</source>
         <translation>Jordmængder</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
         <source>Cut/fill depth (terrain minus planned, m)</source>
         <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="87"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="90"/>
         <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
         <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="91"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="94"/>
         <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
         <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="97"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="110"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="99"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="102"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="120"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="127"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="147"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="154"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
         <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="160"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="167"/>
         <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
         <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="174"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="181"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="182"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
         <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="185"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="192"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
         <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="196"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
         <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="191"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
         <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="193"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
         <source>DEM</source>
         <translation>terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
         <source>planned surface</source>
         <translation>planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="202"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="209"/>
         <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
         <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="214"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
         <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="211"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="218"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
         <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="217"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="224"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
         <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="221"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
         <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="243"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="250"/>
         <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
         <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
         <source>Total net cut (m³)</source>
         <translation>Samlet nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
         <source>Total surplus loose (m³)</source>
         <translation>Samlet overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="67"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
         <source>Total surplus (t)</source>
         <translation>Samlet overskud (t)</translation>
     </message>
@@ -789,202 +829,197 @@
 <context>
     <name>ExportPlanMapAlgorithm</name>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="79"/>
+        <location filename="../algorithms/export_plan_map.py" line="80"/>
         <source>Export map for a local plan</source>
         <translation>Eksportér kort til en lokalplan</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="89"/>
+        <location filename="../algorithms/export_plan_map.py" line="90"/>
         <source>Layers to show on the map</source>
         <translation>Lag på kortet</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="91"/>
+        <location filename="../algorithms/export_plan_map.py" line="92"/>
         <source>Plan areas, one page each (optional)</source>
         <translation>Planområder, én side for hvert (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="94"/>
+        <location filename="../algorithms/export_plan_map.py" line="95"/>
         <source>Plan area name field</source>
         <translation>Felt med planområdets navn</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="97"/>
+        <location filename="../algorithms/export_plan_map.py" line="98"/>
         <source>Map extent (without plan areas; default: all layers)</source>
         <translation>Kortudsnit (uden planområder; standard: alle lag)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="100"/>
+        <location filename="../algorithms/export_plan_map.py" line="101"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="100"/>
+        <location filename="../algorithms/export_plan_map.py" line="101"/>
         <source>Surplus soil and reuse</source>
         <translation>Overskudsjord og genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="102"/>
+        <location filename="../algorithms/export_plan_map.py" line="103"/>
         <source>Paper size</source>
         <translation>Papirformat</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="104"/>
+        <location filename="../algorithms/export_plan_map.py" line="105"/>
         <source>Orientation</source>
         <translation>Retning</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="104"/>
+        <location filename="../algorithms/export_plan_map.py" line="105"/>
         <source>Portrait</source>
         <translation>Stående</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="104"/>
+        <location filename="../algorithms/export_plan_map.py" line="105"/>
         <source>Landscape</source>
         <translation>Liggende</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="107"/>
+        <location filename="../algorithms/export_plan_map.py" line="108"/>
         <source>Sources credited on the map</source>
         <translation>Kilder på kortet</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="110"/>
+        <location filename="../algorithms/export_plan_map.py" line="111"/>
         <source>Margin around each plan area (% of its size)</source>
         <translation>Margen omkring hvert planområde (% af dets størrelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="113"/>
+        <location filename="../algorithms/export_plan_map.py" line="114"/>
         <source>Resolution (DPI)</source>
         <translation>Opløsning (DPI)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="116"/>
+        <location filename="../algorithms/export_plan_map.py" line="117"/>
         <source>Plan map (PDF)</source>
         <translation>Plankort (PDF)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="116"/>
+        <location filename="../algorithms/export_plan_map.py" line="117"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="118"/>
+        <location filename="../algorithms/export_plan_map.py" line="119"/>
         <source>Folder for PNG images of the pages</source>
         <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="123"/>
+        <location filename="../algorithms/export_plan_map.py" line="124"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="129"/>
+        <location filename="../algorithms/export_plan_map.py" line="130"/>
         <source>Choose at least one layer to show on the map.</source>
         <translation>Vælg mindst ét lag, der skal vises på kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="133"/>
+        <location filename="../algorithms/export_plan_map.py" line="134"/>
         <source>These layers could not be read: {0}.</source>
         <translation>Disse lag kunne ikke læses: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="152"/>
+        <location filename="../algorithms/export_plan_map.py" line="153"/>
         <source>Each page shows its plan area; the map extent is not used.</source>
         <translation>Hver side viser sit planområde; kortudsnittet bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <location filename="../algorithms/export_plan_map.py" line="314"/>
         <source>Legend</source>
         <translation>Tegnforklaring</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="175"/>
+        <location filename="../algorithms/export_plan_map.py" line="176"/>
         <source>The legend has more entries than fit beside the map; some are cut off. Choose fewer layers, A3 or the other orientation.</source>
         <translation>Tegnforklaringen har flere elementer, end der er plads til ved siden af kortet; nogle er skåret fra. Vælg færre lag, A3 eller den anden retning.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="184"/>
+        <location filename="../algorithms/export_plan_map.py" line="185"/>
         <source>Wrote {0} page(s) to {1}.</source>
         <translation>Skrev {0} side(r) til {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="202"/>
+        <location filename="../algorithms/export_plan_map.py" line="203"/>
         <source>Styled as Jordressource outputs: {0}.</source>
         <translation>Vist med Jordressources stilarter for resultater: {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="208"/>
+        <location filename="../algorithms/export_plan_map.py" line="209"/>
         <source>Plan area</source>
         <translation>Planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="226"/>
+        <location filename="../algorithms/export_plan_map.py" line="227"/>
         <source>The first layer&apos;s CRS is not projected; the map is drawn in {0}.</source>
         <translation>Det første lags koordinatsystem er ikke projiceret; kortet tegnes i {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="234"/>
+        <location filename="../algorithms/export_plan_map.py" line="235"/>
         <source>Cannot create the folder {0}: {1}. Choose another place for the map.</source>
         <translation>Kan ikke oprette mappen {0}: {1}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="238"/>
+        <location filename="../algorithms/export_plan_map.py" line="239"/>
         <source>The folder {0} is not writable. Choose another place for the map.</source>
         <translation>Der kan ikke skrives i mappen {0}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="247"/>
-        <source>The plan areas have no field named &apos;{0}&apos;. Choose one of: {1}.</source>
-        <translation>Planområderne har intet felt med navnet '{0}'. Vælg et af: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/export_plan_map.py" line="274"/>
+        <location filename="../algorithms/export_plan_map.py" line="273"/>
         <source>Area {0}</source>
         <translation>Område {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="281"/>
+        <location filename="../algorithms/export_plan_map.py" line="280"/>
         <source>Plan areas without geometry were left out, ids {0}.</source>
         <translation>Planområder uden geometri er udeladt, id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="284"/>
+        <location filename="../algorithms/export_plan_map.py" line="283"/>
         <source>Plan areas without a name were named by their id: ids {0}.</source>
         <translation>Planområder uden navn er navngivet efter deres id: id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="287"/>
+        <location filename="../algorithms/export_plan_map.py" line="286"/>
         <source>The plan-area layer has no areas to map. Choose a layer with polygons, or leave plan areas empty for a single map of all layers.</source>
         <translation>Laget med planområder har ingen områder at vise. Vælg et lag med polygoner, eller lad planområder være tom for at få ét kort over alle lag.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="305"/>
+        <location filename="../algorithms/export_plan_map.py" line="304"/>
         <source>The layers hold no features to map. Add layers with data, or give a map extent.</source>
         <translation>Lagene indeholder ingen objekter at vise. Tilføj lag med data, eller angiv et kortudsnit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <location filename="../algorithms/export_plan_map.py" line="314"/>
         <source>Overview map</source>
         <translation>Oversigtskort</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <location filename="../algorithms/export_plan_map.py" line="314"/>
         <source>Sources: {0}</source>
         <translation>Kilder: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <location filename="../algorithms/export_plan_map.py" line="314"/>
         <source>Date: {0}</source>
         <translation>Dato: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <location filename="../algorithms/export_plan_map.py" line="314"/>
         <source>Coordinate system: {0}</source>
         <translation>Koordinatsystem: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="315"/>
+        <location filename="../algorithms/export_plan_map.py" line="314"/>
         <source>Scale 1:{scale} at {paper}</source>
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
@@ -1023,143 +1058,186 @@
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
+    <message>
+        <location filename="../algorithms/export_plan_map.py" line="248"/>
+        <source>Plan areas</source>
+        <translation>Planområder</translation>
+    </message>
 </context>
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="52"/>
+        <location filename="../algorithms/haul_matrix.py" line="54"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="59"/>
+        <location filename="../algorithms/haul_matrix.py" line="63"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="62"/>
+        <location filename="../algorithms/haul_matrix.py" line="66"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="65"/>
+        <location filename="../algorithms/haul_matrix.py" line="69"/>
         <source>Targets (receivers or disposal sites)</source>
         <translation>Mål (modtagere eller deponeringssteder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="68"/>
+        <location filename="../algorithms/haul_matrix.py" line="72"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="71"/>
+        <location filename="../algorithms/haul_matrix.py" line="75"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="74"/>
+        <location filename="../algorithms/haul_matrix.py" line="78"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="79"/>
+        <location filename="../algorithms/haul_matrix.py" line="83"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="82"/>
+        <location filename="../algorithms/haul_matrix.py" line="87"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="84"/>
+        <location filename="../algorithms/haul_matrix.py" line="89"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="87"/>
+        <location filename="../algorithms/haul_matrix.py" line="92"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="90"/>
+        <location filename="../algorithms/haul_matrix.py" line="95"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="92"/>
+        <location filename="../algorithms/haul_matrix.py" line="97"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="95"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="95"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="95"/>
+        <location filename="../algorithms/haul_matrix.py" line="100"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="110"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="110"/>
+        <location filename="../algorithms/haul_matrix.py" line="112"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="115"/>
-        <source>{0}: no field &apos;{1}&apos;; sites are named by their feature id.</source>
-        <translation>{0}: intet felt '{1}'; lokaliteterne navngives efter deres objekt-id.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="120"/>
+        <location filename="../algorithms/haul_matrix.py" line="185"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="147"/>
+        <location filename="../algorithms/haul_matrix.py" line="212"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="161"/>
+        <location filename="../algorithms/haul_matrix.py" line="222"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="164"/>
+        <location filename="../algorithms/haul_matrix.py" line="131"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="182"/>
+        <location filename="../algorithms/haul_matrix.py" line="149"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="215"/>
-        <source>{0}: {1} feature(s) have no value in &apos;{2}&apos;; they are named by their feature id ({3}).</source>
-        <translation>{0}: {1} objekt(er) har ingen værdi i '{2}'; de navngives efter deres objekt-id ({3}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="225"/>
+        <location filename="../algorithms/haul_matrix.py" line="231"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="127"/>
+        <location filename="../algorithms/haul_matrix.py" line="118"/>
         <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
         <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="201"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+</context>
+<context>
+    <name>Jordbase</name>
+    <message>
+        <location filename="../database/connections.py" line="117"/>
+        <source>No saved PostgreSQL connection is called {0}. Give a connection's name from the Browser panel, or a connection string with authcfg=…</source>
+        <translation>Ingen gemt PostgreSQL-forbindelse hedder {0}. Angiv navnet på en forbindelse fra Browser-panelet eller en forbindelsesstreng med authcfg=…</translation>
+    </message>
+    <message>
+        <location filename="../database/connections.py" line="123"/>
+        <source>The connection to database {0} on {1} holds a password. Store the password in a QGIS authentication configuration and give its id as authcfg=… instead, so that it is never written into layers, projects or logs.</source>
+        <translation>Forbindelsen til databasen {0} på {1} indeholder en adgangskode. Gem adgangskoden i en QGIS-godkendelseskonfiguration og angiv i stedet dens id som authcfg=…, så den aldrig skrives i lag, projekter eller logge.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="99"/>
+        <source>PostGIS is not installed in this database and could not be installed ({0}). Ask the database administrator to run: CREATE EXTENSION postgis;</source>
+        <translation>PostGIS er ikke installeret i denne database og kunne ikke installeres ({0}). Bed databaseadministratoren om at køre: CREATE EXTENSION postgis;</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="109"/>
+        <source>Schema {0} is at version {1}, newer than this plugin knows ({2}). Update the Jordressource plugin.</source>
+        <translation>Skemaet {0} har version {1}, som er nyere end den, dette plugin kender ({2}). Opdatér Jordressource-pluginnet.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="115"/>
+        <source>Schema {0} records version {1} ({2}) with other contents than this plugin&apos;s migration of that number: the schema was made by another tool or plugin build. Ask the database administrator before upgrading it.</source>
+        <translation>Skemaet {0} har version {1} ({2}) registreret med et andet indhold end dette plugins migrering med samme nummer: skemaet er lavet af et andet værktøj eller en anden udgave af pluginnet. Spørg databaseadministratoren, før det opgraderes.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="132"/>
+        <source>No schema version {0}; versions run 1 to {1}.</source>
+        <translation>Skemaversion {0} findes ikke; versionerne går fra 1 til {1}.</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="153"/>
+        <source>Migration {0} ({1}) of schema {2} failed; the schema stays at version {3}: {4}</source>
+        <translation>Migrering {0} ({1}) af skemaet {2} mislykkedes; skemaet bliver på version {3}: {4}</translation>
+    </message>
+    <message>
+        <location filename="../database/runner.py" line="159"/>
+        <source>Schema {0}: version {1}, {2}</source>
+        <translation>Skemaet {0}: version {1}, {2}</translation>
     </message>
 </context>
 <context>
@@ -1243,17 +1321,12 @@
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="63"/>
-        <source>Layer {0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
-        <translation>Laget {0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/frames.py" line="105"/>
+        <location filename="../layers/sites.py" line="141"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="109"/>
+        <location filename="../layers/frames.py" line="106"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
@@ -1268,7 +1341,7 @@
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="180"/>
+        <location filename="../layers/frames.py" line="179"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
@@ -1278,29 +1351,144 @@
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="23"/>
+        <location filename="../layers/roads.py" line="24"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="29"/>
+        <location filename="../layers/roads.py" line="30"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="35"/>
+        <location filename="../layers/roads.py" line="36"/>
         <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="42"/>
+        <location filename="../layers/roads.py" line="43"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="47"/>
+        <location filename="../layers/roads.py" line="48"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
+    </message>
+    <message>
+        <location filename="../layers/fields.py" line="41"/>
+        <source>{0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
+        <translation>{0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/fields.py" line="62"/>
+        <source>{0}: choose the field for {1}.</source>
+        <translation>{0}: vælg feltet til {1}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/fields.py" line="72"/>
+        <source>{0}: no field &apos;{1}&apos;, so {2} is not used.</source>
+        <translation>{0}: intet felt '{1}', så {2} bruges ikke.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="31"/>
+        <source>{0}: {1} value(s) cannot be used as given. Correct them and run again:</source>
+        <translation>{0}: {1} værdi(er) kan ikke bruges, som de står. Ret dem, og kør igen:</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="58"/>
+        <source>{0}: {1} site(s) have no soil class in &apos;{2}&apos;: {3}.</source>
+        <translation>{0}: {1} sted(er) har ingen jordklasse i '{2}': {3}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="62"/>
+        <source>{0}: {1} site(s) have no value in &apos;{2}&apos; and are left out: {3}.</source>
+        <translation>{0}: {1} sted(er) har ingen værdi i '{2}' og udelades: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="66"/>
+        <source>{0}: {1} site(s) hold more than {2:,.0f} m³ in '{3}', more than one site plausibly holds; they are kept as given, check them: {4}.</source>
+        <translation>{0}: {1} sted(er) har mere end {2:,.0f} m³ i '{3}', mere end ét sted sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="73"/>
+        <source>{0}: {1} date window(s) end before they start (&apos;{2}&apos;): {3}.</source>
+        <translation>{0}: {1} tidsvindue(r) slutter, før de begynder ('{2}'): {3}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="77"/>
+        <source>{0}: {1} site(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
+        <translation>{0}: {1} sted(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="82"/>
+        <source>{0}: ids used by more than one site in &apos;{1}&apos;: {2}.</source>
+        <translation>{0}: id'er, som flere steder bruger i '{1}': {2}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="93"/>
+        <source>numbers with two readings 1,000 times apart (&quot;1.500&quot; is fifteen hundred in Danish and one and a half in English); write 1500, 1500,0 or 1.500,0</source>
+        <translation>tal, der kan læses på to måder med en faktor 1.000 imellem (&quot;1.500&quot; er femtenhundrede på dansk og halvanden på engelsk); skriv 1500, 1500,0 eller 1.500,0</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="98"/>
+        <source>values that are not numbers</source>
+        <translation>værdier, der ikke er tal</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="100"/>
+        <source>values that are not dates; write 2026-05-01, 01-05-2026, 01.05.2026 or 1. maj 2026</source>
+        <translation>værdier, der ikke er datoer; skriv 2026-05-01, 01-05-2026, 01.05.2026 eller 1. maj 2026</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="104"/>
+        <source>values that are not finite numbers</source>
+        <translation>værdier, der ikke er endelige tal</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="106"/>
+        <source>negative volumes; volumes are cubic metres of soil, zero or more</source>
+        <translation>negative volumener; volumener er kubikmeter jord, nul eller mere</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="109"/>
+        <source>negative capacities; capacities are cubic metres, zero or more</source>
+        <translation>negative kapaciteter; kapaciteter er kubikmeter, nul eller mere</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="112"/>
+        <source>negative soil classes</source>
+        <translation>negative jordklasser</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="114"/>
+        <source>negative values</source>
+        <translation>negative værdier</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="116"/>
+        <source>soil classes that are not whole numbers</source>
+        <translation>jordklasser, der ikke er hele tal</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="118"/>
+        <source>numbers where dates belong (20261201 is not read as a date); write 2026-12-01</source>
+        <translation>tal, hvor der skal stå datoer (20261201 læses ikke som en dato); skriv 2026-12-01</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="122"/>
+        <source>dates whose day and month order or century is unclear (01/02/2026, 01-02-26); write 2026-02-01 or 01-02-2026</source>
+        <translation>datoer, hvor rækkefølgen af dag og måned eller århundredet er uklar (01/02/2026, 01-02-26); skriv 2026-02-01 eller 01-02-2026</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="126"/>
+        <source>sites without an id (named here by feature id); every site needs an id, so that matches can name it</source>
+        <translation>steder uden id (her navngivet med objekt-id); hvert sted skal have et id, så matchene kan navngive det</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="130"/>
+        <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
+        <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="35"/>
@@ -1311,12 +1499,12 @@
 <context>
     <name>JordressourceHelp</name>
     <message>
-        <location filename="../help_pages.py" line="45"/>
+        <location filename="../help_pages.py" line="44"/>
         <source>Jordressource help</source>
         <translation>Hjælp til Jordressource</translation>
     </message>
     <message>
-        <location filename="../help_pages.py" line="46"/>
+        <location filename="../help_pages.py" line="45"/>
         <source>Jordressource finds where surplus soil can be reused on the shortest haul, under the area-based approach. The algorithms are in the Processing toolbox under Jordressource and in the Jordressource menu, in the order a planner uses them.</source>
         <translation>Jordressource finder, hvor overskudsjord kan nyttiggøres med den korteste kørsel efter den områdebaserede tilgang. Algoritmerne ligger i Processing-værktøjskassen under Jordressource og i menuen Jordressource, i den rækkefølge en planlægger bruger dem.</translation>
     </message>
@@ -1385,389 +1573,339 @@
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="62"/>
+        <location filename="../algorithms/match_reuse.py" line="66"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="70"/>
+        <location filename="../algorithms/match_reuse.py" line="74"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="71"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="72"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="73"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="83"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="84"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="85"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="86"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="83"/>
+        <location filename="../algorithms/match_reuse.py" line="87"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="90"/>
+        <location filename="../algorithms/match_reuse.py" line="94"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="92"/>
+        <location filename="../algorithms/match_reuse.py" line="96"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="263"/>
+        <location filename="../algorithms/match_reuse.py" line="303"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="238"/>
+        <location filename="../algorithms/match_reuse.py" line="270"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="99"/>
+        <location filename="../algorithms/match_reuse.py" line="103"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="102"/>
+        <location filename="../algorithms/match_reuse.py" line="106"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="109"/>
+        <location filename="../algorithms/match_reuse.py" line="113"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="109"/>
+        <location filename="../algorithms/match_reuse.py" line="113"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="109"/>
+        <location filename="../algorithms/match_reuse.py" line="113"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="109"/>
+        <location filename="../algorithms/match_reuse.py" line="113"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="115"/>
+        <location filename="../algorithms/match_reuse.py" line="119"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="116"/>
+        <location filename="../algorithms/match_reuse.py" line="120"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="119"/>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="127"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="135"/>
+        <location filename="../algorithms/match_reuse.py" line="140"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="137"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="139"/>
+        <location filename="../algorithms/match_reuse.py" line="144"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="160"/>
-        <source>No field &apos;{0}&apos; in the layer: {1} not used.</source>
-        <translation>Intet felt '{0}' i laget: {1} bruges ikke.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="193"/>
+        <location filename="../algorithms/match_reuse.py" line="215"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="219"/>
+        <location filename="../algorithms/match_reuse.py" line="229"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="220"/>
+        <location filename="../algorithms/match_reuse.py" line="242"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="222"/>
+        <location filename="../algorithms/match_reuse.py" line="247"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="226"/>
+        <location filename="../algorithms/match_reuse.py" line="251"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="230"/>
+        <location filename="../algorithms/match_reuse.py" line="255"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="241"/>
+        <location filename="../algorithms/match_reuse.py" line="273"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="245"/>
+        <location filename="../algorithms/match_reuse.py" line="277"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="271"/>
-        <source>Disposal sites: unreadable gate fee for {0} site(s); the default fee applies.</source>
-        <translation>Deponeringssteder: modtagegebyret kan ikke læses for {0} sted(er); standardgebyret gælder.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="277"/>
+        <location filename="../algorithms/match_reuse.py" line="310"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="285"/>
+        <location filename="../algorithms/match_reuse.py" line="177"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="293"/>
+        <location filename="../algorithms/match_reuse.py" line="187"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="313"/>
-        <source>{0} has no field named &apos;{1}&apos;. Choose one of: {2}.</source>
-        <translation>{0} har intet felt med navnet '{1}'. Vælg et af: {2}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="322"/>
-        <source>Ids must be unique, so that every match names its sites. Repeated ids: {0}.</source>
-        <translation>Id'er skal være entydige, så hvert match kan navngive sine lokaliteter. Gentagne id'er: {0}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="325"/>
-        <source>Every site needs an id, so that matches can name it. {0} site(s) have none.</source>
-        <translation>Hver lokalitet skal have et id, så et match kan navngive den. {0} lokalitet(er) har intet id.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="328"/>
-        <source>Dates must be dates, date-times or ISO text such as 2026-05-01. Unreadable dates at ids: {0}.</source>
-        <translation>Datoer skal være datoer, dato-tid eller ISO-tekst som 2026-05-01. Ulæselige datoer ved id'er: {0}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="336"/>
-        <source>skipped, no readable volume</source>
-        <translation>udeladt, intet læsbart volumen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="337"/>
-        <source>skipped, negative volume</source>
-        <translation>udeladt, negativt volumen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="338"/>
-        <source>skipped, no readable capacity</source>
-        <translation>udeladt, ingen læsbar kapacitet</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="339"/>
-        <source>skipped, negative capacity</source>
-        <translation>udeladt, negativ kapacitet</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="340"/>
-        <source>no readable soil class: not matched</source>
-        <translation>ingen læsbar jordklasse: indgår ikke i matchningen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="341"/>
-        <source>end date before start date: not matched</source>
-        <translation>slutdato før startdato: indgår ikke i matchningen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="347"/>
-        <source>{0}: {1} site(s) {2}: {3}</source>
-        <translation>{0}: {1} lokalitet(er) {2}: {3}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="354"/>
+        <location filename="../algorithms/match_reuse.py" line="326"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="357"/>
+        <location filename="../algorithms/match_reuse.py" line="329"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="435"/>
+        <location filename="../algorithms/match_reuse.py" line="407"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="439"/>
+        <location filename="../algorithms/match_reuse.py" line="411"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="443"/>
+        <location filename="../algorithms/match_reuse.py" line="415"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="446"/>
+        <location filename="../algorithms/match_reuse.py" line="418"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="449"/>
+        <location filename="../algorithms/match_reuse.py" line="421"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
         <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>Cost if everything went to disposal (DKK)</source>
         <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="141"/>
+        <location filename="../algorithms/match_reuse.py" line="146"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="228"/>
+        <source>Their soil is not matched and goes to disposal.</source>
+        <translation>Deres jord matches ikke og går til deponi.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="235"/>
+        <source>They accept no soil.</source>
+        <translation>De modtager ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="235"/>
+        <source>They receive no soil.</source>
+        <translation>De får ingen jord.</translation>
     </message>
 </context>
 <context>
@@ -2117,299 +2255,271 @@
     </message>
 </context>
 <context>
-    <name>SiteFieldsMixin</name>
-    <message>
-        <location filename="../layers/sites.py" line="35"/>
-        <source>{0}: choose the field for {1}.</source>
-        <translation>{0}: vælg feltet til {1}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="41"/>
-        <source>{0}: no field &apos;{1}&apos;, so {2} is not used.</source>
-        <translation>{0}: intet felt '{1}', så {2} bruges ikke.</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="44"/>
-        <source>{0} has no field named &apos;{1}&apos; ({2}). Choose one of: {3}.</source>
-        <translation>{0} har intet felt med navnet '{1}' ({2}). Vælg et af: {3}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="71"/>
-        <source>{0}: field &apos;{1}&apos; holds values that are not numbers (feature ids {2}). Correct them or choose another field.</source>
-        <translation>{0}: feltet '{1}' indeholder værdier, der ikke er tal (objekt-id'er {2}). Ret dem, eller vælg et andet felt.</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="76"/>
-        <source>{0}: field &apos;{1}&apos; holds negative volumes (feature ids {2}). Volumes are cubic metres of soil, zero or more.</source>
-        <translation>{0}: feltet '{1}' indeholder negative volumener (objekt-id'er {2}). Volumener er kubikmeter jord, nul eller mere.</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="81"/>
-        <source>{0}: {1} feature(s) have no value in '{2}' and count as 0 m³ (feature ids {3}).</source>
-        <translation>{0}: {1} objekt(er) har ingen værdi i '{2}' og tæller som 0 m³ (objekt-id'er {3}).</translation>
-    </message>
-    <message>
-        <location filename="../layers/sites.py" line="125"/>
-        <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
-        <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
-    </message>
-</context>
-<context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="231"/>
+        <location filename="../algorithms/soil_balance.py" line="233"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="59"/>
+        <location filename="../algorithms/soil_balance.py" line="63"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="62"/>
+        <location filename="../algorithms/soil_balance.py" line="66"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="65"/>
+        <location filename="../algorithms/soil_balance.py" line="71"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="67"/>
+        <location filename="../algorithms/soil_balance.py" line="73"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="69"/>
+        <location filename="../algorithms/soil_balance.py" line="75"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="71"/>
+        <location filename="../algorithms/soil_balance.py" line="77"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="178"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="75"/>
+        <location filename="../algorithms/soil_balance.py" line="83"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="79"/>
+        <location filename="../algorithms/soil_balance.py" line="87"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="82"/>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="84"/>
+        <location filename="../algorithms/soil_balance.py" line="94"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="86"/>
+        <location filename="../algorithms/soil_balance.py" line="96"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="89"/>
+        <location filename="../algorithms/soil_balance.py" line="99"/>
         <source>Soil balance</source>
         <translation>Jordbalance</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="91"/>
+        <location filename="../algorithms/soil_balance.py" line="101"/>
         <source>Soil balance per year</source>
         <translation>Jordbalance pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="93"/>
+        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="93"/>
+        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="257"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="95"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="95"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="113"/>
-        <source>The planning areas have no field named &apos;{0}&apos;. Choose one of: {1}.</source>
-        <translation>Planområderne har intet felt med navnet '{0}'. Vælg et af: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="118"/>
+        <location filename="../algorithms/soil_balance.py" line="211"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="178"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="178"/>
+        <location filename="../algorithms/soil_balance.py" line="179"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="188"/>
+        <location filename="../algorithms/soil_balance.py" line="189"/>
         <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
         <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="204"/>
-        <source>Planning areas share ids ({0}); each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
-        <translation>Flere planområder har samme id ({0}); hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="220"/>
-        <source>{0}: {1} date window(s) end before they start (feature ids {2}); their volume is counted as undated.</source>
-        <translation>{0}: {1} datoperiode(r) slutter, før de begynder (objekt-id'er {2}); volumenet regnes som udateret.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="225"/>
+        <location filename="../algorithms/soil_balance.py" line="227"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="252"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="261"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="261"/>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="264"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="265"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="265"/>
+        <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="266"/>
+        <location filename="../algorithms/soil_balance.py" line="268"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="267"/>
+        <location filename="../algorithms/soil_balance.py" line="269"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="69"/>
+        <source>Excavation id field (names sites in the log)</source>
+        <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <source>Receiver id field (names sites in the log)</source>
+        <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="126"/>
+        <source>Their volume is counted as undated.</source>
+        <translation>Deres volumen regnes som udateret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="127"/>
+        <source>They are not counted as clean soil.</source>
+        <translation>De regnes ikke som ren jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="216"/>
+        <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
+        <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
+from .fields import id_list, require_fields
 
 FEATURE_ID = "_fid"
 INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
@@ -58,11 +59,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
     names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
-    for name in names:
-        if source.fields().lookupField(name) < 0:
-            raise QgsProcessingException(translate(
-                "JordressourceAlgorithm", "Layer {0} has no field named '{1}'. Choose one of: {2}.")
-                .format(label or source.sourceName(), name, ", ".join(source.fields().names())))
+    require_fields(source, names, label or source.sourceName())
     request.setSubsetOfAttributes(names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
 
@@ -110,12 +107,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
                 "JordressourceAlgorithm", "{0}: repaired {1} invalid geometry(ies), ids {2}.")
                 .format(where, len(repaired), id_list(repaired)))
 
-    frame = pd.DataFrame(rows, columns=names)
-    for position, name in enumerate(names):
-        # pandas stores whole numbers with a NULL among them as floats (101 -> 101.0); ids and
-        # classes must keep their integer values, so such columns stay Python objects.
-        if source.fields().field(name).type() in INTEGER_TYPES and frame[name].isna().any():
-            frame[name] = pd.Series([row[position] for row in rows], dtype=object)
+    frame = attribute_frame(rows, names, source.fields())
     frame[FEATURE_ID] = ids
     crs_id = crs.authid() or crs.toWkt()
     # From WKB in one call: vectorised on shapely 2, and on shapely 1.8 it avoids numpy probing
@@ -124,9 +116,16 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     return gpd.GeoDataFrame(frame, geometry=shapes, crs=crs_id)
 
 
-def id_list(ids, limit=20):
-    shown = ", ".join(str(i) for i in ids[:limit])
-    return shown + (" …" if len(ids) > limit else "")
+def attribute_frame(rows, names, fields):
+    """A DataFrame of attribute ``rows`` (lists in the order of ``names``).
+
+    pandas stores whole numbers with a NULL among them as floats (101 -> 101.0); ids and classes
+    must keep their integer values, so such columns stay Python objects."""
+    frame = pd.DataFrame(rows, columns=names)
+    for position, name in enumerate(names):
+        if fields.field(name).type() in INTEGER_TYPES and frame[name].isna().any():
+            frame[name] = pd.Series([row[position] for row in rows], dtype=object)
+    return frame
 
 
 def qgis_value(value):

@@ -16,7 +16,8 @@ def read_road_network(source, crs, snap_tolerance_m, context, feedback,
     from ..core.network.build import oneway_directions
     from ..core.network.road_network import EmptyNetworkError, RoadNetwork
 
-    roads = read_frame(source, crs, context, feedback, fields=[oneway_field] if oneway_field else [],
+    roads = read_frame(source, crs, context, feedback,
+                       fields=[oneway_field] if oneway_field else [],
                        label=translate("JordressourceAlgorithm", "Roads"))
     oneway = oneway_directions(roads[oneway_field].tolist()) if oneway_field else None
     if oneway is not None:

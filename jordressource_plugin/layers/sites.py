@@ -1,17 +1,51 @@
-"""Reading excavations and receivers for the strategic algorithms: a volume field, an optional
-date window and an optional soil class, checked and turned into the core's ``Sites``."""
+"""Reading excavations and receivers: the field parameters of a site layer, resolved by one
+rule (``fields``), read under the one policy of ``core.tables`` and reported in one wording
+(``reading``), for every algorithm that reads sites."""
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
 from qgis.core import (
     QgsFeatureRequest,
-    QgsProcessingException,
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
 
-from .frames import FEATURE_ID, python_value, read_frame
+from ..i18n import translate
+from .fields import id_list, resolve_field
+from .frames import FEATURE_ID, attribute_frame, python_value, read_frame
+from .reading import check_reading
+
+
+@dataclass
+class SiteParameters:
+    """The field parameters of one site layer (parameter names; None where not asked)."""
+    amount: str  # the volume or capacity field, m³; always required
+    kind: str  # core.tables.VOLUME or CAPACITY
+    id: Optional[str] = None
+    soil_class: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+    required: Tuple[str, ...] = ()  # other roles ("id", "soil_class") whose field must exist
+    ids_required: bool = False  # outputs name each site by id: empty or repeated ids refused
+
+
+@dataclass
+class SiteLayer:
+    frame: object  # every feature with a geometry (GeoDataFrame), or attributes with ``xy``
+    reading: object  # core.tables.SiteReading of every row of ``frame``
+    fields: dict  # role -> field name used, or None
+    kind: str  # core.tables.VOLUME or CAPACITY
+    xy: object = None  # (n, 2) positions of a point layer read without geometries
+
+    def kept(self):
+        """(frame rows, reading, xy) of the sites with a usable amount."""
+        keep = self.reading.keep
+        frame = self.frame[keep].reset_index(drop=True)
+        return frame, self.reading.kept(), None if self.xy is None else self.xy[keep]
 
 
 class SiteFieldsMixin:
-    """Field parameters bound to a site layer, and the checks a planner's data needs."""
+    """Field parameters bound to a site layer, and reading that layer under the one policy."""
 
     def add_field(self, name, description, default, parent, optional=False, numeric=False,
                   date=False):
@@ -24,117 +58,89 @@ class SiteFieldsMixin:
             name, description, defaultValue=default, parentLayerParameterName=parent, type=kind,
             optional=optional))
 
-    def site_field(self, parameters, name, context, source, default, required, feedback, label):
-        """The field chosen for ``name``, or None for an optional field left empty.
+    def read_site_layer(self, parameters, context, feedback, source, crs, label, spec,
+                        consequences=None, whole_layer=False):
+        """A SiteLayer of ``source`` in ``crs``; refused values stop the run (see
+        ``reading.check_reading``). ``whole_layer`` reads every attribute (for outputs that
+        copy the input's fields), else only the fields used (a point layer then without
+        shapely geometries, several times faster with 100,000 sites)."""
+        from ..core import tables as t
 
-        An optional field still at its default name but absent from the layer is taken as not
-        given (a layer without dates), since that default was never the user's choice."""
-        value = self.parameterAsString(parameters, name, context)
-        if not value:
-            if required:
-                raise QgsProcessingException(self.tr("{0}: choose the field for {1}.")
-                                             .format(label, name))
-            return None
-        if source.fields().lookupField(value) >= 0:
-            return value
-        if not required and value == default:
-            feedback.pushInfo(self.tr("{0}: no field '{1}', so {2} is not used.")
-                              .format(label, value, name))
-            return None
-        raise QgsProcessingException(self.tr("{0} has no field named '{1}' ({2}). Choose one of: {3}.")
-                                     .format(label, value, name, ", ".join(source.fields().names())))
-
-    def read_sites(self, parameters, context, feedback, source, crs, volume, start=None, end=None,
-                   soil_class=None, clean_max_class=1, label=""):
-        """``Sites`` and the fields used ({"volume", "start", "end", "class", FEATURE_ID}).
-
-        Each of ``volume``, ``start``, ``end``, ``soil_class`` is (parameter name, default field).
-        Non-numeric and negative volumes are errors naming the features; empty ones count 0 m³.
-        """
-        from ..core.balance.soil_balance import Sites, check_volumes, clean_sites, parse_dates
-
-        used = {"volume": self.site_field(parameters, volume[0], context, source, volume[1], True,
-                                          feedback, label)}
-        for key, spec in (("start", start), ("end", end), ("class", soil_class)):
-            used[key] = None if spec is None else self.site_field(
-                parameters, spec[0], context, source, spec[1], False, feedback, label)
-        names = [v for v in used.values() if v]
+        roles = {"amount": spec.amount, "id": spec.id, "soil_class": spec.soil_class,
+                 "start": spec.start, "end": spec.end}
+        used = {role: None if name is None else resolve_field(
+                    self, parameters, name, context, source, label, feedback,
+                    required=role == "amount" or role in spec.required)
+                for role, name in roles.items()}
+        names = [name for name in used.values() if name]
         xy = None
-        if QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Point:
-            frame, xy = self.read_points(source, crs, context, feedback, names, label)
+        if not whole_layer and QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Point:
+            frame, xy = read_points(source, crs, context, feedback, names, label)
         else:
-            frame = read_frame(source, crs, context, feedback, fields=names, label=label)
-        ids = frame[FEATURE_ID].to_numpy()
-        used[FEATURE_ID] = ids
-        checked = check_volumes(frame[used["volume"]])
-        if len(checked.not_numeric):
-            raise QgsProcessingException(self.tr(
-                "{0}: field '{1}' holds values that are not numbers (feature ids {2}). Correct "
-                "them or choose another field.").format(label, used["volume"],
-                                                        self.id_list(ids[checked.not_numeric])))
-        if len(checked.negative):
-            raise QgsProcessingException(self.tr(
-                "{0}: field '{1}' holds negative volumes (feature ids {2}). Volumes are cubic "
-                "metres of soil, zero or more.").format(label, used["volume"],
-                                                        self.id_list(ids[checked.negative])))
-        if len(checked.missing):
-            feedback.pushWarning(self.tr("{0}: {1} feature(s) have no value in '{2}' and count "
-                                         "as 0 m³ (feature ids {3}).")
-                                 .format(label, len(checked.missing), used["volume"],
-                                         self.id_list(ids[checked.missing])))
-        clean = None
-        if used["class"]:
-            clean = clean_sites(frame[used["class"]], clean_max_class)
-        sites = Sites(None if xy is not None else frame.geometry, checked.volume_m3, xy=xy,
-                      start=parse_dates(frame[used["start"]]) if used["start"] else None,
-                      end=parse_dates(frame[used["end"]]) if used["end"] else None,
-                      clean=clean)
-        return sites, used
+            frame = read_frame(source, crs, context, feedback,
+                               fields=None if whole_layer else names, label=label)
+        reading = t.read_sites(frame, t.SiteFields(used["amount"], spec.kind, used["id"],
+                                                   used["soil_class"], used["start"],
+                                                   used["end"]),
+                               fallback_ids=frame[FEATURE_ID].tolist(),
+                               ids_required=spec.ids_required)
+        check_reading(reading.report, label, feedback, consequences)
+        return SiteLayer(frame, reading, used, spec.kind, xy)
 
-    def read_points(self, source, crs, context, feedback, names, label):
-        """Attributes and (n, 2) coordinates of a single-point layer in ``crs``.
+    def balance_sites(self, parameters, context, feedback, source, crs, label, spec,
+                      clean_max_class=None, consequences=None):
+        """(core ``Sites`` of the kept rows, SiteLayer) for the balance algorithms."""
+        from ..core.balance.soil_balance import sites_from_reading
 
-        A point is its own position, so no shapely geometry is built: with 100,000 sites this
-        is several times faster than ``read_frame``. Features without a point are skipped and
-        reported by id, as ``read_frame`` does."""
-        import numpy as np
-        import pandas as pd
-
-        request = QgsFeatureRequest()
-        request.setDestinationCrs(crs, context.transformContext())
-        request.setSubsetOfAttributes(names, source.fields())
-        indexes = [source.fields().lookupField(name) for name in names]
-        total = source.featureCount()
-        step = 100.0 / total if total and total > 0 else 0
-        ids, xs, ys, rows, skipped = [], [], [], [], []
-        for current, feature in enumerate(source.getFeatures(request)):
-            if feedback.isCanceled():
-                break
-            point = feature.geometry().constGet()
-            if point is None or point.isEmpty():
-                skipped.append(feature.id())
-                continue
-            attributes = feature.attributes()
-            ids.append(feature.id())
-            xs.append(point.x())
-            ys.append(point.y())
-            rows.append([python_value(attributes[i]) for i in indexes])
-            if step and current % 5000 == 0:
-                feedback.setProgress(current * step)
-        if skipped:
-            feedback.reportError(self.tr("{0}: skipped {1} feature(s) without geometry, ids {2}.")
-                                 .format(label, len(skipped), self.id_list(skipped)))
-        frame = pd.DataFrame(rows, columns=names)
-        frame[FEATURE_ID] = ids
-        return frame, np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
+        layer = self.read_site_layer(parameters, context, feedback, source, crs, label, spec,
+                                     consequences)
+        frame, reading, xy = layer.kept()
+        sites = sites_from_reading(reading, None if xy is not None else frame.geometry, xy,
+                                   clean_max_class)
+        return sites, layer
 
     @staticmethod
-    def id_list(ids, limit=20):
-        ids = list(ids)
-        shown = ", ".join(str(i) for i in ids[:limit])
-        return shown + (" …" if len(ids) > limit else "")
-
-    def describe_source(self, source, used):
-        fields = ", ".join(f"{key}: {value}" for key, value in used.items()
-                           if key != FEATURE_ID and value)
+    def describe_source(source, layer):
+        """``"name (count; volume: volume_m3, start: start_date)"`` for a report's inputs."""
+        names = {"amount": layer.kind, "id": "id", "soil_class": "class", "start": "start",
+                 "end": "end"}
+        fields = ", ".join(f"{names[role]}: {name}" for role, name in layer.fields.items()
+                           if name)
         return f"{source.sourceName()} ({source.featureCount()}; {fields})"
+
+
+def read_points(source, crs, context, feedback, names, label):
+    """Attributes and (n, 2) coordinates of a single-point layer in ``crs``.
+
+    A point is its own position, so no shapely geometry is built. Features without a point are
+    skipped and reported by id, as ``read_frame`` does."""
+    import numpy as np
+
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(crs, context.transformContext())
+    request.setSubsetOfAttributes(names, source.fields())
+    indexes = [source.fields().lookupField(name) for name in names]
+    total = source.featureCount()
+    step = 100.0 / total if total and total > 0 else 0
+    ids, xs, ys, rows, skipped = [], [], [], [], []
+    for current, feature in enumerate(source.getFeatures(request)):
+        if feedback.isCanceled():
+            break
+        point = feature.geometry().constGet()
+        if point is None or point.isEmpty():
+            skipped.append(feature.id())
+            continue
+        attributes = feature.attributes()
+        ids.append(feature.id())
+        xs.append(point.x())
+        ys.append(point.y())
+        rows.append([python_value(attributes[i]) for i in indexes])
+        if step and current % 5000 == 0:
+            feedback.setProgress(current * step)
+    if skipped:
+        feedback.reportError(translate(
+            "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")
+            .format(label, len(skipped), id_list(skipped)))
+    frame = attribute_frame(rows, names, source.fields())
+    frame[FEATURE_ID] = ids
+    return frame, np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..geometry.positions import position_points
 from ..geometry.spatial_pairs import envelopes, geometry_array, points_in_polygons
+from ..tables import SiteReading
 
 OUTSIDE = -1  # area position of sites outside every area
 UNDATED = -1  # year of volumes without a usable date window
@@ -64,23 +65,13 @@ class Sites:
 
 
 @dataclass
-class VolumeCheck:
-    """Volumes read from a field: the usable values and the positions of the rejected ones."""
-    volume_m3: np.ndarray
-    missing: np.ndarray  # positions with no value (counted as 0 m³)
-    not_numeric: np.ndarray  # positions whose value is not a number
-    negative: np.ndarray  # positions with a negative value
-
-
-@dataclass
 class SoilBalance:
     areas: pd.DataFrame  # one row per area, in input order, columns BALANCE_COLUMNS
     outside: pd.Series  # the same columns for sites outside every area
-    by_year: pd.DataFrame  # area (position, OUTSIDE), year (UNDATED), surplus/demand/balance/substitute
+    # area (position, OUTSIDE), year (UNDATED), surplus/demand/balance/substitute
+    by_year: pd.DataFrame
     undated_sources: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     undated_receivers: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
-    reversed_sources: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
-    reversed_receivers: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
 
     @property
     def totals(self) -> pd.Series:
@@ -91,30 +82,24 @@ class SoilBalance:
         return total
 
 
-def check_volumes(values) -> VolumeCheck:
-    """Numbers from a volume or capacity field. Empty values count as 0 m³ and are reported;
-    text that is not a number and negative volumes are errors the caller reports by id."""
-    raw = pd.Series(list(values), dtype=object)
-    numbers = pd.to_numeric(raw, errors="coerce").astype(float)
-    missing = raw.isna().to_numpy() | raw.map(lambda v: isinstance(v, str) and not v.strip()).to_numpy()
-    not_numeric = numbers.isna().to_numpy() & ~missing
-    values = numbers.fillna(0.0).to_numpy()
-    negative = values < 0
-    return VolumeCheck(values, np.flatnonzero(missing), np.flatnonzero(not_numeric),
-                       np.flatnonzero(negative))
-
-
-def parse_dates(values) -> np.ndarray:
-    """Dates (date, datetime or ISO text) as datetime64[D]; NaT where empty or unreadable."""
-    series = pd.to_datetime(pd.Series(list(values), dtype=object), errors="coerce")
-    return series.to_numpy(dtype="datetime64[D]")
+def sites_from_reading(reading: SiteReading, geometry=None, xy: np.ndarray = None,
+                       clean_max_class: int = None) -> Sites:
+    """``Sites`` of the kept rows of a table read under ``core.tables``' policy (``geometry``
+    or ``xy`` given for those rows); with ``clean_max_class`` a site is clean when its class is
+    known and at most that, without every site counts as clean."""
+    clean = None
+    if clean_max_class is not None and reading.soil_class is not None:
+        clean = clean_sites(reading.soil_class, clean_max_class)
+    return Sites(geometry, reading.amount_m3, xy=xy,
+                 start=None if reading.start is None else reading.start.days,
+                 end=None if reading.end is None else reading.end.days, clean=clean)
 
 
 def clean_sites(classes, clean_max_class: int = DEFAULT_CLEAN_MAX_CLASS) -> np.ndarray:
-    """True where the soil class is known and at most ``clean_max_class`` (1 = ren jord)."""
-    numbers = pd.to_numeric(pd.Series(list(classes), dtype=object), errors="coerce").to_numpy(float)
-    with np.errstate(invalid="ignore"):
-        return np.nan_to_num(numbers, nan=np.inf) <= clean_max_class
+    """True where the soil class (a number, NaN = unknown) is known and at most
+    ``clean_max_class`` (1 = ren jord)."""
+    numbers = np.asarray(classes, dtype=float)
+    return np.nan_to_num(numbers, nan=np.inf) <= clean_max_class
 
 
 def site_xy(sites: "Sites") -> np.ndarray:
@@ -146,7 +131,8 @@ def assign_to_areas(xy: np.ndarray, areas) -> pd.DataFrame:
         border_only = ambiguous[~ambiguous["site"].isin(inside["site"])]
         first = border_only.sort_values(["site", "area"]).drop_duplicates("site")
         pairs = pd.concat([pairs[~shared], inside, first], ignore_index=True)
-    return pairs[["site", "area"]].sort_values(["site", "area"], kind="stable").reset_index(drop=True)
+    return pairs[["site", "area"]].sort_values(["site", "area"],
+                                               kind="stable").reset_index(drop=True)
 
 
 def spread_by_year(volume_m3: np.ndarray, start: np.ndarray, end: np.ndarray) -> pd.DataFrame:
@@ -159,7 +145,8 @@ def spread_by_year(volume_m3: np.ndarray, start: np.ndarray, end: np.ndarray) ->
     frames = []
     undated = np.flatnonzero(~dated)
     if len(undated):
-        frames.append(pd.DataFrame({"site": undated, "year": UNDATED, "volume_m3": volume_m3[undated]}))
+        frames.append(pd.DataFrame({"site": undated, "year": UNDATED,
+                                    "volume_m3": volume_m3[undated]}))
     sites = np.flatnonzero(dated)
     if len(sites):
         first = start[sites].astype("datetime64[Y]").astype(int) + 1970
@@ -169,8 +156,10 @@ def spread_by_year(volume_m3: np.ndarray, start: np.ndarray, end: np.ndarray) ->
         offset = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
         year = np.repeat(first, counts) + offset
         year_start = (year - 1970).astype("datetime64[Y]").astype("datetime64[D]")
-        year_end = (year - 1969).astype("datetime64[Y]").astype("datetime64[D]") - np.timedelta64(1, "D")
-        overlap = (np.minimum(end[site], year_end) - np.maximum(start[site], year_start)).astype(int) + 1
+        year_end = ((year - 1969).astype("datetime64[Y]").astype("datetime64[D]")
+                    - np.timedelta64(1, "D"))
+        overlap = (np.minimum(end[site], year_end)
+                   - np.maximum(start[site], year_start)).astype(int) + 1
         window = (end[site] - start[site]).astype(int) + 1
         frames.append(pd.DataFrame({"site": site, "year": year,
                                     "volume_m3": volume_m3[site] * overlap / window}))
@@ -178,14 +167,6 @@ def spread_by_year(volume_m3: np.ndarray, start: np.ndarray, end: np.ndarray) ->
         return pd.DataFrame({"site": np.zeros(0, int), "year": np.zeros(0, int),
                              "volume_m3": np.zeros(0)})
     return pd.concat(frames, ignore_index=True)
-
-
-def reversed_windows(start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """Positions of sites whose window ends before it starts."""
-    if start is None or end is None:
-        return np.zeros(0, int)
-    both = ~np.isnat(start) & ~np.isnat(end)
-    return np.flatnonzero(both & (end < start))
 
 
 def soil_balance(areas: gpd.GeoSeries, sources: Sites, receivers: Sites = None,
@@ -219,7 +200,8 @@ def soil_balance(areas: gpd.GeoSeries, sources: Sites, receivers: Sites = None,
             totals["raw_material_substitute_m3"] = substitution_share * np.bincount(
                 area, weights=volume * clean, minlength=area_count + 1)
             per_year["raw_material_substitute_m3"] = (
-                substitution_share * rows["volume_m3"].to_numpy() * sites.clean[rows["site"].to_numpy()])
+                substitution_share * rows["volume_m3"].to_numpy()
+                * sites.clean[rows["site"].to_numpy()])
         yearly.append(per_year.groupby(["area", "year"], sort=False).sum())
 
     totals["balance_m3"] = totals["surplus_m3"] - totals["demand_m3"]
@@ -231,17 +213,15 @@ def soil_balance(areas: gpd.GeoSeries, sources: Sites, receivers: Sites = None,
         totals[column] = totals[column].astype(int)
     totals = totals[BALANCE_COLUMNS]
 
+    outside_sites = totals.loc[OUTSIDE, ["source_count", "receiver_count"]]
     by_year = _dense_years(pd.concat(yearly, axis=1).fillna(0.0), area_count,
-                           include_outside=bool((totals.loc[OUTSIDE, ["source_count",
-                                                                      "receiver_count"]] > 0).any()))
+                           include_outside=bool((outside_sites > 0).any()))
     return SoilBalance(
         areas=totals.loc[0:].reset_index(drop=True),
         outside=totals.loc[OUTSIDE],
         by_year=by_year,
         undated_sources=_undated(sources),
         undated_receivers=_undated(receivers),
-        reversed_sources=reversed_windows(sources.start, sources.end),
-        reversed_receivers=reversed_windows(receivers.start, receivers.end),
     )
 
 

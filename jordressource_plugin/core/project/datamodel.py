@@ -5,7 +5,8 @@ Holbæk sample), so both write the same field names, types and Danish aliases. T
 defaults of the public contract (CONTRACT.md, "The data model"); every algorithm takes them as
 field parameters, so a planner's own layers with other names work too.
 
-Field types are the names QGIS's memory provider uses: string, integer, double, date, boolean.
+Field types are the names QGIS's memory provider uses: string, integer, double, date, datetime,
+boolean.
 """
 from dataclasses import dataclass
 from typing import Tuple
@@ -28,7 +29,7 @@ RECEIVER_KINDS = {
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    type: str  # string, integer, double, date, boolean
+    type: str  # string, integer, double, date, datetime, boolean
     alias_da: str
     description: str = ""
 
@@ -99,7 +100,19 @@ LAYERS = (
         _f("soil_class", "integer", "Jordklasse"),
         _f("date", "date", "Dato"),
         _f("analysed", "boolean", "Analyseret"),
+        # Optional trip details that check_movements reads (CONTRACT.md).
+        _f("vehicle", "string", "Køretøj", "registration number"),
+        _f("departure_time", "datetime", "Afgang"),
+        _f("arrival_time", "datetime", "Ankomst"),
     ), "movements"),
+    # Storage sites of schedule_reuse (STORAGE_* parameters): m³ in situ on hand at most.
+    LayerSpec("storage_sites", "MultiPolygon", "Mellemlagre (oplag)", (
+        _ID, _NAME,
+        _f("storage_capacity_m3", "double", "Oplagskapacitet (m³, fast)",
+           "m³ in situ on hand at most"),
+        _f("max_soil_class", "integer", "Højeste jordklasse"),
+        _START, _END,
+    ), "storage_sites"),
     LayerSpec("roads", "LineString", "Veje", (
         _f("road_class", "string", "Vejklasse", "motorway, regional, local or access"),
         _NAME,

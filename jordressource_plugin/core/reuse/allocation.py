@@ -36,6 +36,10 @@ from .columns import (
 from .prices import solve_by_prices
 from .problem import ReuseProblem
 
+# A flow below one gram is solver noise: no truck carries it, and it is far below any volume a
+# plan states (0.001 m³ = 1.8 t is the smallest volume output's three decimals show).
+FLOW_TOLERANCE_T = 1e-6
+
 # The solver's errors belong to this module's interface: callers catch them from here.
 __all__ = ["Allocation", "AllocationCancelled", "AllocationError", "solve_allocation"]
 
@@ -83,11 +87,14 @@ def solve_allocation(problem: ReuseProblem, columns_per_source: int = COLUMNS_PE
 
 def _allocation(problem, active, flow, profit, status, rounds, columns):
     """Tonnes per arc cleaned of solver noise, with rows kept exactly feasible so that
-    reused + disposed equals the supply of every source."""
+    reused + disposed equals the supply of every source.
+
+    Noise is cut by an absolute tolerance in tonnes (``FLOW_TOLERANCE_T``), never by a share
+    of the largest supply: one absurd row (a volume typed as 1e15 m³) must not wipe out every
+    real flow beside it."""
     supply, capacity = problem.supply_t, problem.capacity_t
     flow = np.clip(np.asarray(flow, dtype=float), 0.0, None)
-    scale = max(1.0, float(supply.max(initial=0.0)))
-    carrying = flow > 1e-9 * scale
+    carrying = flow > FLOW_TOLERANCE_T
     arc, tonnes = active[carrying], flow[carrying]
     source, receiver = problem.arcs.source[arc], problem.arcs.receiver[arc]
     for group, limit, size in ((receiver, capacity, len(capacity)), (source, supply, len(supply))):

@@ -33,6 +33,12 @@ DEFAULT_GATE_FEE_DKK_T = 70.0
 BASELINE_HAUL_KM = 25.0
 DETOUR_FACTOR = 1.3
 MAX_HAUL_KM = 30.0
+# Road ends and vertices closer than this join: GeoDanmark's road centre lines meet exactly,
+# digitised roads from other sources usually within a metre.
+SNAP_TOLERANCE_M = 1.0
+# A site farther than this from any road is named in the log: its straight access leg, counted
+# in the haul, is then long enough to matter.
+ACCESS_WARNING_M = 500.0
 
 # (source_xy (n, 2), target_xy (m, 2), max_haul_km) -> HaulPairs, straight or along roads.
 HaulPairsFunction = Callable[[np.ndarray, np.ndarray, float], HaulPairs]

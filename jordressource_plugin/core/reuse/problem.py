@@ -17,15 +17,15 @@ contaminated sites then prices analyses.
 Arcs that cost at least as much per tonne as the source's disposal can never lower the total
 cost, so they are left out: the optimum is unchanged.
 """
-import datetime
 import enum
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from ..area.area_types import OTHER
+from ..tables import read_date
 from .costs import CostRates, HaulPairsFunction
 
 
@@ -41,7 +41,7 @@ class Excavations:
     xy: np.ndarray  # (n, 2) metres
     volume_m3: np.ndarray
     soil_class: np.ndarray
-    start_day: np.ndarray  # day numbers (see ``day_numbers``), NaN = open
+    start_day: np.ndarray  # day numbers (see ``day_number``), NaN = open
     end_day: np.ndarray
     area_type: Optional[np.ndarray] = None  # str per site, None without an area-type layer
     suspected: Optional[np.ndarray] = None  # bool per site
@@ -86,43 +86,15 @@ class ReuseProblem:
 
 
 def day_number(value: object, end_of_day: bool = False) -> float:
-    """A date, datetime or ISO text as a day number (proleptic ordinal, with the time of day as
-    a fraction); None, empty text and NaN are NaN. A plain date as an end (``end_of_day``)
-    counts to the end of that day, so a window ending on 31 March overlaps one opening then.
-    Raises ValueError for unreadable text."""
-    if value is None:
+    """A date, datetime or date text (read by ``core.tables.read_date``) as a day number:
+    the proleptic ordinal, with the time of day as a fraction; empty values are NaN. A plain
+    date as an end (``end_of_day``) counts to the end of that day, so a window ending on
+    31 March overlaps one opening then. Raises ValueError for what the reader refuses."""
+    moment, timed = read_date(value)
+    if moment is None:
         return float("nan")
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if isinstance(value, datetime.datetime):
-        midnight = datetime.datetime.combine(value.date(), datetime.time(), value.tzinfo)
-        return value.toordinal() + (value - midnight).total_seconds() / 86400.0
-    if isinstance(value, datetime.date):
-        return float(value.toordinal()) + (1.0 if end_of_day else 0.0)
-    if isinstance(value, float) and value != value:
-        return float("nan")
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return float("nan")
-        if len(text) == 10:
-            return day_number(datetime.date.fromisoformat(text), end_of_day)
-        if text.endswith("Z"):
-            text = text[:-1] + "+00:00"
-        return day_number(datetime.datetime.fromisoformat(text.replace(" ", "T", 1)))
-    raise ValueError(f"not a date: {value!r}")
-
-
-def day_numbers(values: Sequence, end_of_day: bool = False) -> tuple:
-    """``day_number`` over a sequence: (days, positions of unreadable values)."""
-    days = np.full(len(values), np.nan)
-    bad = []
-    for position, value in enumerate(values):
-        try:
-            days[position] = day_number(value, end_of_day)
-        except ValueError:
-            bad.append(position)
-    return days, np.asarray(bad, dtype=np.int64)
+    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6
+    return moment.toordinal() + seconds / 86400.0 + (1.0 if end_of_day and not timed else 0.0)
 
 
 def _area_codes(source_types, receiver_types):
