@@ -18,9 +18,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..layers.columns import qgis_column, read_columns, write_rows
-from ..layers.frames import FEATURE_ID, read_frame, with_fields
+from ..layers.fields import id_list, resolve_field
+from ..layers.frames import read_frame, with_fields
+from ..layers.reading import check_reading, refusal_error
 from ..layers.roads import read_road_network
-from ..layers.sites import SiteFieldsMixin
+from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 from .movement_texts import MovementTextsMixin
 
@@ -237,22 +239,26 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
 
     # Reading ----------------------------------------------------------------------------------
     def _fields(self, parameters, context, layers, feedback):
-        """{parameter: field or None}: required fields must exist; an optional field left at a
-        default name its layer lacks is not used (a log without vehicles)."""
+        """{parameter: field or None} of the log, the plan and the area types (the site layers'
+        fields are resolved where they are read): one rule for every field (layers/fields)."""
+        labels = self.layer_labels()
         fields = {}
-        for name, default, parent, required, _ in self.FIELDS:
-            source = layers[parent]
-            if source is None:
-                fields[name] = None
+        for name, _, parent, required, _ in self.FIELDS:
+            if parent in (self.SOURCES, self.RECEIVERS):
                 continue
-            fields[name] = self.site_field(parameters, name, context, source, default, required,
-                                           feedback, source.sourceName())
+            fields[name] = resolve_field(self, parameters, name, context, layers[parent],
+                                         labels[parent], feedback, required=required)
         return fields
+
+    def layer_labels(self):
+        return {self.MOVEMENTS: self.tr("Movements"), self.SOURCES: self.tr("Excavations"),
+                self.RECEIVERS: self.tr("Receivers"), self.AREA_TYPES: self.tr("Area types"),
+                self.PLAN: self.tr("Plan")}
 
     def _read_log(self, parameters, context, layers, fields, feedback):
         from ..core.movements.log import MovementFields, read_movement_log
 
-        label = self.tr("Movements")
+        label = self.layer_labels()[self.MOVEMENTS]
         columns, fids, route = read_columns(self, parameters, self.MOVEMENTS, context, feedback,
                                             label)
         if feedback.isCanceled():
@@ -264,43 +270,53 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
                 if parent == self.MOVEMENTS}
         movement_fields = MovementFields(**keys)
         log, report = read_movement_log(columns, movement_fields, fids)
-        self._check_report(report, label, feedback, movement_fields.id)
+        for issue in report.issues:
+            if issue.action != "refused":
+                feedback.pushWarning(self.movement_note(issue, label, id_list,
+                                                        movement_fields.id))
+        if report.refused:
+            raise refusal_error(report, label)
         return log, columns, layers[self.MOVEMENTS].fields()
 
     def _read_registers(self, parameters, context, layers, fields, crs, number, feedback):
+        """Excavations and receivers under the one reading policy (help: reading tables);
+        ids are required and unique, since the summary names each site. A site without a
+        volume or capacity stays a known site whose limit is not checked."""
+        from ..core import tables as t
         from ..core.movements.registers import classify_registers, register_from_reading
-        from ..core.tables import SiteFields, read_sites, read_values
 
-        registers, geometries = [], []
-        for layer_name, kind, _prefix, label in (
-                (self.SOURCES, "volume", "SOURCE", self.tr("Excavations")),
-                (self.RECEIVERS, "capacity", "RECEIVER", self.tr("Receivers"))):
-            own = {key: fields[name] for name, _, parent, _, key in self.FIELDS
-                   if parent == layer_name}
-            names = [v for v in own.values() if v]
-            frame = read_frame(layers[layer_name], crs, context, feedback, fields=names,
-                               label=label, require_geometry=False)
-            reading = read_sites(frame, SiteFields(own["amount"], kind, own["id"],
-                                                   own["soil_class"], own["start"], own["end"]),
-                                 fallback_ids=frame[FEATURE_ID].to_numpy(), ids_required=True)
-            self._check_report(reading.report, label, feedback)
-            receivers = layer_name == self.RECEIVERS
-            register = register_from_reading(
-                reading, self._positions(frame.geometry), number["DENSITY_T_M3"],
-                frame[own["kind"]].to_numpy() if receivers and own.get("kind") else None,
-                receivers=receivers)
-            if receivers and own.get("opening"):
-                opening, report = read_values(frame[own["opening"]], reading.ids, own["opening"])
-                self._check_report(report, label, feedback)
-                register.opening_t = opening * number["DENSITY_T_M3"]
-            registers.append(register)
-            geometries.append(frame.geometry)
-        sources, receivers = registers
+        no_limit = self.tr("Movements naming them are still joined to them; only that limit "
+                           "is not checked.")
+        labels = self.layer_labels()
+        sources = self.read_site_layer(
+            parameters, context, feedback, layers[self.SOURCES], crs, labels[self.SOURCES],
+            SiteParameters("VOLUME_FIELD", t.VOLUME, "SOURCE_ID_FIELD", "CLASS_FIELD",
+                           "SOURCE_START_FIELD", "SOURCE_END_FIELD", ("id",), True),
+            {(t.EMPTY, t.VOLUME): no_limit})
+        receivers = self.read_site_layer(
+            parameters, context, feedback, layers[self.RECEIVERS], crs, labels[self.RECEIVERS],
+            SiteParameters("CAPACITY_FIELD", t.CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
+                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id",), True),
+            {(t.EMPTY, t.CAPACITY): no_limit}, whole_layer=True)
+        extra = {name: resolve_field(self, parameters, name, context, layers[self.RECEIVERS],
+                                     labels[self.RECEIVERS], feedback)
+                 for name in ("KIND_FIELD", "OPENING_STOCK_FIELD")}
+        density = number["DENSITY_T_M3"]
+        excavations = register_from_reading(sources.reading, self._positions(sources), density)
+        frame = receivers.frame
+        kind = frame[extra["KIND_FIELD"]].to_numpy() if extra["KIND_FIELD"] else None
+        receiver_register = register_from_reading(receivers.reading, self._positions(receivers),
+                                                  density, kind, receivers=True)
+        if extra["OPENING_STOCK_FIELD"]:
+            opening, report = t.read_values(frame[extra["OPENING_STOCK_FIELD"]],
+                                            receivers.reading.ids, extra["OPENING_STOCK_FIELD"])
+            check_reading(report, labels[self.RECEIVERS], feedback)
+            receiver_register.opening_t = opening * density
         areas = contamination = None
         if layers[self.AREA_TYPES] is not None:
-            area_field = fields["AREA_TYPE_FIELD"] or "area_type"
-            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
-                               label=self.tr("Area types"))
+            areas = read_frame(layers[self.AREA_TYPES], crs, context, None,
+                               fields=[fields["AREA_TYPE_FIELD"] or "area_type"],
+                               label=labels[self.AREA_TYPES])
         else:
             feedback.pushWarning(self.tr(
                 "No area-type layer: area types are not compared, and only excavations on "
@@ -308,28 +324,32 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
         if layers[self.CONTAMINATION] is not None:
             contamination = read_frame(layers[self.CONTAMINATION], crs, context, None,
                                        fields=[], label=self.tr("Contaminated sites")).geometry
-        classify_registers(sources, receivers, *geometries, areas,
+        classify_registers(excavations, receiver_register, self._geometry(sources),
+                           self._geometry(receivers), areas,
                            fields["AREA_TYPE_FIELD"] or "area_type", contamination)
-        return sources, receivers, areas is not None
+        return excavations, receiver_register, areas is not None
 
     @staticmethod
-    def _positions(geometry):
-        import numpy as np
+    def _geometry(layer):
+        """The sites' geometries (points built from the coordinates of a point layer)."""
+        import geopandas as gpd
 
+        if layer.xy is not None:
+            return gpd.GeoSeries(gpd.points_from_xy(layer.xy[:, 0], layer.xy[:, 1]))
+        return layer.frame.geometry
+
+    @staticmethod
+    def _positions(layer):
         from ..core.geometry.positions import position_xy
 
-        xy = np.full((len(geometry), 2), np.nan)
-        present = (geometry.notna() & ~geometry.is_empty).to_numpy()
-        if present.any():
-            xy[present] = position_xy(geometry[present])
-        return xy
+        return layer.xy if layer.xy is not None else position_xy(layer.frame.geometry)
 
     def _read_plan(self, parameters, context, layers, fields, feedback):
         from ..core.movements.plan import plan_fields, read_plan
 
         if layers[self.PLAN] is None:
             return None
-        label = self.tr("Plan")
+        label = self.layer_labels()[self.PLAN]
         columns, _, _ = read_columns(self, parameters, self.PLAN, context, feedback, label)
         chosen = (fields["PLAN_FROM_FIELD"], fields["PLAN_TO_FIELD"])
         if not all(chosen):
@@ -344,31 +364,16 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
             raise QgsProcessingException(self.tr("{0}: choose the plan's tonnes field.")
                                          .format(label))
         plan, report = read_plan(columns, chosen[0], chosen[1], tonnes_field)
-        self._check_report(report, label, feedback)
+        skipped = report.ids("skipped")
+        if skipped:
+            feedback.reportError(self.tr(
+                "{0}: {1} row(s) without a from-id or a to-id are left out: rows {2}.")
+                .format(label, len(skipped), id_list(skipped)))
+        if report.refused:
+            raise refusal_error(report, label)
         feedback.pushInfo(self.tr("{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).").format(
             label, len(plan), plan.tonnes.sum(), chosen[0], chosen[1]))
         return plan
-
-    def _check_report(self, report, label, feedback, id_field=None):
-        """Log what was noted or left out; stop with every refused value named."""
-        from ..core import tables as t
-
-        for issue in report.issues:
-            if issue.action == t.REFUSED:
-                continue
-            if id_field is not None or issue.role in (t.DATE, t.YES_NO):
-                message = self.movement_note(issue, label, self.id_list, id_field)
-            else:
-                message = self.tr("{0}: '{1}': {2} at {3}.").format(
-                    label, issue.field, issue.reason, self.id_list(issue.ids))
-            (feedback.reportError if issue.action == t.SKIPPED else feedback.pushWarning)(message)
-        if report.refused:
-            lines = [f"- '{i.field}': {i.reason}: " + self.id_list(
-                [f"{id_} = {value!r}" for id_, value in zip(i.ids, i.values)])
-                for i in report.refused]
-            raise QgsProcessingException(self.tr(
-                "{0}: {1} value(s) cannot be used as given. Correct them and run again:")
-                .format(label, sum(len(i.ids) for i in report.refused)) + "\n" + "\n".join(lines))
 
     # Writing ----------------------------------------------------------------------------------
     def _write_movements(self, parameters, context, columns, input_fields, result, crs, feedback):

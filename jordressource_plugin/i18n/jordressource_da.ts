@@ -127,349 +127,349 @@
 <context>
     <name>CheckMovementsAlgorithm</name>
     <message>
-        <location filename="../algorithms/check_movements.py" line="85"/>
+        <location filename="../algorithms/check_movements.py" line="87"/>
         <source>Check soil movements</source>
         <translation>Kontrollér jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="93"/>
+        <location filename="../algorithms/check_movements.py" line="95"/>
         <source>Movement id field</source>
         <translation>Id-felt for flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="94"/>
+        <location filename="../algorithms/check_movements.py" line="96"/>
         <source>Movement excavation id field</source>
         <translation>Felt med opgravningens id i flytningen</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="95"/>
+        <location filename="../algorithms/check_movements.py" line="97"/>
         <source>Movement receiver id field</source>
         <translation>Felt med modtagerens id i flytningen</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="96"/>
+        <location filename="../algorithms/check_movements.py" line="98"/>
         <source>Tonnes field</source>
         <translation>Felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="97"/>
+        <location filename="../algorithms/check_movements.py" line="99"/>
         <source>Movement soil class field</source>
         <translation>Felt med flytningens jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="98"/>
+        <location filename="../algorithms/check_movements.py" line="100"/>
         <source>Movement date field</source>
         <translation>Felt med flytningens dato</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="99"/>
+        <location filename="../algorithms/check_movements.py" line="101"/>
         <source>Analysed field (yes/no)</source>
         <translation>Felt for analyseret (ja/nej)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="100"/>
+        <location filename="../algorithms/check_movements.py" line="102"/>
         <source>Vehicle field</source>
         <translation>Felt med køretøj</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="101"/>
+        <location filename="../algorithms/check_movements.py" line="103"/>
         <source>Departure time field</source>
         <translation>Felt med afgangstidspunkt</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="102"/>
+        <location filename="../algorithms/check_movements.py" line="104"/>
         <source>Arrival time field</source>
         <translation>Felt med ankomsttidspunkt</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="103"/>
+        <location filename="../algorithms/check_movements.py" line="105"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="104"/>
+        <location filename="../algorithms/check_movements.py" line="106"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="105"/>
+        <location filename="../algorithms/check_movements.py" line="107"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="106"/>
+        <location filename="../algorithms/check_movements.py" line="108"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="107"/>
+        <location filename="../algorithms/check_movements.py" line="109"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="108"/>
+        <location filename="../algorithms/check_movements.py" line="110"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="109"/>
+        <location filename="../algorithms/check_movements.py" line="111"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="110"/>
+        <location filename="../algorithms/check_movements.py" line="112"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="111"/>
+        <location filename="../algorithms/check_movements.py" line="113"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="112"/>
+        <location filename="../algorithms/check_movements.py" line="114"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="113"/>
+        <location filename="../algorithms/check_movements.py" line="115"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="114"/>
+        <location filename="../algorithms/check_movements.py" line="116"/>
         <source>Resource site opening stock field (m³)</source>
         <translation>Felt med ressourcepladsens startlager (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="115"/>
+        <location filename="../algorithms/check_movements.py" line="117"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="116"/>
+        <location filename="../algorithms/check_movements.py" line="118"/>
         <source>Plan from-id field (empty: source_id or from_id)</source>
         <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="117"/>
+        <location filename="../algorithms/check_movements.py" line="119"/>
         <source>Plan to-id field (empty: receiver_id or to_id)</source>
         <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="118"/>
+        <location filename="../algorithms/check_movements.py" line="120"/>
         <source>Plan tonnes field</source>
         <translation>Planens felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="125"/>
+        <location filename="../algorithms/check_movements.py" line="127"/>
         <source>Soil movement log (table or layer)</source>
         <translation>Log over jordflytninger (tabel eller lag)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="409"/>
+        <location filename="../algorithms/check_movements.py" line="414"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="130"/>
+        <location filename="../algorithms/check_movements.py" line="132"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="411"/>
+        <location filename="../algorithms/check_movements.py" line="416"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="132"/>
+        <location filename="../algorithms/check_movements.py" line="134"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="132"/>
+        <location filename="../algorithms/check_movements.py" line="134"/>
         <source>Plan (match_reuse matches or schedule_reuse flows)</source>
         <translation>Plan (match fra match_reuse eller strømme fra schedule_reuse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="411"/>
+        <location filename="../algorithms/check_movements.py" line="416"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="417"/>
+        <location filename="../algorithms/check_movements.py" line="422"/>
         <source>Maximum plausible haul (km)</source>
         <translation>Største plausible transport (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="418"/>
+        <location filename="../algorithms/check_movements.py" line="423"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="419"/>
+        <location filename="../algorithms/check_movements.py" line="424"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="420"/>
+        <location filename="../algorithms/check_movements.py" line="425"/>
         <source>Top speed of a truck (km/h)</source>
         <translation>Lastbilens topfart (km/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="421"/>
+        <location filename="../algorithms/check_movements.py" line="426"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="156"/>
+        <location filename="../algorithms/check_movements.py" line="158"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="159"/>
+        <location filename="../algorithms/check_movements.py" line="161"/>
         <source>Checked movements</source>
         <translation>Kontrollerede flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="161"/>
+        <location filename="../algorithms/check_movements.py" line="163"/>
         <source>Movements per excavation, receiver and vehicle</source>
         <translation>Flytninger pr. opgravning, modtager og køretøj</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="164"/>
+        <location filename="../algorithms/check_movements.py" line="166"/>
         <source>Inspection report</source>
         <translation>Tilsynsrapport</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="164"/>
+        <location filename="../algorithms/check_movements.py" line="166"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="167"/>
+        <location filename="../algorithms/check_movements.py" line="169"/>
         <source>Movements checked</source>
         <translation>Kontrollerede flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="167"/>
+        <location filename="../algorithms/check_movements.py" line="169"/>
         <source>Movements with a flag</source>
         <translation>Flytninger med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="167"/>
+        <location filename="../algorithms/check_movements.py" line="169"/>
         <source>Tonnes moved</source>
         <translation>Flyttede tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="167"/>
+        <location filename="../algorithms/check_movements.py" line="169"/>
         <source>Tonnes moved with a flag</source>
         <translation>Tons flyttet med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="185"/>
+        <location filename="../algorithms/check_movements.py" line="187"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="194"/>
+        <location filename="../algorithms/check_movements.py" line="196"/>
         <source>Reading the movement log…</source>
         <translation>Læser loggen over flytninger …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="210"/>
+        <location filename="../algorithms/check_movements.py" line="212"/>
         <source>Checking {0:,} movement(s)…</source>
         <translation>Kontrollerer {0:,} flytning(er) …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="408"/>
+        <location filename="../algorithms/check_movements.py" line="413"/>
         <source>Movements</source>
         <translation>Flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="260"/>
+        <location filename="../algorithms/check_movements.py" line="266"/>
         <source>{0}: {1:,} movement(s) read ({2}).</source>
         <translation>{0}: {1:,} flytning(er) læst ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="260"/>
+        <location filename="../algorithms/check_movements.py" line="266"/>
         <source>GDAL columns</source>
         <translation>kolonner via GDAL</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="260"/>
+        <location filename="../algorithms/check_movements.py" line="266"/>
         <source>QGIS features</source>
         <translation>objekter via QGIS</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="410"/>
+        <location filename="../algorithms/check_movements.py" line="415"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="305"/>
+        <location filename="../algorithms/check_movements.py" line="321"/>
         <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
         <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="411"/>
+        <location filename="../algorithms/check_movements.py" line="416"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="411"/>
+        <location filename="../algorithms/check_movements.py" line="416"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="338"/>
+        <location filename="../algorithms/check_movements.py" line="358"/>
         <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
         <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="344"/>
+        <location filename="../algorithms/check_movements.py" line="364"/>
         <source>{0}: choose the plan&apos;s tonnes field.</source>
         <translation>{0}: vælg planens felt med tons.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="348"/>
+        <location filename="../algorithms/check_movements.py" line="374"/>
         <source>{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).</source>
         <translation>{0}: {1} planlagt(e) par, {2:,.0f} t ({3} → {4}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="362"/>
-        <source>{0}: &apos;{1}&apos;: {2} at {3}.</source>
-        <translation>{0}: &apos;{1}&apos;: {2} ved {3}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="369"/>
-        <source>{0}: {1} value(s) cannot be used as given. Correct them and run again:</source>
-        <translation>{0}: {1} værdi(er) kan ikke bruges, som de står. Ret dem, og kør igen:</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="423"/>
+        <location filename="../algorithms/check_movements.py" line="428"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="437"/>
+        <location filename="../algorithms/check_movements.py" line="442"/>
         <source>{0} ({1}): {2:,} movement(s), {3:,.0f} t.</source>
         <translation>{0} ({1}): {2:,} flytning(er), {3:,.0f} t.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="445"/>
+        <location filename="../algorithms/check_movements.py" line="450"/>
         <source>Haul of {0} distinct origin–receiver pair(s) measured along the roads.</source>
         <translation>Transporten for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="448"/>
+        <location filename="../algorithms/check_movements.py" line="453"/>
         <source>{0} pair(s) have no road path between them: their haul is the straight line times the detour factor.</source>
         <translation>{0} par har ingen vej imellem sig: deres transport er den rette linje gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="452"/>
+        <location filename="../algorithms/check_movements.py" line="457"/>
         <source>{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.</source>
         <translation>{0:,} af {1:,} flytning(er) har et flag: {2:,.0f} af {3:,.0f} t.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="288"/>
+        <source>Movements naming them are still joined to them; only that limit is not checked.</source>
+        <translation>Flytninger, der nævner dem, kobles stadig til dem; kun den grænse kontrolleres ikke.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="369"/>
+        <source>{0}: {1} row(s) without a from-id or a to-id are left out: rows {2}.</source>
+        <translation>{0}: {1} række(r) uden fra-id eller til-id er udeladt: række {2}.</translation>
     </message>
 </context>
 <context>
@@ -1436,57 +1436,57 @@
         <translation>værdier, der ikke er tal</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="100"/>
+        <location filename="../layers/reading.py" line="103"/>
         <source>values that are not dates; write 2026-05-01, 01-05-2026, 01.05.2026 or 1. maj 2026</source>
         <translation>værdier, der ikke er datoer; skriv 2026-05-01, 01-05-2026, 01.05.2026 eller 1. maj 2026</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="104"/>
+        <location filename="../layers/reading.py" line="107"/>
         <source>values that are not finite numbers</source>
         <translation>værdier, der ikke er endelige tal</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="106"/>
+        <location filename="../layers/reading.py" line="109"/>
         <source>negative volumes; volumes are cubic metres of soil, zero or more</source>
         <translation>negative volumener; volumener er kubikmeter jord, nul eller mere</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="109"/>
+        <location filename="../layers/reading.py" line="112"/>
         <source>negative capacities; capacities are cubic metres, zero or more</source>
         <translation>negative kapaciteter; kapaciteter er kubikmeter, nul eller mere</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="112"/>
+        <location filename="../layers/reading.py" line="115"/>
         <source>negative soil classes</source>
         <translation>negative jordklasser</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="114"/>
+        <location filename="../layers/reading.py" line="117"/>
         <source>negative values</source>
         <translation>negative værdier</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="116"/>
+        <location filename="../layers/reading.py" line="119"/>
         <source>soil classes that are not whole numbers</source>
         <translation>jordklasser, der ikke er hele tal</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="118"/>
+        <location filename="../layers/reading.py" line="121"/>
         <source>numbers where dates belong (20261201 is not read as a date); write 2026-12-01</source>
         <translation>tal, hvor der skal stå datoer (20261201 læses ikke som en dato); skriv 2026-12-01</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="122"/>
+        <location filename="../layers/reading.py" line="125"/>
         <source>dates whose day and month order or century is unclear (01/02/2026, 01-02-26); write 2026-02-01 or 01-02-2026</source>
         <translation>datoer, hvor rækkefølgen af dag og måned eller århundredet er uklar (01/02/2026, 01-02-26); skriv 2026-02-01 eller 01-02-2026</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="126"/>
+        <location filename="../layers/reading.py" line="129"/>
         <source>sites without an id (named here by feature id); every site needs an id, so that matches can name it</source>
         <translation>steder uden id (her navngivet med objekt-id); hvert sted skal have et id, så matchene kan navngive det</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="130"/>
+        <location filename="../layers/reading.py" line="133"/>
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
         <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
     </message>
@@ -1494,6 +1494,11 @@
         <location filename="../algorithms/base.py" line="35"/>
         <source>Control and traceability</source>
         <translation>Kontrol og sporbarhed</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="100"/>
+        <source>values that are not yes or no; write ja/nej, 1/0 or true/false</source>
+        <translation>værdier, der ikke er ja eller nej; skriv ja/nej, 1/0 eller true/false</translation>
     </message>
 </context>
 <context>
@@ -2143,27 +2148,27 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="73"/>
         <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
-        <translation>{0}: {1} flytning(er) har intet id i &apos;{2}&apos; og navngives med deres objekt-id: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="76"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og markeres som ukendte: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og markeres som ukendte: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="79"/>
         <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen tons i &apos;{2}&apos;: de tæller 0 t: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen tons i '{2}': de tæller 0 t: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="82"/>
         <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen dato i &apos;{2}&apos;: de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen dato i '{2}': de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="86"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og regnes som ikke analyseret: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og regnes som ikke analyseret: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="94"/>
