@@ -503,6 +503,17 @@ def read_yes_no_values(values: Sequence) -> Tuple[np.ndarray, Dict[str, np.ndarr
 
 
 # Ids ---------------------------------------------------------------------------------------
+def id_texts(values: Sequence) -> np.ndarray:
+    """Ids as ``read_ids`` reads them ("" where empty), without its report: for columns that
+    repeat ids by design, such as a movement log's site ids. Each distinct text is read once."""
+    items = list(values)
+    distinct = _distinct_text(items)
+    if distinct is not None:
+        codes, texts = distinct
+        return np.array([text.strip() for text in texts] + [""], dtype=object)[codes]
+    return np.array(["" if _is_missing(v) else str(v).strip() for v in items], dtype=object)
+
+
 def read_ids(values: Sequence, fallback: Optional[Sequence] = None, field_name: str = "",
              required: bool = False) -> Tuple[np.ndarray, Report]:
     """Ids as stripped text, and a Report of empty and repeated ids.
@@ -510,8 +521,7 @@ def read_ids(values: Sequence, fallback: Optional[Sequence] = None, field_name: 
     ``required`` (outputs name each site by id): empty and repeated ids are refused. Otherwise
     a row without an id is named by its ``fallback`` label (the feature id) and both are noted.
     """
-    items = list(values)
-    labels = np.array(["" if _is_missing(v) else str(v).strip() for v in items], dtype=object)
+    labels = id_texts(values)
     missing = np.flatnonzero(labels == "")
     action = REFUSED if required else NOTED
     report = Report()
@@ -637,8 +647,14 @@ def read_values(values: Sequence, ids: Sequence, field_name: str,
 
 
 def _values(values: Sequence) -> np.ndarray:
-    array = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(list(values),
-                                                                             dtype=object)
+    """A column as an array: numbers and dates keep their dtype (read whole, not value by
+    value), anything else as objects."""
+    if isinstance(values, np.ndarray):
+        array = values
+    elif hasattr(values, "to_numpy"):
+        array = values.to_numpy()
+    else:
+        array = np.asarray(list(values), dtype=object)
     return array if array.dtype.kind in "fiuM" else array.astype(object)
 
 

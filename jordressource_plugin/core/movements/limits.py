@@ -15,10 +15,18 @@ RELATIVE_TOLERANCE = 1e-9
 
 
 def order_key(moments: np.ndarray) -> np.ndarray:
-    """An int64 per movement that sorts by moment, undated (NaT) last."""
-    key = moments.astype("datetime64[s]").astype(np.int64)
-    key[np.isnat(moments)] = np.iinfo(np.int64).max
-    return key
+    """The rank of each movement's moment (0 for the earliest, equal moments equal), undated
+    (NaT) last: a small integer, so that (group, moment) sorts as one integer key."""
+    seconds = moments.astype("datetime64[s]").astype(np.int64)
+    seconds[np.isnat(moments)] = np.iinfo(np.int64).max
+    return np.unique(seconds, return_inverse=True)[1].reshape(-1).astype(np.int64)
+
+
+def _group_order(group: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """Positions sorted by group, then by key, then by position (a stable sort of one integer:
+    far faster than sorting by three keys)."""
+    combined = group.astype(np.int64) * (int(key.max()) + 1 if len(key) else 1) + key
+    return np.argsort(combined, kind="stable")
 
 
 def running_total_over(group: np.ndarray, tonnes: np.ndarray, key: np.ndarray,
@@ -32,7 +40,7 @@ def running_total_over(group: np.ndarray, tonnes: np.ndarray, key: np.ndarray,
     if not len(rows) or not len(limit_t):
         return over
     rows = rows[np.isfinite(limit_t[group[rows]])]
-    order = rows[np.lexsort((rows, key[rows], group[rows]))]
+    order = rows[_group_order(group[rows], key[rows])]
     running = _running_sums(group[order], np.nan_to_num(tonnes[order]))
     limit = limit_t[group[order]]
     over[order[running > limit + TOLERANCE_T + RELATIVE_TOLERANCE * np.abs(limit)]] = True
@@ -63,7 +71,7 @@ def stock_below_zero(site_in: np.ndarray, site_out: np.ndarray, tonnes: np.ndarr
     direction = np.concatenate([np.zeros(len(incoming), np.int8), np.ones(len(outgoing), np.int8)])
     row = np.concatenate([incoming, outgoing])
     signed = np.concatenate([amount[incoming], -amount[outgoing]])
-    order = np.lexsort((row, direction, moment, site))
+    order = _group_order(site, moment * 2 + direction)
     opening = np.nan_to_num(opening_t[site[order]])
     stock = _running_sums(site[order], signed[order]) + opening
     received = _running_sums(site[order], np.maximum(signed[order], 0.0)) + opening

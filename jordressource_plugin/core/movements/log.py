@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence, Tuple
 
 import numpy as np
-import pandas as pd
 
 from .. import tables as t
 
@@ -71,14 +70,13 @@ def read_movement_log(table: Mapping[str, Sequence], fields: MovementFields,
     stops where a caller must. ``fallback_ids`` (feature ids) name rows without an id."""
     count = len(table[fields.tonnes])
     fallback = np.asarray(np.arange(1, count + 1) if fallback_ids is None else fallback_ids)
-    fallback = fallback.astype(str).astype(object)
     report = t.Report()
     named = np.zeros(count, dtype=bool)
-    labels = fallback
+    labels = fallback.astype(str).astype(object)
     if fields.id:
-        texts = id_texts(table[fields.id])
-        named = texts != ""
-        labels = np.where(named, texts, fallback)
+        labels = id_texts(table[fields.id])
+        named = labels != ""
+        labels[~named] = fallback[~named].astype(str)
         # Repeated ids are the duplicate_id flag, not a reading note.
         report.add(t.MISSING_ID, t.NOTED, t.ID, fields.id, labels[~named],
                    [None] * int((~named).sum()))
@@ -125,19 +123,8 @@ def _values(values: Sequence) -> np.ndarray:
 
 
 def id_texts(values: Sequence) -> np.ndarray:
-    """Ids as ``core.tables.read_ids`` reads them (stripped text, numbers as their text), "" where
-    empty: each distinct value read once, since a log repeats its site ids and vehicles."""
-    array = _values(values)
-    if array.dtype.kind in "fc":
-        # A numeric id column holds NULLs as NaN: read those as empty, whole numbers as such.
-        array = np.where(np.isnan(array), None, array).astype(object)
-    codes, distinct = pd.factorize(array)
-    if not len(distinct):
-        return np.full(len(array), "", dtype=object)
-    read, _ = t.read_ids(list(distinct), fallback=[""] * len(distinct))
-    texts = np.asarray(read, dtype=object)[np.maximum(codes, 0)]
-    texts[codes < 0] = ""
-    return texts
+    """Ids as ``core.tables`` reads them, "" where empty (a numeric column's NULLs, NaN, too)."""
+    return t.id_texts(_values(values))
 
 
 def _site_ids(values, labels, field_name, report) -> np.ndarray:

@@ -46,7 +46,9 @@ def impossible_travel(vehicle: np.ndarray, departure: DateColumn, arrival: DateC
     flagged[rows[own]] = True
 
     codes = pd.factorize(np.asarray(vehicle)[rows])[0]
-    order = np.lexsort((rows, start, codes))
+    # By vehicle, then departure, then the log's order: one stable sort of one integer key.
+    departure_rank = np.unique(start, return_inverse=True)[1].reshape(-1)
+    order = np.argsort(codes.astype(np.int64) * (len(start) + 1) + departure_rank, kind="stable")
     rows, start, end, codes = rows[order], start[order], end[order], codes[order]
     same = np.r_[False, codes[1:] == codes[:-1]]  # the previous row is the same vehicle's
 
