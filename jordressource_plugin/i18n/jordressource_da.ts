@@ -2096,11 +2096,6 @@
         <translation>Balance (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="55"/>
-        <source>Theoretical stock (t)</source>
-        <translation>Teoretisk lager (t)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/movement_texts.py" line="56"/>
         <source>Received against capacity, per receiver</source>
         <translation>Modtaget mod kapacitet pr. modtager</translation>
@@ -2111,89 +2106,99 @@
         <translation>De {0} mest fyldte af {1} modtagere vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="58"/>
-        <source>Received (t)</source>
-        <translation>Modtaget (t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="59"/>
-        <source>Capacity (t)</source>
-        <translation>Kapacitet (t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <location filename="../algorithms/movement_texts.py" line="61"/>
         <source>excavation</source>
         <translation>opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <location filename="../algorithms/movement_texts.py" line="61"/>
         <source>receiver</source>
         <translation>modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="61"/>
+        <location filename="../algorithms/movement_texts.py" line="62"/>
         <source>vehicle</source>
         <translation>køretøj</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="63"/>
+        <location filename="../algorithms/movement_texts.py" line="64"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="64"/>
+        <location filename="../algorithms/movement_texts.py" line="65"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="73"/>
+        <location filename="../algorithms/movement_texts.py" line="74"/>
         <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
         <translation>{0}: {1} flytning(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="76"/>
+        <location filename="../algorithms/movement_texts.py" line="77"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og markeres som ukendte: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="79"/>
+        <location filename="../algorithms/movement_texts.py" line="80"/>
         <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen tons i '{2}': de tæller 0 t: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="82"/>
+        <location filename="../algorithms/movement_texts.py" line="83"/>
         <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen dato i '{2}': de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="86"/>
+        <location filename="../algorithms/movement_texts.py" line="87"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og regnes som ikke analyseret: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="94"/>
+        <location filename="../algorithms/movement_texts.py" line="95"/>
         <source>{0} movement(s) between known sites have no soil class, or go to a receiver without a highest class: class not checked.</source>
         <translation>{0} flytning(er) mellem kendte lokaliteter har ingen jordklasse eller går til en modtager uden højeste klasse: klassen er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="96"/>
+        <location filename="../algorithms/movement_texts.py" line="97"/>
         <source>{0} movement(s) name a site without a registered volume or capacity: that limit not checked.</source>
         <translation>{0} flytning(er) nævner en lokalitet uden registreret volumen eller kapacitet: den grænse er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="98"/>
+        <location filename="../algorithms/movement_texts.py" line="99"/>
         <source>{0} movement(s) have no tonnes: counted as 0 t.</source>
         <translation>{0} flytning(er) har ingen tons: talt som 0 t.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="99"/>
+        <location filename="../algorithms/movement_texts.py" line="100"/>
         <source>{0} movement(s) have no date: not checked against date windows, counted last in the running totals.</source>
         <translation>{0} flytning(er) har ingen dato: ikke kontrolleret mod datovinduer, talt sidst i de løbende totaler.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="101"/>
+        <location filename="../algorithms/movement_texts.py" line="102"/>
         <source>{0} movement(s) with a vehicle lack a departure or arrival time of day: travel not checked.</source>
         <translation>{0} flytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="55"/>
+        <source>Theoretical stock</source>
+        <translation>Teoretisk lager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="58"/>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="59"/>
+        <source>Capacity</source>
+        <translation>Kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <source>Received, % of capacity</source>
+        <translation>Modtaget, % af kapacitet</translation>
     </message>
 </context>
 <context>

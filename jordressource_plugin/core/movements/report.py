@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ..balance.report import _CSS, _definition_list, _e, _number, _svg, _thousands
+from ..balance.report import _CSS, _definition_list, _e, _number, _svg
 from . import flags as f
 from .check import MovementCheck
 from .log import MovementLog
@@ -51,11 +51,12 @@ DEFAULT_LABELS = {
     "moved": "Moved (t)",
     "registered": "Registered (t)",
     "balance": "Balance (t)",
-    "stock": "Theoretical stock (t)",
+    "stock": "Theoretical stock",
     "chart_receivers": "Received against capacity, per receiver",
     "chart_note": "The {0} receivers most filled of {1} are shown.",
-    "received": "Received (t)",
-    "capacity": "Capacity (t)",
+    "received": "Received",
+    "capacity": "Capacity",
+    "fill": "Received, % of capacity",
     "roles": {"source": "excavation", "receiver": "receiver", "vehicle": "vehicle"},
     "flag_names": {code: code for code in f.FLAGS},
     "inputs": "Inputs",
@@ -142,36 +143,37 @@ def _top_actors(summary: pd.DataFrame, text) -> str:
 
 
 def _receiver_chart(summary: pd.DataFrame, text) -> str:
+    """Received tonnes as a share of capacity per receiver (the fullest first), over 100 % in
+    red, and a resource site's theoretical stock on the same scale; each bar labelled with its
+    tonnes, since capacities differ by orders of magnitude."""
     from matplotlib.figure import Figure
 
     receivers = summary[(summary["role"] == RECEIVER) & summary["known"]
-                        & (summary["movements"] > 0)]
+                        & (summary["movements"] > 0) & (summary["registered_t"] > 0)]
     if receivers.empty:
         return f"<p>{_e(text['none'])}</p>"
     capacity = receivers["registered_t"].to_numpy(dtype=float)
     received = receivers["received_t"].to_numpy(dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        fill = np.where(capacity > 0, received / capacity, np.inf)
-    order = np.lexsort((-received, -np.nan_to_num(fill, nan=-1.0)))[:MAX_CHART_RECEIVERS][::-1]
-    shown = receivers.iloc[order]
+    fill = 100.0 * received / capacity
+    order = np.lexsort((-received, -fill))[:MAX_CHART_RECEIVERS][::-1]
+    shown, fill, capacity = receivers.iloc[order], fill[order], capacity[order]
+    stock = 100.0 * shown["stock_t"].to_numpy(dtype=float) / capacity
     position = np.arange(len(shown))
-    figure = Figure(figsize=(8, 1.2 + 0.3 * max(len(shown), 1)))
+    figure = Figure(figsize=(8, 1.4 + 0.3 * len(shown)))
     axes = figure.add_subplot(1, 1, 1)
-    over = shown["received_t"].to_numpy(float) > np.nan_to_num(
-        shown["registered_t"].to_numpy(float), nan=np.inf)
-    axes.barh(position, shown["received_t"], color=np.where(over, "#b2182b", "#4d9221"),
+    axes.barh(position, fill, color=np.where(fill > 100.0, "#b2182b", "#4d9221"),
               label=text["received"])
-    axes.scatter(shown["registered_t"], position, marker="|", s=300, color="#222222",
-                 label=text["capacity"], zorder=3)
-    stock = shown["stock_t"].to_numpy(float)
     if np.isfinite(stock).any():
         axes.scatter(stock, position, marker="D", s=18, color="#2166ac", label=text["stock"],
                      zorder=4)
+    axes.axvline(100.0, color="#222222", linewidth=1.0, label=text["capacity"])
+    for y, value, tonnes, limit in zip(position, fill, shown["received_t"], capacity):
+        axes.annotate(f"{_number(tonnes)} / {_number(limit)} t", (value, y), xytext=(3, 0),
+                      textcoords="offset points", va="center", fontsize="x-small")
+    axes.set_xlim(0, max(120.0, float(np.nanmax(np.r_[fill, stock])) * 1.25))
     axes.set_yticks(position)
     axes.set_yticklabels([str(value) for value in shown["id"]])
-    axes.set_xlabel(text["tonnes"])
-    axes.axvline(0, color="#333333", linewidth=0.8)
-    _thousands(axes.xaxis)
+    axes.set_xlabel(text["fill"])
     axes.grid(axis="x", color="#dddddd")
     axes.set_axisbelow(True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False,
