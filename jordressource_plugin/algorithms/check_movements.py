@@ -324,19 +324,23 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
         if layers[self.CONTAMINATION] is not None:
             contamination = read_frame(layers[self.CONTAMINATION], crs, context, None,
                                        fields=[], label=self.tr("Contaminated sites")).geometry
-        classify_registers(excavations, receiver_register, self._geometry(sources),
-                           self._geometry(receivers), areas,
-                           fields["AREA_TYPE_FIELD"] or "area_type", contamination)
+        if areas is not None or contamination is not None:
+            classify_registers(excavations, receiver_register, self._geometry(sources, crs),
+                               self._geometry(receivers, crs), areas,
+                               fields["AREA_TYPE_FIELD"] or "area_type", contamination)
         return excavations, receiver_register, areas is not None
 
     @staticmethod
-    def _geometry(layer):
-        """The sites' geometries (points built from the coordinates of a point layer)."""
+    def _geometry(layer, crs):
+        """The sites' geometries; a point layer's from its coordinates, through WKB in one call
+        (shapely 1.8 builds points one by one far slower)."""
         import geopandas as gpd
 
-        if layer.xy is not None:
-            return gpd.GeoSeries(gpd.points_from_xy(layer.xy[:, 0], layer.xy[:, 1]))
-        return layer.frame.geometry
+        from ..core.movements.lines import points_wkb
+
+        if layer.xy is None:
+            return layer.frame.geometry
+        return gpd.GeoSeries.from_wkb(points_wkb(layer.xy), crs=crs.authid() or None)
 
     @staticmethod
     def _positions(layer):

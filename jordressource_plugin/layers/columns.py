@@ -16,6 +16,9 @@ PostGIS, a selection). Both routes give the same columns:
 Writing turns columns back into features in one pass, each value converted once per column (a
 date once per distinct date), geometries given as WKB.
 """
+import gc
+from contextlib import contextmanager
+
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -118,7 +121,9 @@ def _gdal_columns(location, fields, feedback):
             key = fid_key if name == fid_column and name not in batches[0] else name
             if fields.field(name).type() == QVariant.Bool and not _booleans_read_right(
                     dataset.GetDriver()):
-                columns[name] = _booleans_feature_by_feature(layer, name, names)
+                columns[name] = _booleans_by_sql(dataset, layer, name, fids)
+                if columns[name] is None:
+                    columns[name] = _booleans_feature_by_feature(layer, name, names)
             else:
                 columns[name] = _from_arrow([b[key] for b in batches], fields.field(name))
     return columns, fids
@@ -165,6 +170,37 @@ def _probe_booleans(driver):
     finally:
         dataset = None
         gdal.Unlink(path)
+
+
+def _booleans_by_sql(dataset, layer, name, fids):
+    """One yes/no column as integers through the data source's SQL (a cast, so no boolean
+    conversion is involved), in feature-id order; None when the source has no such SQL or the
+    rows do not line up with ``fids``."""
+    fid_column = layer.GetFIDColumn()
+    if not fid_column:
+        return None
+    quoted = [part.replace('"', '""') for part in (name, layer.GetName(), fid_column)]
+    try:
+        result = dataset.ExecuteSQL(f'SELECT CAST("{quoted[0]}" AS INTEGER) AS value_ '
+                                    f'FROM "{quoted[1]}" ORDER BY "{quoted[2]}"')
+    except RuntimeError:
+        return None
+    if result is None:
+        return None
+    try:
+        parts = [(batch[result.GetFIDColumn() or "OGC_FID"], batch["value_"]) for batch in
+                 result.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])]
+    except (RuntimeError, KeyError):
+        return None
+    finally:
+        dataset.ReleaseResultSet(result)
+    read_fids = np.concatenate([np.asarray(p[0]) for p in parts]) if parts else np.zeros(0)
+    if len(read_fids) != len(fids) or not (read_fids == fids).all():
+        return None
+    values = np.ma.concatenate([np.ma.asarray(p[1]) for p in parts])
+    result = np.ma.getdata(values).astype(bool).astype(object)
+    result[np.ma.getmaskarray(values)] = None
+    return result
 
 
 def _booleans_feature_by_feature(layer, name, names):
@@ -238,14 +274,15 @@ def _feature_columns(source, fields, feedback, label):
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0
     fids, rows = [], []
-    for current, feature in enumerate(source.getFeatures(request)):
-        if current % 10_000 == 0:
-            if feedback.isCanceled():
-                break
-            if step:
-                feedback.setProgress(current * step)
-        fids.append(feature.id())
-        rows.append(feature.attributes())
+    with _without_cycle_collection():
+        for current, feature in enumerate(source.getFeatures(request)):
+            if current % 10_000 == 0:
+                if feedback.isCanceled():
+                    break
+                if step:
+                    feedback.setProgress(current * step)
+            fids.append(feature.id())
+            rows.append(feature.attributes())
     by_field = list(zip(*rows)) if rows else [()] * fields.count()
     columns = {field.name(): _from_qgis(list(by_field[i]), field)
                for i, field in enumerate(fields)}
@@ -310,8 +347,11 @@ def qgis_column(values):
     if array.dtype.kind == "M":
         return _qgis_dates(DateColumn(array.astype("datetime64[s]"),
                                       np.ones(len(array), dtype=bool)))
-    return [python_value(v) if not isinstance(v, float) or v == v else None
-            for v in array.tolist()]
+    import pandas as pd
+
+    listed = array.astype(object)
+    listed[pd.isna(listed)] = None  # values come from the readers as plain Python already
+    return listed.tolist()
 
 
 def _qgis_dates(column):
@@ -336,21 +376,36 @@ def write_rows(sink, fields: QgsFields, columns, wkb, feedback, progress_from=0.
     count = len(wkb)
     nulls = [None] * count
     ordered = [column if column is not None else nulls for column in ordered]
-    feature = QgsFeature(fields)
+    feature = QgsFeature(fields)  # one feature refilled per row: the sink copies it
     span = progress_to - progress_from
-    for row, (attributes, shape) in enumerate(zip(zip(*ordered), wkb)):
-        if row % 10_000 == 0:
-            if feedback.isCanceled():
-                return
-            feedback.setProgress(progress_from + span * row / max(count, 1))
-        feature.setAttributes(list(attributes))
-        if shape is None:
-            feature.clearGeometry()
-        else:
-            geometry = QgsGeometry()
-            geometry.fromWkb(shape)
-            feature.setGeometry(geometry)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(translate(
-                "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
-                .format(sink.lastError() if hasattr(sink, "lastError") else ""))
+    with _without_cycle_collection():
+        for row, (attributes, shape) in enumerate(zip(zip(*ordered), wkb)):
+            if row % 10_000 == 0:
+                if feedback.isCanceled():
+                    return
+                feedback.setProgress(progress_from + span * row / max(count, 1))
+            feature.setAttributes(list(attributes))
+            if shape is None:
+                feature.clearGeometry()
+            else:
+                geometry = QgsGeometry()
+                geometry.fromWkb(shape)
+                feature.setGeometry(geometry)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
+                    .format(sink.lastError() if hasattr(sink, "lastError") else ""))
+
+
+@contextmanager
+def _without_cycle_collection():
+    """Python's cycle collector paused over a loop that makes millions of short-lived objects
+    without cycles: each of its passes would walk every live object, which costs more than the
+    loop's own work on a large table. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
