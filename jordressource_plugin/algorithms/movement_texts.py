@@ -4,6 +4,36 @@ from ..core.movements import flags as f
 
 
 class MovementTextsMixin:
+    def field_labels(self):
+        return {
+            "MOVEMENT_ID_FIELD": self.tr("Movement id field"),
+            "MOVEMENT_SOURCE_FIELD": self.tr("Movement excavation id field"),
+            "MOVEMENT_RECEIVER_FIELD": self.tr("Movement receiver id field"),
+            "TONNES_FIELD": self.tr("Tonnes field"),
+            "MOVEMENT_CLASS_FIELD": self.tr("Movement soil class field"),
+            "DATE_FIELD": self.tr("Movement date field"),
+            "ANALYSED_FIELD": self.tr("Analysed field (yes/no)"),
+            "VEHICLE_FIELD": self.tr("Vehicle field"),
+            "DEPARTURE_FIELD": self.tr("Departure time field"),
+            "ARRIVAL_FIELD": self.tr("Arrival time field"),
+            "SOURCE_ID_FIELD": self.tr("Excavation id field"),
+            "VOLUME_FIELD": self.tr("Surplus volume field (m³, in situ)"),
+            "CLASS_FIELD": self.tr("Soil class field"),
+            "SOURCE_START_FIELD": self.tr("Excavation start date field"),
+            "SOURCE_END_FIELD": self.tr("Excavation end date field"),
+            "RECEIVER_ID_FIELD": self.tr("Receiver id field"),
+            "KIND_FIELD": self.tr("Receiver kind field"),
+            "CAPACITY_FIELD": self.tr("Receiver capacity field (m³)"),
+            "MAX_CLASS_FIELD": self.tr("Highest accepted soil class field"),
+            "RECEIVER_START_FIELD": self.tr("Receiver start date field"),
+            "RECEIVER_END_FIELD": self.tr("Receiver end date field"),
+            "OPENING_STOCK_FIELD": self.tr("Resource site opening stock field (m³)"),
+            "AREA_TYPE_FIELD": self.tr("Area type field"),
+            "PLAN_FROM_FIELD": self.tr("Plan from-id field (empty: source_id or from_id)"),
+            "PLAN_TO_FIELD": self.tr("Plan to-id field (empty: receiver_id or to_id)"),
+            "PLAN_TONNES_FIELD": self.tr("Plan tonnes field"),
+        }
+
     def flag_names(self):
         return {
             f.DUPLICATE_ID: self.tr("duplicate id"),
@@ -102,3 +132,34 @@ class MovementTextsMixin:
             c.NO_TIMES: self.tr("{0} movement(s) with a vehicle lack a departure or arrival time "
                                 "of day: travel not checked."),
         }
+
+    def log_result(self, log, result, on_roads, feedback):
+        """The check in the log: movements and tonnes per flag, what was not checked, how
+        hauls were measured and the totals."""
+        import numpy as np
+
+        from ..core.movements.flags import has_flag
+
+        tonnes = np.nan_to_num(log.tonnes)
+        names = self.flag_names()
+        for code, count in result.counts().items():
+            if count:
+                mask = has_flag(result.bits, code)
+                feedback.pushInfo(self.tr("{0} ({1}): {2:,} movement(s), {3:,.0f} t.").format(
+                    names[code], code, count, tonnes[mask].sum()))
+        notes = self.not_checked_notes()
+        for key, count in result.not_checked.items():
+            if count:
+                feedback.pushInfo(notes[key].format(count))
+        haul = result.haul
+        if on_roads:
+            feedback.pushInfo(self.tr("Haul of {0} distinct origin–receiver pair(s) measured "
+                                      "along the roads.").format(haul.pairs))
+            if haul.pairs_without_road:
+                feedback.pushWarning(self.tr(
+                    "{0} pair(s) have no road path between them: their haul is the straight "
+                    "line times the detour factor.").format(haul.pairs_without_road))
+        flagged = ~result.ok
+        feedback.pushInfo(self.tr(
+            "{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.").format(
+                int(flagged.sum()), len(log), tonnes[flagged].sum(), tonnes.sum()))

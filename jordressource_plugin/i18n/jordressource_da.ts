@@ -132,342 +132,192 @@
         <translation>Kontrollér jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="95"/>
-        <source>Movement id field</source>
-        <translation>Id-felt for flytninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="96"/>
-        <source>Movement excavation id field</source>
-        <translation>Felt med opgravningens id i flytningen</translation>
-    </message>
-    <message>
         <location filename="../algorithms/check_movements.py" line="97"/>
-        <source>Movement receiver id field</source>
-        <translation>Felt med modtagerens id i flytningen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="98"/>
-        <source>Tonnes field</source>
-        <translation>Felt med tons</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="99"/>
-        <source>Movement soil class field</source>
-        <translation>Felt med flytningens jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="100"/>
-        <source>Movement date field</source>
-        <translation>Felt med flytningens dato</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="101"/>
-        <source>Analysed field (yes/no)</source>
-        <translation>Felt for analyseret (ja/nej)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="102"/>
-        <source>Vehicle field</source>
-        <translation>Felt med køretøj</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="103"/>
-        <source>Departure time field</source>
-        <translation>Felt med afgangstidspunkt</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="104"/>
-        <source>Arrival time field</source>
-        <translation>Felt med ankomsttidspunkt</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="105"/>
-        <source>Excavation id field</source>
-        <translation>Id-felt for opgravninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="106"/>
-        <source>Surplus volume field (m³, in situ)</source>
-        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="107"/>
-        <source>Soil class field</source>
-        <translation>Felt med jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="108"/>
-        <source>Excavation start date field</source>
-        <translation>Felt med startdato for opgravning</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="109"/>
-        <source>Excavation end date field</source>
-        <translation>Felt med slutdato for opgravning</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="110"/>
-        <source>Receiver id field</source>
-        <translation>Id-felt for modtagere</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="111"/>
-        <source>Receiver kind field</source>
-        <translation>Felt med modtagertype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="112"/>
-        <source>Receiver capacity field (m³)</source>
-        <translation>Felt med modtagerkapacitet (m³)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="113"/>
-        <source>Highest accepted soil class field</source>
-        <translation>Felt med højeste accepterede jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="114"/>
-        <source>Receiver start date field</source>
-        <translation>Felt med startdato for modtager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="115"/>
-        <source>Receiver end date field</source>
-        <translation>Felt med slutdato for modtager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="116"/>
-        <source>Resource site opening stock field (m³)</source>
-        <translation>Felt med ressourcepladsens startlager (m³)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="117"/>
-        <source>Area type field</source>
-        <translation>Felt med områdetype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="118"/>
-        <source>Plan from-id field (empty: source_id or from_id)</source>
-        <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="119"/>
-        <source>Plan to-id field (empty: receiver_id or to_id)</source>
-        <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="120"/>
-        <source>Plan tonnes field</source>
-        <translation>Planens felt med tons</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="127"/>
         <source>Soil movement log (table or layer)</source>
         <translation>Log over jordflytninger (tabel eller lag)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="414"/>
+        <location filename="../algorithms/check_movements.py" line="388"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="132"/>
+        <location filename="../algorithms/check_movements.py" line="102"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="416"/>
+        <location filename="../algorithms/check_movements.py" line="390"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="134"/>
+        <location filename="../algorithms/check_movements.py" line="104"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="134"/>
+        <location filename="../algorithms/check_movements.py" line="104"/>
         <source>Plan (match_reuse matches or schedule_reuse flows)</source>
         <translation>Plan (match fra match_reuse eller strømme fra schedule_reuse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="416"/>
+        <location filename="../algorithms/check_movements.py" line="390"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="422"/>
+        <location filename="../algorithms/check_movements.py" line="396"/>
         <source>Maximum plausible haul (km)</source>
         <translation>Største plausible transport (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="423"/>
+        <location filename="../algorithms/check_movements.py" line="397"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="424"/>
+        <location filename="../algorithms/check_movements.py" line="398"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="425"/>
+        <location filename="../algorithms/check_movements.py" line="399"/>
         <source>Top speed of a truck (km/h)</source>
         <translation>Lastbilens topfart (km/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="426"/>
+        <location filename="../algorithms/check_movements.py" line="400"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="158"/>
+        <location filename="../algorithms/check_movements.py" line="128"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="161"/>
+        <location filename="../algorithms/check_movements.py" line="131"/>
         <source>Checked movements</source>
         <translation>Kontrollerede flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="163"/>
+        <location filename="../algorithms/check_movements.py" line="133"/>
         <source>Movements per excavation, receiver and vehicle</source>
         <translation>Flytninger pr. opgravning, modtager og køretøj</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="166"/>
+        <location filename="../algorithms/check_movements.py" line="136"/>
         <source>Inspection report</source>
         <translation>Tilsynsrapport</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="166"/>
+        <location filename="../algorithms/check_movements.py" line="136"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="169"/>
+        <location filename="../algorithms/check_movements.py" line="139"/>
         <source>Movements checked</source>
         <translation>Kontrollerede flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="169"/>
+        <location filename="../algorithms/check_movements.py" line="139"/>
         <source>Movements with a flag</source>
         <translation>Flytninger med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="169"/>
+        <location filename="../algorithms/check_movements.py" line="139"/>
         <source>Tonnes moved</source>
         <translation>Flyttede tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="169"/>
+        <location filename="../algorithms/check_movements.py" line="139"/>
         <source>Tonnes moved with a flag</source>
         <translation>Tons flyttet med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="187"/>
+        <location filename="../algorithms/check_movements.py" line="157"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="196"/>
+        <location filename="../algorithms/check_movements.py" line="166"/>
         <source>Reading the movement log…</source>
         <translation>Læser loggen over flytninger …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="212"/>
+        <location filename="../algorithms/check_movements.py" line="182"/>
         <source>Checking {0:,} movement(s)…</source>
         <translation>Kontrollerer {0:,} flytning(er) …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="413"/>
+        <location filename="../algorithms/check_movements.py" line="387"/>
         <source>Movements</source>
         <translation>Flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="266"/>
+        <location filename="../algorithms/check_movements.py" line="236"/>
         <source>{0}: {1:,} movement(s) read ({2}).</source>
         <translation>{0}: {1:,} flytning(er) læst ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="266"/>
+        <location filename="../algorithms/check_movements.py" line="236"/>
         <source>GDAL columns</source>
         <translation>kolonner via GDAL</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="266"/>
+        <location filename="../algorithms/check_movements.py" line="236"/>
         <source>QGIS features</source>
         <translation>objekter via QGIS</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="415"/>
+        <location filename="../algorithms/check_movements.py" line="389"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="321"/>
+        <location filename="../algorithms/check_movements.py" line="291"/>
         <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
         <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="416"/>
+        <location filename="../algorithms/check_movements.py" line="390"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="416"/>
+        <location filename="../algorithms/check_movements.py" line="390"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="358"/>
+        <location filename="../algorithms/check_movements.py" line="332"/>
         <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
         <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="364"/>
+        <location filename="../algorithms/check_movements.py" line="338"/>
         <source>{0}: choose the plan&apos;s tonnes field.</source>
         <translation>{0}: vælg planens felt med tons.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="374"/>
+        <location filename="../algorithms/check_movements.py" line="348"/>
         <source>{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).</source>
         <translation>{0}: {1} planlagt(e) par, {2:,.0f} t ({3} → {4}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="428"/>
+        <location filename="../algorithms/check_movements.py" line="402"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="442"/>
-        <source>{0} ({1}): {2:,} movement(s), {3:,.0f} t.</source>
-        <translation>{0} ({1}): {2:,} flytning(er), {3:,.0f} t.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="450"/>
-        <source>Haul of {0} distinct origin–receiver pair(s) measured along the roads.</source>
-        <translation>Transporten for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="453"/>
-        <source>{0} pair(s) have no road path between them: their haul is the straight line times the detour factor.</source>
-        <translation>{0} par har ingen vej imellem sig: deres transport er den rette linje gange omvejsfaktoren.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="457"/>
-        <source>{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.</source>
-        <translation>{0:,} af {1:,} flytning(er) har et flag: {2:,.0f} af {3:,.0f} t.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="288"/>
+        <location filename="../algorithms/check_movements.py" line="258"/>
         <source>Movements naming them are still joined to them; only that limit is not checked.</source>
         <translation>Flytninger, der nævner dem, kobles stadig til dem; kun den grænse kontrolleres ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="369"/>
+        <location filename="../algorithms/check_movements.py" line="343"/>
         <source>{0}: {1} row(s) without a from-id or a to-id are left out: rows {2}.</source>
         <translation>{0}: {1} række(r) uden fra-id eller til-id er udeladt: række {2}.</translation>
     </message>
@@ -1916,289 +1766,439 @@
 <context>
     <name>MovementTextsMixin</name>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="9"/>
+        <location filename="../algorithms/movement_texts.py" line="39"/>
         <source>duplicate id</source>
         <translation>dobbelt id</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="10"/>
+        <location filename="../algorithms/movement_texts.py" line="40"/>
         <source>unknown source</source>
         <translation>ukendt afsender</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="11"/>
+        <location filename="../algorithms/movement_texts.py" line="41"/>
         <source>unknown receiver</source>
         <translation>ukendt modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="12"/>
+        <location filename="../algorithms/movement_texts.py" line="42"/>
         <source>soil class not accepted</source>
         <translation>jordklasse ikke tilladt</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="13"/>
+        <location filename="../algorithms/movement_texts.py" line="43"/>
         <source>over the receiver&apos;s capacity</source>
         <translation>over modtagerens kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="14"/>
+        <location filename="../algorithms/movement_texts.py" line="44"/>
         <source>more than excavated</source>
         <translation>mere end opgravet</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="15"/>
+        <location filename="../algorithms/movement_texts.py" line="45"/>
         <source>across area types without analysis</source>
         <translation>på tværs af områdetyper uden analyse</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="16"/>
+        <location filename="../algorithms/movement_texts.py" line="46"/>
         <source>outside the date window</source>
         <translation>uden for datovinduet</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="17"/>
+        <location filename="../algorithms/movement_texts.py" line="47"/>
         <source>implausible haul</source>
         <translation>usandsynlig transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="18"/>
+        <location filename="../algorithms/movement_texts.py" line="48"/>
         <source>over the truck payload</source>
         <translation>over lastbilens nyttelast</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="19"/>
+        <location filename="../algorithms/movement_texts.py" line="49"/>
         <source>impossible travel</source>
         <translation>umulig kørsel</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="20"/>
+        <location filename="../algorithms/movement_texts.py" line="50"/>
         <source>not in the plan</source>
         <translation>ikke i planen</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="28"/>
+        <location filename="../algorithms/movement_texts.py" line="58"/>
         <source>Soil movement check</source>
         <translation>Kontrol af jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="29"/>
+        <location filename="../algorithms/movement_texts.py" line="59"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="30"/>
+        <location filename="../algorithms/movement_texts.py" line="60"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="31"/>
+        <location filename="../algorithms/movement_texts.py" line="61"/>
         <source>Movements</source>
         <translation>Flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="32"/>
+        <location filename="../algorithms/movement_texts.py" line="62"/>
         <source>Tonnes</source>
         <translation>Tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="33"/>
+        <location filename="../algorithms/movement_texts.py" line="63"/>
         <source>Movements with a flag</source>
         <translation>Flytninger med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="34"/>
+        <location filename="../algorithms/movement_texts.py" line="64"/>
         <source>Tonnes moved with a flag</source>
         <translation>Tons flyttet med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="35"/>
+        <location filename="../algorithms/movement_texts.py" line="65"/>
         <source>Flags</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="36"/>
+        <location filename="../algorithms/movement_texts.py" line="66"/>
         <source>Flag</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="37"/>
+        <location filename="../algorithms/movement_texts.py" line="67"/>
         <source>Weight</source>
         <translation>Vægt</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="38"/>
+        <location filename="../algorithms/movement_texts.py" line="68"/>
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="39"/>
+        <location filename="../algorithms/movement_texts.py" line="69"/>
         <source>How the risk is scored</source>
         <translation>Sådan beregnes risikoen</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="40"/>
+        <location filename="../algorithms/movement_texts.py" line="70"/>
         <source>A movement's risk is 100 · (1 − Π(1 − w)) over its flags, with the weights below: 0 for a clean movement, higher with every further flag, never above 100. An actor's risk is the tonnes-weighted mean risk of its movements.</source>
         <translation>En flytnings risiko er 100 · (1 − Π(1 − w)) over dens flag med vægtene nedenfor: 0 for en ren flytning, højere for hvert yderligere flag, aldrig over 100. En aktørs risiko er det tonsvægtede gennemsnit af dens flytningers risiko.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="44"/>
+        <location filename="../algorithms/movement_texts.py" line="74"/>
         <source>Movements with the highest risk</source>
         <translation>Flytninger med størst risiko</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="45"/>
+        <location filename="../algorithms/movement_texts.py" line="75"/>
         <source>Excavations, receivers and vehicles with the highest risk</source>
         <translation>Opgravninger, modtagere og køretøjer med størst risiko</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="46"/>
+        <location filename="../algorithms/movement_texts.py" line="76"/>
         <source>No movement has a flag.</source>
         <translation>Ingen flytning har et flag.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="47"/>
+        <location filename="../algorithms/movement_texts.py" line="77"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="48"/>
+        <location filename="../algorithms/movement_texts.py" line="78"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="49"/>
+        <location filename="../algorithms/movement_texts.py" line="79"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="50"/>
+        <location filename="../algorithms/movement_texts.py" line="80"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="51"/>
+        <location filename="../algorithms/movement_texts.py" line="81"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="52"/>
+        <location filename="../algorithms/movement_texts.py" line="82"/>
         <source>Moved (t)</source>
         <translation>Flyttet (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="53"/>
+        <location filename="../algorithms/movement_texts.py" line="83"/>
         <source>Registered (t)</source>
         <translation>Registreret (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="54"/>
+        <location filename="../algorithms/movement_texts.py" line="84"/>
         <source>Balance (t)</source>
         <translation>Balance (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="56"/>
+        <location filename="../algorithms/movement_texts.py" line="86"/>
         <source>Received against capacity, per receiver</source>
         <translation>Modtaget mod kapacitet pr. modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="57"/>
+        <location filename="../algorithms/movement_texts.py" line="87"/>
         <source>The {0} receivers most filled of {1} are shown.</source>
         <translation>De {0} mest fyldte af {1} modtagere vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="61"/>
+        <location filename="../algorithms/movement_texts.py" line="91"/>
         <source>excavation</source>
         <translation>opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="61"/>
+        <location filename="../algorithms/movement_texts.py" line="91"/>
         <source>receiver</source>
         <translation>modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="62"/>
+        <location filename="../algorithms/movement_texts.py" line="92"/>
         <source>vehicle</source>
         <translation>køretøj</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="64"/>
+        <location filename="../algorithms/movement_texts.py" line="94"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="65"/>
+        <location filename="../algorithms/movement_texts.py" line="95"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="74"/>
+        <location filename="../algorithms/movement_texts.py" line="104"/>
         <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
         <translation>{0}: {1} flytning(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="77"/>
+        <location filename="../algorithms/movement_texts.py" line="107"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og markeres som ukendte: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="80"/>
+        <location filename="../algorithms/movement_texts.py" line="110"/>
         <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen tons i '{2}': de tæller 0 t: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="83"/>
+        <location filename="../algorithms/movement_texts.py" line="113"/>
         <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen dato i '{2}': de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="87"/>
+        <location filename="../algorithms/movement_texts.py" line="117"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
         <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og regnes som ikke analyseret: {3}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="95"/>
+        <location filename="../algorithms/movement_texts.py" line="125"/>
         <source>{0} movement(s) between known sites have no soil class, or go to a receiver without a highest class: class not checked.</source>
         <translation>{0} flytning(er) mellem kendte lokaliteter har ingen jordklasse eller går til en modtager uden højeste klasse: klassen er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="97"/>
+        <location filename="../algorithms/movement_texts.py" line="127"/>
         <source>{0} movement(s) name a site without a registered volume or capacity: that limit not checked.</source>
         <translation>{0} flytning(er) nævner en lokalitet uden registreret volumen eller kapacitet: den grænse er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="99"/>
+        <location filename="../algorithms/movement_texts.py" line="129"/>
         <source>{0} movement(s) have no tonnes: counted as 0 t.</source>
         <translation>{0} flytning(er) har ingen tons: talt som 0 t.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="100"/>
+        <location filename="../algorithms/movement_texts.py" line="130"/>
         <source>{0} movement(s) have no date: not checked against date windows, counted last in the running totals.</source>
         <translation>{0} flytning(er) har ingen dato: ikke kontrolleret mod datovinduer, talt sidst i de løbende totaler.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="102"/>
+        <location filename="../algorithms/movement_texts.py" line="132"/>
         <source>{0} movement(s) with a vehicle lack a departure or arrival time of day: travel not checked.</source>
         <translation>{0} flytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="55"/>
+        <location filename="../algorithms/movement_texts.py" line="85"/>
         <source>Theoretical stock</source>
         <translation>Teoretisk lager</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="58"/>
+        <location filename="../algorithms/movement_texts.py" line="88"/>
         <source>Received</source>
         <translation>Modtaget</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="59"/>
+        <location filename="../algorithms/movement_texts.py" line="89"/>
         <source>Capacity</source>
         <translation>Kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <location filename="../algorithms/movement_texts.py" line="90"/>
         <source>Received, % of capacity</source>
         <translation>Modtaget, % af kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="9"/>
+        <source>Movement id field</source>
+        <translation>Id-felt for flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="10"/>
+        <source>Movement excavation id field</source>
+        <translation>Felt med opgravningens id i flytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="11"/>
+        <source>Movement receiver id field</source>
+        <translation>Felt med modtagerens id i flytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="12"/>
+        <source>Tonnes field</source>
+        <translation>Felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="13"/>
+        <source>Movement soil class field</source>
+        <translation>Felt med flytningens jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="14"/>
+        <source>Movement date field</source>
+        <translation>Felt med flytningens dato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="15"/>
+        <source>Analysed field (yes/no)</source>
+        <translation>Felt for analyseret (ja/nej)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="16"/>
+        <source>Vehicle field</source>
+        <translation>Felt med køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="17"/>
+        <source>Departure time field</source>
+        <translation>Felt med afgangstidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="18"/>
+        <source>Arrival time field</source>
+        <translation>Felt med ankomsttidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="19"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="20"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="21"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="22"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="23"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="24"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="25"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="26"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="27"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="28"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="29"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="30"/>
+        <source>Resource site opening stock field (m³)</source>
+        <translation>Felt med ressourcepladsens startlager (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="31"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="32"/>
+        <source>Plan from-id field (empty: source_id or from_id)</source>
+        <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="33"/>
+        <source>Plan to-id field (empty: receiver_id or to_id)</source>
+        <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="34"/>
+        <source>Plan tonnes field</source>
+        <translation>Planens felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="148"/>
+        <source>{0} ({1}): {2:,} movement(s), {3:,.0f} t.</source>
+        <translation>{0} ({1}): {2:,} flytning(er), {3:,.0f} t.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="156"/>
+        <source>Haul of {0} distinct origin–receiver pair(s) measured along the roads.</source>
+        <translation>Transporten for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="159"/>
+        <source>{0} pair(s) have no road path between them: their haul is the straight line times the detour factor.</source>
+        <translation>{0} par har ingen vej imellem sig: deres transport er den rette linje gange omvejsfaktoren.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="163"/>
+        <source>{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.</source>
+        <translation>{0:,} af {1:,} flytning(er) har et flag: {2:,.0f} af {3:,.0f} t.</translation>
     </message>
 </context>
 <context>
