@@ -93,6 +93,12 @@ def test_the_hand_made_log_gets_exactly_its_flags(run_algorithm, case_inputs, tm
     assert shapes["C1"].length() == pytest.approx(5000.0)
     assert shapes["U1"].length() == 0.0 and not shapes["U1"].isEmpty()  # drawn at R2
     assert _by_id(output, "distance_km")["C1"] == pytest.approx(6.5)
+    from qgis.PyQt.QtCore import QDate, QDateTime
+
+    assert _by_id(output, "date")["C1"] == QDate(2026, 2, 1)  # the log's fields, typed
+    assert _by_id(output, "arrival_time")["T1"] == QDateTime(QDate(2026, 4, 1),
+                                                             QDateTime.fromString(
+                                                                 "08:20", "HH:mm").time())
     assert result["FLAGGED_COUNT"] == sum(1 for row in CASE["log"] if row["expected"])
     assert result["MOVEMENT_COUNT"] == len(CASE["log"])
     summary = {(f["role"], f["id"]): f for f in result["OUTPUT_SUMMARY"].getFeatures()}
@@ -140,8 +146,14 @@ def test_a_geopackage_log_read_by_gdal_equals_the_memory_table(run_algorithm, ca
         case_inputs["MOVEMENTS"], path, case_inputs["MOVEMENTS"].transformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError
     inputs = dict(case_inputs, MOVEMENTS=QgsVectorLayer(path, "log", "ogr"))
-    result = _run(run_algorithm, inputs, tmp_path, recording_feedback)
+    result = _run(run_algorithm, inputs, tmp_path, recording_feedback,
+                  OUTPUT=str(tmp_path / "checked.gpkg"))
     assert "GDAL" in recording_feedback.log
+    result["OUTPUT"] = QgsVectorLayer(result["OUTPUT"], "checked", "ogr")
+    written = {f["id"]: f for f in result["OUTPUT"].getFeatures()}
+    assert written["T1"]["departure_time"].toString("yyyy-MM-dd HH:mm") == "2026-04-01 08:00"
+    assert written["C1"]["date"].toString("yyyy-MM-dd") == "2026-02-01"
+    assert written["H1"]["analysed"] is True and written["C1"]["analysed"] is False
     memory = _run(run_algorithm, case_inputs, tmp_path)
     for field in ("flags", "risk", "distance_km"):
         assert _by_id(result["OUTPUT"], field) == _by_id(memory["OUTPUT"], field)

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..layers.columns import qgis_column, read_columns, write_rows
+from ..layers.columns import read_columns, write_rows
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import read_frame, with_fields
 from ..layers.reading import check_reading, refusal_error
@@ -356,10 +356,9 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
         fields = with_fields(input_fields, CHECK_FIELDS)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.LineString, crs)
-        values = {name: qgis_column(columns[name]) for name in input_fields.names()}
-        values.update({"ok": result.ok.tolist(), "flags": result.flag_texts().tolist(),
-                       "risk": qgis_column(result.risk.round(1)),
-                       "distance_km": qgis_column(result.distance_km.round(3))})
+        values = {name: columns[name] for name in input_fields.names()}
+        values.update({"ok": result.ok, "flags": result.flag_texts(),
+                       "risk": result.risk.round(1), "distance_km": result.distance_km.round(3)})
         write_rows(sink, fields, values, movement_lines_wkb(result.origin_xy, result.receiver_xy),
                    feedback)
         sink.flushBuffer()
@@ -374,8 +373,8 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_SUMMARY, context, fields,
                                            QgsWkbTypes.Point, crs)
         summary = result.summary
-        values = {name: qgis_column(summary[name].to_numpy()) for name, _ in SUMMARY_FIELDS}
-        values["risk"] = qgis_column(summary["risk"].to_numpy().round(1))
+        values = {name: summary[name].to_numpy() for name, _ in SUMMARY_FIELDS}
+        values["risk"] = values["risk"].round(1)
         write_rows(sink, fields, values, points_wkb(summary[["x", "y"]].to_numpy(float)),
                    feedback)
         sink.flushBuffer()

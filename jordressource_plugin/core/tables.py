@@ -487,6 +487,11 @@ def read_yes_no_values(values: Sequence) -> Tuple[np.ndarray, Dict[str, np.ndarr
     if array is not None and array.dtype.kind == "b":
         return array.astype(float), {}
     items = list(values)
+    if items and set(map(type, items)) <= {bool, np.bool_, type(None)}:
+        # A yes/no field as QGIS or GDAL hands it over: read whole.
+        flags = np.array([False if item is None else item for item in items], dtype=float)
+        flags[np.array([item is None for item in items])] = np.nan
+        return flags, {}
     distinct = _distinct_text(items)
     texts, codes = (distinct[1], distinct[0]) if distinct is not None else (items, None)
     read = np.full(len(texts), np.nan)

@@ -112,13 +112,20 @@ def _seconds(value):
 
 
 # Writing -----------------------------------------------------------------------------------
+WRITE_BATCH_ROWS = 100_000
+
+
 def qgis_column(values):
-    """A column as a list of values a QgsFeature takes: NaN and NaT as NULL, dates as QDate
-    (a ``DateColumn`` without times) or QDateTime, numpy scalars as Python ones."""
+    """A column as a list of values a QgsFeature takes: NaN and NaT as NULL, numpy scalars as
+    Python ones, dates as ISO text (``2026-05-01``, ``2026-05-01T08:30:00``), which every QGIS
+    sink turns into its field's date type (QgsField.convertCompatible): building a QDateTime
+    per row in Python would cost more than the whole check."""
+    import pandas as pd
+
     from ..core.tables import DateColumn
 
     if isinstance(values, DateColumn):
-        return _qgis_dates(values)
+        return _iso_dates(values.moments, "s" if values.timed.any() else "D")
     array = np.asarray(values)
     if array.dtype.kind == "f":
         listed = array.astype(object)
@@ -127,56 +134,57 @@ def qgis_column(values):
     if array.dtype.kind in "iub":
         return array.tolist()
     if array.dtype.kind == "M":
-        return _qgis_dates(DateColumn(array.astype("datetime64[s]"),
-                                      np.ones(len(array), dtype=bool)))
-    import pandas as pd
-
+        return _iso_dates(array, "s")
     listed = array.astype(object)
     listed[pd.isna(listed)] = None  # values come from the readers as plain Python already
     return listed.tolist()
 
 
-def _qgis_dates(column):
-    import pandas as pd
-
-    timed = bool(column.timed.any())
-    codes, distinct = pd.factorize(column.moments)
-    converted = []
-    for moment in pd.DatetimeIndex(distinct).to_pydatetime():
-        converted.append(QDateTime(moment) if timed else QDate(moment.date()))
-    converted.append(None)
-    table = np.array(converted, dtype=object)
-    return table[np.where(codes < 0, len(distinct), codes)].tolist()
+def _iso_dates(moments, unit):
+    text = np.datetime_as_string(moments.astype(f"datetime64[{unit}]"), unit=unit).astype(object)
+    text[np.isnat(moments)] = None
+    return text.tolist()
 
 
 def write_rows(sink, fields: QgsFields, columns, wkb, feedback, progress_from=0.0,
                progress_to=100.0):
-    """Write one feature per row: ``columns`` {name: list of QGIS values} in the order of
-    ``fields`` (absent names NULL), ``wkb`` a list of WKB bytes or None per row."""
+    """Write one feature per row: ``columns`` {name: values (arrays or DateColumns)} in the
+    order of ``fields`` (absent names NULL), ``wkb`` a list of WKB bytes or None per row.
+
+    Values are converted for QGIS a batch of rows at a time, so that a million rows never
+    exist as Python objects all at once."""
     names = fields.names()
-    ordered = [columns.get(name) for name in names]
     count = len(wkb)
-    nulls = [None] * count
-    ordered = [column if column is not None else nulls for column in ordered]
     feature = QgsFeature(fields)  # one feature refilled per row: the sink copies it
     span = progress_to - progress_from
-    with _without_cycle_collection():
-        for row, (attributes, shape) in enumerate(zip(zip(*ordered), wkb)):
-            if row % 10_000 == 0:
-                if feedback.isCanceled():
-                    return
-                feedback.setProgress(progress_from + span * row / max(count, 1))
-            feature.setAttributes(list(attributes))
-            if shape is None:
-                feature.clearGeometry()
-            else:
-                geometry = QgsGeometry()
-                geometry.fromWkb(shape)
-                feature.setGeometry(geometry)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(translate(
-                    "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
-                    .format(sink.lastError() if hasattr(sink, "lastError") else ""))
+    for first in range(0, count, WRITE_BATCH_ROWS):
+        if feedback.isCanceled():
+            return
+        feedback.setProgress(progress_from + span * first / max(count, 1))
+        rows = slice(first, min(first + WRITE_BATCH_ROWS, count))
+        batch = [qgis_column(_rows_of(columns[name], rows)) if name in columns
+                 else [None] * (rows.stop - rows.start) for name in names]
+        with _without_cycle_collection():
+            for attributes, shape in zip(zip(*batch), wkb[rows]):
+                feature.setAttributes(list(attributes))
+                if shape is None:
+                    feature.clearGeometry()
+                else:
+                    geometry = QgsGeometry()
+                    geometry.fromWkb(shape)
+                    feature.setGeometry(geometry)
+                if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                    raise QgsProcessingException(translate(
+                        "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
+                        .format(sink.lastError() if hasattr(sink, "lastError") else ""))
+
+
+def _rows_of(values, rows):
+    from ..core.tables import DateColumn
+
+    if isinstance(values, DateColumn):
+        return DateColumn(values.moments[rows], values.timed[rows])
+    return values[rows]
 
 
 @contextmanager
