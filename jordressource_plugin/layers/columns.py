@@ -117,15 +117,17 @@ WRITE_BATCH_ROWS = 100_000
 
 def qgis_column(values):
     """A column as a list of values a QgsFeature takes: NaN and NaT as NULL, numpy scalars as
-    Python ones, dates as ISO text (``2026-05-01``, ``2026-05-01T08:30:00``), which every QGIS
+    Python ones, days as QDate, moments as ISO text (``2026-05-01T08:30:00``), which every QGIS
     sink turns into its field's date type (QgsField.convertCompatible): building a QDateTime
-    per row in Python would cost more than the whole check."""
+    for each of a million distinct moments in Python would cost more than the whole check."""
     import pandas as pd
 
     from ..core.tables import DateColumn
 
     if isinstance(values, DateColumn):
-        return _iso_dates(values.moments, "s" if values.timed.any() else "D")
+        if values.timed.any():
+            return _iso_dates(values.moments, "s")
+        return _qdates(values.moments)
     array = np.asarray(values)
     if array.dtype.kind == "f":
         listed = array.astype(object)
@@ -138,6 +140,16 @@ def qgis_column(values):
     listed = array.astype(object)
     listed[pd.isna(listed)] = None  # values come from the readers as plain Python already
     return listed.tolist()
+
+
+def _qdates(moments):
+    """Days as QDate, each distinct day built once (a log has a few hundred)."""
+    import pandas as pd
+
+    codes, days = pd.factorize(moments.astype("datetime64[D]"))
+    table = [QDate.fromJulianDay(int(day) + _JULIAN_DAY_1970)
+             for day in days.astype("datetime64[D]").astype(np.int64)] + [None]
+    return np.array(table, dtype=object)[codes].tolist()
 
 
 def _iso_dates(moments, unit):
