@@ -1,5 +1,6 @@
 """Translations: Qt's .qm catalogue for short strings, per-locale help files for long ones."""
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from qgis.core import QgsSettings
@@ -32,6 +33,19 @@ def install_translator() -> None:
         if translator.load(str(qm)):
             QCoreApplication.installTranslator(translator)
             _translator = translator
+
+
+@contextmanager
+def source_language():
+    """Strings as the code writes them (English) inside the block, whatever language QGIS runs
+    in: for documents generated from the code, such as docs/reference.md."""
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+    try:
+        yield
+    finally:
+        if _translator is not None:
+            QCoreApplication.installTranslator(_translator)
 
 
 def translate(context: str, text: str) -> str:

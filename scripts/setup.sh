@@ -8,12 +8,21 @@ cd "$(dirname "$0")/.."
 # python3-rtree: geopandas's spatial index on shapely 1.8; pyqt5-dev-tools and qttools5-dev-tools:
 # pylupdate5 and lrelease for the Danish catalogue; postgresql + postgresql-postgis: the tests'
 # own throw-away PostGIS server, python3-psycopg2 its tests' client (the plugin itself goes through
-# QGIS); python3-networkx: a baseline in the benchmarks.
+# QGIS); python3-networkx: a baseline in the benchmarks. The same names exist on Debian 12, 13
+# and testing (forky), as `make test-matrix` shows by installing them.
 DEBS=(qgis python3-qgis qgis-providers python3-geopandas python3-rasterio python3-scipy
       python3-matplotlib python3-rtree python3-networkx python3-venv python3-pip xvfb
       poppler-utils pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis
       python3-psycopg2)
 VENV=.venv
+
+case "${1:-}" in
+  "") mode=all ;;
+  --print-debs) mode=print ;;   # the Debian package list, for scripts/matrix.sh's cache stamp
+  --debs-only) mode=debs ;;     # install the Debian packages, make no .venv
+  *) echo "usage: scripts/setup.sh [--print-debs | --debs-only]" >&2; exit 2 ;;
+esac
+if [ "$mode" = print ]; then echo "${DEBS[*]}"; exit 0; fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -44,6 +53,8 @@ elif ! command -v dpkg-query >/dev/null 2>&1; then
     exit 1
   fi
 fi
+
+[ "$mode" = debs ] && exit 0
 
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=$(command -v python3)

@@ -332,20 +332,20 @@
     <field name="risk" configurationFlags="None"/>
   </fieldConfiguration>
   <aliases>
-    <alias name="Rolle" index="0" field="role"/>
-    <alias name="ID" index="1" field="id"/>
-    <alias name="Registreret" index="2" field="known"/>
-    <alias name="Type" index="3" field="kind"/>
-    <alias name="Flytninger" index="4" field="movements"/>
-    <alias name="Flyttet (t)" index="5" field="moved_t"/>
-    <alias name="Registreret mængde (t)" index="6" field="registered_t"/>
-    <alias name="Balance (t)" index="7" field="balance_t"/>
-    <alias name="Modtaget (t)" index="8" field="received_t"/>
-    <alias name="Sendt (t)" index="9" field="sent_t"/>
-    <alias name="Teoretisk lager (t)" index="10" field="stock_t"/>
-    <alias name="Flytninger med flag" index="11" field="flagged"/>
-    <alias name="Flag (antal)" index="12" field="flag_counts"/>
-    <alias name="Risiko (0-100)" index="13" field="risk"/>
+    <alias name="" index="0" field="role"/>
+    <alias name="" index="1" field="id"/>
+    <alias name="" index="2" field="known"/>
+    <alias name="" index="3" field="kind"/>
+    <alias name="" index="4" field="movements"/>
+    <alias name="" index="5" field="moved_t"/>
+    <alias name="" index="6" field="registered_t"/>
+    <alias name="" index="7" field="balance_t"/>
+    <alias name="" index="8" field="received_t"/>
+    <alias name="" index="9" field="sent_t"/>
+    <alias name="" index="10" field="stock_t"/>
+    <alias name="" index="11" field="flagged"/>
+    <alias name="" index="12" field="flag_counts"/>
+    <alias name="" index="13" field="risk"/>
   </aliases>
   <defaults>
     <default expression="" applyOnUpdate="0" field="role"/>

@@ -642,10 +642,10 @@
   </fieldConfiguration>
   <aliases>
     <alias name="" index="0" field="id"/>
-    <alias name="OK" index="1" field="ok"/>
-    <alias name="Flag" index="2" field="flags"/>
-    <alias name="Risiko (0-100)" index="3" field="risk"/>
-    <alias name="Transportafstand (km)" index="4" field="distance_km"/>
+    <alias name="" index="1" field="ok"/>
+    <alias name="" index="2" field="flags"/>
+    <alias name="" index="3" field="risk"/>
+    <alias name="" index="4" field="distance_km"/>
   </aliases>
   <defaults>
     <default expression="" applyOnUpdate="0" field="id"/>

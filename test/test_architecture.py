@@ -1,11 +1,10 @@
 """The shape of the code, read statically (no module is imported): the engine in core/ imports no
-QGIS, the plugin's modules import each other without circles, and every public function of the
-engine says what it takes and returns."""
+QGIS, the plugin's modules import each other without circles and only downwards (core ← catalogue
+and helpers ← layers ← layout ← algorithms ← provider ← plugin and gui), no algorithm module
+imports another, and every public function of the engine says what it takes and returns."""
 import ast
 import sys
 from pathlib import Path
-
-import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "jordressource_plugin"
 CORE = PACKAGE / "core"
@@ -14,9 +13,10 @@ QGIS_MODULES = {"qgis", "processing"}
 # Another branch is rewriting these now; its owner adds the hints, then deletes the line here
 # (the test says when).
 UNTYPED_FOR_NOW = {"reuse/sites.py", "balance/soil_balance.py"}
-# layout/map_layers.py imports algorithms/ lazily to read output titles, and algorithms/ imports
-# layout/ through export_plan_map: the output catalogue (branch `catalogue`) removes that import.
-KNOWN_CIRCLE_EDGE = ("jordressource_plugin.layout.map_layers", "jordressource_plugin.algorithms")
+# Rank of each part of the package: a module imports only modules of its own rank or below.
+RANKS = {"core": 0, "catalogue": 1, "qt_compat": 1, "resources": 1, "i18n": 1, "help_pages": 1,
+         "layers": 2, "database": 2, "layout": 3, "algorithms": 4, "provider": 5, "plugin": 6,
+         "gui": 6}
 
 
 def module_name(path):
@@ -127,18 +127,43 @@ def test_core_imports_no_qgis_and_nothing_of_the_plugin_outside_core():
     assert not offending
 
 
-def test_no_import_circles_besides_the_known_one():
-    graph = import_graph()
-    source, target = KNOWN_CIRCLE_EDGE
-    graph[source].discard(target)
-    assert circles(graph) == []
-
-
-@pytest.mark.xfail(strict=True, reason="layout/map_layers.py imports algorithms/ to read output "
-                                       "titles (issue 10 item 3, branch catalogue): when this "
-                                       "passes, remove this marker and KNOWN_CIRCLE_EDGE")
 def test_no_import_circles():
     assert circles(import_graph()) == []
+
+
+def _part(module):
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def algorithm_modules():
+    """Modules of algorithms/ that define an algorithm (a class with a non-empty ALGORITHM_ID),
+    as opposed to what they share (base, parameters)."""
+    found = set()
+    for path in (PACKAGE / "algorithms").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                    and node.value.value
+                    and any(getattr(target, "id", "") == "ALGORITHM_ID"
+                            for target in node.targets)):
+                found.add(module_name(path))
+    return found
+
+
+def test_imports_point_down_and_no_algorithm_imports_another():
+    algorithms = algorithm_modules()
+    assert "jordressource_plugin.algorithms.match_reuse" in algorithms
+    upward, sideways = [], []
+    for module, targets in import_graph().items():
+        rank = RANKS.get(_part(module))
+        for target in targets:
+            target_rank = RANKS.get(_part(target))
+            if rank is not None and target_rank is not None and target_rank > rank:
+                upward.append(f"{module} -> {target}")
+            if module in algorithms and target in algorithms:
+                sideways.append(f"{module} -> {target}")
+    assert not upward
+    assert not sideways
 
 
 def untyped_public_functions(path):

@@ -11,6 +11,9 @@ ZONES_SHP = Path(__file__).resolve().parent / "data" / "zones" / "zoner_septima.
 CRS = "EPSG:25832"
 
 
+X0, Y0 = 680000, 6170000  # near Holbæk, for layers run through QGIS
+
+
 def _box(x0, y0, x1, y1):
     return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
 
@@ -128,19 +131,29 @@ def test_zone_balance_sums_and_sites_outside_every_zone():
 
 
 def _layers(make_layer):
+    """The layers of the processing test, drawn on a 700 m square near Holbæk (ETRS89 / UTM 32N:
+    coordinates must lie where their CRS is used)."""
+    def box(x0, y0, x1, y1):
+        return _box(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
+
+    def point(x, y):
+        return f"POINT({X0 + x} {Y0 + y})"
+
+    bowtie = ", ".join(f"{X0 + x} {Y0 + y}" for x, y in
+                       ((500, 0), (600, 100), (600, 0), (500, 100), (500, 0)))
     areas = make_layer("Polygon", CRS, [("area_type", "string")], [
-        (_box(0, 0, 100, 100), ["Byzone"]), (_box(100, 0, 200, 100), ["byzone"]),
-        (_box(300, 0, 400, 100), ["Beregnet landzone"]),
+        (box(0, 0, 100, 100), ["Byzone"]), (box(100, 0, 200, 100), ["byzone"]),
+        (box(300, 0, 400, 100), ["Beregnet landzone"]),
         # an invalid (self-intersecting) polygon, repaired
-        ("POLYGON((500 0, 600 100, 600 0, 500 100, 500 0))", ["landzone"])], name="area types")
+        (f"POLYGON(({bowtie}))", ["landzone"])], name="area types")
     contamination = make_layer("Polygon", CRS, [("Lokalitetsnr", "string")],
-                               [(_box(40, 40, 60, 60), ["151-00001"])], name="v2")
+                               [(box(40, 40, 60, 60), ["151-00001"])], name="v2")
     municipalities = make_layer("Polygon", CRS, [("navn", "string")],
-                                [(_box(-10, -10, 150, 110), ["Ishøj"]),
-                                 (_box(150, -10, 700, 110), ["Vallensbæk"])], name="kommuner")
+                                [(box(-10, -10, 150, 110), ["Ishøj"]),
+                                 (box(150, -10, 700, 110), ["Vallensbæk"])], name="kommuner")
     sources = make_layer("Point", CRS, [("volume_m3", "double")],
-                         [("POINT(10 10)", [1000.0]), ("POINT(350 50)", [200.0]),
-                          ("POINT(50 50)", [30.0])], name="sources")
+                         [(point(10, 10), [1000.0]), (point(350, 50), [200.0]),
+                          (point(50, 50), [30.0])], name="sources")
     return areas, contamination, municipalities, sources
 
 

@@ -206,8 +206,8 @@ def test_jordressource_outputs_are_recognised_styled_and_named(plugin, sites, ro
     from jordressource_plugin.layout import map_layers
 
     assert map_layers.jordressource_output(roads) is None
-    algorithm_class, output = map_layers.jordressource_output(sites)
-    assert (algorithm_class.ALGORITHM_ID, output) == ("classify_area_types", "OUTPUT")
+    output = map_layers.jordressource_output(sites)
+    assert (output.algorithm, output.name) == ("classify_area_types", "OUTPUT")
     project = QgsProject()
     copies, styles = map_layers.copy_for_map([roads, sites], project, "en")
     assert styles == ["classified_sites"]

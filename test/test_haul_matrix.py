@@ -10,9 +10,9 @@ ROADS_GPKG = Path(__file__).resolve().parent / "data" / "roads" / "geodanmark_ve
 CRS = "EPSG:25832"
 
 # A main road with a bridge over it: the bridge shares no vertex with the road below.
-ROADS = [("LINESTRING(0 0, 500 0, 1000 0)", []),
-         ("LINESTRING(500 0, 500 400)", []),
-         ("LINESTRING(200 -300, 200 300)", [])]
+ROADS = [("LINESTRING(680000 6170000, 680500 6170000, 681000 6170000)", []),
+         ("LINESTRING(680500 6170000, 680500 6170400)", []),
+         ("LINESTRING(680200 6169700, 680200 6170300)", [])]
 
 
 def features(output):
@@ -23,10 +23,11 @@ def features(output):
 @pytest.fixture
 def layers(make_layer):
     sources = make_layer("Point", CRS, [("id", "string")],
-                         [("POINT(0 10)", ["A"]), ("POINT(200 290)", ["B"]),
-                          ("POINT(1800 0)", [None])])
+                         [("POINT(680000 6170010)", ["A"]), ("POINT(680200 6170290)", ["B"]),
+                          ("POINT(681800 6170000)", [None])])
     targets = make_layer("Polygon", CRS, [("id", "string")],
-                         [("POLYGON((480 380, 520 380, 520 420, 480 420, 480 380))", ["R"])])
+                         [("POLYGON((680480 6170380, 680520 6170380, 680520 6170420, "
+                           "680480 6170420, 680480 6170380))", ["R"])])
     roads = make_layer("LineString", CRS, [], ROADS)
     return sources, targets, roads
 
@@ -45,7 +46,8 @@ def test_network_distances_routes_and_reports(run_algorithm, layers):
     assert result["FAR_FROM_ROAD"] == 1
     routes = {f["source_id"]: f for f in result["OUTPUT_ROUTES"].getFeatures()}
     assert routes["A"].geometry().length() == pytest.approx(910)
-    assert routes["A"].geometry().asWkt(0) == "LineString (0 10, 0 0, 500 0, 500 400)"
+    assert routes["A"].geometry().asWkt(0) == \
+        "LineString (680000 6170010, 680000 6170000, 680500 6170000, 680500 6170400)"
 
 
 def test_without_roads_straight_lines_times_the_detour_factor(run_algorithm, layers):
@@ -155,10 +157,11 @@ def test_runs_in_qgis_process(qgis_process, tmp_path):
 
 def test_one_way_field_makes_the_way_back_longer(run_algorithm, make_layer):
     roads = make_layer("LineString", CRS, [("oneway", "string")],
-                       [("LINESTRING(0 0, 100 0)", ["yes"]),
-                        ("LINESTRING(100 0, 100 100, 0 100, 0 0)", [None])])
-    a = make_layer("Point", CRS, [("id", "string")], [("POINT(10 1)", ["A"])])
-    b = make_layer("Point", CRS, [("id", "string")], [("POINT(90 1)", ["B"])])
+                       [("LINESTRING(680000 6170000, 680100 6170000)", ["yes"]),
+                        ("LINESTRING(680100 6170000, 680100 6170100, 680000 6170100, "
+                         "680000 6170000)", [None])])
+    a = make_layer("Point", CRS, [("id", "string")], [("POINT(680010 6170001)", ["A"])])
+    b = make_layer("Point", CRS, [("id", "string")], [("POINT(680090 6170001)", ["B"])])
     common = {"ROADS": roads, "ONEWAY_FIELD": "oneway", "OUTPUT": "memory:"}
     there = run_algorithm("haul_matrix", {"SOURCES": a, "TARGETS": b, **common})["OUTPUT"]
     back = run_algorithm("haul_matrix", {"SOURCES": b, "TARGETS": a, **common})["OUTPUT"]

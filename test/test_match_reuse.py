@@ -12,10 +12,10 @@ RECEIVER_FIELDS = [("id", "string"), ("kind", "string"), ("capacity_m3", "double
 # S1's nearest receiver R1 is S2's only one (within 3 km): nearest-first gives R1 to S1 and S2's
 # soil to disposal; the optimum sends S1 to R2.
 GREEDY_TRAP = {
-    "sources": [("POINT(1000 0)", ["S1", 100.0, 1, None, None]),
-                ("POINT(-1100 0)", ["S2", 100.0, 1, None, None])],
-    "receivers": [("POINT(0 0)", ["R1", "pit", 100.0, 2, None, None]),
-                  ("POINT(3000 0)", ["R2", "utilisation", 100.0, 2, None, None])],
+    "sources": [("POINT(681000 6170000)", ["S1", 100.0, 1, None, None]),
+                ("POINT(678900 6170000)", ["S2", 100.0, 1, None, None])],
+    "receivers": [("POINT(680000 6170000)", ["R1", "pit", 100.0, 2, None, None]),
+                  ("POINT(683000 6170000)", ["R2", "utilisation", 100.0, 2, None, None])],
 }
 
 
@@ -72,7 +72,8 @@ def test_optimal_matches_where_nearest_first_fails(run_algorithm, trap):
 def test_disposal_site_fee_and_distance_enter_the_plan(run_algorithm, trap, make_layer):
     # A site next to S2 at 10 DKK/t is cheaper than S2 hauling 1.1 km and S1 hauling 2 km more.
     disposal = make_layer("Point", CRS, [("id", "string"), ("gate_fee_dkk_t", "double")],
-                          [("POINT(-1100 10)", ["D1", 1.0]), ("POINT(9000 0)", ["D2", None])])
+                          [("POINT(678900 6170010)", ["D1", 1.0]),
+                           ("POINT(689000 6170000)", ["D2", None])])
     result = run(run_algorithm, *trap, DISPOSAL=disposal)
     assert flows(result) == {("S1", "R1"): 100}
     sources = by_id(result["OUTPUT_SOURCES"], "disposed_m3", "disposal_id", "disposal_km")
@@ -81,8 +82,10 @@ def test_disposal_site_fee_and_distance_enter_the_plan(run_algorithm, trap, make
         180 * (2 * 0.01 + 1) + 180 * (2 * math.hypot(2100, 10) / 1000 + 1))
 
 
-AREAS = [("POLYGON((-20000 -5000, 500 -5000, 500 5000, -20000 5000, -20000 -5000))", ["Byzone"]),
-         ("POLYGON((500 -5000, 5000 -5000, 5000 5000, 500 5000, 500 -5000))", ["Landzone"])]
+AREAS = [("POLYGON((660000 6165000, 680500 6165000, 680500 6175000, 660000 6175000, "
+          "660000 6165000))", ["Byzone"]),
+         ("POLYGON((680500 6165000, 685000 6165000, 685000 6175000, 680500 6175000, "
+          "680500 6165000))", ["Landzone"])]
 
 
 @pytest.mark.parametrize("rule, expected", [
@@ -94,14 +97,15 @@ def test_each_area_rule_changes_the_answer(run_algorithm, make_layer, rule, expe
     # NEAR is 1 km away in the agricultural zone, FAR 15 km away in the urban zone of both
     # sources; S2 lies on a mapped contaminated site.
     sources = make_layer("Point", CRS, SOURCE_FIELDS,
-                         [("POINT(0 0)", ["S1", 10.0, 1, None, None]),
-                          ("POINT(0 100)", ["S2", 10.0, 1, None, None])])
+                         [("POINT(680000 6170000)", ["S1", 10.0, 1, None, None]),
+                          ("POINT(680000 6170100)", ["S2", 10.0, 1, None, None])])
     receivers = make_layer("Point", CRS, RECEIVER_FIELDS, [
-        ("POINT(1000 0)", ["NEAR", "pit", 1000.0, 3, None, None]),
-        ("POINT(-15000 0)", ["FAR", "pit", 1000.0, 3, None, None])])
+        ("POINT(681000 6170000)", ["NEAR", "pit", 1000.0, 3, None, None]),
+        ("POINT(665000 6170000)", ["FAR", "pit", 1000.0, 3, None, None])])
     areas = make_layer("Polygon", CRS, [("zonestatus", "string")], AREAS)
     contamination = make_layer("Polygon", CRS, [],
-                               [("POLYGON((-50 50, 50 50, 50 150, -50 150, -50 50))", [])])
+                               [("POLYGON((679950 6170050, 680050 6170050, 680050 6170150, "
+                                 "679950 6170150, 679950 6170050))", [])])
     result = run(run_algorithm, sources, receivers, AREA_RULE=rule, MAX_HAUL_KM=30,
                  AREA_TYPES=areas, AREA_TYPE_FIELD="zonestatus", CONTAMINATION=contamination)
     assert flows(result) == expected
@@ -119,13 +123,16 @@ def test_time_windows_from_dates_datetimes_and_iso_text(run_algorithm, make_laye
     sources = make_layer("Point", CRS, [("id", "string"), ("volume_m3", "double"),
                                         ("soil_class", "integer"), ("start_date", "datetime"),
                                         ("end_date", "datetime")],
-                         [("POINT(0 0)", ["S1", 50.0, 1, QDateTime(QDate(2026, 1, 1), QTime(0, 0)),
-                                          QDateTime(QDate(2026, 3, 31), QTime(16, 0))])])
+                         [("POINT(680000 6170000)",
+                           ["S1", 50.0, 1, QDateTime(QDate(2026, 1, 1), QTime(0, 0)),
+                            QDateTime(QDate(2026, 3, 31), QTime(16, 0))])])
     receivers = make_layer("Point", CRS, [("id", "string"), ("kind", "string"),
                                           ("capacity_m3", "double"), ("max_soil_class", "integer"),
                                           ("start_date", "string"), ("end_date", "date")],
-                           [("POINT(500 0)", ["LATE", "pit", 100.0, 3, "2026-04-01", None]),
-                            ("POINT(2500 0)", ["OPEN", "pit", 100.0, 3, "", QDate(2026, 3, 31)])])
+                           [("POINT(680500 6170000)",
+                             ["LATE", "pit", 100.0, 3, "2026-04-01", None]),
+                            ("POINT(682500 6170000)",
+                             ["OPEN", "pit", 100.0, 3, "", QDate(2026, 3, 31)])])
     result = run(run_algorithm, sources, receivers)
     assert flows(result) == {("S1", "OPEN"): 50}
 
@@ -133,11 +140,11 @@ def test_time_windows_from_dates_datetimes_and_iso_text(run_algorithm, make_laye
 def test_danish_field_names_and_decimal_comma(run_algorithm, make_layer):
     sources = make_layer("Point", CRS, [("lokalitet", "string"), ("volumen", "string"),
                                         ("jordklasse", "integer")],
-                         [("POINT(0 0)", ["Gravning 1", "1.234,5", 2])])
+                         [("POINT(680000 6170000)", ["Gravning 1", "1.234,5", 2])])
     receivers = make_layer("Point", CRS, [("navn", "string"), ("type", "string"),
                                           ("kapacitet_m3", "double"), ("maks_klasse", "integer")],
-                           [("POINT(1000 0)", ["Grav A", "pit", 1000.0, 2]),
-                            ("POINT(1500 0)", ["Grav B", "pit", 1000.0, 1])])
+                           [("POINT(681000 6170000)", ["Grav A", "pit", 1000.0, 2]),
+                            ("POINT(681500 6170000)", ["Grav B", "pit", 1000.0, 1])])
     result = run(run_algorithm, sources, receivers, SOURCE_ID_FIELD="lokalitet",
                  VOLUME_FIELD="volumen", CLASS_FIELD="jordklasse", RECEIVER_ID_FIELD="navn",
                  KIND_FIELD="type", CAPACITY_FIELD="kapacitet_m3", MAX_CLASS_FIELD="maks_klasse")
@@ -182,7 +189,8 @@ def test_wgs84_input_gives_the_same_answer(run_algorithm, trap, make_layer):
 
 def test_polygon_excavations_use_their_centroid(run_algorithm, make_layer):
     sources = make_layer("Polygon", CRS, SOURCE_FIELDS, [
-        ("POLYGON((900 -100, 1100 -100, 1100 100, 900 100, 900 -100))",
+        ("POLYGON((680900 6169900, 681100 6169900, 681100 6170100, 680900 6170100, "
+         "680900 6169900))",
          ["S1", 100.0, 1, None, None])])
     result = run(run_algorithm, sources,
                  make_layer("Point", CRS, RECEIVER_FIELDS, GREEDY_TRAP["receivers"]))
@@ -191,9 +199,9 @@ def test_polygon_excavations_use_their_centroid(run_algorithm, make_layer):
 
 
 SKIPPED = [  # the one reading policy (core.tables): no value -> left out and named
-    ("null volume", [("POINT(0 0)", ["S1", None, 1, None, None])],
+    ("null volume", [("POINT(680000 6170000)", ["S1", None, 1, None, None])],
      "have no value in 'volume_m3' and are left out: S1"),
-    ("blank volume", [("POINT(0 0)", ["S1", " ", 1, None, None])],
+    ("blank volume", [("POINT(680000 6170000)", ["S1", " ", 1, None, None])],
      "have no value in 'volume_m3' and are left out: S1"),
     ("null geometry", [(None, ["S1", 10.0, 1, None, None])], "without geometry, ids 1"),
 ]
@@ -207,7 +215,8 @@ REFUSED = [  # a value that cannot be used as given stops the run, naming the id
 
 def _two_sources(make_layer, first):
     fields = [("id", "string"), ("volume_m3", "string")] + SOURCE_FIELDS[2:]
-    return make_layer("Point", CRS, fields, first + [("POINT(10 0)", ["S2", "10", 1, None, None])])
+    return make_layer("Point", CRS, fields,
+                      first + [("POINT(680010 6170000)", ["S2", "10", 1, None, None])])
 
 
 @pytest.mark.parametrize("case, first, reported", SKIPPED, ids=[c[0] for c in SKIPPED])
@@ -230,7 +239,7 @@ def test_volumes_that_cannot_be_used_stop_the_run_by_id_and_value(run_algorithm,
                                                                   case, volume, message):
     from qgis.core import QgsProcessingException
 
-    sources = _two_sources(make_layer, [("POINT(0 0)", ["S1", volume, 1, None, None])])
+    sources = _two_sources(make_layer, [("POINT(680000 6170000)", ["S1", volume, 1, None, None])])
     receivers = make_layer("Point", CRS, RECEIVER_FIELDS, GREEDY_TRAP["receivers"])
     with pytest.raises(QgsProcessingException) as error:
         run(run_algorithm, sources, receivers)
@@ -239,13 +248,13 @@ def test_volumes_that_cannot_be_used_stop_the_run_by_id_and_value(run_algorithm,
 
 def test_unmatchable_sites_keep_their_soil(run_algorithm, make_layer):
     sources = make_layer("Point", CRS, SOURCE_FIELDS, [
-        ("POINT(0 0)", ["HIGH", 10.0, 5, None, None]),
-        ("POINT(0 0)", ["NOCLASS", 10.0, None, None, None]),
-        ("POINT(0 0)", ["REVERSED", 10.0, 1, "2026-05-01", "2026-04-01"]),
-        ("POINT(0 0)", ["OK", 10.0, 1, None, None])])
+        ("POINT(680000 6170000)", ["HIGH", 10.0, 5, None, None]),
+        ("POINT(680000 6170000)", ["NOCLASS", 10.0, None, None, None]),
+        ("POINT(680000 6170000)", ["REVERSED", 10.0, 1, "2026-05-01", "2026-04-01"]),
+        ("POINT(680000 6170000)", ["OK", 10.0, 1, None, None])])
     receivers = make_layer("Point", CRS, RECEIVER_FIELDS, [
-        ("POINT(100 0)", ["EMPTY", "pit", 0.0, 5, None, None]),
-        ("POINT(200 0)", ["R", "pit", 100.0, 3, None, None])])
+        ("POINT(680100 6170000)", ["EMPTY", "pit", 0.0, 5, None, None]),
+        ("POINT(680200 6170000)", ["R", "pit", 100.0, 3, None, None])])
     result = run(run_algorithm, sources, receivers)
     assert flows(result) == {("OK", "R"): 10}
     assert result["DISPOSED_M3"] == pytest.approx(30)
@@ -267,9 +276,10 @@ def test_bad_input_stops_with_a_clear_message(run_algorithm, make_layer, case, s
     from qgis.core import QgsProcessingException
 
     source_layer = make_layer("Point", CRS, SOURCE_FIELDS[:3],
-                              [("POINT(0 0)", values + [1]) for values in sources])
+                              [("POINT(680000 6170000)", values + [1]) for values in sources])
     receiver_layer = make_layer("Point", CRS, RECEIVER_FIELDS[:4],
-                                [("POINT(10 0)", [v[0], "pit", v[1], 3]) for v in receivers])
+                                [("POINT(680010 6170000)", [v[0], "pit", v[1], 3])
+                                 for v in receivers])
     with pytest.raises(QgsProcessingException, match=message):
         run(run_algorithm, source_layer, receiver_layer, **extra)
 

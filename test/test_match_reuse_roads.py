@@ -6,13 +6,13 @@ CRS = "EPSG:25832"
 
 # A main road along y = 0; a loop north of it to R1, which is close in a straight line but far
 # by road; R2 lies on the main road; R3 is near the source but on a road of its own.
-ROADS = [("LINESTRING(0 0, 3000 0, 6000 0, 10000 0)", []),
-         ("LINESTRING(3000 0, 3000 1500, 0 1500)", []),
-         ("LINESTRING(-500 -800, 500 -800)", [])]
-SOURCE = ("POINT(0 10)", ["S", 100.0, 1])
-RECEIVERS = [("POINT(0 1510)", ["R1", "pit", 1000.0, 3]),
-             ("POINT(6000 10)", ["R2", "pit", 1000.0, 3]),
-             ("POINT(0 -810)", ["R3", "pit", 1000.0, 3])]
+ROADS = [("LINESTRING(680000 6170000, 683000 6170000, 686000 6170000, 690000 6170000)", []),
+         ("LINESTRING(683000 6170000, 683000 6171500, 680000 6171500)", []),
+         ("LINESTRING(679500 6169200, 680500 6169200)", [])]
+SOURCE = ("POINT(680000 6170010)", ["S", 100.0, 1])
+RECEIVERS = [("POINT(680000 6171510)", ["R1", "pit", 1000.0, 3]),
+             ("POINT(686000 6170010)", ["R2", "pit", 1000.0, 3]),
+             ("POINT(680000 6169190)", ["R3", "pit", 1000.0, 3])]
 
 
 @pytest.fixture
@@ -61,9 +61,10 @@ def test_disposal_haul_goes_by_road_to_a_site_with_a_path(run_algorithm, layers,
     sources, _, roads = layers
     full = make_layer("Point", CRS, [("id", "string"), ("kind", "string"),
                                      ("capacity_m3", "double"), ("max_soil_class", "integer")],
-                      [("POINT(6000 10)", ["R2", "pit", 0.0, 3])])
+                      [("POINT(686000 6170010)", ["R2", "pit", 0.0, 3])])
     disposal = make_layer("Point", CRS, [("id", "string"), ("gate_fee_dkk_t", "double")],
-                          [("POINT(0 -810)", ["D1", 60.0]), ("POINT(10000 10)", ["D2", 60.0])])
+                          [("POINT(680000 6169190)", ["D1", 60.0]),
+                           ("POINT(690000 6170010)", ["D2", 60.0])])
     result = run_algorithm("match_reuse", {
         "SOURCES": sources, "RECEIVERS": full, "DISPOSAL": disposal, "ROADS": roads,
         "AREA_RULE": 0, "DISTANCE_CRS": CRS, "OUTPUT_MATCHES": "memory:",
@@ -78,13 +79,13 @@ def test_a_road_layer_without_length_is_a_clear_error(run_algorithm, make_layer)
 
     sources = make_layer("Point", "EPSG:25832", [("id", "string"), ("volume_m3", "double"),
                                                  ("soil_class", "integer")],
-                         [("POINT(0 0)", ["s", 100.0, 1])])
+                         [("POINT(680000 6170000)", ["s", 100.0, 1])])
     receivers = make_layer("Point", "EPSG:25832", [("id", "string"), ("kind", "string"),
                                                    ("capacity_m3", "double"),
                                                    ("max_soil_class", "integer")],
-                           [("POINT(1000 0)", ["r", "pit", 100.0, 1])])
+                           [("POINT(681000 6170000)", ["r", "pit", 100.0, 1])])
     roads = make_layer("LineString", "EPSG:25832", [("id", "integer")],
-                       [("LINESTRING(5 5, 5 5)", [1])])
+                       [("LINESTRING(680005 6170005, 680005 6170005)", [1])])
     with pytest.raises(QgsProcessingException, match="no lines with a length"):
         run_algorithm("match_reuse", {"SOURCES": sources, "RECEIVERS": receivers, "ROADS": roads,
                                       "OUTPUT_MATCHES": "memory:", "OUTPUT_SOURCES": "memory:",

@@ -10,7 +10,7 @@ import pytest
 CRS = "EPSG:25832"
 FIELDS = [("id", "string"), ("volume_m3", "string"), ("soil_class", "string"),
           ("start_date", "string"), ("end_date", "string")]
-AREA = "POLYGON((-1000 -1000, 1000 -1000, 1000 1000, -1000 1000, -1000 -1000))"
+AREA = "POLYGON((679000 6169000, 681000 6169000, 681000 6171000, 679000 6171000, 679000 6169000))"
 # Rows every algorithm can run with: Danish and English spellings, and what is left out or noted.
 READABLE = [
     ("comma", "12,5", "1", "01.02.2026", "31. marts 2026"),
@@ -39,7 +39,8 @@ REFUSED = [
 
 def _sources(make_layer, rows):
     return make_layer("Point", CRS, FIELDS,
-                      [(f"POINT({10 * k} {5 * k})", list(row)) for k, row in enumerate(rows)],
+                      [(f"POINT({680000 + 10 * k} {6170000 + 5 * k})", list(row))
+                       for k, row in enumerate(rows)],
                       name="sources")
 
 
@@ -50,7 +51,7 @@ def _run_all(run_algorithm, make_layer, recording_feedback, rows, tmp_path):
 
     receivers = make_layer("Point", CRS, [("id", "string"), ("capacity_m3", "double"),
                                           ("max_soil_class", "integer")],
-                           [("POINT(0 0)", ["R", 1e9, 3])], name="receivers")
+                           [("POINT(680000 6170000)", ["R", 1e9, 3])], name="receivers")
     area_types = make_layer("Polygon", CRS, [("area_type", "string")], [(AREA, ["byzone"])])
     areas = make_layer("Polygon", CRS, [("id", "string")], [(AREA, ["A"])])
     runs = {
@@ -164,7 +165,8 @@ def test_one_absurd_volume_is_warned_and_leaves_every_other_flow(run_algorithm, 
     rows = [("S1", "100", "1", None, None), ("S2", "1e15", "1", None, None)]
     receivers = make_layer("Point", CRS, [("id", "string"), ("capacity_m3", "double"),
                                           ("max_soil_class", "integer")],
-                           [("POINT(0 0)", ["R1", 100.0, 3]), ("POINT(8 4)", ["R2", 1e9, 3])])
+                           [("POINT(680000 6170000)", ["R1", 100.0, 3]),
+                            ("POINT(680008 6170004)", ["R2", 1e9, 3])])
     feedback = recording_feedback
     result = run_algorithm("match_reuse", {
         "SOURCES": _sources(make_layer, rows), "RECEIVERS": receivers, "AREA_RULE": 0,

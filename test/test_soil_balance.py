@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 CRS = "EPSG:25832"
+HOLBAEK = (680000, 6170000)  # where the layers run through QGIS are placed
 # Areas: A and B side by side, C overlapping both halves; every number below is by hand.
 AREAS = [
     ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["A"]),
@@ -26,22 +27,34 @@ RECEIVERS = [  # wkt, id, capacity_m3, start, end; a polygon counts where its ce
 ]
 
 
+def _here(wkt):
+    """A geometry of this module's drawing moved to Holbæk: the numbers above are drawn from an
+    origin, and layers in EPSG:25832 must lie where that CRS is used."""
+    from shapely import wkt as shapely_wkt
+    from shapely.affinity import translate
+
+    return None if wkt is None else translate(shapely_wkt.loads(wkt), *HOLBAEK).wkt
+
+
 def _source_layer(make_layer, rows=SOURCES):
     fields = [("id", "string"), ("volume_m3", "double"), ("soil_class", "integer"),
               ("start_date", "date"), ("end_date", "date")]
     return make_layer("Point", CRS, fields, [
-        (wkt, [i, v, c, _qdate(s), _qdate(e)]) for wkt, i, v, c, s, e in rows], name="sources")
+        (_here(wkt), [i, v, c, _qdate(s), _qdate(e)]) for wkt, i, v, c, s, e in rows],
+        name="sources")
 
 
 def _receiver_layer(make_layer):
     fields = [("id", "string"), ("capacity_m3", "double"), ("start_date", "date"),
               ("end_date", "date")]
     return make_layer("Polygon", CRS, fields, [
-        (wkt, [i, v, _qdate(s), _qdate(e)]) for wkt, i, v, s, e in RECEIVERS], name="receivers")
+        (_here(wkt), [i, v, _qdate(s), _qdate(e)]) for wkt, i, v, s, e in RECEIVERS],
+        name="receivers")
 
 
 def _area_layer(make_layer, rows=AREAS):
-    return make_layer("Polygon", CRS, [("id", "string")], rows, name="areas")
+    return make_layer("Polygon", CRS, [("id", "string")],
+                      [(_here(wkt), values) for wkt, values in rows], name="areas")
 
 
 def parse_dates(values):
@@ -264,7 +277,7 @@ def test_bad_volumes_stop_with_a_clear_message(run_balance, make_layer, volume, 
     from qgis.core import QgsProcessingException
 
     layer = make_layer("Point", CRS, [("id", "string"), ("volume_m3", "string")],
-                       [("POINT(1 1)", ["x", str(volume)])])
+                       [(_here("POINT(1 1)"), ["x", str(volume)])])
     with pytest.raises(QgsProcessingException, match=message):
         run_balance(SOURCES=layer, DATE_FIELD="", SOURCE_END_FIELD="", CLASS_FIELD="")
 
@@ -290,7 +303,7 @@ def test_areas_in_another_crs_are_reprojected(run_balance, make_layer):
                                        QgsProject.instance())
     rows = []
     for wkt, values in AREAS:
-        geometry = QgsGeometry.fromWkt(wkt)
+        geometry = QgsGeometry.fromWkt(_here(wkt))
         geometry.densifyByCount(20)  # straight in EPSG:25832, so keep them nearly so in degrees
         geometry.transform(transform)
         rows.append((geometry.asWkt(12), values))
@@ -307,11 +320,11 @@ def test_qgis_process_runs_soil_balance(qgis_process, tmp_path):
     from shapely import wkt
 
     areas = gpd.GeoDataFrame({"id": [r[1][0] for r in AREAS]},
-                             geometry=[wkt.loads(r[0]) for r in AREAS], crs=CRS)
+                             geometry=[wkt.loads(_here(r[0])) for r in AREAS], crs=CRS)
     sources = gpd.GeoDataFrame({"id": ["s1", "s2"], "volume_m3": [100.0, 50.0],
                                 "start_date": ["2025-01-01", "2026-06-01"]},
-                               geometry=[wkt.loads("POINT(10 10)"), wkt.loads("POINT(160 10)")],
-                               crs=CRS)
+                               geometry=[wkt.loads(_here("POINT(10 10)")),
+                                         wkt.loads(_here("POINT(160 10)"))], crs=CRS)
     areas.to_file(tmp_path / "in.gpkg", layer="areas", driver="GPKG")
     sources.to_file(tmp_path / "in.gpkg", layer="sources", driver="GPKG")
     out = qgis_process.run("jordressource:soil_balance", {

@@ -8,11 +8,13 @@ from .export_plan_map import ExportPlanMapAlgorithm
 from .haul_matrix import HaulMatrixAlgorithm
 from .match_reuse import MatchReuseAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
+from .soil_management_plan import SoilManagementPlanAlgorithm
 
 ALGORITHM_CLASSES = [
     CreateProjectAlgorithm,
     ClassifyAreaTypesAlgorithm,
     EarthworkVolumesAlgorithm,
+    SoilManagementPlanAlgorithm,
     HaulMatrixAlgorithm,
     MatchReuseAlgorithm,
     SoilBalanceAlgorithm,

@@ -1,7 +1,5 @@
 """Free-movement zones: connected regions of one area type, and the soil balance of each."""
 from qgis.core import (
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -11,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
@@ -22,7 +19,6 @@ from .base import JordressourceAlgorithm, processing_vector_types
 class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "area_zones"
     GROUP_ID = "strategy"
-    OUTPUT_STYLES = {"OUTPUT": "area_zones"}
 
     AREA_TYPES = "AREA_TYPES"
     AREA_TYPE_FIELD = "AREA_TYPE_FIELD"
@@ -75,7 +71,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.RECEIVERS, numeric=True, optional=True)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Free-movement zones"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         for name, title in zip(self.NUMBERS, (
                 self.tr("Number of zones"), self.tr("Surplus in zones (m³)"),
                 self.tr("Demand in zones (m³)"), self.tr("Surplus outside every zone (m³)"),
@@ -133,13 +129,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil "
                 "there never moves freely.").format(result.other_polygons))
 
-        fields = QgsFields()
-        for name, kind in (("zone_id", QVariant.Int), ("area_type", QVariant.String),
-                           ("boundary_id", QVariant.String), ("area_km2", QVariant.Double),
-                           ("surplus_m3", QVariant.Double), ("demand_m3", QVariant.Double),
-                           ("balance_m3", QVariant.Double), ("source_count", QVariant.Int),
-                           ("receiver_count", QVariant.Int)):
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.Polygon, crs)
         write_frame(sink, zones, fields, steps)

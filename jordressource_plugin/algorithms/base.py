@@ -3,7 +3,6 @@ reading layers into the core's frames and writing results to styled sinks.
 
 Each algorithm module then holds only its own parameters and its call into `core/`.
 """
-import importlib.util
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -17,9 +16,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from .. import catalogue
+from ..dependencies import install_advice, missing_libraries
 from ..help_pages import algorithm_help_file
 from ..i18n import help_text, translate
 from ..layers import styling
+from ..layers.outputs import field_aliases, output_fields, output_title
 from ..resources import icon_path
 from .parameters import with_default_standing_in
 
@@ -47,8 +49,6 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = ""
     GROUP_ID = "project"
     REQUIRED_LIBRARIES = CORE_LIBRARIES
-    # Output parameter name -> style name in styles/, applied on load and stored with files.
-    OUTPUT_STYLES = {}
 
     def __init__(self):
         super().__init__()
@@ -95,14 +95,11 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def canExecute(self):
-        missing = [lib for lib in self.REQUIRED_LIBRARIES if importlib.util.find_spec(lib) is None]
+        """Runnable when the libraries the algorithm needs are installed; otherwise it says what
+        to install, the way the user's installer does it (``dependencies``)."""
+        missing = missing_libraries(self.REQUIRED_LIBRARIES)
         if missing:
-            return False, translate(
-                "JordressourceAlgorithm",
-                "This algorithm needs the Python libraries {0}, which are not installed. "
-                "On Debian or Ubuntu: apt install python3-geopandas python3-scipy python3-rasterio; "
-                "on Windows and macOS they ship with QGIS's standalone installers.",
-            ).format(", ".join(missing))
+            return False, install_advice(missing)
         return True, ""
 
     # Shared parameters ----------------------------------------------------------------------
@@ -119,10 +116,10 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
                              advanced=False, optional=False, integer=False):
+        kind = QgsProcessingParameterNumber.Integer if integer \
+            else QgsProcessingParameterNumber.Double
         parameter = QgsProcessingParameterNumber(
-            name, description,
-            QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
-            defaultValue=default, optional=optional, minValue=minimum)
+            name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
             parameter.setMaximum(maximum)
         if advanced:
@@ -150,6 +147,15 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return source
 
     # Outputs --------------------------------------------------------------------------------
+    def output_title(self, name):
+        """The catalogue's title of this algorithm's output ``name``, translated."""
+        return output_title(catalogue.output(self.ALGORITHM_ID, name))
+
+    def output_fields(self, name, input_fields=None):
+        """The fields of this algorithm's output ``name`` as the catalogue gives them, after
+        ``input_fields`` for an output that extends an input layer."""
+        return output_fields(catalogue.output(self.ALGORITHM_ID, name), input_fields)
+
     def sink_or_error(self, parameters, name, context, fields, wkb_type, crs):
         if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.LineGeometry,
                                                   QgsWkbTypes.PolygonGeometry):
@@ -167,15 +173,17 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         self._written_outputs[name] = (dest_id, wkb_type)
 
     def postProcessAlgorithm(self, context, feedback):
-        """Style outputs: on load in QGIS, and stored with file outputs for qgis_process users.
+        """Style outputs and give their fields aliases, as the catalogue says: on load in QGIS,
+        on the temporary layers of a script, and stored with file outputs for qgis_process users.
 
         Runs after processAlgorithm has returned, when its sinks are closed and files complete.
         """
         for name, (dest_id, wkb_type) in self._written_outputs.items():
-            style = self.OUTPUT_STYLES.get(name)
-            if style:
-                styling.style_output(dest_id, styling.style_for_geometry(style, wkb_type),
-                                     context, feedback)
+            output = catalogue.find(self.ALGORITHM_ID, name)
+            if output is None:
+                continue
+            style = styling.style_for_geometry(output.style, wkb_type) if output.style else ""
+            styling.style_output(dest_id, style, field_aliases(output), context, feedback)
         return {}
 
 

@@ -3,8 +3,6 @@ rules of soil moving and the plan, each movement flagged and scored for the insp
 from pathlib import Path
 
 from qgis.core import (
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -15,31 +13,20 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.columns import read_columns, write_rows
 from ..layers.fields import id_list, resolve_field
-from ..layers.frames import read_frame, with_fields
+from ..layers.frames import read_frame
 from ..layers.reading import check_reading, refusal_error
 from ..layers.roads import read_road_network
 from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 from .movement_texts import MovementTextsMixin
 
-SUMMARY_FIELDS = (
-    ("role", QVariant.String), ("id", QVariant.String), ("known", QVariant.Bool),
-    ("kind", QVariant.String), ("movements", QVariant.LongLong), ("moved_t", QVariant.Double),
-    ("registered_t", QVariant.Double), ("balance_t", QVariant.Double),
-    ("received_t", QVariant.Double), ("sent_t", QVariant.Double), ("stock_t", QVariant.Double),
-    ("flagged", QVariant.LongLong), ("flag_counts", QVariant.String), ("risk", QVariant.Double))
-CHECK_FIELDS = (("ok", QVariant.Bool), ("flags", QVariant.String), ("risk", QVariant.Double),
-                ("distance_km", QVariant.Double))
-
 
 class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "check_movements"
     GROUP_ID = "control"
-    OUTPUT_STYLES = {"OUTPUT": "movement_checks", "OUTPUT_SUMMARY": "movement_actors"}
 
     MOVEMENTS = "MOVEMENTS"
     SOURCES = "SOURCES"
@@ -129,12 +116,12 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
                                   advanced=True)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Checked movements"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Movements per excavation, receiver and vehicle"),
+            self.OUTPUT_SUMMARY, self.output_title(self.OUTPUT_SUMMARY),
             QgsProcessing.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_HTML, self.tr("Inspection report"), self.tr("HTML files (*.html)"),
+            self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML), self.tr("HTML files (*.html)"),
             optional=True, createByDefault=True))
         for name, description in zip(self.NUMBERS, (
                 self.tr("Movements checked"), self.tr("Movements with a flag"),
@@ -353,7 +340,7 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
     def _write_movements(self, parameters, context, columns, input_fields, result, crs, feedback):
         from ..core.movements.lines import movement_lines_wkb
 
-        fields = with_fields(input_fields, CHECK_FIELDS)
+        fields = self.output_fields(self.OUTPUT, input_fields)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.LineString, crs)
         values = {name: columns[name] for name in input_fields.names()}
@@ -367,13 +354,11 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
     def _write_summary(self, parameters, context, result, crs, feedback):
         from ..core.movements.lines import points_wkb
 
-        fields = QgsFields()
-        for name, kind in SUMMARY_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT_SUMMARY)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_SUMMARY, context, fields,
                                            QgsWkbTypes.Point, crs)
         summary = result.summary
-        values = {name: summary[name].to_numpy() for name, _ in SUMMARY_FIELDS}
+        values = {name: summary[name].to_numpy() for name in fields.names()}
         values["risk"] = values["risk"].round(1)
         write_rows(sink, fields, values, points_wkb(summary[["x", "y"]].to_numpy(float)),
                    feedback)

@@ -5,16 +5,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..layers.frames import read_frame, with_fields, write_frame
+from ..layers.frames import read_frame, write_frame
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
 class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "classify_area_types"
     GROUP_ID = "project"
-    OUTPUT_STYLES = {"OUTPUT": "classified_sites"}
 
     INPUT = "INPUT"
     AREA_TYPES = "AREA_TYPES"
@@ -42,7 +40,7 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
             processing_vector_types("polygon"), optional=True))
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Classified sites")))
+            self.OUTPUT, self.output_title(self.OUTPUT)))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.area.classify import classify_sites, prepare_area_types
@@ -75,16 +73,15 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         sites["contamination_suspected"] = result.contamination_suspected
         sites["free_move"] = result.free_move
 
-        fields = with_fields(sites_source.fields(), [
-            ("area_type", QVariant.String), ("area_share", QVariant.Double),
-            ("contamination_suspected", QVariant.Bool), ("free_move", QVariant.Bool)])
+        fields = self.output_fields(self.OUTPUT, sites_source.fields())
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            sites_source.wkbType(), crs)
         write_frame(sink, sites, fields, feedback)
         sink.flushBuffer()
         counts = sites["area_type"].value_counts().to_dict()
         feedback.pushInfo(self.tr("Classified {0} site(s): {1}; {2} suspected of contamination.")
-                          .format(len(sites), ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+                          .format(len(sites),
+                                  ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
                                   int(result.contamination_suspected.sum())))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}

@@ -10,7 +10,6 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
@@ -24,21 +23,13 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import translate
 from ..layers.frames import qgis_value
+from ..qt_compat import new_field
 from ..resources import style_path
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm
 
-_QVARIANT_TYPES = {
-    "string": QVariant.String,
-    "integer": QVariant.Int,
-    "double": QVariant.Double,
-    "date": QVariant.Date,
-    "datetime": QVariant.DateTime,
-    "boolean": QVariant.Bool,
-}
 _WKB_TYPES = {
     "Point": QgsWkbTypes.Point,
     "LineString": QgsWkbTypes.LineString,
@@ -50,7 +41,7 @@ _WKB_TYPES = {
 def qgs_fields(spec):
     fields = QgsFields()
     for field in spec.fields:
-        fields.append(QgsField(field.name, _QVARIANT_TYPES[field.type]))
+        fields.append(new_field(field.name, field.type))
     return fields
 
 
@@ -142,7 +133,7 @@ class CreateProjectAlgorithm(JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, self.tr("Coordinate reference system"), defaultValue=DEFAULT_DISTANCE_CRS))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Soil project (GeoPackage)"), self.tr("GeoPackage (*.gpkg)"),
+            self.OUTPUT, self.output_title(self.OUTPUT), self.tr("GeoPackage (*.gpkg)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.DATABASE, self.tr("Shared jordbase in PostGIS (saved connection name or "

@@ -115,9 +115,9 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                                         advanced=True, integer=True)
         dpi.setMaximum(1200)
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Plan map (PDF)"), self.tr("PDF files (*.pdf)")))
+            self.OUTPUT, self.output_title(self.OUTPUT), self.tr("PDF files (*.pdf)")))
         png = QgsProcessingParameterFolderDestination(
-            self.OUTPUT_PNG_FOLDER, self.tr("Folder for PNG images of the pages"), optional=True,
+            self.OUTPUT_PNG_FOLDER, self.output_title(self.OUTPUT_PNG_FOLDER), optional=True,
             createByDefault=False)
         png.setFlags(png.flags() | png.FlagAdvanced)
         self.addParameter(png)
@@ -224,8 +224,9 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         crs = first_layer.crs()
         if crs.isValid() and not crs.isGeographic():
             return crs
-        feedback.pushInfo(self.tr("The first layer's CRS is not projected; the map is drawn in {0}.")
-                          .format(DEFAULT_DISTANCE_CRS))
+        feedback.pushInfo(self.tr(
+            "The first layer's CRS is not projected; the map is drawn in {0}.")
+            .format(DEFAULT_DISTANCE_CRS))
         return QgsCoordinateReferenceSystem(DEFAULT_DISTANCE_CRS)
 
     def prepare_folder(self, folder: Path):
@@ -265,23 +266,27 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 skipped.append(feature.id())
                 continue
             name = feature[name_field] if name_field else None
-            name = "" if name is None or (isinstance(name, QVariant) and name.isNull()) else str(name)
+            if name is None or (isinstance(name, QVariant) and name.isNull()):
+                name = ""
+            name = str(name)
             if not name.strip():
                 ident = feature.attributes()[id_index] if id_index >= 0 else None
-                if ident is None or (isinstance(ident, QVariant) and ident.isNull()) or ident == "":
+                if ident is None or ident == "" or (isinstance(ident, QVariant)
+                                                    and ident.isNull()):
                     ident = feature.id()
                 name = self.tr("Area {0}").format(ident)
                 unnamed.append(feature.id())
             number = len(pages) + 1
             safe = re.sub(r"[^\w\-]+", "_", name).strip("_")[:60]
-            pages.append({"geometry": shape, "name": name.strip(),
-                          "file": f"{stem}_{number:02d}_{safe}" if safe else f"{stem}_{number:02d}"})
+            file_name = f"{stem}_{number:02d}_{safe}" if safe else f"{stem}_{number:02d}"
+            pages.append({"geometry": shape, "name": name.strip(), "file": file_name})
         if skipped:
             feedback.reportError(self.tr("Plan areas without geometry were left out, ids {0}.")
                                  .format(id_list(skipped)))
         if unnamed:
-            feedback.pushWarning(self.tr("Plan areas without a name were named by their id: ids {0}.")
-                                 .format(id_list(unnamed)))
+            feedback.pushWarning(self.tr(
+                "Plan areas without a name were named by their id: ids {0}.")
+                .format(id_list(unnamed)))
         if not pages:
             raise QgsProcessingException(self.tr(
                 "The plan-area layer has no areas to map. Choose a layer with polygons, or leave "
@@ -324,7 +329,8 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
 
     def north_arrow(self):
         """QGIS's own north arrow; the plugin's copy where the QGIS install lacks it."""
-        path = QgsSymbolLayerUtils.svgSymbolNameToPath(NORTH_ARROW, QgsProject.instance().pathResolver())
+        path = QgsSymbolLayerUtils.svgSymbolNameToPath(NORTH_ARROW,
+                                                       QgsProject.instance().pathResolver())
         if path and Path(path).exists():
             return path
         return str(PACKAGE_DIR / "layout" / "north_arrow.svg")

@@ -5,8 +5,6 @@ import math
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsLineString,
     QgsProcessingException,
@@ -17,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
@@ -32,7 +29,6 @@ MAX_UNLIMITED_PAIRS = 20_000_000
 class HaulMatrixAlgorithm(JordressourceAlgorithm):
     ALGORITHM_ID = "haul_matrix"
     GROUP_ID = "reuse"
-    OUTPUT_STYLES = {"OUTPUT": "haul_lines", "OUTPUT_ROUTES": "haul_routes"}
 
     SOURCES = "SOURCES"
     SOURCE_ID_FIELD = "SOURCE_ID_FIELD"
@@ -93,9 +89,9 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                                   self.tr("Report sites farther than this from any road (m)"),
                                   costs.ACCESS_WARNING_M, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Haul distances"), processing_vector_types("line")[0]))
+            self.OUTPUT, self.output_title(self.OUTPUT), processing_vector_types("line")[0]))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ROUTES, self.tr("Haul routes along the roads"),
+            self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
             processing_vector_types("line")[0], optional=True, createByDefault=False))
         for name, title in ((self.PAIR_COUNT, self.tr("Pairs within the maximum haul")),
                             (self.DISCONNECTED_PAIRS, self.tr("Pairs with no road connection")),
@@ -132,16 +128,14 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                           .format(len(pairs), max_km, pairs.method))
 
         steps.setCurrentStep(3)
-        fields = QgsFields()
-        for name, kind in (("source_id", QVariant.String), ("target_id", QVariant.String),
-                           ("distance_km", QVariant.Double), ("method", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
                                            QgsWkbTypes.LineString, crs)
         route_sink, route_id = None, None
         if parameters.get(self.OUTPUT_ROUTES):
             route_sink, route_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context,
-                                                      fields, QgsWkbTypes.LineString, crs)
+                                                      self.output_fields(self.OUTPUT_ROUTES),
+                                                      QgsWkbTypes.LineString, crs)
         routes = None
         if route_sink is not None and network is not None:
             routes = network.route_lines(source_xy, target_xy, pairs, canceled=steps.isCanceled)
@@ -149,10 +143,13 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
                                       "output stays empty."))
         total = max(len(pairs), 1)
+        names = fields.names()
         for k, (s, t, km) in enumerate(zip(pairs.source, pairs.target, pairs.distance_km)):
             if steps.isCanceled():
                 return {}
-            attributes = [source_ids[s], target_ids[t], float(km), pairs.method]
+            values = {"source_id": source_ids[s], "target_id": target_ids[t],
+                      "distance_km": float(km), "method": pairs.method}
+            attributes = [values[name] for name in names]
             feature = QgsFeature(fields)
             feature.setAttributes(attributes)
             feature.setGeometry(QgsGeometry(QgsLineString(

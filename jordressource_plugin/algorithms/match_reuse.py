@@ -3,8 +3,6 @@ under the area-based rules, against the baseline of sending everything to dispos
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -17,10 +15,9 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.fields import id_list, resolve_field
-from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
 from ..layers.sites import SiteFieldsMixin, SiteParameters
@@ -30,8 +27,6 @@ from .base import JordressourceAlgorithm, processing_vector_types
 class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
     GROUP_ID = "reuse"
-    OUTPUT_STYLES = {"OUTPUT_MATCHES": "matches", "OUTPUT_SOURCES": "match_sources",
-                     "OUTPUT_RECEIVERS": "match_receivers"}
 
     SOURCES = "SOURCES"
     RECEIVERS = "RECEIVERS"
@@ -138,11 +133,12 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                  costs.DEFAULT_GATE_FEE_DKK_T)):
             self.add_number_parameter(name, label, default, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_MATCHES, self.tr("Reuse matches"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_MATCHES, self.output_title(self.OUTPUT_MATCHES),
+            QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SOURCES, self.tr("Excavations with reuse")))
+            self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_RECEIVERS, self.tr("Receivers with reuse")))
+            self.OUTPUT_RECEIVERS, self.output_title(self.OUTPUT_RECEIVERS)))
         for name, description in (
                 ("REUSED_M3", self.tr("Reused (m³)")),
                 ("DISPOSED_M3", self.tr("To disposal (m³)")),
@@ -338,15 +334,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         from ..core.geometry.positions import position_points
 
-        match_fields = QgsFields()
-        for name, kind in (("source_id", QVariant.String), ("receiver_id", QVariant.String),
-                           ("receiver_kind", QVariant.String), ("volume_m3", QVariant.Double),
-                           ("tonnes", QVariant.Double), ("distance_km", QVariant.Double),
-                           ("tonne_km", QVariant.Double), ("truckloads", QVariant.Int),
-                           ("co2_kg", QVariant.Double), ("cost_dkk", QVariant.Double),
-                           ("same_area_type", QVariant.Bool),
-                           ("analysis_required", QVariant.Bool)):
-            match_fields.append(QgsField(name, kind))
+        match_fields = self.output_fields(self.OUTPUT_MATCHES)
+        names = match_fields.names()
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
                                               match_fields, QgsWkbTypes.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
@@ -361,13 +350,17 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             feature = QgsFeature(match_fields)
             feature.setGeometry(QgsGeometry.fromPolylineXY(
                 [QgsPointXY(start.x, start.y), QgsPointXY(end.x, end.y)]))
-            feature.setAttributes([
-                str(source_table.ids[row.source]), str(receiver_table_.ids[row.receiver]),
-                None if kinds[row.receiver] is None else str(kinds[row.receiver]),
-                float(row.volume_m3), float(row.tonnes), float(row.distance_km),
-                float(row.tonne_km), int(row.truckloads), float(row.co2_kg), float(row.cost_dkk),
-                None if row.same_area_type is None else bool(row.same_area_type),
-                bool(row.analysis_required)])
+            values = {
+                "source_id": str(source_table.ids[row.source]),
+                "receiver_id": str(receiver_table_.ids[row.receiver]),
+                "receiver_kind": None if kinds[row.receiver] is None else str(kinds[row.receiver]),
+                "volume_m3": float(row.volume_m3), "tonnes": float(row.tonnes),
+                "distance_km": float(row.distance_km), "tonne_km": float(row.tonne_km),
+                "truckloads": int(row.truckloads), "co2_kg": float(row.co2_kg),
+                "cost_dkk": float(row.cost_dkk),
+                "same_area_type": None if row.same_area_type is None else bool(row.same_area_type),
+                "analysis_required": bool(row.analysis_required)}
+            feature.setAttributes([values[name] for name in names])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
 
@@ -378,10 +371,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         for name in ("reused_m3", "disposed_m3", "mean_haul_km", "disposal_km"):
             sources[name] = plan.sources[name].to_numpy()
         sources["disposal_id"] = disposal_names[site + 1]
-        fields = with_fields(layers[self.SOURCES].fields(), [
-            ("reused_m3", QVariant.Double), ("disposed_m3", QVariant.Double),
-            ("mean_haul_km", QVariant.Double), ("disposal_id", QVariant.String),
-            ("disposal_km", QVariant.Double)])
+        fields = self.output_fields(self.OUTPUT_SOURCES, layers[self.SOURCES].fields())
         sink, sources_id = self.sink_or_error(parameters, self.OUTPUT_SOURCES, context, fields,
                                               layers[self.SOURCES].wkbType(), crs)
         write_frame(sink, sources, fields, feedback)
@@ -390,9 +380,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         receivers = receiver_table_.frame
         for name in ("received_m3", "remaining_m3", "fill_share"):
             receivers[name] = plan.receivers[name].to_numpy()
-        fields = with_fields(layers[self.RECEIVERS].fields(), [
-            ("received_m3", QVariant.Double), ("remaining_m3", QVariant.Double),
-            ("fill_share", QVariant.Double)])
+        fields = self.output_fields(self.OUTPUT_RECEIVERS, layers[self.RECEIVERS].fields())
         sink, receivers_id = self.sink_or_error(parameters, self.OUTPUT_RECEIVERS, context,
                                                 fields, layers[self.RECEIVERS].wkbType(), crs)
         write_frame(sink, receivers, fields, feedback)

@@ -2,8 +2,6 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -14,10 +12,9 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..layers.fields import resolve_field
-from ..layers.frames import FEATURE_ID, read_frame, with_fields, write_frame
+from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
@@ -27,7 +24,6 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "soil_balance"
     GROUP_ID = "strategy"
     REQUIRED_LIBRARIES = JordressourceAlgorithm.REQUIRED_LIBRARIES + ("matplotlib",)
-    OUTPUT_STYLES = {"OUTPUT": "soil_balance"}
 
     AREAS = "AREAS"
     AREA_ID_FIELD = "AREA_ID_FIELD"
@@ -97,11 +93,12 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.RECEIVERS, optional=True, date=True)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Soil balance"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Soil balance per year"), QgsProcessing.TypeVector))
+            self.OUTPUT_TABLE, self.output_title(self.OUTPUT_TABLE), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_HTML, self.tr("Soil balance report"), self.tr("HTML files (*.html)")))
+            self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML),
+            self.tr("HTML files (*.html)")))
         for name, title in zip(self.NUMBERS, (
                 self.tr("Surplus (m³)"), self.tr("Demand (m³)"), self.tr("Balance (m³)"),
                 self.tr("Raw-material substitute (m³)"), self.tr("Surplus outside every area (m³)"),
@@ -146,11 +143,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self._report_undated(result, source_layer, receiver_layer, feedback)
         steps.setProgress(30)
 
-        output_fields = with_fields(areas_source.fields(), [
-            ("surplus_m3", QVariant.Double), ("demand_m3", QVariant.Double),
-            ("balance_m3", QVariant.Double), ("self_sufficiency", QVariant.Double),
-            ("raw_material_substitute_m3", QVariant.Double), ("source_count", QVariant.Int),
-            ("receiver_count", QVariant.Int)])
+        output_fields = self.output_fields(self.OUTPUT, areas_source.fields())
         for column in result.areas.columns:
             areas[column] = result.areas[column].to_numpy()
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, output_fields,
@@ -162,13 +155,9 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         table = result.by_year.copy()
         table["area_id"] = [OUTSIDE_ID if position < 0 else area_ids[position]
                             for position in table["area"].to_numpy()]
-        table["year"] = [None if year == UNDATED else int(year) for year in table["year"].to_numpy()]
-        table_fields = QgsFields()
-        for name, kind in (("area_id", QVariant.String), ("year", QVariant.Int),
-                           ("surplus_m3", QVariant.Double), ("demand_m3", QVariant.Double),
-                           ("balance_m3", QVariant.Double),
-                           ("raw_material_substitute_m3", QVariant.Double)):
-            table_fields.append(QgsField(name, kind))
+        table["year"] = [None if year == UNDATED else int(year)
+                         for year in table["year"].to_numpy()]
+        table_fields = self.output_fields(self.OUTPUT_TABLE)
         table_sink, table_id = self.sink_or_error(parameters, self.OUTPUT_TABLE, context,
                                                   table_fields, QgsWkbTypes.NoGeometry, crs)
         write_frame(table_sink, table, table_fields, steps, geometry=False)
@@ -196,7 +185,8 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                   totals["raw_material_substitute_m3"], result.outside["surplus_m3"],
                   result.outside["demand_m3"])
         outputs = {name: float(value) for name, value in zip(self.NUMBERS, values)}
-        outputs.update({self.OUTPUT: dest_id, self.OUTPUT_TABLE: table_id, self.OUTPUT_HTML: html_path})
+        outputs.update({self.OUTPUT: dest_id, self.OUTPUT_TABLE: table_id,
+                        self.OUTPUT_HTML: html_path})
         return outputs
 
     def _read_areas(self, parameters, context, feedback, source, crs):
@@ -258,7 +248,8 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             "sources": self.tr("Excavations"),
             "receivers": self.tr("Receivers"),
             "chart_areas": self.tr("Balance per area (surplus − demand)"),
-            "chart_areas_note": self.tr("The {0} areas with the largest balances of {1} are shown."),
+            "chart_areas_note": self.tr(
+                "The {0} areas with the largest balances of {1} are shown."),
             "chart_years": self.tr("Surplus-soil prognosis per year"),
             "table_areas": self.tr("Balance per area"),
             "table_years": self.tr("Prognosis per year, all areas"),

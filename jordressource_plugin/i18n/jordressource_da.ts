@@ -4,122 +4,122 @@
 <context>
     <name>AreaZonesAlgorithm</name>
     <message>
-        <location filename="../algorithms/area_zones.py" line="77"/>
+        <location filename="../algorithms/area_zones.py" line="38"/>
         <source>Free-movement zones</source>
         <translation>Zoner med fri jordflytning</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="95"/>
+        <location filename="../algorithms/area_zones.py" line="91"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="51"/>
+        <location filename="../algorithms/area_zones.py" line="47"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="54"/>
+        <location filename="../algorithms/area_zones.py" line="50"/>
         <source>Contaminated sites (V1/V2), cut out</source>
         <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="57"/>
+        <location filename="../algorithms/area_zones.py" line="53"/>
         <source>Boundaries to split zones along (e.g. municipalities)</source>
         <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="60"/>
+        <location filename="../algorithms/area_zones.py" line="56"/>
         <source>Boundary id field</source>
         <translation>Felt med grænse-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="62"/>
+        <location filename="../algorithms/area_zones.py" line="58"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="67"/>
+        <location filename="../algorithms/area_zones.py" line="63"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="69"/>
+        <location filename="../algorithms/area_zones.py" line="65"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="74"/>
+        <location filename="../algorithms/area_zones.py" line="70"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Number of zones</source>
         <translation>Antal zoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Surplus in zones (m³)</source>
         <translation>Overskud i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Demand in zones (m³)</source>
         <translation>Behov i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Surplus outside every zone (m³)</source>
         <translation>Overskud uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="79"/>
+        <location filename="../algorithms/area_zones.py" line="75"/>
         <source>Demand outside every zone (m³)</source>
         <translation>Behov uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="98"/>
+        <location filename="../algorithms/area_zones.py" line="94"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="103"/>
+        <location filename="../algorithms/area_zones.py" line="99"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="110"/>
+        <location filename="../algorithms/area_zones.py" line="106"/>
         <source>Boundaries</source>
         <translation>Grænser</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="115"/>
+        <location filename="../algorithms/area_zones.py" line="111"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="118"/>
+        <location filename="../algorithms/area_zones.py" line="114"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="132"/>
+        <location filename="../algorithms/area_zones.py" line="128"/>
         <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
         <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="150"/>
+        <location filename="../algorithms/area_zones.py" line="140"/>
         <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
         <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="65"/>
+        <location filename="../algorithms/area_zones.py" line="61"/>
         <source>Excavation id field (names sites in the log)</source>
         <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="72"/>
+        <location filename="../algorithms/area_zones.py" line="68"/>
         <source>Receiver id field (names sites in the log)</source>
         <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
@@ -127,551 +127,477 @@
 <context>
     <name>CheckMovementsAlgorithm</name>
     <message>
-        <location filename="../algorithms/check_movements.py" line="87"/>
+        <location filename="../algorithms/check_movements.py" line="74"/>
         <source>Check soil movements</source>
         <translation>Kontrollér jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="97"/>
+        <location filename="../algorithms/check_movements.py" line="84"/>
         <source>Soil movement log (table or layer)</source>
         <translation>Log over jordflytninger (tabel eller lag)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="388"/>
+        <location filename="../algorithms/check_movements.py" line="372"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="102"/>
+        <location filename="../algorithms/check_movements.py" line="89"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="390"/>
+        <location filename="../algorithms/check_movements.py" line="374"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="104"/>
+        <location filename="../algorithms/check_movements.py" line="91"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="104"/>
+        <location filename="../algorithms/check_movements.py" line="91"/>
         <source>Plan (match_reuse matches or schedule_reuse flows)</source>
         <translation>Plan (match fra match_reuse eller strømme fra schedule_reuse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="390"/>
+        <location filename="../algorithms/check_movements.py" line="374"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="396"/>
+        <location filename="../algorithms/check_movements.py" line="380"/>
         <source>Maximum plausible haul (km)</source>
         <translation>Største plausible transport (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="397"/>
+        <location filename="../algorithms/check_movements.py" line="381"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="398"/>
+        <location filename="../algorithms/check_movements.py" line="382"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="399"/>
+        <location filename="../algorithms/check_movements.py" line="383"/>
         <source>Top speed of a truck (km/h)</source>
         <translation>Lastbilens topfart (km/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="400"/>
+        <location filename="../algorithms/check_movements.py" line="384"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="128"/>
+        <location filename="../algorithms/check_movements.py" line="115"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="131"/>
-        <source>Checked movements</source>
-        <translation>Kontrollerede flytninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="133"/>
-        <source>Movements per excavation, receiver and vehicle</source>
-        <translation>Flytninger pr. opgravning, modtager og køretøj</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="136"/>
-        <source>Inspection report</source>
-        <translation>Tilsynsrapport</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="136"/>
+        <location filename="../algorithms/check_movements.py" line="123"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="139"/>
+        <location filename="../algorithms/check_movements.py" line="126"/>
         <source>Movements checked</source>
         <translation>Kontrollerede flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="139"/>
+        <location filename="../algorithms/check_movements.py" line="126"/>
         <source>Movements with a flag</source>
         <translation>Flytninger med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="139"/>
+        <location filename="../algorithms/check_movements.py" line="126"/>
         <source>Tonnes moved</source>
         <translation>Flyttede tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="139"/>
+        <location filename="../algorithms/check_movements.py" line="126"/>
         <source>Tonnes moved with a flag</source>
         <translation>Tons flyttet med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="157"/>
+        <location filename="../algorithms/check_movements.py" line="144"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="166"/>
+        <location filename="../algorithms/check_movements.py" line="153"/>
         <source>Reading the movement log…</source>
         <translation>Læser loggen over flytninger …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="182"/>
+        <location filename="../algorithms/check_movements.py" line="169"/>
         <source>Checking {0:,} movement(s)…</source>
         <translation>Kontrollerer {0:,} flytning(er) …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="387"/>
+        <location filename="../algorithms/check_movements.py" line="371"/>
         <source>Movements</source>
         <translation>Flytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="236"/>
-        <source>{0}: {1:,} movement(s) read ({2}).</source>
-        <translation>{0}: {1:,} flytning(er) læst ({2}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="236"/>
-        <source>GDAL columns</source>
-        <translation>kolonner via GDAL</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="236"/>
-        <source>QGIS features</source>
-        <translation>objekter via QGIS</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="389"/>
+        <location filename="../algorithms/check_movements.py" line="373"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="291"/>
-        <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
-        <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="390"/>
-        <source>Contaminated sites</source>
-        <translation>Kortlagt forurenede grunde</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="390"/>
+        <location filename="../algorithms/check_movements.py" line="374"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="332"/>
-        <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
-        <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
+        <location filename="../algorithms/check_movements.py" line="223"/>
+        <source>{0}: {1:,} movement(s) read ({2}).</source>
+        <translation>{0}: {1:,} flytning(er) læst ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="338"/>
-        <source>{0}: choose the plan&apos;s tonnes field.</source>
-        <translation>{0}: vælg planens felt med tons.</translation>
+        <location filename="../algorithms/check_movements.py" line="223"/>
+        <source>GDAL columns</source>
+        <translation>kolonner via GDAL</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="348"/>
-        <source>{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).</source>
-        <translation>{0}: {1} planlagt(e) par, {2:,.0f} t ({3} → {4}).</translation>
+        <location filename="../algorithms/check_movements.py" line="223"/>
+        <source>QGIS features</source>
+        <translation>objekter via QGIS</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="402"/>
-        <source>Metric CRS</source>
-        <translation>Metrisk koordinatsystem</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_movements.py" line="258"/>
+        <location filename="../algorithms/check_movements.py" line="245"/>
         <source>Movements naming them are still joined to them; only that limit is not checked.</source>
         <translation>Flytninger, der nævner dem, kobles stadig til dem; kun den grænse kontrolleres ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="343"/>
+        <location filename="../algorithms/check_movements.py" line="278"/>
+        <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
+        <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="374"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="319"/>
+        <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
+        <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="325"/>
+        <source>{0}: choose the plan&apos;s tonnes field.</source>
+        <translation>{0}: vælg planens felt med tons.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="330"/>
         <source>{0}: {1} row(s) without a from-id or a to-id are left out: rows {2}.</source>
         <translation>{0}: {1} række(r) uden fra-id eller til-id er udeladt: række {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="335"/>
+        <source>{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).</source>
+        <translation>{0}: {1} planlagt(e) par, {2:,.0f} t ({3} → {4}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="386"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk koordinatsystem</translation>
     </message>
 </context>
 <context>
     <name>ClassifyAreaTypesAlgorithm</name>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="26"/>
+        <location filename="../algorithms/classify_area_types.py" line="24"/>
         <source>Classify sites by area type</source>
         <translation>Klassificér lokaliteter efter områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="32"/>
+        <location filename="../algorithms/classify_area_types.py" line="30"/>
         <source>Sites (excavations or receivers)</source>
         <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="58"/>
+        <location filename="../algorithms/classify_area_types.py" line="56"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="37"/>
+        <location filename="../algorithms/classify_area_types.py" line="35"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="40"/>
+        <location filename="../algorithms/classify_area_types.py" line="38"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="44"/>
-        <source>Classified sites</source>
-        <translation>Klassificerede lokaliteter</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/classify_area_types.py" line="57"/>
+        <location filename="../algorithms/classify_area_types.py" line="55"/>
         <source>Sites</source>
         <translation>Lokaliteter</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="61"/>
+        <location filename="../algorithms/classify_area_types.py" line="59"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="66"/>
+        <location filename="../algorithms/classify_area_types.py" line="64"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="86"/>
+        <location filename="../algorithms/classify_area_types.py" line="82"/>
         <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
         <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
     </message>
 </context>
 <context>
+    <name>Coordinates</name>
+    <message>
+        <location filename="../layers/coordinates.py" line="43"/>
+        <source>x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}</source>
+        <translation>x fra {0:.6g} til {1:.6g}, y fra {2:.6g} til {3:.6g}</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="61"/>
+        <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
+        <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="71"/>
+        <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="85"/>
+        <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="91"/>
+        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude {4:.2f} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3:.2f}, breddegrad {4:.2f}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="150"/>
+        <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
+        <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="161"/>
+        <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
+        <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="175"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the 2 % allowed. Choose {3}, which measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert, mere end de tilladte 2 %. Vælg {3}, som måler dem korrekt der.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="180"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert; {3} måler dem korrekt der.</translation>
+    </message>
+</context>
+<context>
     <name>CreateProjectAlgorithm</name>
     <message>
-        <location filename="../algorithms/create_project.py" line="77"/>
+        <location filename="../algorithms/create_project.py" line="68"/>
         <source>Could not write layer {0} to {1}: {2}</source>
         <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="91"/>
+        <location filename="../algorithms/create_project.py" line="82"/>
         <source>Could not write a feature to layer {0}: {1}</source>
         <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="105"/>
+        <location filename="../algorithms/create_project.py" line="96"/>
         <source>Could not open {0} after writing it.</source>
         <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="115"/>
+        <location filename="../algorithms/create_project.py" line="106"/>
         <source>Could not store the style of {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="133"/>
+        <location filename="../algorithms/create_project.py" line="124"/>
         <source>Create soil project</source>
         <translation>Opret jordprojekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="142"/>
+        <location filename="../algorithms/create_project.py" line="133"/>
         <source>Coordinate reference system</source>
         <translation>Koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="144"/>
-        <source>Soil project (GeoPackage)</source>
-        <translation>Jordprojekt (GeoPackage)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/create_project.py" line="144"/>
+        <location filename="../algorithms/create_project.py" line="135"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="152"/>
+        <location filename="../algorithms/create_project.py" line="143"/>
         <source>Layers written</source>
         <translation>Skrevne lag</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="193"/>
+        <location filename="../algorithms/create_project.py" line="184"/>
         <source>Layer {0} ({1}): {2}</source>
         <translation>Lag {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="185"/>
+        <location filename="../algorithms/create_project.py" line="176"/>
         <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
         <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="147"/>
+        <location filename="../algorithms/create_project.py" line="138"/>
         <source>Shared jordbase in PostGIS (saved connection name or connection string with authcfg)</source>
         <translation>Fælles jordbase i PostGIS (navn på gemt forbindelse eller forbindelsesstreng med authcfg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="150"/>
+        <location filename="../algorithms/create_project.py" line="141"/>
         <source>Jordbase schema</source>
         <translation>Jordbase-skema</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="153"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>Jordbase schema version</source>
         <translation>Jordbase-skemaets version</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="160"/>
+        <location filename="../algorithms/create_project.py" line="151"/>
         <source>Choose a GeoPackage file to create, a PostGIS database for the shared jordbase, or both.</source>
         <translation>Vælg en GeoPackage-fil, der skal oprettes, en PostGIS-database til den fælles jordbase, eller begge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="222"/>
+        <location filename="../algorithms/create_project.py" line="213"/>
         <source>Schema {0} is at the newest version ({1}); styles refreshed.</source>
         <translation>Skemaet {0} har den nyeste version ({1}); stilarterne er opdateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="225"/>
+        <location filename="../algorithms/create_project.py" line="216"/>
         <source>Schema {0}: version {1} to {2}.</source>
         <translation>Skemaet {0}: version {1} til {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="228"/>
+        <location filename="../algorithms/create_project.py" line="219"/>
         <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
         <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
     </message>
 </context>
 <context>
+    <name>Dependencies</name>
+    <message>
+        <location filename="../dependencies.py" line="37"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. Run the OSGeo4W installer again (Advanced install) and tick {1}, or from a command prompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. With the standalone MSI installer, the OSGeo4W network installer is the clean way; pip in the OSGeo4W Shell brings a second GDAL that can break QGIS.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. Kør OSGeo4W-installationsprogrammet igen (Advanced install) og vælg {1}, eller fra en kommandoprompt: osgeo4w-setup.exe -q -k -R {2} -P {3}. Med det selvstændige MSI-installationsprogram er OSGeo4W-netværksinstallationen den rene vej; pip i OSGeo4W Shell medbringer en ekstra GDAL, som kan ødelægge QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="46"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed in this QGIS. Recent official QGIS packages for macOS include them: update QGIS, and check with &apos;import {1}&apos; in QGIS&apos;s Python console.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret i denne QGIS. Nyere officielle QGIS-pakker til macOS indeholder dem: opdatér QGIS, og kontrollér med 'import {1}' i QGIS' Python-konsol.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="51"/>
+        <source>This algorithm needs the Python libraries {0}, which are not installed. On Debian or Ubuntu: sudo apt install {1}; elsewhere install them for the Python QGIS runs.</source>
+        <translation>Algoritmen kræver Python-bibliotekerne {0}, som ikke er installeret. På Debian eller Ubuntu: sudo apt install {1}; andre steder skal de installeres til den Python, QGIS kører med.</translation>
+    </message>
+</context>
+<context>
     <name>EarthworkVolumesAlgorithm</name>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="43"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="36"/>
         <source>Earthwork volumes from terrain</source>
         <translation>Jordmængder fra terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="43"/>
         <source>Excavations (polygons)</source>
         <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="52"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="45"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="47"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="56"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="49"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="60"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="53"/>
         <source>Bulking factor (loose / in situ)</source>
         <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="55"/>
         <source>Soil density in situ (t/m³)</source>
         <translation>Jordens densitet i fast mål (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="64"/>
-        <source>Earthwork volumes</source>
-        <translation>Jordmængder</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="66"/>
-        <source>Cut/fill depth (terrain minus planned, m)</source>
-        <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="90"/>
-        <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
-        <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
-    </message>
-    <message>
         <location filename="../algorithms/earthwork_volumes.py" line="94"/>
-        <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
-        <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="110"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="102"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="86"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="127"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="111"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="154"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="138"/>
         <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
         <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="167"/>
-        <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
-        <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="181"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="149"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="189"/>
-        <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
-        <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="192"/>
-        <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
-        <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="196"/>
-        <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
-        <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="198"/>
-        <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
-        <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="200"/>
-        <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
-        <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
-        <source>DEM</source>
-        <translation>terrænmodel</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="207"/>
-        <source>planned surface</source>
-        <translation>planlagt flade</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="209"/>
-        <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
-        <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="214"/>
-        <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
-        <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="218"/>
-        <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
-        <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="224"/>
-        <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
-        <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
-        <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
-        <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
-        <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
-        <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
-        <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
-        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="228"/>
-        <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
-        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="250"/>
-        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
-        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total net cut (m³)</source>
         <translation>Samlet nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total surplus loose (m³)</source>
         <translation>Samlet overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="69"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
         <source>Total surplus (t)</source>
         <translation>Samlet overskud (t)</translation>
     </message>
@@ -750,18 +676,8 @@
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="117"/>
-        <source>Plan map (PDF)</source>
-        <translation>Plankort (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/export_plan_map.py" line="117"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/export_plan_map.py" line="119"/>
-        <source>Folder for PNG images of the pages</source>
-        <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="124"/>
@@ -784,7 +700,7 @@
         <translation>Hver side viser sit planområde; kortudsnittet bruges ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Legend</source>
         <translation>Tegnforklaring</translation>
     </message>
@@ -814,62 +730,62 @@
         <translation>Det første lags koordinatsystem er ikke projiceret; kortet tegnes i {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="235"/>
+        <location filename="../algorithms/export_plan_map.py" line="236"/>
         <source>Cannot create the folder {0}: {1}. Choose another place for the map.</source>
         <translation>Kan ikke oprette mappen {0}: {1}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="239"/>
+        <location filename="../algorithms/export_plan_map.py" line="240"/>
         <source>The folder {0} is not writable. Choose another place for the map.</source>
         <translation>Der kan ikke skrives i mappen {0}. Vælg et andet sted til kortet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="273"/>
+        <location filename="../algorithms/export_plan_map.py" line="277"/>
         <source>Area {0}</source>
         <translation>Område {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="280"/>
+        <location filename="../algorithms/export_plan_map.py" line="284"/>
         <source>Plan areas without geometry were left out, ids {0}.</source>
         <translation>Planområder uden geometri er udeladt, id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="283"/>
+        <location filename="../algorithms/export_plan_map.py" line="287"/>
         <source>Plan areas without a name were named by their id: ids {0}.</source>
         <translation>Planområder uden navn er navngivet efter deres id: id'er {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="286"/>
+        <location filename="../algorithms/export_plan_map.py" line="291"/>
         <source>The plan-area layer has no areas to map. Choose a layer with polygons, or leave plan areas empty for a single map of all layers.</source>
         <translation>Laget med planområder har ingen områder at vise. Vælg et lag med polygoner, eller lad planområder være tom for at få ét kort over alle lag.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="304"/>
+        <location filename="../algorithms/export_plan_map.py" line="309"/>
         <source>The layers hold no features to map. Add layers with data, or give a map extent.</source>
         <translation>Lagene indeholder ingen objekter at vise. Tilføj lag med data, eller angiv et kortudsnit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Overview map</source>
         <translation>Oversigtskort</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Sources: {0}</source>
         <translation>Kilder: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Date: {0}</source>
         <translation>Dato: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Coordinate system: {0}</source>
         <translation>Koordinatsystem: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="314"/>
+        <location filename="../algorithms/export_plan_map.py" line="319"/>
         <source>Scale 1:{scale} at {paper}</source>
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
@@ -909,7 +825,7 @@
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_plan_map.py" line="248"/>
+        <location filename="../algorithms/export_plan_map.py" line="249"/>
         <source>Plan areas</source>
         <translation>Planområder</translation>
     </message>
@@ -917,132 +833,122 @@
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="54"/>
+        <location filename="../algorithms/haul_matrix.py" line="50"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="63"/>
+        <location filename="../algorithms/haul_matrix.py" line="59"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="66"/>
+        <location filename="../algorithms/haul_matrix.py" line="62"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="69"/>
+        <location filename="../algorithms/haul_matrix.py" line="65"/>
         <source>Targets (receivers or disposal sites)</source>
         <translation>Mål (modtagere eller deponeringssteder)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="72"/>
+        <location filename="../algorithms/haul_matrix.py" line="68"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="75"/>
+        <location filename="../algorithms/haul_matrix.py" line="71"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="78"/>
+        <location filename="../algorithms/haul_matrix.py" line="74"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="83"/>
+        <location filename="../algorithms/haul_matrix.py" line="79"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="87"/>
+        <location filename="../algorithms/haul_matrix.py" line="83"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="89"/>
+        <location filename="../algorithms/haul_matrix.py" line="85"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="92"/>
+        <location filename="../algorithms/haul_matrix.py" line="88"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="95"/>
-        <source>Haul distances</source>
-        <translation>Køreafstande</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="97"/>
-        <source>Haul routes along the roads</source>
-        <translation>Køreruter ad vejene</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="100"/>
+        <location filename="../algorithms/haul_matrix.py" line="96"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="100"/>
+        <location filename="../algorithms/haul_matrix.py" line="96"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="100"/>
+        <location filename="../algorithms/haul_matrix.py" line="96"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="112"/>
+        <location filename="../algorithms/haul_matrix.py" line="108"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="112"/>
+        <location filename="../algorithms/haul_matrix.py" line="108"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="185"/>
+        <location filename="../algorithms/haul_matrix.py" line="182"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="212"/>
+        <location filename="../algorithms/haul_matrix.py" line="209"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="222"/>
+        <location filename="../algorithms/haul_matrix.py" line="219"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="131"/>
+        <location filename="../algorithms/haul_matrix.py" line="127"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="149"/>
+        <location filename="../algorithms/haul_matrix.py" line="143"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="231"/>
+        <location filename="../algorithms/haul_matrix.py" line="228"/>
         <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="118"/>
+        <location filename="../algorithms/haul_matrix.py" line="114"/>
         <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
         <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="201"/>
+        <location filename="../algorithms/haul_matrix.py" line="198"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -1136,62 +1042,62 @@
 <context>
     <name>JordressourceAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="30"/>
+        <location filename="../algorithms/base.py" line="32"/>
         <source>Project and area types</source>
         <translation>Projekt og områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="31"/>
+        <location filename="../algorithms/base.py" line="33"/>
         <source>Reuse and haul</source>
         <translation>Genanvendelse og transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="32"/>
+        <location filename="../algorithms/base.py" line="34"/>
         <source>Terrain</source>
         <translation>Terræn</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="33"/>
+        <location filename="../algorithms/base.py" line="35"/>
         <source>Strategic planning</source>
         <translation>Strategisk planlægning</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="34"/>
+        <location filename="../algorithms/base.py" line="36"/>
         <source>Maps</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="115"/>
+        <location filename="../algorithms/base.py" line="112"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="139"/>
+        <location filename="../algorithms/base.py" line="136"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="141"/>
+        <location filename="../layers/sites.py" line="146"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="106"/>
+        <location filename="../layers/frames.py" line="109"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="78"/>
+        <location filename="../layers/styling.py" line="96"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="99"/>
+        <location filename="../layers/styling.py" line="125"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="179"/>
+        <location filename="../layers/frames.py" line="180"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
@@ -1341,7 +1247,12 @@
         <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="35"/>
+        <location filename="../layers/frames.py" line="126"/>
+        <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
+        <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="37"/>
         <source>Control and traceability</source>
         <translation>Kontrol og sporbarhed</translation>
     </message>
@@ -1428,343 +1339,458 @@
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="66"/>
+        <location filename="../algorithms/match_reuse.py" line="61"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort transport</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="69"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="70"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="71"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="72"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="73"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="74"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="83"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="84"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="85"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Disposal site id field</source>
         <translation>Id-felt for deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="86"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Gate fee field (DKK/t)</source>
         <translation>Felt med modtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="87"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="94"/>
+        <location filename="../algorithms/match_reuse.py" line="89"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="96"/>
+        <location filename="../algorithms/match_reuse.py" line="91"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="303"/>
+        <location filename="../algorithms/match_reuse.py" line="299"/>
         <source>Disposal sites</source>
         <translation>Deponeringssteder</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="270"/>
+        <location filename="../algorithms/match_reuse.py" line="266"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="103"/>
+        <location filename="../algorithms/match_reuse.py" line="98"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="106"/>
+        <location filename="../algorithms/match_reuse.py" line="101"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>1 – analysis cost when crossing area types</source>
         <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="113"/>
+        <location filename="../algorithms/match_reuse.py" line="108"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="119"/>
+        <location filename="../algorithms/match_reuse.py" line="114"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="120"/>
+        <location filename="../algorithms/match_reuse.py" line="115"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="119"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (DKK pr. tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Analysis cost (DKK/t)</source>
         <translation>Analyseomkostning (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>CO2 per tonne-km (kg)</source>
         <translation>CO2 pr. tonkm (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Haul to disposal without a disposal site (km)</source>
         <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="127"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Default gate fee (DKK/t)</source>
         <translation>Standardmodtagegebyr (DKK/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="140"/>
-        <source>Reuse matches</source>
-        <translation>Genanvendelsesmatch</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
-        <source>Excavations with reuse</source>
-        <translation>Opgravninger med genanvendelse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="144"/>
-        <source>Receivers with reuse</source>
-        <translation>Modtagere med genanvendelse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="215"/>
+        <location filename="../algorithms/match_reuse.py" line="211"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="229"/>
+        <location filename="../algorithms/match_reuse.py" line="225"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="242"/>
+        <location filename="../algorithms/match_reuse.py" line="238"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="247"/>
+        <location filename="../algorithms/match_reuse.py" line="243"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="251"/>
+        <location filename="../algorithms/match_reuse.py" line="247"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="255"/>
+        <location filename="../algorithms/match_reuse.py" line="251"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="273"/>
+        <location filename="../algorithms/match_reuse.py" line="269"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="277"/>
+        <location filename="../algorithms/match_reuse.py" line="273"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="310"/>
+        <location filename="../algorithms/match_reuse.py" line="306"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="177"/>
+        <location filename="../algorithms/match_reuse.py" line="173"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="187"/>
+        <location filename="../algorithms/match_reuse.py" line="183"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="326"/>
+        <location filename="../algorithms/match_reuse.py" line="322"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="329"/>
+        <location filename="../algorithms/match_reuse.py" line="325"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
         <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="407"/>
+        <location filename="../algorithms/match_reuse.py" line="395"/>
         <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
         <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="411"/>
+        <location filename="../algorithms/match_reuse.py" line="399"/>
         <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
         <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="415"/>
+        <location filename="../algorithms/match_reuse.py" line="403"/>
         <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
         <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="418"/>
+        <location filename="../algorithms/match_reuse.py" line="406"/>
         <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
         <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="421"/>
+        <location filename="../algorithms/match_reuse.py" line="409"/>
         <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>To disposal (m³)</source>
         <translation>Til deponi (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Haul (tonne-km)</source>
         <translation>Transport (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
         <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Cost (DKK)</source>
         <translation>Omkostning (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>Cost if everything went to disposal (DKK)</source>
         <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="146"/>
+        <location filename="../algorithms/match_reuse.py" line="142"/>
         <source>CO2 if everything went to disposal (kg)</source>
         <translation>CO2, hvis alt gik til deponi (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="228"/>
+        <location filename="../algorithms/match_reuse.py" line="224"/>
         <source>Their soil is not matched and goes to disposal.</source>
         <translation>Deres jord matches ikke og går til deponi.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="235"/>
+        <location filename="../algorithms/match_reuse.py" line="231"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="235"/>
+        <location filename="../algorithms/match_reuse.py" line="231"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
     </message>
 </context>
 <context>
     <name>MovementTextsMixin</name>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="9"/>
+        <source>Movement id field</source>
+        <translation>Id-felt for flytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="10"/>
+        <source>Movement excavation id field</source>
+        <translation>Felt med opgravningens id i flytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="11"/>
+        <source>Movement receiver id field</source>
+        <translation>Felt med modtagerens id i flytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="12"/>
+        <source>Tonnes field</source>
+        <translation>Felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="13"/>
+        <source>Movement soil class field</source>
+        <translation>Felt med flytningens jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="14"/>
+        <source>Movement date field</source>
+        <translation>Felt med flytningens dato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="15"/>
+        <source>Analysed field (yes/no)</source>
+        <translation>Felt for analyseret (ja/nej)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="16"/>
+        <source>Vehicle field</source>
+        <translation>Felt med køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="17"/>
+        <source>Departure time field</source>
+        <translation>Felt med afgangstidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="18"/>
+        <source>Arrival time field</source>
+        <translation>Felt med ankomsttidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="19"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="20"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="21"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="22"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="23"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="24"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="25"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="26"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="27"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="28"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="29"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="30"/>
+        <source>Resource site opening stock field (m³)</source>
+        <translation>Felt med ressourcepladsens startlager (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="31"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="32"/>
+        <source>Plan from-id field (empty: source_id or from_id)</source>
+        <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="33"/>
+        <source>Plan to-id field (empty: receiver_id or to_id)</source>
+        <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="34"/>
+        <source>Plan tonnes field</source>
+        <translation>Planens felt med tons</translation>
+    </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="39"/>
         <source>duplicate id</source>
@@ -1946,6 +1972,11 @@
         <translation>Balance (t)</translation>
     </message>
     <message>
+        <location filename="../algorithms/movement_texts.py" line="85"/>
+        <source>Theoretical stock</source>
+        <translation>Teoretisk lager</translation>
+    </message>
+    <message>
         <location filename="../algorithms/movement_texts.py" line="86"/>
         <source>Received against capacity, per receiver</source>
         <translation>Modtaget mod kapacitet pr. modtager</translation>
@@ -1954,6 +1985,21 @@
         <location filename="../algorithms/movement_texts.py" line="87"/>
         <source>The {0} receivers most filled of {1} are shown.</source>
         <translation>De {0} mest fyldte af {1} modtagere vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="88"/>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="89"/>
+        <source>Capacity</source>
+        <translation>Kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="90"/>
+        <source>Received, % of capacity</source>
+        <translation>Modtaget, % af kapacitet</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="91"/>
@@ -1983,27 +2029,27 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="104"/>
         <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
-        <translation>{0}: {1} flytning(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har intet id i &apos;{2}&apos; og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="107"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og markeres som ukendte: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og markeres som ukendte: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="110"/>
         <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen tons i '{2}': de tæller 0 t: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen tons i &apos;{2}&apos;: de tæller 0 t: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="113"/>
         <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen dato i '{2}': de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen dato i &apos;{2}&apos;: de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="117"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen værdi i '{2}' og regnes som ikke analyseret: {3}.</translation>
+        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og regnes som ikke analyseret: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="125"/>
@@ -2031,156 +2077,6 @@
         <translation>{0} flytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="85"/>
-        <source>Theoretical stock</source>
-        <translation>Teoretisk lager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="88"/>
-        <source>Received</source>
-        <translation>Modtaget</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="89"/>
-        <source>Capacity</source>
-        <translation>Kapacitet</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="90"/>
-        <source>Received, % of capacity</source>
-        <translation>Modtaget, % af kapacitet</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="9"/>
-        <source>Movement id field</source>
-        <translation>Id-felt for flytninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="10"/>
-        <source>Movement excavation id field</source>
-        <translation>Felt med opgravningens id i flytningen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="11"/>
-        <source>Movement receiver id field</source>
-        <translation>Felt med modtagerens id i flytningen</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="12"/>
-        <source>Tonnes field</source>
-        <translation>Felt med tons</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="13"/>
-        <source>Movement soil class field</source>
-        <translation>Felt med flytningens jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="14"/>
-        <source>Movement date field</source>
-        <translation>Felt med flytningens dato</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="15"/>
-        <source>Analysed field (yes/no)</source>
-        <translation>Felt for analyseret (ja/nej)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="16"/>
-        <source>Vehicle field</source>
-        <translation>Felt med køretøj</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="17"/>
-        <source>Departure time field</source>
-        <translation>Felt med afgangstidspunkt</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="18"/>
-        <source>Arrival time field</source>
-        <translation>Felt med ankomsttidspunkt</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="19"/>
-        <source>Excavation id field</source>
-        <translation>Id-felt for opgravninger</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="20"/>
-        <source>Surplus volume field (m³, in situ)</source>
-        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="21"/>
-        <source>Soil class field</source>
-        <translation>Felt med jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="22"/>
-        <source>Excavation start date field</source>
-        <translation>Felt med startdato for opgravning</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="23"/>
-        <source>Excavation end date field</source>
-        <translation>Felt med slutdato for opgravning</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="24"/>
-        <source>Receiver id field</source>
-        <translation>Id-felt for modtagere</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="25"/>
-        <source>Receiver kind field</source>
-        <translation>Felt med modtagertype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="26"/>
-        <source>Receiver capacity field (m³)</source>
-        <translation>Felt med modtagerkapacitet (m³)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="27"/>
-        <source>Highest accepted soil class field</source>
-        <translation>Felt med højeste accepterede jordklasse</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="28"/>
-        <source>Receiver start date field</source>
-        <translation>Felt med startdato for modtager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="29"/>
-        <source>Receiver end date field</source>
-        <translation>Felt med slutdato for modtager</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="30"/>
-        <source>Resource site opening stock field (m³)</source>
-        <translation>Felt med ressourcepladsens startlager (m³)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="31"/>
-        <source>Area type field</source>
-        <translation>Felt med områdetype</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="32"/>
-        <source>Plan from-id field (empty: source_id or from_id)</source>
-        <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="33"/>
-        <source>Plan to-id field (empty: receiver_id or to_id)</source>
-        <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/movement_texts.py" line="34"/>
-        <source>Plan tonnes field</source>
-        <translation>Planens felt med tons</translation>
-    </message>
-    <message>
         <location filename="../algorithms/movement_texts.py" line="148"/>
         <source>{0} ({1}): {2:,} movement(s), {3:,.0f} t.</source>
         <translation>{0} ({1}): {2:,} flytning(er), {3:,.0f} t.</translation>
@@ -2199,6 +2095,1208 @@
         <location filename="../algorithms/movement_texts.py" line="163"/>
         <source>{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.</source>
         <translation>{0:,} af {1:,} flytning(er) har et flag: {2:,.0f} af {3:,.0f} t.</translation>
+    </message>
+</context>
+<context>
+    <name>Outputs</name>
+    <message>
+        <location filename="../catalogue.py" line="62"/>
+        <source>Surplus (m³)</source>
+        <translation>Overskud (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="63"/>
+        <source>Demand (m³)</source>
+        <translation>Behov (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="64"/>
+        <source>Balance (m³)</source>
+        <translation>Balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="65"/>
+        <source>Raw-material substitute (m³)</source>
+        <translation>Erstatning for råstoffer (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="67"/>
+        <source>Number of excavations</source>
+        <translation>Antal opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="69"/>
+        <source>Number of receivers</source>
+        <translation>Antal modtagere</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="71"/>
+        <source>Area type</source>
+        <translation>Områdetype</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="72"/>
+        <source>Haul distance (km)</source>
+        <translation>Køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="74"/>
+        <source>Source id</source>
+        <translation>Kilde-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="74"/>
+        <source>Target id</source>
+        <translation>Mål-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="74"/>
+        <source>Distance method</source>
+        <translation>Afstandsmetode</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil project (GeoPackage)</source>
+        <translation>Jordprojekt (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Classified sites</source>
+        <translation>Klassificerede lokaliteter</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Share in the area type</source>
+        <translation>Andel i områdetypen</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Contamination suspected</source>
+        <translation>Mistanke om forurening</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Free movement</source>
+        <translation>Fri jordflytning</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Earthwork volumes</source>
+        <translation>Jordmængder</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cut (m³)</source>
+        <translation>Afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Fill (m³)</source>
+        <translation>Opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Net cut (m³)</source>
+        <translation>Nettoafgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Surplus in situ (m³)</source>
+        <translation>Overskud i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Surplus loose (m³)</source>
+        <translation>Overskud i løst mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Surplus (t)</source>
+        <translation>Overskud (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Share of cells with data</source>
+        <translation>Andel af celler med data</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cut/fill depth (terrain minus planned, m)</source>
+        <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Haul distances</source>
+        <translation>Køreafstande</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Haul routes along the roads</source>
+        <translation>Køreruter ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Reuse matches</source>
+        <translation>Genanvendelsesmatch</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Excavation id</source>
+        <translation>Opgravnings-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receiver id</source>
+        <translation>Modtager-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receiver kind</source>
+        <translation>Modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Volume in situ (m³)</source>
+        <translation>Mængde i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Tonne-km</source>
+        <translation>Tonkm</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Truckloads</source>
+        <translation>Læs</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>CO2 (kg)</source>
+        <translation>CO2 (kg)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cost (DKK)</source>
+        <translation>Omkostning (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Same area type</source>
+        <translation>Samme områdetype</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Analysis required</source>
+        <translation>Analyse påkrævet</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Excavations with reuse</source>
+        <translation>Opgravninger med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Reused (m³)</source>
+        <translation>Genanvendt (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>To disposal (m³)</source>
+        <translation>Til deponi (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Mean haul (km)</source>
+        <translation>Gennemsnitlig køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Disposal site id</source>
+        <translation>Deponeringsanlæg-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Haul to disposal (km)</source>
+        <translation>Køreafstand til deponi (km)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receivers with reuse</source>
+        <translation>Modtagere med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Received (m³)</source>
+        <translation>Modtaget (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Remaining capacity (m³)</source>
+        <translation>Restkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Share filled</source>
+        <translation>Fyldningsgrad</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil balance</source>
+        <translation>Jordbalance</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Self-sufficiency</source>
+        <translation>Selvforsyningsgrad</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil balance per year</source>
+        <translation>Jordbalance pr. år</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Area id</source>
+        <translation>Område-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil balance report</source>
+        <translation>Jordbalancerapport</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Free-movement zones</source>
+        <translation>Zoner med fri jordflytning</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Zone id</source>
+        <translation>Zone-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Boundary id</source>
+        <translation>Grænse-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Area (km²)</source>
+        <translation>Areal (km²)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Plan map (PDF)</source>
+        <translation>Plankort (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Folder for PNG images of the pages</source>
+        <translation>Mappe til PNG-billeder af siderne</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Project polygons with volumes and balanced levels</source>
+        <translation>Projektpolygoner med mængder og balancerede koter</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Balanced level (m)</source>
+        <translation>Balanceret kote (m)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Shift of the plan to balance (m)</source>
+        <translation>Forskydning af planen til balance (m)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cut at balance (m³)</source>
+        <translation>Afgravning ved balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Fill at balance (m³)</source>
+        <translation>Opfyldning ved balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Why no balanced level</source>
+        <translation>Hvorfor ingen balanceret kote</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil samples</source>
+        <translation>Jordprøver</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Sampling cost (DKK)</source>
+        <translation>Pris for prøvetagning (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Options catalogue</source>
+        <translation>Mulighedskatalog</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Rank</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cost (DKK/t)</source>
+        <translation>Pris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>CO2 (kg/t)</source>
+        <translation>CO2 (kg/t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Cheapest disposal (DKK/t)</source>
+        <translation>Billigste deponering (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Saving against disposal (DKK/t)</source>
+        <translation>Besparelse mod deponering (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Receiver capacity (m³)</source>
+        <translation>Modtagerens kapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Chosen by the regional plan</source>
+        <translation>Valgt af den regionale plan</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Tonnes in the regional plan</source>
+        <translation>Tons i den regionale plan</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Extra cost against the plan (DKK/t)</source>
+        <translation>Merpris mod planen (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil management plan (HTML)</source>
+        <translation>Jordhåndteringsplan (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Soil management plan (PDF)</source>
+        <translation>Jordhåndteringsplan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Checked movements</source>
+        <translation>Kontrollerede flytninger</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>No flag</source>
+        <translation>Uden flag</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Flags</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Risk (0–100)</source>
+        <translation>Risiko (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Movements per excavation, receiver and vehicle</source>
+        <translation>Flytninger pr. opgravning, modtager og køretøj</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>In the register</source>
+        <translation>I registret</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Movements</source>
+        <translation>Flytninger</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Moved (t)</source>
+        <translation>Flyttet (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Registered (t)</source>
+        <translation>Registreret (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Registered less moved (t)</source>
+        <translation>Registreret minus flyttet (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Received (t)</source>
+        <translation>Modtaget (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Sent (t)</source>
+        <translation>Sendt (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Theoretical stock (t)</source>
+        <translation>Teoretisk lager (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Movements with a flag</source>
+        <translation>Flytninger med flag</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Flags (count)</source>
+        <translation>Flag (antal)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="81"/>
+        <source>Inspection report</source>
+        <translation>Tilsynsrapport</translation>
+    </message>
+</context>
+<context>
+    <name>PlanInputsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="29"/>
+        <source>No receiver can take them until the soil is classified: disposal only.</source>
+        <translation>Ingen modtager kan tage dem, før jorden er klassificeret: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="31"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="31"/>
+        <source>They are matched to no receiver.</source>
+        <translation>De matches ikke med nogen modtager.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="37"/>
+        <source>Project polygons: no soil class field, so no receiver can be matched: disposal only.</source>
+        <translation>Projektpolygoner: intet felt med jordklasse, så ingen modtager kan findes: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="63"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="64"/>
+        <source>They accept no soil.</source>
+        <translation>De modtager ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="64"/>
+        <source>They receive no soil.</source>
+        <translation>De får ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="85"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="88"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="110"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="126"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="131"/>
+        <source>Regional plan: {0} flow(s) of this project go to receivers not in the receiver layer and are left out: feature ids {1}.</source>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt går til modtagere, der ikke er i modtagerlaget, og udelades: objekt-id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="136"/>
+        <source>Regional plan: {0} flow(s) of this project have no readable tonnes and are left out: feature ids {1}.</source>
+        <translation>Regional plan: {0} strøm(me) fra dette projekt har ingen læsbare tons og udelades: objekt-id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_inputs.py" line="140"/>
+        <source>Regional plan: {0} flow(s) from this project&apos;s batches.</source>
+        <translation>Regional plan: {0} strøm(me) fra projektets partier.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLabelsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="12"/>
+        <source>Soil management plan</source>
+        <translation>Jordhåndteringsplan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="13"/>
+        <source>Generated {0}</source>
+        <translation>Genereret {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="14"/>
+        <source>Site map</source>
+        <translation>Situationsplan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="15"/>
+        <source>Coordinates in {0}.</source>
+        <translation>Koordinater i {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="16"/>
+        <source>surplus (soil leaves)</source>
+        <translation>overskud (jord køres bort)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="17"/>
+        <source>deficit (soil comes in)</source>
+        <translation>underskud (jord køres til)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="18"/>
+        <source>balanced</source>
+        <translation>i balance</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="19"/>
+        <source>no terrain data</source>
+        <translation>ingen terrændata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="20"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="21"/>
+        <source>Volumes and balance</source>
+        <translation>Mængder og balance</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="22"/>
+        <source>Cut, fill and surplus at the planned level, and the balanced level at which each polygon&apos;s own cut equals its own fill (cell-centre rule, cells with data). Building at the balanced level keeps the soil on site.</source>
+        <translation>Afgravning, opfyldning og overskud ved den planlagte kote, og den balancerede kote, hvor hver polygons egen afgravning er lig dens egen opfyldning (cellemidtpunktsreglen, celler med data). Bygges der i den balancerede kote, bliver jorden på stedet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="27"/>
+        <source>Changing every planned level by {0} m balances the whole project: {1} m³ would then be moved within it and none would leave.</source>
+        <translation>Ændres alle planlagte koter med {0} m, balancerer hele projektet: {1} m³ flyttes så inden for projektet, og intet køres bort.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="30"/>
+        <source>No polygon has both a plan and terrain data: no project balance.</source>
+        <translation>Ingen polygon har både en plan og terrændata: ingen projektbalance.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="32"/>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="33"/>
+        <source>Planned level (m)</source>
+        <translation>Planlagt kote (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="52"/>
+        <source>Cut (m³)</source>
+        <translation>Afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="53"/>
+        <source>Fill (m³)</source>
+        <translation>Opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="54"/>
+        <source>Net (m³)</source>
+        <translation>Netto (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="37"/>
+        <source>Surplus (m³)</source>
+        <translation>Overskud (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="38"/>
+        <source>Balanced level (m)</source>
+        <translation>Balanceret kote (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="39"/>
+        <source>Shift to balance (m)</source>
+        <translation>Forskydning til balance (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="40"/>
+        <source>Moved on site at balance (m³)</source>
+        <translation>Flyttet på stedet ved balance (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="41"/>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="44"/>
+        <source>part of its cells lack data</source>
+        <translation>en del af cellerne mangler data</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="45"/>
+        <source>outside the DEM</source>
+        <translation>uden for højdemodellen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="46"/>
+        <source>smaller than a DEM cell</source>
+        <translation>mindre end en celle i højdemodellen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="47"/>
+        <source>only cells without data</source>
+        <translation>kun celler uden data</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="48"/>
+        <source>no polygon area</source>
+        <translation>intet polygonareal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="49"/>
+        <source>no planned level</source>
+        <translation>ingen planlagt kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="51"/>
+        <source>Project totals</source>
+        <translation>Projektets totaler</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="55"/>
+        <source>Surplus of the polygons with more cut than fill (m³, in situ)</source>
+        <translation>Overskud fra polygoner med mere afgravning end opfyldning (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="57"/>
+        <source>Deficit of the polygons with more fill than cut (m³)</source>
+        <translation>Underskud i polygoner med mere opfyldning end afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="58"/>
+        <source>Surplus the project's own deficits can take (m³)</source>
+        <translation>Overskud, som projektets egne underskud kan optage (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="59"/>
+        <source>Surplus left to leave the site (m³)</source>
+        <translation>Overskud, der skal køres væk fra projektet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="60"/>
+        <source>Surplus (t)</source>
+        <translation>Overskud (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="61"/>
+        <source>Cut and fill per polygon at the planned level</source>
+        <translation>Afgravning og opfyldning pr. polygon ved den planlagte kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="62"/>
+        <source>The {0} polygons with the largest volumes of {1} are shown.</source>
+        <translation>De {0} polygoner med de største mængder af {1} vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="64"/>
+        <source>Sampling</source>
+        <translation>Prøvetagning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="65"/>
+        <source>Minimum samples before the soil moves: one per {0:g} t from a classified area without suspicion, one per {1:g} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
+        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0:g} t fra et områdeklassificeret areal uden mistanke, én pr. {1:g} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="69"/>
+        <source>Batch</source>
+        <translation>Parti</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="70"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="71"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="73"/>
+        <source>classified area</source>
+        <translation>områdeklassificeret</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="74"/>
+        <source>suspected</source>
+        <translation>mistænkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="76"/>
+        <source>t per sample</source>
+        <translation>t pr. prøve</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="77"/>
+        <source>Samples</source>
+        <translation>Prøver</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="78"/>
+        <source>Cost (DKK)</source>
+        <translation>Omkostning (DKK)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="79"/>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="80"/>
+        <source>No polygon has surplus soil at the planned level: nothing leaves the site.</source>
+        <translation>Ingen polygon har overskudsjord ved den planlagte kote: intet køres bort.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="82"/>
+        <source>Options catalogue</source>
+        <translation>Mulighedskatalog</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="83"/>
+        <source>For each batch, the receivers it may go to (soil class accepted, within the maximum haul, open in its window, allowed by the area rule), cheapest per tonne first (haul + analysis), against its cheapest disposal.</source>
+        <translation>For hvert parti de modtagere, det kan køres til (jordklassen modtages, inden for den maksimale køreafstand, åben i partiets periode, tilladt af områdereglen), billigste pr. ton først (transport + analyse), sammenlignet med partiets billigste deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="88"/>
+        <source>No receivers were given: disposal is the only option shown.</source>
+        <translation>Der er ikke angivet modtagere: deponering er den eneste viste mulighed.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="90"/>
+        <source>No receiver is within reach: disposal only.</source>
+        <translation>Ingen modtager inden for rækkevidde: kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="91"/>
+        <source>Rank</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="92"/>
+        <source>Receiver</source>
+        <translation>Modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="93"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="94"/>
+        <source>Haul (km)</source>
+        <translation>Køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="95"/>
+        <source>Cost (DKK/t)</source>
+        <translation>Pris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="96"/>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="97"/>
+        <source>CO₂ (kg/t)</source>
+        <translation>CO₂ (kg/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="98"/>
+        <source>Saving vs disposal (DKK/t)</source>
+        <translation>Besparelse mod deponering (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="99"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="100"/>
+        <source>Extra vs plan (DKK/t)</source>
+        <translation>Merpris mod planen (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="101"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="102"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="103"/>
+        <source>chosen ({0} t)</source>
+        <translation>valgt ({0} t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="104"/>
+        <source>Cheapest disposal: {0}, {1} km, {2} DKK/t. {3} receiver(s) in reach.</source>
+        <translation>Billigste deponering: {0}, {1} km, {2} kr./t. {3} modtager(e) inden for rækkevidde.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="106"/>
+        <source>baseline assumption</source>
+        <translation>standardantagelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="107"/>
+        <source>Regional plan: {0} DKK/t on average for this batch.</source>
+        <translation>Regional plan: {0} kr./t i gennemsnit for dette parti.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="108"/>
+        <source>Data sheets</source>
+        <translation>Datablade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="109"/>
+        <source>Origin</source>
+        <translation>Oprindelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="110"/>
+        <source>Area type</source>
+        <translation>Områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="111"/>
+        <source>Contamination suspected</source>
+        <translation>Mistanke om forurening</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="112"/>
+        <source>Soil class</source>
+        <translation>Jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="113"/>
+        <source>Soil type</source>
+        <translation>Jordtype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="114"/>
+        <source>Volume in situ (m³)</source>
+        <translation>Mængde i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="115"/>
+        <source>Excavation window</source>
+        <translation>Opgravningsperiode</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="116"/>
+        <source>not set</source>
+        <translation>ikke angivet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="117"/>
+        <source>Analyses needed</source>
+        <translation>Nødvendige analyser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="118"/>
+        <source>{0} sample(s) ({1}); analysis to document the soil for {2} of its {3} option(s)</source>
+        <translation>{0} prøve(r) ({1}); analyse for at dokumentere jorden ved {2} af dens {3} mulighed(er)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="120"/>
+        <source>Suitable uses</source>
+        <translation>Egnet anvendelse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="122"/>
+        <source>free use: fill, landscaping, raw-material pits</source>
+        <translation>fri anvendelse: opfyldning, landskabsformning, råstofgrave</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="123"/>
+        <source>restricted use: under paving, noise barriers, approved projects</source>
+        <translation>begrænset anvendelse: under befæstelse, støjvolde, godkendte projekter</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="124"/>
+        <source>approved receiving facility only</source>
+        <translation>kun godkendt modtageanlæg</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="126"/>
+        <source>unknown until the soil is classified</source>
+        <translation>ukendt, indtil jorden er klassificeret</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="128"/>
+        <source>clean</source>
+        <translation>ren</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="129"/>
+        <source>lightly contaminated</source>
+        <translation>lettere forurenet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="130"/>
+        <source>contaminated</source>
+        <translation>forurenet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="132"/>
+        <source>Receivers in reach: {0}</source>
+        <translation>Modtagere inden for rækkevidde: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="133"/>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="134"/>
+        <source>Sources and defaults</source>
+        <translation>Kilder og standardværdier</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="135"/>
+        <source>Inputs</source>
+        <translation>Inddata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="136"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="137"/>
+        <source>References</source>
+        <translation>Referencer</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="142"/>
+        <source>Sampling: Bekendtgørelse om anmeldelse og dokumentation i forbindelse med flytning af jord (jordflytningsbekendtgørelsen), BEK nr. 1452 af 07/12/2015, bilag 2: at least one sample per 120 t from classified areas and public roads, one per 30 t from mapped sites or for use as clean soil; as restated in the municipalities' guidance (e.g. Fredericia, Frederikssund, Vesthimmerland).</source>
+        <translation>Prøvetagning: Bekendtgørelse om anmeldelse og dokumentation i forbindelse med flytning af jord (jordflytningsbekendtgørelsen), BEK nr. 1452 af 07/12/2015, bilag 2: mindst én prøve pr. 120 t fra områdeklassificerede arealer og offentlige veje, én pr. 30 t fra kortlagte arealer eller til anvendelse som ren jord; som kommunernes vejledninger gengiver det (fx Fredericia, Frederikssund, Vesthimmerland).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="148"/>
+        <source>Options and disposal: the arcs and costs of Find short-haul reuse matches (transport per tonne-km, analysis per tonne across area types or from suspected sites, the cheapest disposal by haul and gate fee).</source>
+        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort transport (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter transport og modtagegebyr).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="151"/>
+        <source>Volumes: the grid method on the DEM&apos;s cells whose centre lies inside a polygon (Earthwork volumes from terrain); the balanced level is the mean terrain of those cells, where cut equals fill.</source>
+        <translation>Mængder: gittermetoden på højdemodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terræn); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="154"/>
+        <source>Terrain: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) or the DEM given.</source>
+        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne højdemodel.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanOutputsMixin</name>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="35"/>
+        <source>The PDF could not be written to {0}: {1}</source>
+        <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="38"/>
+        <source>The PDF could not be written to {0}.</source>
+        <translation>PDF'en kunne ikke skrives til {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="40"/>
+        <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
+        <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="44"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="45"/>
+        <source>Terrain model (DEM)</source>
+        <translation>Terrænmodel (DEM)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="48"/>
+        <source>Planned surface</source>
+        <translation>Planlagt flade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="50"/>
+        <source>Planned level field</source>
+        <translation>Felt med planlagt kote</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="63"/>
+        <source>Options per excavation</source>
+        <translation>Muligheder pr. opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="64"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="65"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="68"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="71"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="72"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="73"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="75"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="76"/>
+        <source>Tonnes per sample, classified area without suspicion</source>
+        <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <source>Tonnes per sample, suspected or mapped site</source>
+        <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="80"/>
+        <source>Price per soil analysis (DKK)</source>
+        <translation>Pris pr. jordanalyse (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk koordinatsystem</translation>
     </message>
 </context>
 <context>
@@ -2267,269 +3365,710 @@
 <context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="235"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="233"/>
+        <location filename="../algorithms/soil_balance.py" line="223"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="63"/>
+        <location filename="../algorithms/soil_balance.py" line="59"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="66"/>
+        <location filename="../algorithms/soil_balance.py" line="62"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="71"/>
+        <location filename="../algorithms/soil_balance.py" line="67"/>
         <source>Volume field (m³)</source>
         <translation>Volumenfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="73"/>
+        <location filename="../algorithms/soil_balance.py" line="69"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="75"/>
+        <location filename="../algorithms/soil_balance.py" line="71"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="77"/>
+        <location filename="../algorithms/soil_balance.py" line="73"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="179"/>
+        <location filename="../algorithms/soil_balance.py" line="168"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="83"/>
+        <location filename="../algorithms/soil_balance.py" line="79"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="87"/>
+        <location filename="../algorithms/soil_balance.py" line="83"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="88"/>
         <source>Capacity field (m³)</source>
         <translation>Kapacitetsfelt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="94"/>
+        <location filename="../algorithms/soil_balance.py" line="90"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="96"/>
+        <location filename="../algorithms/soil_balance.py" line="92"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_balance.py" line="99"/>
-        <source>Soil balance</source>
-        <translation>Jordbalance</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="101"/>
-        <source>Soil balance per year</source>
-        <translation>Jordbalance pr. år</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
-        <source>Soil balance report</source>
-        <translation>Jordbalancerapport</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="103"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="243"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="244"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="257"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="105"/>
+        <location filename="../algorithms/soil_balance.py" line="102"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="105"/>
+        <location filename="../algorithms/soil_balance.py" line="102"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="211"/>
+        <location filename="../algorithms/soil_balance.py" line="201"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="179"/>
+        <location filename="../algorithms/soil_balance.py" line="168"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="179"/>
+        <location filename="../algorithms/soil_balance.py" line="168"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="189"/>
+        <location filename="../algorithms/soil_balance.py" line="178"/>
         <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
         <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="227"/>
+        <location filename="../algorithms/soil_balance.py" line="217"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="236"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="237"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="238"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="239"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="240"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="241"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="252"/>
+        <location filename="../algorithms/soil_balance.py" line="242"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="261"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="262"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="263"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="264"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="265"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="267"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="268"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="269"/>
+        <location filename="../algorithms/soil_balance.py" line="260"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="69"/>
+        <location filename="../algorithms/soil_balance.py" line="65"/>
         <source>Excavation id field (names sites in the log)</source>
         <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="86"/>
         <source>Receiver id field (names sites in the log)</source>
         <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="126"/>
+        <location filename="../algorithms/soil_balance.py" line="123"/>
         <source>Their volume is counted as undated.</source>
         <translation>Deres volumen regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="127"/>
+        <location filename="../algorithms/soil_balance.py" line="124"/>
         <source>They are not counted as clean soil.</source>
         <translation>De regnes ikke som ren jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="216"/>
+        <location filename="../algorithms/soil_balance.py" line="206"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
+    </message>
+</context>
+<context>
+    <name>SoilManagementPlanAlgorithm</name>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="79"/>
+        <source>Soil management plan for a project</source>
+        <translation>Jordhåndteringsplan for et projekt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="88"/>
+        <source>Polygon id field</source>
+        <translation>Felt med polygon-id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="89"/>
+        <source>Polygon name field</source>
+        <translation>Felt med polygonnavn</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="90"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="91"/>
+        <source>Soil type field</source>
+        <translation>Felt med jordtype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="92"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="93"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="94"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="95"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="96"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="97"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="98"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="99"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="100"/>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="101"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="102"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="103"/>
+        <source>Regional plan: excavation id field</source>
+        <translation>Regional plan: felt med opgravnings-id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="104"/>
+        <source>Regional plan: receiver id field</source>
+        <translation>Regional plan: felt med modtager-id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
+        <source>Regional plan: tonnes field</source>
+        <translation>Regional plan: felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <source>Project polygons (one building project, or a selection)</source>
+        <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <source>Terrain model (DEM, metres)</source>
+        <translation>Terrænmodel (DEM, meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <source>Planned surface (raster, metres)</source>
+        <translation>Planlagt flade (raster, meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <source>Planned level field (metres)</source>
+        <translation>Felt med planlagt kote (meter)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Receivers (pits, resource sites, utilisation)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringssteder</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
+        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="141"/>
+        <source>Options per excavation</source>
+        <translation>Muligheder pr. opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="143"/>
+        <source>Project name (title of the plan)</source>
+        <translation>Projektnavn (planens titel)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>Area rule</source>
+        <translation>Områderegel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>0 – ignore area types</source>
+        <translation>0 – ignorér områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>1 – analysis cost when crossing area types</source>
+        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <source>2 – only within the same area type</source>
+        <translation>2 – kun inden for samme områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="152"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="155"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Truck payload (t)</source>
+        <translation>Lasteevne pr. lastbil (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (DKK pr. tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analyseomkostning (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkm (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (DKK/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Tonnes per sample, classified area without suspicion</source>
+        <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Tonnes per sample, suspected or mapped site</source>
+        <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <source>Price per soil analysis (DKK)</source>
+        <translation>Pris pr. jordanalyse (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="183"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-filer (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="185"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Total cut (m³)</source>
+        <translation>Samlet afgravning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Total fill (m³)</source>
+        <translation>Samlet opfyldning (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Total surplus in situ (m³)</source>
+        <translation>Samlet overskud i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Level shift balancing the project (m)</source>
+        <translation>Koteforskydning, der balancerer projektet (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Soil samples</source>
+        <translation>Jordprøver</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <source>Sampling cost (DKK)</source>
+        <translation>Pris for prøvetagning (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="350"/>
+        <source>Project polygons</source>
+        <translation>Projektpolygoner</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="229"/>
+        <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
+        <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="322"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="335"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
+        <source>Regional plan</source>
+        <translation>Regional plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="369"/>
+        <source>A raster could not be read: {0}</source>
+        <translation>Et raster kunne ikke læses: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="382"/>
+        <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
+        <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="387"/>
+        <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
+        <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="395"/>
+        <source>No receivers given: the options catalogue shows disposal only.</source>
+        <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="400"/>
+        <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
+        <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="407"/>
+        <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
+        <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="413"/>
+        <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
+        <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="418"/>
+        <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
+        <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
+    </message>
+</context>
+<context>
+    <name>TerrainInputsMixin</name>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="21"/>
+        <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
+        <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="40"/>
+        <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
+        <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="44"/>
+        <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
+        <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="52"/>
+        <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
+        <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="55"/>
+        <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
+        <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="59"/>
+        <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
+        <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="61"/>
+        <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="63"/>
+        <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+        <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <source>DEM</source>
+        <translation>terrænmodel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <source>planned surface</source>
+        <translation>planlagt flade</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="72"/>
+        <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
+        <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="77"/>
+        <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
+        <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="81"/>
+        <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
+        <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="87"/>
+        <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
+        <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
+        <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
+        <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/terrain_inputs.py" line="113"/>
+        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
+        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
     </message>
 </context>
 </TS>

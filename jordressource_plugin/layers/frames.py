@@ -12,8 +12,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsWkbTypes,
@@ -26,6 +24,7 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
+from .coordinates import check_source
 from .fields import id_list, require_fields
 
 FEATURE_ID = "_fid"
@@ -56,10 +55,14 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     """
     import geopandas as gpd
 
+    where = label or source.sourceName()
+    names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
+    require_fields(source, names, where)
+    check_source(source, crs, context, feedback, where)
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
-    names = [f.name() for f in source.fields()] if fields is None else [f for f in fields if f]
-    require_fields(source, names, label or source.sourceName())
+    failed = []
+    request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
     request.setSubsetOfAttributes(names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
 
@@ -96,8 +99,8 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
         if step and feedback is not None and current % 1000 == 0:
             feedback.setProgress(current * step)
 
+    raise_if_not_transformed(failed, where, source, crs)
     if feedback is not None:
-        where = label or source.sourceName()
         if skipped:
             feedback.reportError(translate(
                 "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")
@@ -114,6 +117,17 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
     # every geometry's array interface, which costs seconds per hundred thousand points.
     shapes = gpd.GeoSeries.from_wkb(geometries, crs=crs_id)
     return gpd.GeoDataFrame(frame, geometry=shapes, crs=crs_id)
+
+
+def raise_if_not_transformed(failed, label, source, crs):
+    """A feature that cannot be transformed to the distance CRS stops the run, named: it would
+    otherwise be skipped, or kept at a wrong place, without a word."""
+    if failed:
+        raise QgsProcessingException(translate(
+            "JordressourceAlgorithm",
+            "{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} "
+            "(feature ids {4}). Check the layer's CRS and coordinates.").format(
+                label, len(failed), source.sourceCrs().authid(), crs.authid(), id_list(failed)))
 
 
 def attribute_frame(rows, names, fields):
@@ -143,19 +157,6 @@ def qgis_value(value):
     if isinstance(value, datetime.date):
         return QDate(value)
     return value
-
-
-def with_fields(fields, extra):
-    """A copy of ``fields`` plus ``extra`` ([(name, QVariant type), ...]); an existing field of
-    the same name is replaced, so re-running on an output does not duplicate columns."""
-    result = QgsFields()
-    extra_names = {name for name, _ in extra}
-    for field in fields:
-        if field.name() not in extra_names:
-            result.append(field)
-    for name, kind in extra:
-        result.append(QgsField(name, kind))
-    return result
 
 
 def write_frame(sink, frame, fields, feedback=None, geometry=True):

@@ -11,8 +11,9 @@ from qgis.core import (
 )
 
 from ..i18n import translate
+from .coordinates import check_source
 from .fields import id_list, resolve_field
-from .frames import FEATURE_ID, attribute_frame, python_value, read_frame
+from .frames import FEATURE_ID, attribute_frame, python_value, raise_if_not_transformed, read_frame
 from .reading import check_reading
 
 
@@ -116,8 +117,11 @@ def read_points(source, crs, context, feedback, names, label):
     skipped and reported by id, as ``read_frame`` does."""
     import numpy as np
 
+    check_source(source, crs, context, feedback, label)
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
+    failed = []
+    request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
     request.setSubsetOfAttributes(names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
     total = source.featureCount()
@@ -137,6 +141,7 @@ def read_points(source, crs, context, feedback, names, label):
         rows.append([python_value(attributes[i]) for i in indexes])
         if step and current % 5000 == 0:
             feedback.setProgress(current * step)
+    raise_if_not_transformed(failed, label, source, crs)
     if skipped:
         feedback.reportError(translate(
             "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")

@@ -1,13 +1,16 @@
-"""Styles from styles/ for Jordressource outputs.
+"""Styles from styles/ and field aliases from the output catalogue for Jordressource outputs.
 
-A post-processor styles a layer that QGIS loads when the run completes. qgis_process and models
-load nothing, so the style is also stored with file outputs: in the GeoPackage's `layer_styles`
+A post-processor styles a layer that QGIS loads when the run completes, and a temporary layer
+kept by the run's context gets its aliases at once. qgis_process and models load nothing, so
+the style and the aliases are also stored with file outputs: in the GeoPackage's `layer_styles`
 table as the default style, or as a `.qml` beside other formats, which QGIS reads on opening.
+(QGIS 3.22's writers drop field aliases, so they travel with the style.)
 """
 from pathlib import Path
 
 from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -17,7 +20,7 @@ from ..resources import style_path
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies one QML style to the loaded layer.
+    """Applies one QML style (or none) and field aliases to the loaded layer.
 
     Instances are kept in a class-level list: QGIS holds only a C++ pointer, and a Python object
     collected before the post-processing step would crash it.
@@ -25,23 +28,36 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     _alive = []
 
-    def __init__(self, qml: Path):
+    def __init__(self, qml, aliases):
         super().__init__()
         self.qml = qml
+        self.aliases = aliases
 
     @classmethod
-    def create(cls, qml: Path):
-        instance = cls(qml)
+    def create(cls, qml, aliases):
+        instance = cls(qml, aliases)
         cls._alive.append(instance)
         return instance
 
     def postProcessLayer(self, layer, context, feedback):
         if layer is None or not layer.isValid():
             return
-        message, ok = layer.loadNamedStyle(str(self.qml))
-        if not ok:
-            feedback.reportError(message)
+        if self.qml is not None:
+            message, ok = layer.loadNamedStyle(str(self.qml))
+            if not ok:
+                feedback.reportError(message)
+        set_aliases(layer, self.aliases)
         layer.triggerRepaint()
+
+
+def set_aliases(layer, aliases: dict) -> None:
+    """Give the fields of vector ``layer`` named in ``aliases`` their alias."""
+    if not aliases or not isinstance(layer, QgsVectorLayer):
+        return
+    for name, alias in aliases.items():
+        index = layer.fields().lookupField(name)
+        if index >= 0:
+            layer.setFieldAlias(index, alias)
 
 
 def split_destination(dest_id: str):
@@ -72,32 +88,52 @@ def style_for_geometry(style_name: str, wkb_type) -> str:
     return variant if suffix and style_path(variant).exists() else style_name
 
 
-def style_output(dest_id: str, style_name: str, context, feedback) -> None:
-    qml = style_path(style_name)
-    if not qml.exists():
-        feedback.reportError(translate("JordressourceAlgorithm",
-                                       "Style {0} is missing; the output is left unstyled.").format(qml))
+def style_output(dest_id: str, style_name: str, aliases: dict, context, feedback) -> None:
+    """Style the output ``dest_id`` with ``style_name`` (none when empty) and give its fields
+    ``aliases``, wherever it goes: loaded on completion, kept by the context, or a file."""
+    qml = style_path(style_name) if style_name else None
+    if qml is not None and not qml.exists():
+        feedback.reportError(translate(
+            "JordressourceAlgorithm", "Style {0} is missing; the output is left unstyled.")
+            .format(qml))
+        qml = None
+    if qml is None and not aliases:
         return
     if context.willLoadLayerOnCompletion(dest_id):
         details = context.layerToLoadOnCompletionDetails(dest_id)
-        details.setPostProcessor(StylePostProcessor.create(qml))
-    store_style_with_file(dest_id, qml, feedback)
+        details.setPostProcessor(StylePostProcessor.create(qml, aliases))
+    set_aliases(QgsProcessingUtils.mapLayerFromString(dest_id, context, False), aliases)
+    store_style_with_file(dest_id, qml, aliases, feedback)
 
 
-def store_style_with_file(dest_id: str, qml: Path, feedback) -> None:
+def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
     path, layer_name = split_destination(dest_id)
-    if not path or path.startswith(("memory:", "postgres:", "dbname=", "ogr:")) or not Path(path).exists():
+    if (not path or path.startswith(("memory:", "postgres:", "dbname=", "ogr:"))
+            or not Path(path).exists()):
         return
     if path.lower().endswith(".gpkg"):
         uri = path if layer_name is None else f"{path}|layername={layer_name}"
         layer = QgsVectorLayer(uri, layer_name or Path(path).stem, "ogr")
         if not layer.isValid():
             return
-        layer.loadNamedStyle(str(qml))
-        error = layer.saveStyleToDatabase(qml.stem, "Jordressource", True, "")
+        if qml is not None:
+            layer.loadNamedStyle(str(qml))
+        set_aliases(layer, aliases)
+        error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
+                                          "Jordressource", True, "")
         if error:
-            feedback.pushInfo(translate("JordressourceAlgorithm",
-                                        "Could not store the style in {0}: {1}").format(path, error))
+            feedback.pushInfo(translate(
+                "JordressourceAlgorithm", "Could not store the style in {0}: {1}")
+                .format(path, error))
         return
-    Path(path).with_suffix(".qml").write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
-
+    sidecar = Path(path).with_suffix(".qml")
+    if not aliases:  # rasters: the style file as it is
+        sidecar.write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
+        return
+    layer = QgsVectorLayer(path, Path(path).stem, "ogr")
+    if not layer.isValid():
+        return
+    if qml is not None:
+        layer.loadNamedStyle(str(qml))
+    set_aliases(layer, aliases)
+    layer.saveNamedStyle(str(sidecar))

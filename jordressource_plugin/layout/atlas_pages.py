@@ -6,14 +6,13 @@ and a white veil over everything outside it, which keeps the surroundings readab
 """
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFillSymbol,
     QgsInvertedPolygonRenderer,
     QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..qt_compat import new_field
 from .page_geometry import page_extent
 from .plan_layout import EXTENT_FIELDS, PAGE_FILE_FIELD, PAGE_NAME_FIELD, PAGE_SCALE_FIELD
 
@@ -24,10 +23,9 @@ def _page_layer(pages, crs, name):
     """``pages`` ({"geometry", "name", "file"}, in the map's CRS) as a memory layer; scale and
     extent stay empty until set_page_extents."""
     layer = QgsVectorLayer(f"Polygon?crs={crs.authid() or crs.toWkt()}", name, "memory")
-    fields = [QgsField(PAGE_NAME_FIELD, QVariant.String),
-              QgsField(PAGE_FILE_FIELD, QVariant.String),
-              QgsField(PAGE_SCALE_FIELD, QVariant.Double)]
-    fields += [QgsField(field, QVariant.Double) for field in EXTENT_FIELDS]
+    fields = [new_field(PAGE_NAME_FIELD, "string"), new_field(PAGE_FILE_FIELD, "string"),
+              new_field(PAGE_SCALE_FIELD, "double")]
+    fields += [new_field(field, "double") for field in EXTENT_FIELDS]
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     features = []

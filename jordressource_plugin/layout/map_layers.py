@@ -1,8 +1,9 @@
 """The layers of a plan map: copies in the map's own project, Jordressource outputs styled from
 styles/, names a planner reads in the legend, a draw order and the data sources to credit.
 
-Outputs are recognised by their fields (the contract fixes them), so a matches layer saved to a
-file, passed through a model or renamed by the user still gets the matches style.
+Outputs are recognised by their fields as the output catalogue lists them (docs/reference.md),
+so a matches layer saved to a file, passed through a model or renamed by the user still gets the
+matches style.
 """
 import re
 
@@ -14,53 +15,33 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import catalogue
 from ..core.project.datamodel import LAYERS_BY_NAME
+from ..layers.outputs import output_title
+from ..layers.styling import style_for_geometry
 from ..resources import style_path
-
-# (algorithm id, output name, fields that only that output has together), most specific first:
-# the style is the one the algorithm itself applies to that output (its OUTPUT_STYLES).
-OUTPUT_SIGNATURES = (
-    ("match_reuse", "OUTPUT_MATCHES", {"source_id", "receiver_id", "receiver_kind", "tonnes"}),
-    ("match_reuse", "OUTPUT_SOURCES", {"reused_m3", "disposed_m3", "mean_haul_km"}),
-    ("match_reuse", "OUTPUT_RECEIVERS", {"received_m3", "remaining_m3", "fill_share"}),
-    ("area_zones", "OUTPUT", {"zone_id", "area_type", "area_km2", "balance_m3"}),
-    ("soil_balance", "OUTPUT", {"surplus_m3", "demand_m3", "balance_m3", "self_sufficiency"}),
-    ("haul_matrix", "OUTPUT", {"source_id", "target_id", "distance_km", "method"}),
-    ("earthwork_volumes", "OUTPUT", {"cut_m3", "fill_m3", "net_m3", "surplus_m3"}),
-    ("suggest_resource_sites", "OUTPUT", {"served_m3", "mean_haul_km"}),
-    ("check_movements", "OUTPUT", {"ok", "flags"}),
-    ("classify_area_types", "OUTPUT",
-     {"area_type", "area_share", "contamination_suspected", "free_move"}),
-)
 
 _TECHNICAL_NAME = re.compile(r"[A-Za-z0-9_\-]+")
 
 
-def _algorithm_classes():
-    # Imported here: the algorithms package imports this module through export_plan_map.
-    from ..algorithms import ALGORITHM_CLASSES
-
-    return {cls.ALGORITHM_ID: cls for cls in ALGORITHM_CLASSES}
-
-
 def jordressource_output(layer):
-    """(algorithm class, output name) of the Jordressource output ``layer`` is, or None."""
+    """The catalogue entry of the Jordressource output ``layer`` is, or None: the most specific
+    output whose every field the layer has."""
     if not isinstance(layer, QgsVectorLayer):
         return None
     names = set(layer.fields().names())
-    classes = _algorithm_classes()
-    for algorithm_id, output, fields in OUTPUT_SIGNATURES:
-        if fields <= names and algorithm_id in classes:
-            return classes[algorithm_id], output
-    return None
+    return next((output for output in catalogue.recognisable()
+                 if set(output.field_names()) <= names), None)
 
 
 def style_as_output(layer, output):
-    """Apply the style the producing algorithm gives ``output``; the style's name, or None when
-    that algorithm styles no such output or its file is not installed."""
-    algorithm_class, output_name = output
-    style = algorithm_class.OUTPUT_STYLES.get(output_name)
-    if not style or not style_path(style).exists():
+    """Apply the style the producing algorithm gives ``output`` (its variant for the layer's
+    geometry, as the algorithm picks it); the style's name, or None when the output has no style
+    or its file is not installed."""
+    if not output.style:
+        return None
+    style = style_for_geometry(output.style, layer.wkbType())
+    if not style_path(style).exists():
         return None
     _message, ok = layer.loadNamedStyle(str(style_path(style)))
     return style if ok else None
@@ -73,12 +54,7 @@ def legend_name(layer, output, language):
     if not _TECHNICAL_NAME.fullmatch(name):
         return name
     if output is not None:
-        algorithm_class, output_name = output
-        algorithm = algorithm_class()
-        algorithm.initAlgorithm()
-        definition = algorithm.parameterDefinition(output_name)
-        if definition is not None and definition.description():
-            return definition.description()
+        return output_title(output)
     spec = LAYERS_BY_NAME.get(name.lower())
     if spec is not None and language == "da":
         return spec.title_da
@@ -94,7 +70,8 @@ def draw_rank(layer, crs, transform_context):
         kind = layer.geometryType()
         if kind == QgsWkbTypes.PolygonGeometry:
             return 2, result_first, _median_area(layer, crs, transform_context)
-        return {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0), result_first, 0.0
+        rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0)
+        return rank, result_first, 0.0
     return (3 if layer.type() == QgsMapLayer.RasterLayer else 2), result_first, 0.0
 
 

@@ -6,13 +6,18 @@ caller passes them translated, which keeps this module free of QGIS and the repo
 user's language.
 """
 import datetime
-import html
-import io
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from ..reporting import CSS as _CSS
+from ..reporting import definition_list as _definition_list
+from ..reporting import escape as _e
+from ..reporting import number as _number
+from ..reporting import share as _share
+from ..reporting import svg as _svg
+from ..reporting import thousands as _thousands
 from .soil_balance import UNDATED, SoilBalance
 
 # Bars beyond this are unreadable; the areas with the largest balances are shown.
@@ -167,28 +172,6 @@ def _year_chart(years: pd.DataFrame, text) -> str:
     return _svg(figure)
 
 
-def _svg(figure) -> str:
-    """Inline SVG of a figure. Text is drawn as paths: a browser's substitute font would not
-    match the metrics the layout was computed with, and labels would be cut off."""
-    import matplotlib
-
-    if hasattr(figure, "set_layout_engine"):
-        figure.set_layout_engine("tight")
-    else:
-        figure.set_tight_layout(True)
-    buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "font.size": 9}):
-        figure.savefig(buffer, format="svg")
-    svg = buffer.getvalue()
-    return "<figure>" + svg[svg.index("<svg"):] + "</figure>"
-
-
-def _thousands(axis):
-    from matplotlib.ticker import FuncFormatter
-
-    axis.set_major_formatter(FuncFormatter(lambda value, _: _number(value)))
-
-
 def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
     columns = [("surplus_m3", text["surplus"]), ("demand_m3", text["demand"]),
                ("balance_m3", text["balance"])]
@@ -217,44 +200,5 @@ def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
             + "\n</tbody></table>" + note)
 
 
-def _definition_list(items: dict) -> str:
-    if not items:
-        return ""
-    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>"
-                   for key, value in items.items())
-    return f"<table class='kv'>{rows}</table>"
-
-
-def _number(value) -> str:
-    """Whole cubic metres with thin-space thousands, readable in Danish and English alike."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "–"
-    return f"{float(value):,.0f}".replace(",", "\u202f").replace("-", "−")
-
-
-def _share(value) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return f"{100 * float(value):.0f} %"
-
-
 def _label(value) -> str:
     return "–" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
-
-
-def _e(value) -> str:
-    return html.escape(str(value), quote=True)
-
-
-_CSS = """
-body { font-family: "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222;
-       max-width: 60em; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-thead th { background: #f0f0f0; }
-table.kv th { background: #f7f7f7; font-weight: normal; }
-.meta, .note { color: #666; font-size: 0.85em; }
-figure { margin: 0.5em 0; } figure svg { max-width: 100%; height: auto; }
-"""

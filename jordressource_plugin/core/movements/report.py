@@ -3,8 +3,8 @@
 Sections: the totals and the flags found (movements and tonnes per flag), how the risk is
 scored, the movements with the highest risk, the actors with the highest risk, a chart of each
 receiver's received tonnes against its capacity (and a resource site's theoretical stock), and
-the inputs and parameters. Charts and formats are the soil-balance report's (``core.balance
-.report``); labels come in translated through ``labels``, keeping this module free of QGIS.
+the inputs and parameters. Charts and formats are every report's (``core.reporting``); labels
+come in translated through ``labels``, keeping this module free of QGIS.
 """
 import datetime
 from typing import Optional, Sequence
@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ..balance.report import _CSS, _definition_list, _e, _number, _svg
+from ..reporting import CSS, definition_list, escape, number, svg
 from . import flags as f
 from .check import MovementCheck
 from .log import MovementLog
@@ -72,32 +72,32 @@ def movement_report(log: MovementLog, check: MovementCheck, labels: Optional[dic
     text.update(labels or {})
     generated = generated or datetime.datetime.now()
     sections = [
-        f"<h1>{_e(text['title'])}</h1>",
-        f"<p class='meta'>{_e(text['generated'].format(generated.strftime('%Y-%m-%d %H:%M')))}"
+        f"<h1>{escape(text['title'])}</h1>",
+        f"<p class='meta'>{escape(text['generated'].format(generated.strftime('%Y-%m-%d %H:%M')))}"
         "</p>",
-        f"<h2>{_e(text['summary'])}</h2>", _totals(log, check, text),
-        f"<h2>{_e(text['flags'])}</h2>", _flag_table(log, check, text),
-        f"<h2>{_e(text['risk_title'])}</h2>", f"<p>{_e(text['risk_text'])}</p>",
-        f"<h2>{_e(text['top_movements'])}</h2>", _top_movements(log, check, text),
-        f"<h2>{_e(text['top_actors'])}</h2>", _top_actors(check.summary, text),
-        f"<h2>{_e(text['chart_receivers'])}</h2>", _receiver_chart(check.summary, text),
-        f"<h2>{_e(text['inputs'])}</h2>", _definition_list(inputs or {}),
-        f"<h2>{_e(text['parameters'])}</h2>", _definition_list(parameters or {}),
+        f"<h2>{escape(text['summary'])}</h2>", _totals(log, check, text),
+        f"<h2>{escape(text['flags'])}</h2>", _flag_table(log, check, text),
+        f"<h2>{escape(text['risk_title'])}</h2>", f"<p>{escape(text['risk_text'])}</p>",
+        f"<h2>{escape(text['top_movements'])}</h2>", _top_movements(log, check, text),
+        f"<h2>{escape(text['top_actors'])}</h2>", _top_actors(check.summary, text),
+        f"<h2>{escape(text['chart_receivers'])}</h2>", _receiver_chart(check.summary, text),
+        f"<h2>{escape(text['inputs'])}</h2>", definition_list(inputs or {}),
+        f"<h2>{escape(text['parameters'])}</h2>", definition_list(parameters or {}),
     ]
     body = "\n".join(sections)
-    return (f"<!DOCTYPE html>\n<html lang='{_e(text['lang'])}'><head><meta charset='utf-8'>"
-            f"<title>{_e(text['title'])}</title><style>{_CSS}</style></head>\n"
+    return (f"<!DOCTYPE html>\n<html lang='{escape(text['lang'])}'><head><meta charset='utf-8'>"
+            f"<title>{escape(text['title'])}</title><style>{CSS}</style></head>\n"
             f"<body>\n{body}\n</body></html>\n")
 
 
 def _totals(log, check, text) -> str:
     tonnes = np.nan_to_num(log.tonnes)
     flagged = ~check.ok
-    return _definition_list({
-        text["movements"]: _number(len(log)),
-        text["tonnes"]: _number(tonnes.sum()),
-        text["flagged"]: f"{_number(flagged.sum())} ({_percent(flagged.sum(), len(log))})",
-        text["flagged_tonnes"]: f"{_number(tonnes[flagged].sum())} "
+    return definition_list({
+        text["movements"]: number(len(log)),
+        text["tonnes"]: number(tonnes.sum()),
+        text["flagged"]: f"{number(flagged.sum())} ({_percent(flagged.sum(), len(log))})",
+        text["flagged_tonnes"]: f"{number(tonnes[flagged].sum())} "
                                 f"({_percent(tonnes[flagged].sum(), tonnes.sum())})",
     })
 
@@ -107,8 +107,8 @@ def _flag_table(log, check, text) -> str:
     rows = []
     for code in f.FLAGS:
         mask = f.has_flag(check.bits, code)
-        rows.append([text["flag_names"].get(code, code), _number(mask.sum()),
-                     _number(tonnes[mask].sum()), f"{WEIGHTS[code]:.2f}"])
+        rows.append([text["flag_names"].get(code, code), number(mask.sum()),
+                     number(tonnes[mask].sum()), f"{WEIGHTS[code]:.2f}"])
     return _table([text["flag"], text["movements"], text["tonnes"], text["weight"]], rows,
                   numeric=(1, 2, 3))
 
@@ -116,15 +116,15 @@ def _flag_table(log, check, text) -> str:
 def _top_movements(log, check, text) -> str:
     flagged = np.flatnonzero(~check.ok)
     if not len(flagged):
-        return f"<p>{_e(text['none'])}</p>"
+        return f"<p>{escape(text['none'])}</p>"
     # Highest risk first, then most tonnes, then the log's order.
     order = flagged[np.lexsort((flagged, -np.nan_to_num(log.tonnes[flagged]),
                                 -check.risk[flagged]))][:TOP_MOVEMENTS]
     days = log.date.days[order]
     flag_text = check.flag_texts()
     rows = [[log.labels[i], "" if np.isnat(day) else str(day), log.source_id[i],
-             log.receiver_id[i], _load(log.tonnes[i]), _names(flag_text[i], text),
-             _number(check.risk[i])] for i, day in zip(order, days)]
+             log.receiver_id[i], number(log.tonnes[i], 1), _names(flag_text[i], text),
+             number(check.risk[i])] for i, day in zip(order, days)]
     return _table([text["id"], text["date"], text["source"], text["receiver"], text["tonnes"],
                    text["flags"], text["risk"]], rows, numeric=(4, 6))
 
@@ -132,11 +132,11 @@ def _top_movements(log, check, text) -> str:
 def _top_actors(summary: pd.DataFrame, text) -> str:
     flagged = summary[summary["flagged"] > 0]
     if flagged.empty:
-        return f"<p>{_e(text['none'])}</p>"
+        return f"<p>{escape(text['none'])}</p>"
     top = flagged.sort_values(["risk", "moved_t"], ascending=[False, False]).head(TOP_ACTORS)
     rows = [[text["roles"].get(row.role, row.role), "–" if row.id is None else row.id,
-             _number(row.moved_t), _number(row.registered_t), _number(row.balance_t),
-             _number(row.flagged), _number(row.risk)] for row in top.itertuples()]
+             number(row.moved_t), number(row.registered_t), number(row.balance_t),
+             number(row.flagged), number(row.risk)] for row in top.itertuples()]
     return _table([text["role"], text["id"], text["moved"], text["registered"],
                    text["balance"], text["flagged"], text["risk"]], rows,
                   numeric=(2, 3, 4, 5, 6))
@@ -151,7 +151,7 @@ def _receiver_chart(summary: pd.DataFrame, text) -> str:
     receivers = summary[(summary["role"] == RECEIVER) & summary["known"]
                         & (summary["movements"] > 0) & (summary["registered_t"] > 0)]
     if receivers.empty:
-        return f"<p>{_e(text['none'])}</p>"
+        return f"<p>{escape(text['none'])}</p>"
     capacity = receivers["registered_t"].to_numpy(dtype=float)
     received = receivers["received_t"].to_numpy(dtype=float)
     fill = 100.0 * received / capacity
@@ -168,7 +168,7 @@ def _receiver_chart(summary: pd.DataFrame, text) -> str:
                      zorder=4)
     axes.axvline(100.0, color="#222222", linewidth=1.0, label=text["capacity"])
     for y, value, tonnes, limit in zip(position, fill, shown["received_t"], capacity):
-        axes.annotate(f"{_number(tonnes)} / {_number(limit)} t", (value, y), xytext=(3, 0),
+        axes.annotate(f"{number(tonnes)} / {number(limit)} t", (value, y), xytext=(3, 0),
                       textcoords="offset points", va="center", fontsize="x-small")
     axes.set_xlim(0, max(120.0, float(np.nanmax(np.r_[fill, stock])) * 1.25))
     axes.set_yticks(position)
@@ -181,13 +181,8 @@ def _receiver_chart(summary: pd.DataFrame, text) -> str:
     note = ""
     if len(receivers) > MAX_CHART_RECEIVERS:
         note = (f"<p class='note'>"
-                f"{_e(text['chart_note'].format(MAX_CHART_RECEIVERS, len(receivers)))}</p>")
-    return _svg(figure) + note
-
-
-def _load(tonnes: float) -> str:
-    """A load's tonnes to one decimal (a truck's load, not a site's total)."""
-    return "–" if np.isnan(tonnes) else f"{tonnes:.1f}".replace("-", "\u2212")
+                f"{escape(text['chart_note'].format(MAX_CHART_RECEIVERS, len(receivers)))}</p>")
+    return svg(figure) + note
 
 
 def _names(codes: str, text) -> str:
@@ -199,9 +194,9 @@ def _percent(part, whole) -> str:
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence], numeric: Sequence[int] = ()) -> str:
-    header = "".join(f"<th>{_e(title)}</th>" for title in head)
+    header = "".join(f"<th>{escape(title)}</th>" for title in head)
     body = "\n".join(
-        "<tr>" + "".join(f"<td class='n'>{_e(cell)}</td>" if k in numeric
-                         else f"<td>{_e(cell)}</td>" for k, cell in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(f"<td class='n'>{escape(cell)}</td>" if k in numeric
+                         else f"<td>{escape(cell)}</td>" for k, cell in enumerate(row)) + "</tr>"
         for row in rows)
     return f"<table><thead><tr>{header}</tr></thead><tbody>\n{body}\n</tbody></table>"

@@ -9,7 +9,6 @@ maximum haul, is left out. Distances are lengths in km, whatever cost a later ve
 Build once per run with ``RoadNetwork.from_lines`` and ask it for ``haul_pairs`` as often as
 needed: the topology, the junction graph and the segment index are kept.
 """
-import hashlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -93,7 +92,8 @@ class RoadNetwork:
         return self._index.attach(xy)
 
     def _path_graph(self, source_xy, target_xy):
-        key = hashlib.sha1(source_xy.tobytes() + b"|" + target_xy.tobytes()).hexdigest()
+        # The coordinates themselves are the key: an exact comparison, a few MB at most.
+        key = (source_xy.tobytes(), target_xy.tobytes())
         if key != self._graph_key:
             sources = distinct_sites(self.attach(source_xy))
             targets = distinct_sites(self.attach(target_xy))

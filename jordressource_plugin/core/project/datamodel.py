@@ -2,8 +2,8 @@
 
 Plain data, read by `create_project` (an empty project) and by `scripts/build_sample.py` (the
 Holbæk sample), so both write the same field names, types and Danish aliases. The names are the
-defaults of the public contract (CONTRACT.md, "The data model"); every algorithm takes them as
-field parameters, so a planner's own layers with other names work too.
+defaults of the algorithms' field parameters (docs/reference.md, "Data model"), so a planner's
+own layers with other names work too.
 
 Field types are the names QGIS's memory provider uses: string, integer, double, date, datetime,
 boolean.

@@ -39,7 +39,7 @@ class ReusePlan:
     problem: ReuseProblem
     allocation: Allocation
     disposal: DisposalChoice
-    matches: pd.DataFrame  # source, receiver (indexes) and the contract's match fields
+    matches: pd.DataFrame  # source, receiver (indexes), the match fields of docs/reference.md
     sources: pd.DataFrame  # per excavation: reused_m3, disposed_m3, mean_haul_km, disposal
     receivers: pd.DataFrame  # per receiver: received_m3, remaining_m3, fill_share
     summary: ReuseSummary

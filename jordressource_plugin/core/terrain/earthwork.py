@@ -14,11 +14,13 @@ The planned surface is either one level per polygon or a raster sampled bilinear
 cell centres (see ``planned_surface``).
 
 Memory stays bounded whatever the raster size: each polygon reads only the window it covers,
-in blocks of at most ``max_block_cells`` cells.
+in blocks of at most ``max_block_cells`` cells. That reading (``TerrainCells``) is shared with
+every other figure taken from terrain on the same rule, such as the balanced level.
 """
+import contextlib
 import math
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, List, Optional, Sequence
 
 import geopandas as gpd
 import numpy as np
@@ -119,53 +121,48 @@ def earthwork_volumes(polygons: gpd.GeoSeries, dem_path: str,
     """
     if (planned_surface_path is None) == (planned_levels is None):
         raise ValueError("give exactly one of planned_surface_path and planned_levels")
-    geometries = list(polygons)
-    count = len(geometries)
+    count = len(polygons)
     levels = None if planned_levels is None else np.asarray(planned_levels, dtype=np.float64)
     cut, fill = np.full(count, np.nan), np.full(count, np.nan)
     cells, valid_cells = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
     status = np.full(count, OK, dtype=object)
     implausible = 0
 
-    # One GDAL environment for the whole run (rasterio would otherwise set one up per call), with
-    # GDAL's block cache capped until it ends: polygons are read in bands of rows, so tiles are
-    # rarely read twice, and a larger cache only fills memory with tiles never read again.
-    with rasterio.Env(GDAL_CACHEMAX=gdal_cache_bytes), rasterio.open(dem_path) as dem_dataset:
-        check_dem(dem_dataset)
-        dem = RasterBand.open(dem_dataset)
-        cell_area = abs(dem.transform.a * dem.transform.e)
-        shapes = _in_crs(geometries, getattr(polygons, "crs", None), dem.crs)
-        windows = [None if g is None else _window_of(g.bounds, dem.transform) for g in shapes]
-        planned = (None if planned_surface_path is None
-                   else _planned_surface(planned_surface_path, dem.crs))
+    with TerrainCells(polygons, dem_path, planned_surface_path, max_block_cells,
+                      gdal_cache_bytes) as terrain:
         writer = (None if difference_path is None
-                  else _DifferenceRaster(difference_path, dem_dataset, windows))
+                  else _DifferenceRaster(difference_path, terrain.dem_dataset, terrain.windows))
         try:
-            for done, index in enumerate(_reading_order(windows)):
+            for done, index in enumerate(terrain.reading_order()):
                 if canceled is not None and canceled():
                     break
                 if progress is not None:
                     progress(done / max(count, 1))
-                if shapes[index] is None:
+                if terrain.shapes[index] is None:
                     status[index] = NO_GEOMETRY
                     continue
                 level = None if levels is None else levels[index]
                 if level is not None and not np.isfinite(level):
                     status[index] = NO_LEVEL
                     continue
-                sums = _polygon_volumes(shapes[index], windows[index], dem, dem_dataset.shape,
-                                        planned, level, writer, max_block_cells)
-                cells[index], valid_cells[index] = sums.cells, sums.valid_cells
-                implausible += sums.implausible
-                status[index] = sums.status()
-                if sums.valid_cells:
-                    cut[index] = sums.cut_depth_sum * cell_area
-                    fill[index] = sums.fill_depth_sum * cell_area
+                tally = CellTally()
+                cut_depth_sum = fill_depth_sum = 0.0
+                for block in terrain.cells(index, tally):
+                    depth = block.terrain - (level if block.planned is None else block.planned)
+                    cut_depth_sum += float(depth[depth > 0].sum())
+                    fill_depth_sum -= float(depth[depth < 0].sum())
+                    if writer is not None:
+                        writer.write(block.window, block.valid, depth)
+                cells[index], valid_cells[index] = tally.cells, tally.valid_cells
+                implausible += tally.implausible
+                status[index] = tally.status()
+                if tally.valid_cells:
+                    cut[index] = cut_depth_sum * terrain.cell_area_m2
+                    fill[index] = fill_depth_sum * terrain.cell_area_m2
         finally:
-            if planned is not None:
-                planned.close()
             if writer is not None:
                 writer.close()
+        cell_area = terrain.cell_area_m2
 
     share = np.full(count, np.nan)
     has_cells = cells > 0
@@ -174,21 +171,22 @@ def earthwork_volumes(polygons: gpd.GeoSeries, dem_path: str,
     return EarthworkVolumes(cut, fill, share, cells, valid_cells, status, cell_area, implausible)
 
 
-def _planned_surface(path, dem_crs) -> PlannedSurface:
-    dataset = rasterio.open(path)
-    if not _north_up(dataset):
-        dataset.close()
-        raise EarthworkInputError("planned_rotated")
-    return PlannedSurface(dataset, dem_crs)
+@dataclass
+class CountedCells:
+    """One block of a polygon's counted cells: centre inside the polygon, data in the DEM and, for
+    a planned raster, in the planned surface."""
+    window: Window  # the block's window on the DEM grid
+    valid: np.ndarray  # bool, the window's shape: the counted cells
+    terrain: np.ndarray  # float64 terrain levels of the counted cells, in row order
+    planned: Optional[np.ndarray]  # float64 planned levels there; None without a planned raster
 
 
 @dataclass
-class _Sums:
+class CellTally:
+    """A polygon's cells as they are read: how many lie inside, on the DEM, with data."""
     cells: int = 0  # centres inside the polygon, on or off the DEM
     cells_on_dem: int = 0
     valid_cells: int = 0
-    cut_depth_sum: float = 0.0
-    fill_depth_sum: float = 0.0
     implausible: int = 0
     off_dem: bool = False  # its bounds miss the DEM altogether
 
@@ -200,6 +198,106 @@ class _Sums:
         if not self.valid_cells:
             return NO_DATA
         return OK if self.valid_cells == self.cells else PARTIAL
+
+
+class TerrainCells:
+    """The DEM (and a planned raster) open for one run over a set of polygons, each polygon's
+    counted cells read window by window: the cell-centre rule every terrain figure shares.
+
+    Use as a context manager. One GDAL environment serves the whole run (rasterio would
+    otherwise set one up per call), with GDAL's block cache capped until it ends: polygons are
+    read in bands of rows (``reading_order``), so tiles are rarely read twice, and a larger cache
+    only fills memory with tiles never read again.
+    """
+
+    def __init__(self, polygons: gpd.GeoSeries, dem_path: str,
+                 planned_surface_path: Optional[str] = None,
+                 max_block_cells: int = DEFAULT_BLOCK_CELLS,
+                 gdal_cache_bytes: int = DEFAULT_GDAL_CACHE_BYTES):
+        self._polygons = polygons
+        self._dem_path = dem_path
+        self._planned_path = planned_surface_path
+        self._max_cells = max_block_cells
+        self._cache_bytes = gdal_cache_bytes
+        self._stack = None
+
+    def __enter__(self):
+        stack = contextlib.ExitStack()
+        try:
+            stack.enter_context(rasterio.Env(GDAL_CACHEMAX=self._cache_bytes))
+            self.dem_dataset = stack.enter_context(rasterio.open(self._dem_path))
+            check_dem(self.dem_dataset)
+            self.dem = RasterBand.open(self.dem_dataset)
+            self.cell_area_m2 = abs(self.dem.transform.a * self.dem.transform.e)
+            self.shapes = _in_crs(list(self._polygons), getattr(self._polygons, "crs", None),
+                                  self.dem.crs)
+            self.windows = [None if g is None else _window_of(g.bounds, self.dem.transform)
+                            for g in self.shapes]
+            self.planned = None
+            if self._planned_path is not None:
+                self.planned = _planned_surface(self._planned_path, self.dem.crs)
+                stack.callback(self.planned.close)
+        except BaseException:
+            stack.close()
+            raise
+        self._stack = stack
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stack.close()
+        return False
+
+    def reading_order(self) -> List[int]:
+        """Polygon positions in bands of rows, so that neighbours reuse cached DEM tiles."""
+        return _reading_order(self.windows)
+
+    def cells(self, index: int, tally: CellTally) -> Iterator[CountedCells]:
+        """The counted cells of polygon ``index``, block by block (at most ``max_block_cells``
+        each), ``tally`` updated as they are read."""
+        polygon, window = self.shapes[index], self.windows[index]
+        height, width = self.dem_dataset.shape
+        if window[1] <= 0 or window[0] >= height or window[3] <= 0 or window[2] >= width:
+            tally.off_dem = True  # its cells need no counting to be all missing
+            return
+        for row0, row1, col0, col1 in _blocks(window, self._max_cells):
+            block_transform = self.dem.transform * Affine.translation(col0, row0)
+            inside = ~geometry_mask([polygon], (row1 - row0, col1 - col0), block_transform,
+                                    all_touched=False)
+            tally.cells += int(inside.sum())
+            r0, r1 = max(row0, 0), min(row1, height)
+            c0, c1 = max(col0, 0), min(col1, width)
+            if r0 >= r1 or c0 >= c1:
+                continue
+            inside = inside[r0 - row0:r1 - row0, c0 - col0:c1 - col0]
+            on_dem = int(inside.sum())
+            tally.cells_on_dem += on_dem
+            if not on_dem:
+                continue
+            # Read only the rows and columns the polygon reaches: a long diagonal cut fills
+            # little of each block of its bounding box.
+            rows = np.flatnonzero(inside.any(axis=1))
+            cols = np.flatnonzero(inside.any(axis=0))
+            inside = inside[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+            read_window = Window(c0 + cols[0], r0 + rows[0], inside.shape[1], inside.shape[0])
+            terrain, valid = self.dem.read(read_window)
+            valid &= inside
+            planned = None
+            if self.planned is not None:
+                planned, planned_valid = self.planned.sample(read_window, self.dem.transform)
+                valid &= planned_valid
+                planned = planned[valid].astype(np.float64)
+            counted = terrain[valid].astype(np.float64)
+            tally.valid_cells += counted.size
+            tally.implausible += int(np.count_nonzero((counted < -500) | (counted > 9000)))
+            yield CountedCells(read_window, valid, counted, planned)
+
+
+def _planned_surface(path, dem_crs) -> PlannedSurface:
+    dataset = rasterio.open(path)
+    if not _north_up(dataset):
+        dataset.close()
+        raise EarthworkInputError("planned_rotated")
+    return PlannedSurface(dataset, dem_crs)
 
 
 def _in_crs(geometries, source_crs, dem_crs):
@@ -253,53 +351,6 @@ def _blocks(window, max_cells):
     for row in range(row_start, row_stop, row_step):
         for col in range(col_start, col_stop, col_step):
             yield row, min(row + row_step, row_stop), col, min(col + col_step, col_stop)
-
-
-def _polygon_volumes(polygon, window, dem: RasterBand, dem_shape, planned, level, writer,
-                     max_cells):
-    """Cell counts and depth sums of one polygon, block by block."""
-    height, width = dem_shape
-    sums = _Sums()
-    if window[1] <= 0 or window[0] >= height or window[3] <= 0 or window[2] >= width:
-        sums.off_dem = True  # its cells need no counting to be all missing
-        return sums
-    for row0, row1, col0, col1 in _blocks(window, max_cells):
-        block_transform = dem.transform * Affine.translation(col0, row0)
-        inside = ~geometry_mask([polygon], (row1 - row0, col1 - col0), block_transform,
-                                all_touched=False)
-        sums.cells += int(inside.sum())
-        r0, r1 = max(row0, 0), min(row1, height)
-        c0, c1 = max(col0, 0), min(col1, width)
-        if r0 >= r1 or c0 >= c1:
-            continue
-        inside = inside[r0 - row0:r1 - row0, c0 - col0:c1 - col0]
-        on_dem = int(inside.sum())
-        sums.cells_on_dem += on_dem
-        if not on_dem:
-            continue
-        # Read only the rows and columns the polygon reaches: a long diagonal cut fills little
-        # of each block of its bounding box.
-        rows = np.flatnonzero(inside.any(axis=1))
-        cols = np.flatnonzero(inside.any(axis=0))
-        inside = inside[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-        read_window = Window(c0 + cols[0], r0 + rows[0], inside.shape[1], inside.shape[0])
-        terrain, valid = dem.read(read_window)
-        valid &= inside
-        if planned is None:
-            planned_level = level
-        else:
-            planned_level, planned_valid = planned.sample(read_window, dem.transform)
-            valid &= planned_valid
-            planned_level = planned_level[valid]
-        counted = terrain[valid].astype(np.float64)
-        depth = counted - planned_level
-        sums.valid_cells += counted.size
-        sums.cut_depth_sum += float(depth[depth > 0].sum())
-        sums.fill_depth_sum -= float(depth[depth < 0].sum())
-        sums.implausible += int(np.count_nonzero((counted < -500) | (counted > 9000)))
-        if writer is not None:
-            writer.write(read_window, valid, depth)
-    return sums
 
 
 class _DifferenceRaster:
