@@ -78,6 +78,23 @@ _HAUL_FIELDS = (
     _field("method", "string", QT_TRANSLATE_NOOP("Outputs", "Distance method")),
 )
 
+_MATCH_FIELDS = (
+    _field("source_id", "string", QT_TRANSLATE_NOOP("Outputs", "Excavation id")),
+    _field("receiver_id", "string", QT_TRANSLATE_NOOP("Outputs", "Receiver id")),
+    _field("receiver_kind", "string", QT_TRANSLATE_NOOP("Outputs", "Receiver kind")),
+    _field("volume_m3", "double", QT_TRANSLATE_NOOP("Outputs", "Volume in situ (m³)")),
+    _field("tonnes", "double", QT_TRANSLATE_NOOP("Outputs", "Tonnes")),
+    _HAUL_KM,
+    _field("tonne_km", "double", QT_TRANSLATE_NOOP("Outputs", "Tonne-km")),
+    _field("truckloads", "integer", QT_TRANSLATE_NOOP("Outputs", "Truckloads")),
+    _field("co2_kg", "double", QT_TRANSLATE_NOOP("Outputs", "CO2 (kg)")),
+    _field("cost_dkk", "double", QT_TRANSLATE_NOOP("Outputs", "Cost (DKK)")),
+    _field("same_area_type", "boolean",
+           QT_TRANSLATE_NOOP("Outputs", "Same area type")),
+    _field("analysis_required", "boolean",
+           QT_TRANSLATE_NOOP("Outputs", "Analysis required")),
+)
+
 OUTPUTS = (
     Output("create_project", "OUTPUT", FILE,
            QT_TRANSLATE_NOOP("Outputs", "Soil project (GeoPackage)")),
@@ -167,22 +184,10 @@ OUTPUTS = (
            QT_TRANSLATE_NOOP("Outputs", "Haul routes along the roads"), "haul_routes",
            _HAUL_FIELDS),
     Output("match_reuse", "OUTPUT_MATCHES", VECTOR,
-           QT_TRANSLATE_NOOP("Outputs", "Reuse matches"), "matches", (
-               _field("source_id", "string", QT_TRANSLATE_NOOP("Outputs", "Excavation id")),
-               _field("receiver_id", "string", QT_TRANSLATE_NOOP("Outputs", "Receiver id")),
-               _field("receiver_kind", "string", QT_TRANSLATE_NOOP("Outputs", "Receiver kind")),
-               _field("volume_m3", "double", QT_TRANSLATE_NOOP("Outputs", "Volume in situ (m³)")),
-               _field("tonnes", "double", QT_TRANSLATE_NOOP("Outputs", "Tonnes")),
-               _HAUL_KM,
-               _field("tonne_km", "double", QT_TRANSLATE_NOOP("Outputs", "Tonne-km")),
-               _field("truckloads", "integer", QT_TRANSLATE_NOOP("Outputs", "Truckloads")),
-               _field("co2_kg", "double", QT_TRANSLATE_NOOP("Outputs", "CO2 (kg)")),
-               _field("cost_dkk", "double", QT_TRANSLATE_NOOP("Outputs", "Cost (DKK)")),
-               _field("same_area_type", "boolean",
-                      QT_TRANSLATE_NOOP("Outputs", "Same area type")),
-               _field("analysis_required", "boolean",
-                      QT_TRANSLATE_NOOP("Outputs", "Analysis required")),
-           )),
+           QT_TRANSLATE_NOOP("Outputs", "Reuse matches"), "matches", _MATCH_FIELDS),
+    Output("match_reuse", "OUTPUT_ROUTES", VECTOR,
+           QT_TRANSLATE_NOOP("Outputs", "Reuse matches along the roads"), "match_routes",
+           _MATCH_FIELDS),
     Output("match_reuse", "OUTPUT_SOURCES", VECTOR,
            QT_TRANSLATE_NOOP("Outputs", "Excavations with reuse"), "match_sources", (
                _field("reused_m3", "double", QT_TRANSLATE_NOOP("Outputs", "Reused (m³)")),
@@ -258,6 +263,24 @@ OUTPUTS = (
 )
 
 _BY_KEY = {(output.algorithm, output.name): output for output in OUTPUTS}
+
+# Decimal places a planner reads a number field with, by its unit (the name's ending): whole
+# cubic metres, tonnes, kilograms and kroner, kilometres to 10 m, shares to a per cent. The
+# stored value keeps its full precision: outputs feed other algorithms (the volumes of
+# match_reuse's excavations feed soil_balance) and a rounded row would no longer add up to its
+# site's supply. The precision is how the attribute table and the identify panel show it.
+_DISPLAY_DECIMALS = (
+    ("tonne_km", 0), ("_km2", 2), ("_km", 2), ("_m3", 0), ("tonnes", 0), ("_kg", 0),
+    ("_dkk", 0), ("share", 2), ("self_sufficiency", 2),
+)
+
+
+def display_decimals(field_name: str) -> Optional[int]:
+    """Decimal places output field ``field_name`` is shown with, or None for as stored."""
+    for ending, decimals in _DISPLAY_DECIMALS:
+        if field_name.endswith(ending):
+            return decimals
+    return None
 
 
 def output(algorithm_id: str, name: str) -> Output:

@@ -17,40 +17,33 @@ PROCESSING = ROOT / "processing"
 SAMPLE = ROOT / "jordressource_plugin" / "sample" / "holbaek_sample.gpkg"
 MODEL_NAME = "local_plan_screening"
 
-# (model parameter, kind, description, optional, extra): descriptions in Danish first, then
-# English, for planners; kinds are built below. Field inputs with a default are optional: QGIS
-# 3.22's qgis_process refuses a mandatory field left out even when it has a default.
+# (model parameter, kind, description, optional, extra), in the dialog's order: layers first,
+# each field after its layer. Descriptions are English, the source language, as in the code;
+# the provider shows them in the user's language (jordressource_plugin/provider.py,
+# MODEL_WORDS, where every word here must be listed). Field inputs with a default are optional:
+# QGIS 3.22's qgis_process refuses a mandatory field left out even when it has a default.
 INPUTS = [
-    ("excavations", "sites", "Planlagte gravearbejder / Planned excavations", False, {}),
-    ("receivers", "sites", "Modtagere (råstofgrave, jordressourcepladser, nyttiggørelse) / "
-                           "Receivers", False, {}),
-    ("area_types", "polygons", "Områdetyper (byzone, landzone, erhverv) / Area types", False, {}),
-    ("contaminated_sites", "polygons", "Kortlagte forureninger V1/V2 / Contaminated sites",
-     True, {}),
-    ("disposal_sites", "sites", "Deponeringsanlæg / Disposal sites", True, {}),
-    ("roads", "lines", "Vejnet / Road network", True, {}),
-    ("local_plans", "polygons", "Lokalplaner (én kortside hver) / Local plans (one map page each)",
+    ("excavations", "sites", "Planned excavations", False, {}),
+    ("receivers", "sites", "Receivers (raw-material pits, resource sites, utilisation projects)",
      False, {}),
-    ("local_plan_name_field", "field", "Lokalplanens navn / Local plan name", True,
-     {"parent": "local_plans", "default": "name"}),
-    ("local_plan_id_field", "field", "Lokalplanens id / Local plan id", True,
+    ("area_types", "polygons", "Area types", False, {}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("disposal_sites", "sites", "Disposal sites", True, {}),
+    ("roads", "lines", "Roads", True, {}),
+    ("local_plans", "polygons", "Local plans (one map page each)", False, {}),
+    ("local_plan_id_field", "field", "Local plan id field", True,
      {"parent": "local_plans", "default": "id"}),
-    ("map_title", "string", "Kortets titel / Map title", False,
-     {"default": "Jordhåndtering i lokalplanen"}),
+    ("local_plan_name_field", "field", "Local plan name field", True,
+     {"parent": "local_plans", "default": "name"}),
+    ("map_title", "string", "Map title", False, {"default": "Soil in the local plan"}),
 ]
+GROUP, GROUP_ID = "Shipped models", "models"
 
 HELP = (
-    "<p><b>Screening af jordhåndtering pr. lokalplan</b>: klassificerer de planlagte gravearbejder "
-    "efter områdetype, finder den optimale genanvendelse i modtagere inden for kort "
-    "transportafstand, opgør jordbalancen pr. lokalplan og tegner et kort pr. lokalplan i én "
-    "PDF.</p>"
-    "<p><b>Local plan screening</b>: classifies the planned excavations by area type, finds the "
-    "optimal short-haul reuse in receivers, sums the soil balance per local plan and draws one map "
-    "page per local plan in one PDF.</p>"
-    "<p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. Every step "
-    "uses the contract's default field names (id, name, volume_m3, soil_class, kind, "
-    "capacity_m3, max_soil_class, area_type, ...); edit the model in the graphical modeler to map "
-    "other names.</p>")
+    "<p>Classifies the planned excavations by area type, finds the optimal short-haul reuse in "
+    "receivers, sums the soil balance per local plan and draws one map page per local plan in "
+    "one PDF.</p><p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. "
+    "The plugin shows this model's help from help/&lt;language&gt;/local_plan_screening.html.</p>")
 
 
 def _input_definition(name, kind, description, optional, extra):
@@ -82,7 +75,7 @@ def build_model():
     )
     from qgis.PyQt.QtCore import QPointF
 
-    model = QgsProcessingModelAlgorithm(MODEL_NAME, "Models", "models")
+    model = QgsProcessingModelAlgorithm(MODEL_NAME, GROUP, GROUP_ID)
     model.setHelpContent({"ALG_DESC": HELP, "ALG_CREATOR": "Jordressource",
                           "ALG_HELP_CREATOR": "Jordressource"})
     for row, (name, kind, description, optional, extra) in enumerate(INPUTS):
@@ -115,29 +108,30 @@ def build_model():
         child.setModelOutputs(model_outputs)
         model.addChildAlgorithm(child)
 
-    add_child("classify", "classify_area_types", "Klassificér gravearbejder efter områdetype",
+    add_child("classify", "classify_area_types", "Classify excavations by area type",
               (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
                            "CONTAMINATION": param("contaminated_sites")})
-    add_child("match", "match_reuse", "Find genanvendelse med kort transport", (450, 420), {
+    add_child("match", "match_reuse", "Find short-haul reuse matches", (450, 420), {
         "SOURCES": [child_output("classify", "OUTPUT")], "RECEIVERS": param("receivers"),
         "DISPOSAL": param("disposal_sites"), "AREA_TYPES": param("area_types"),
         "CONTAMINATION": param("contaminated_sites"), "ROADS": param("roads")},
-        [("OUTPUT_MATCHES", "matches", "Jordflytninger / Reuse matches"),
-         ("OUTPUT_SOURCES", "sources", "Gravearbejder med genanvendelse / Excavations with reuse"),
-         ("OUTPUT_RECEIVERS", "receivers", "Modtagere med fyldning / Receivers with fill")])
-    add_child("balance", "soil_balance", "Jordbalance pr. lokalplan", (700, 520), {
+        [("OUTPUT_MATCHES", "matches", "Reuse matches"),
+         ("OUTPUT_SOURCES", "sources", "Excavations with reuse"),
+         ("OUTPUT_RECEIVERS", "receivers", "Receivers with reuse")])
+    add_child("balance", "soil_balance", "Soil balance per local plan", (700, 520), {
         "AREAS": param("local_plans"), "AREA_ID_FIELD": param("local_plan_id_field"),
         "SOURCES": [child_output("match", "OUTPUT_SOURCES")], "RECEIVERS": param("receivers")},
-        [("OUTPUT", "balance", "Jordbalance pr. lokalplan / Soil balance per local plan"),
-         ("OUTPUT_HTML", "report", "Rapport om jordbalancen / Soil balance report")])
-    add_child("map", "export_plan_map", "Kort pr. lokalplan", (950, 620), {
+        [("OUTPUT", "balance", "Soil balance per local plan"),
+         ("OUTPUT_HTML", "report", "Soil balance report")])
+    add_child("map", "export_plan_map", "Map per local plan", (950, 620), {
         "LAYERS": [child_output("match", "OUTPUT_MATCHES"),
                    child_output("match", "OUTPUT_SOURCES"),
                    child_output("match", "OUTPUT_RECEIVERS"),
                    child_output("balance", "OUTPUT")] + param("area_types"),
         "COVERAGE": param("local_plans"), "COVERAGE_NAME_FIELD": param("local_plan_name_field"),
         "TITLE": param("map_title")},
-        [("OUTPUT", "plan_map", "Kort pr. lokalplan (PDF) / Map per local plan (PDF)")])
+        [("OUTPUT", "plan_map", "Map per local plan (PDF)")])
+    model.setParameterOrder([name for name, *_ in INPUTS])
     return model
 
 

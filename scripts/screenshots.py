@@ -70,9 +70,10 @@ def main_window():
         "CONTAMINATION": f"{{source}}|layername=contaminated_sites",
         "OUTPUT_MATCHES": "TEMPORARY_OUTPUT", "OUTPUT_SOURCES": "TEMPORARY_OUTPUT",
         "OUTPUT_RECEIVERS": "TEMPORARY_OUTPUT"}})
+    from jordressource_plugin.layers.legend import load_style
     from jordressource_plugin.layers.styling import style_path
     matches = result["OUTPUT_MATCHES"]
-    matches.loadNamedStyle(str(style_path("matches")))
+    load_style(matches, style_path("matches"))
     matches.setName("Reuse matches")
     QgsProject.instance().addMapLayer(matches)
     iface.mainWindow().setGeometry(0, 0, 1600, 1000)

@@ -2,10 +2,10 @@
 <qgis hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" labelsEnabled="0" simplifyLocal="1" simplifyMaxScale="1" maxScale="0" version="3.22.16-Białowieża" minScale="100000000" styleCategories="Symbology|Labeling|Rendering">
   <renderer-v2 type="categorizedSymbol" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" attr="area_type">
     <categories>
-      <category value="urban" symbol="0" label="Byområde / urban" render="true"/>
-      <category value="industrial" symbol="1" label="Erhverv og havn / industrial" render="true"/>
-      <category value="agricultural" symbol="2" label="Landbrug / agricultural" render="true"/>
-      <category value="other" symbol="3" label="Andet / other" render="true"/>
+      <category value="urban" symbol="0" label="Urban area" render="true"/>
+      <category value="industrial" symbol="1" label="Industrial area" render="true"/>
+      <category value="agricultural" symbol="2" label="Agricultural area" render="true"/>
+      <category value="other" symbol="3" label="Other" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" alpha="0.6" clip_to_extent="1" name="0" force_rhr="0">

@@ -14,9 +14,9 @@
   </temporal>
   <renderer-v2 forceraster="0" attr="area_type" referencescale="-1" symbollevels="0" type="categorizedSymbol" enableorderby="0">
     <categories>
-      <category label="Urban / byzone" value="urban" symbol="0" render="true"/>
-      <category label="Industrial / erhverv" value="industrial" symbol="1" render="true"/>
-      <category label="Agricultural / landzone" value="agricultural" symbol="2" render="true"/>
+      <category label="Urban area" value="urban" symbol="0" render="true"/>
+      <category label="Industrial area" value="industrial" symbol="1" render="true"/>
+      <category label="Agricultural area" value="agricultural" symbol="2" render="true"/>
     </categories>
     <symbols>
       <symbol force_rhr="0" name="0" clip_to_extent="1" type="fill" alpha="0.6">

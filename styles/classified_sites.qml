@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 referencescale="-1" enableorderby="0" type="categorizedSymbol" attr="area_type" symbollevels="0" forceraster="0">
     <categories>
-      <category value="urban" label="Urban / byzone" render="true" symbol="0"/>
-      <category value="industrial" label="Industrial / erhverv" render="true" symbol="1"/>
-      <category value="agricultural" label="Agricultural / landzone" render="true" symbol="2"/>
-      <category value="other" label="Other (suspected) / andet" render="true" symbol="3"/>
+      <category value="urban" label="Urban area" render="true" symbol="0"/>
+      <category value="industrial" label="Industrial area" render="true" symbol="1"/>
+      <category value="agricultural" label="Agricultural area" render="true" symbol="2"/>
+      <category value="other" label="Other (suspected of contamination)" render="true" symbol="3"/>
     </categories>
     <symbols>
       <symbol type="fill" alpha="0.85" clip_to_extent="1" name="0" force_rhr="0">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 attr="area_type" type="categorizedSymbol" symbollevels="0" enableorderby="0" referencescale="-1" forceraster="0">
     <categories>
-      <category symbol="0" render="true" label="Urban / byzone" value="urban"/>
-      <category symbol="1" render="true" label="Industrial / erhverv" value="industrial"/>
-      <category symbol="2" render="true" label="Agricultural / landzone" value="agricultural"/>
-      <category symbol="3" render="true" label="Other (suspected) / andet" value="other"/>
+      <category symbol="0" render="true" label="Urban area" value="urban"/>
+      <category symbol="1" render="true" label="Industrial area" value="industrial"/>
+      <category symbol="2" render="true" label="Agricultural area" value="agricultural"/>
+      <category symbol="3" render="true" label="Other (suspected of contamination)" value="other"/>
     </categories>
     <symbols>
       <symbol force_rhr="0" type="marker" alpha="1" name="0" clip_to_extent="1">

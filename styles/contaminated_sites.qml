@@ -2,8 +2,8 @@
 <qgis hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" labelsEnabled="0" simplifyLocal="1" simplifyMaxScale="1" maxScale="0" version="3.22.16-Białowieża" minScale="100000000" styleCategories="Symbology|Labeling|Rendering">
   <renderer-v2 type="categorizedSymbol" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" attr="status">
     <categories>
-      <category value="V1" symbol="0" label="V1 kortlagt (viden om aktiviteter)" render="true"/>
-      <category value="V2" symbol="1" label="V2 kortlagt (viden om forurening)" render="true"/>
+      <category value="V1" symbol="0" label="V1: polluting activities known" render="true"/>
+      <category value="V2" symbol="1" label="V2: contamination known" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" alpha="1" clip_to_extent="1" name="0" force_rhr="0">

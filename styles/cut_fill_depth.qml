@@ -39,11 +39,11 @@
       </minMaxOrigin>
       <rastershader>
         <colorrampshader clip="0" maximumValue="3" labelPrecision="6" colorRampType="INTERPOLATED" classificationMode="1" minimumValue="-3">
-          <item value="-3" alpha="255" label="−3 m fill / påfyldning" color="#2166ac"/>
+          <item value="-3" alpha="255" label="−3 m (fill)" color="#2166ac"/>
           <item value="-1" alpha="255" label="−1 m" color="#67a9cf"/>
           <item value="0" alpha="255" label="0 m" color="#f7f7f7"/>
           <item value="1" alpha="255" label="1 m" color="#ef8a62"/>
-          <item value="3" alpha="255" label="3 m cut / afgravning" color="#b2182b"/>
+          <item value="3" alpha="255" label="3 m (cut)" color="#b2182b"/>
           <rampLegendSettings direction="0" orientation="2" useContinuousLegend="1" minimumLabel="" suffix="" prefix="" maximumLabel="">
             <numericFormat id="basic">
               <Option type="Map">

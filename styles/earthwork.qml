@@ -14,12 +14,12 @@
   </temporal>
   <renderer-v2 type="graduatedSymbol" forceraster="0" enableorderby="0" attr="net_m3" graduatedMethod="GraduatedColor" symbollevels="0" referencescale="-1">
     <ranges>
-      <range render="true" lower="-1000000000000.000000000000000" upper="-10000.000000000000000" label="Fill > 10 000 m³ / påfyldning" symbol="0"/>
-      <range render="true" lower="-10000.000000000000000" upper="-1000.000000000000000" label="Fill 1 000–10 000 m³" symbol="1"/>
-      <range render="true" lower="-1000.000000000000000" upper="0.000000000000000" label="Fill &lt; 1 000 m³" symbol="2"/>
-      <range render="true" lower="0.000000000000000" upper="1000.000000000000000" label="Surplus &lt; 1 000 m³ / overskud" symbol="3"/>
-      <range render="true" lower="1000.000000000000000" upper="10000.000000000000000" label="Surplus 1 000–10 000 m³" symbol="4"/>
-      <range render="true" lower="10000.000000000000000" upper="1000000000000.000000000000000" label="Surplus > 10 000 m³" symbol="5"/>
+      <range render="true" lower="-1000000000000.000000000000000" upper="-10000.000000000000000" label="Fill over 10,000 m³" symbol="0"/>
+      <range render="true" lower="-10000.000000000000000" upper="-1000.000000000000000" label="Fill 1,000–10,000 m³" symbol="1"/>
+      <range render="true" lower="-1000.000000000000000" upper="0.000000000000000" label="Fill under 1,000 m³" symbol="2"/>
+      <range render="true" lower="0.000000000000000" upper="1000.000000000000000" label="Surplus under 1,000 m³" symbol="3"/>
+      <range render="true" lower="1000.000000000000000" upper="10000.000000000000000" label="Surplus 1,000–10,000 m³" symbol="4"/>
+      <range render="true" lower="10000.000000000000000" upper="1000000000000.000000000000000" label="Surplus over 10,000 m³" symbol="5"/>
     </ranges>
     <symbols>
       <symbol type="fill" force_rhr="0" alpha="0.85" name="0" clip_to_extent="1">

@@ -2,9 +2,9 @@
 <qgis hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" labelsEnabled="0" simplifyLocal="1" simplifyMaxScale="1" maxScale="0" version="3.22.16-Białowieża" minScale="100000000" styleCategories="Symbology|Labeling|Rendering">
   <renderer-v2 type="categorizedSymbol" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" attr="soil_class">
     <categories>
-      <category value="1" symbol="0" label="1 Ren jord / clean" render="true"/>
-      <category value="2" symbol="1" label="2 Lettere forurenet / lightly contaminated" render="true"/>
-      <category value="3" symbol="2" label="3 Forurenet / contaminated" render="true"/>
+      <category value="1" symbol="0" label="1 Clean soil" render="true"/>
+      <category value="2" symbol="1" label="2 Lightly contaminated soil" render="true"/>
+      <category value="3" symbol="2" label="3 Contaminated soil" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" alpha="0.9" clip_to_extent="1" name="0" force_rhr="0">

@@ -18,7 +18,7 @@
       <range upper="10.000000000000000" label="5–10 km" render="true" symbol="1" lower="5.000000000000000"/>
       <range upper="20.000000000000000" label="10–20 km" render="true" symbol="2" lower="10.000000000000000"/>
       <range upper="30.000000000000000" label="20–30 km" render="true" symbol="3" lower="20.000000000000000"/>
-      <range upper="100000.000000000000000" label="> 30 km" render="true" symbol="4" lower="30.000000000000000"/>
+      <range upper="100000.000000000000000" label="over 30 km" render="true" symbol="4" lower="30.000000000000000"/>
     </ranges>
     <symbols>
       <symbol alpha="0.85" type="line" clip_to_extent="1" name="0" force_rhr="0">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 symbollevels="0" enableorderby="0" forceraster="0" type="graduatedSymbol" referencescale="-1" graduatedMethod="GraduatedColor" attr="coalesce(&quot;fill_share&quot;, -0.5)">
     <ranges>
-      <range render="true" lower="-1.000000000000000" upper="0.000100000000000" label="Not used / ikke brugt" symbol="0"/>
-      <range render="true" lower="0.000100000000000" upper="0.500000000000000" label="Under half filled / under halvt fyldt" symbol="1"/>
-      <range render="true" lower="0.500000000000000" upper="0.999900000000000" label="Over half filled / over halvt fyldt" symbol="2"/>
-      <range render="true" lower="0.999900000000000" upper="1000.000000000000000" label="Filled / fyldt" symbol="3"/>
+      <range render="true" lower="-1.000000000000000" upper="0.000100000000000" label="Not used" symbol="0"/>
+      <range render="true" lower="0.000100000000000" upper="0.500000000000000" label="Less than half filled" symbol="1"/>
+      <range render="true" lower="0.500000000000000" upper="0.999900000000000" label="More than half filled" symbol="2"/>
+      <range render="true" lower="0.999900000000000" upper="1000.000000000000000" label="Filled" symbol="3"/>
     </ranges>
     <symbols>
       <symbol type="marker" clip_to_extent="1" force_rhr="0" name="0" alpha="1">

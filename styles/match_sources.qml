@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 symbollevels="0" enableorderby="0" forceraster="0" type="graduatedSymbol" referencescale="-1" graduatedMethod="GraduatedColor" attr="CASE WHEN coalesce(&quot;reused_m3&quot;,0) + coalesce(&quot;disposed_m3&quot;,0) > 0 THEN &quot;reused_m3&quot; / (&quot;reused_m3&quot; + &quot;disposed_m3&quot;) ELSE 0 END">
     <ranges>
-      <range render="true" lower="0.000000000000000" upper="0.000100000000000" label="Nothing reused / intet genanvendt" symbol="0"/>
-      <range render="true" lower="0.000100000000000" upper="0.500000000000000" label="Under half reused / under halvdelen" symbol="1"/>
-      <range render="true" lower="0.500000000000000" upper="0.999900000000000" label="Over half reused / over halvdelen" symbol="2"/>
-      <range render="true" lower="0.999900000000000" upper="1.000000000000000" label="All reused / alt genanvendt" symbol="3"/>
+      <range render="true" lower="0.000000000000000" upper="0.000100000000000" label="Nothing reused" symbol="0"/>
+      <range render="true" lower="0.000100000000000" upper="0.500000000000000" label="Less than half reused" symbol="1"/>
+      <range render="true" lower="0.500000000000000" upper="0.999900000000000" label="More than half reused" symbol="2"/>
+      <range render="true" lower="0.999900000000000" upper="1.000000000000000" label="All reused" symbol="3"/>
     </ranges>
     <symbols>
       <symbol type="marker" clip_to_extent="1" force_rhr="0" name="0" alpha="1">

@@ -2,10 +2,10 @@
 <qgis simplifyMaxScale="1" simplifyLocal="1" simplifyAlgorithm="0" version="3.22.16-Białowieża" minScale="100000000" hasScaleBasedVisibilityFlag="0" maxScale="0" simplifyDrawingHints="1" simplifyDrawingTol="1" styleCategories="Symbology|Fields|Rendering" symbologyReferenceScale="-1">
   <renderer-v2 symbollevels="0" forceraster="0" enableorderby="0" referencescale="-1" graduatedMethod="GraduatedColor" attr="risk" type="graduatedSymbol">
     <ranges>
-      <range label="0 (ingen flag / no flags)" upper="0.050000000000000" render="true" lower="0.000000000000000" symbol="0"/>
-      <range label="0–20" upper="20.000000000000000" render="true" lower="0.050000000000000" symbol="1"/>
-      <range label="20–50" upper="50.000000000000000" render="true" lower="20.000000000000000" symbol="2"/>
-      <range label="50–100" upper="100.000000000000000" render="true" lower="50.000000000000000" symbol="3"/>
+      <range label="Risk 0 (no flag)" upper="0.050000000000000" render="true" lower="0.000000000000000" symbol="0"/>
+      <range label="Risk 0–20" upper="20.000000000000000" render="true" lower="0.050000000000000" symbol="1"/>
+      <range label="Risk 20–50" upper="50.000000000000000" render="true" lower="20.000000000000000" symbol="2"/>
+      <range label="Risk 50–100" upper="100.000000000000000" render="true" lower="50.000000000000000" symbol="3"/>
     </ranges>
     <symbols>
       <symbol clip_to_extent="1" name="0" type="marker" force_rhr="0" alpha="1">

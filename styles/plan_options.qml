@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" symbollevels="0" forceraster="0" enableorderby="0">
     <rules key="{8bcffcb1-f92f-4ca1-b97d-55bb87676a06}">
-      <rule filter="&quot;rank&quot; = 1" label="Best option / bedste mulighed (rank 1)" symbol="0" key="{c6825465-9cac-4a64-9161-e9380641f07e}"/>
-      <rule filter="&quot;rank&quot; IN (2, 3)" label="Options 2–3 / mulighed 2–3" symbol="1" key="{0ce98ce4-0206-401a-90f9-d138fb262a54}"/>
-      <rule filter="&quot;rank&quot; > 3" label="Further options / øvrige muligheder" symbol="2" key="{5de17572-8545-46fa-9901-67c1cc666f16}"/>
-      <rule filter="&quot;receiver_kind&quot; = 'disposal'" label="Cheapest disposal / billigste deponering" symbol="3" key="{5df88766-bc6b-490a-bb0b-dd1edf1eb350}"/>
+      <rule filter="&quot;rank&quot; = 1" label="Best option (rank 1)" symbol="0" key="{c6825465-9cac-4a64-9161-e9380641f07e}"/>
+      <rule filter="&quot;rank&quot; IN (2, 3)" label="Options 2–3" symbol="1" key="{0ce98ce4-0206-401a-90f9-d138fb262a54}"/>
+      <rule filter="&quot;rank&quot; > 3" label="Further options" symbol="2" key="{5de17572-8545-46fa-9901-67c1cc666f16}"/>
+      <rule filter="&quot;receiver_kind&quot; = 'disposal'" label="Cheapest disposal" symbol="3" key="{5df88766-bc6b-490a-bb0b-dd1edf1eb350}"/>
     </rules>
     <symbols>
       <symbol name="0" type="line" alpha="1" clip_to_extent="1" force_rhr="0">

@@ -2,9 +2,9 @@
 <qgis hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" labelsEnabled="1" simplifyLocal="1" simplifyMaxScale="1" maxScale="0" version="3.22.16-Białowieża" minScale="100000000" styleCategories="Symbology|Labeling|Rendering">
   <renderer-v2 type="categorizedSymbol" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" attr="kind">
     <categories>
-      <category value="pit" symbol="0" label="Råstofgrav / pit" render="true"/>
-      <category value="resource_site" symbol="1" label="Jordressourceplads / resource site" render="true"/>
-      <category value="utilisation" symbol="2" label="Nyttiggørelse / utilisation" render="true"/>
+      <category value="pit" symbol="0" label="Raw-material pit" render="true"/>
+      <category value="resource_site" symbol="1" label="Resource site" render="true"/>
+      <category value="utilisation" symbol="2" label="Utilisation project" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" alpha="0.85" clip_to_extent="1" name="0" force_rhr="0">
@@ -102,24 +102,24 @@
         <layer class="SimpleFill" pass="0" locked="0" enabled="1">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
-            <Option type="QString" value="145,207,96,255" name="color"/>
+            <Option type="QString" value="175,141,195,255" name="color"/>
             <Option type="QString" value="bevel" name="joinstyle"/>
             <Option type="QString" value="0,0" name="offset"/>
             <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
             <Option type="QString" value="MM" name="offset_unit"/>
-            <Option type="QString" value="27,120,55,255" name="outline_color"/>
+            <Option type="QString" value="118,42,131,255" name="outline_color"/>
             <Option type="QString" value="solid" name="outline_style"/>
             <Option type="QString" value="0.5" name="outline_width"/>
             <Option type="QString" value="MM" name="outline_width_unit"/>
             <Option type="QString" value="solid" name="style"/>
           </Option>
           <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="145,207,96,255" k="color"/>
+          <prop v="175,141,195,255" k="color"/>
           <prop v="bevel" k="joinstyle"/>
           <prop v="0,0" k="offset"/>
           <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
           <prop v="MM" k="offset_unit"/>
-          <prop v="27,120,55,255" k="outline_color"/>
+          <prop v="118,42,131,255" k="outline_color"/>
           <prop v="solid" k="outline_style"/>
           <prop v="0.5" k="outline_width"/>
           <prop v="MM" k="outline_width_unit"/>

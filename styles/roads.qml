@@ -2,10 +2,10 @@
 <qgis hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" labelsEnabled="0" simplifyLocal="1" simplifyMaxScale="1" maxScale="0" version="3.22.16-Białowieża" minScale="100000000" styleCategories="Symbology|Labeling|Rendering">
   <renderer-v2 type="categorizedSymbol" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" attr="road_class">
     <categories>
-      <category value="motorway" symbol="0" label="Motorvej / motorway" render="true"/>
-      <category value="regional" symbol="1" label="Landevej / regional road" render="true"/>
-      <category value="local" symbol="2" label="Lokalvej / local road" render="true"/>
-      <category value="access" symbol="3" label="Adgangsvej / access road" render="true"/>
+      <category value="motorway" symbol="0" label="Motorway" render="true"/>
+      <category value="regional" symbol="1" label="Regional road" render="true"/>
+      <category value="local" symbol="2" label="Local road" render="true"/>
+      <category value="access" symbol="3" label="Access road" render="true"/>
     </categories>
     <symbols>
       <symbol type="line" alpha="1" clip_to_extent="1" name="0" force_rhr="0">

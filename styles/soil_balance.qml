@@ -14,13 +14,13 @@
   </temporal>
   <renderer-v2 forceraster="0" attr="balance_m3" referencescale="-1" graduatedMethod="GraduatedColor" symbollevels="0" type="graduatedSymbol" enableorderby="0">
     <ranges>
-      <range upper="-50000.000000000000000" lower="-1000000000000.000000000000000" label="Deficit over 50,000 m³ / underskud" symbol="0" render="true"/>
+      <range upper="-50000.000000000000000" lower="-1000000000000.000000000000000" label="Deficit over 50,000 m³" symbol="0" render="true"/>
       <range upper="-10000.000000000000000" lower="-50000.000000000000000" label="Deficit 10,000–50,000 m³" symbol="1" render="true"/>
       <range upper="-1000.000000000000000" lower="-10000.000000000000000" label="Deficit 1,000–10,000 m³" symbol="2" render="true"/>
-      <range upper="1000.000000000000000" lower="-1000.000000000000000" label="In balance (±1,000 m³) / i balance" symbol="3" render="true"/>
+      <range upper="1000.000000000000000" lower="-1000.000000000000000" label="In balance (±1,000 m³)" symbol="3" render="true"/>
       <range upper="10000.000000000000000" lower="1000.000000000000000" label="Surplus 1,000–10,000 m³" symbol="4" render="true"/>
       <range upper="50000.000000000000000" lower="10000.000000000000000" label="Surplus 10,000–50,000 m³" symbol="5" render="true"/>
-      <range upper="1000000000000.000000000000000" lower="50000.000000000000000" label="Surplus over 50,000 m³ / overskud" symbol="6" render="true"/>
+      <range upper="1000000000000.000000000000000" lower="50000.000000000000000" label="Surplus over 50,000 m³" symbol="6" render="true"/>
     </ranges>
     <symbols>
       <symbol force_rhr="0" name="0" clip_to_extent="1" type="fill" alpha="0.85">

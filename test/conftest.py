@@ -164,6 +164,35 @@ def recording_feedback(qgis_app):
     return RecordingFeedback()
 
 
+@pytest.fixture
+def qgis_language(plugin):
+    """``qgis_language("da")``: QGIS set to run in that language for the rest of the test, as a
+    planner sets it (Settings ▸ Options ▸ General ▸ override the system locale), with the
+    plugin's catalogue loaded for it; numbers follow it. The settings and the catalogue are
+    restored afterwards."""
+    from qgis.core import QgsSettings
+
+    from jordressource_plugin.i18n import install_translator
+
+    keys = ("locale/overrideFlag", "locale/userLocale", "locale/globalLocale")
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in keys}
+
+    def use(language, number_locale=""):
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", language)
+        settings.setValue("locale/globalLocale", number_locale)
+        install_translator(again=True)
+
+    yield use
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+    install_translator(again=True)
+
+
 def single_band_raster(path, values, origin, cell=2.0, crs="EPSG:25832", nodata=-9999.0):
     """A north-up float32 GeoTIFF at ``path`` holding ``values`` (rows from the north), with its
     upper-left corner at ``origin`` (x, y) and square cells of ``cell`` metres. ``crs`` and

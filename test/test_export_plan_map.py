@@ -76,6 +76,8 @@ def page_pixels(path, page, tmp_path):
 
 def test_atlas_has_a_page_per_plan_area_with_its_name_and_only_its_legend(
         run_algorithm, plans, sites, roads, tmp_path):
+    from jordressource_plugin.i18n import user_language
+
     output = tmp_path / "plan.pdf"
     result = run_algorithm("export_plan_map", {
         "LAYERS": [plans, sites, roads], "COVERAGE": plans, "COVERAGE_NAME_FIELD": "name",
@@ -91,8 +93,10 @@ def test_atlas_has_a_page_per_plan_area_with_its_name_and_only_its_legend(
         assert "Veje i området" in text  # the road crosses every page
         assert "EPSG:25832" in text
         assert "Copernicus" in text  # the sources line
-    assert "Urban / byzone" in pages[0] and "Agricultural / landzone" not in pages[0]
-    assert "Agricultural / landzone" in pages[2] and "Urban / byzone" not in pages[2]
+    urban, agricultural = (("Byområde", "Landbrugsområde") if user_language() == "da"
+                           else ("Urban area", "Agricultural area"))
+    assert urban in pages[0] and agricultural not in pages[0]
+    assert agricultural in pages[2] and urban not in pages[2]
     assert not any("Lokalplan C" in text for text in pages[:2])
 
 
@@ -345,4 +349,5 @@ def test_layers_opened_from_a_path_keep_their_stored_style_and_layer_name(run_al
     # The layer's name in the file is an identifier, so the legend shows the data model's title
     # in the user's language, not the file name holbaek_sample.
     assert ("Områdetyper" if user_language() == "da" else "Area types") in text
-    assert "urban" in text  # a category of the style stored in the GeoPackage
+    # a category of the style stored in the GeoPackage, in the user's language
+    assert ("Byområde" if user_language() == "da" else "Urban area") in text

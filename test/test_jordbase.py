@@ -544,7 +544,7 @@ def test_styles_and_danish_aliases_open_with_the_table(qgis_app, server):
                             "'styled' AND useasdefault") == [(len(model.TABLES),)]
     assert connection.query("SELECT obj_description('styled.storage_sites'::regclass), "
                             "col_description('styled.movements'::regclass, 2)") == [
-        ("Mellemlagre (oplag)", "ID")]
+        ("Mellemlagre", "ID")]
 
 
 # --- create_project with DATABASE ----------------------------------------------------------

@@ -90,3 +90,31 @@ def test_a_road_layer_without_length_is_a_clear_error(run_algorithm, make_layer)
         run_algorithm("match_reuse", {"SOURCES": sources, "RECEIVERS": receivers, "ROADS": roads,
                                       "OUTPUT_MATCHES": "memory:", "OUTPUT_SOURCES": "memory:",
                                       "OUTPUT_RECEIVERS": "memory:"})
+
+
+def test_routes_output_draws_each_match_along_its_road(run_algorithm, layers):
+    """OUTPUT_ROUTES: the match S→R2 along the main road, as long as its haul, with the match's
+    fields; the straight match line stays the overview."""
+    sources, receivers, roads = layers
+    result = run_algorithm("match_reuse", {
+        "SOURCES": sources, "RECEIVERS": receivers, "ROADS": roads, "AREA_RULE": 0,
+        "MAX_HAUL_KM": 30, "DISTANCE_CRS": CRS, "OUTPUT_MATCHES": "memory:",
+        "OUTPUT_SOURCES": "memory:", "OUTPUT_RECEIVERS": "memory:",
+        "OUTPUT_ROUTES": "memory:"})
+    routes = list(result["OUTPUT_ROUTES"].getFeatures())
+    assert [(f["source_id"], f["receiver_id"]) for f in routes] == [("S", "R2")]
+    route = routes[0]
+    assert route.geometry().length() == pytest.approx(route["distance_km"] * 1000.0, abs=1.0)
+    assert route["volume_m3"] == pytest.approx(100.0)
+    straight = next(result["OUTPUT_MATCHES"].getFeatures()).geometry()
+    assert straight.length() == pytest.approx(6000.0, abs=1.0)  # the overview stays straight
+
+
+def test_routes_output_is_empty_without_roads(run_algorithm, layers):
+    sources, receivers, _ = layers
+    result = run_algorithm("match_reuse", {
+        "SOURCES": sources, "RECEIVERS": receivers, "AREA_RULE": 0, "MAX_HAUL_KM": 30,
+        "DISTANCE_CRS": CRS, "OUTPUT_MATCHES": "memory:", "OUTPUT_SOURCES": "memory:",
+        "OUTPUT_RECEIVERS": "memory:", "OUTPUT_ROUTES": "memory:"})
+    assert result["OUTPUT_ROUTES"].featureCount() == 0
+    assert result["OUTPUT_MATCHES"].featureCount() == 1

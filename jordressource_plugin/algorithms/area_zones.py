@@ -10,6 +10,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.sites import SiteFieldsMixin, SiteParameters
@@ -59,17 +60,19 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
-                                                     "the log)"), "id", self.SOURCES, optional=True)
+                                                     "the log)"), "id", self.SOURCES, optional=True,
+                       advanced=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True, optional=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RECEIVERS, self.tr("Receivers (demand)"),
             processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
-                                                       "log)"), "id", self.RECEIVERS, optional=True)
+                                                       "log)"), "id", self.RECEIVERS, optional=True,
+                       advanced=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
-        self.add_distance_crs_parameter()
+        self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         for name, title in zip(self.NUMBERS, (
@@ -137,11 +140,12 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         surplus, demand = float(zones["surplus_m3"].sum()), float(zones["demand_m3"].sum())
         outside = result.outside
+        whole = number_format().whole
         feedback.pushInfo(self.tr(
-            "{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other "
-            "area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand "
-            "{4:,.0f} m³.").format(len(zones), surplus, demand, outside["surplus_m3"],
-                                   outside["demand_m3"]))
+            "{0} zone(s): surplus {1} m³, demand {2} m³; outside every zone (other "
+            "area types, contaminated sites, no area type): surplus {3} m³, demand "
+            "{4} m³.").format(whole(len(zones)), whole(surplus), whole(demand),
+                               whole(outside["surplus_m3"]), whole(outside["demand_m3"])))
         steps.setProgress(100)
         values = (len(zones), surplus, demand, float(outside["surplus_m3"]),
                   float(outside["demand_m3"]))

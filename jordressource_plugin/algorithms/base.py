@@ -108,20 +108,28 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         take their default when a script or model leaves them out (see ``parameters``)."""
         return super().addParameter(with_default_standing_in(parameter), createOutput)
 
-    def add_distance_crs_parameter(self):
-        self.addParameter(QgsProcessingParameterCrs(
+    def add_distance_crs_parameter(self, advanced=False):
+        parameter = QgsProcessingParameterCrs(
             "DISTANCE_CRS",
             translate("JordressourceAlgorithm", "Metric CRS for distances and areas"),
-            defaultValue=DEFAULT_DISTANCE_CRS))
+            defaultValue=DEFAULT_DISTANCE_CRS)
+        if advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+        self.addParameter(parameter)
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
-                             advanced=False, optional=False, integer=False):
+                             advanced=False, optional=False, integer=False, decimals=None):
+        """A number parameter whose box shows ``decimals`` places (by default as many as the
+        default value has, at least one), not QGIS's six ("30.000000")."""
         kind = QgsProcessingParameterNumber.Integer if integer \
             else QgsProcessingParameterNumber.Double
         parameter = QgsProcessingParameterNumber(
             name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
             parameter.setMaximum(maximum)
+        if not integer:
+            places = decimals if decimals is not None else default_decimals(default)
+            parameter.setMetadata({"widget_wrapper": {"decimals": places}})
         if advanced:
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
         self.addParameter(parameter)
@@ -185,6 +193,15 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
             style = styling.style_for_geometry(output.style, wkb_type) if output.style else ""
             styling.style_output(dest_id, style, field_aliases(output), context, feedback)
         return {}
+
+
+def default_decimals(value) -> int:
+    """Decimal places a number box needs to show ``value`` as written: 1 for 30, 3 for 0.225
+    (at most 4)."""
+    if value is None:
+        return 2
+    text = f"{float(value):.4f}".rstrip("0")
+    return min(max(len(text.partition(".")[2]), 1), 4)
 
 
 def processing_vector_types(*types):

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.columns import read_columns, write_rows
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import read_frame
@@ -166,7 +167,8 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(3)
-        steps.pushInfo(self.tr("Checking {0:,} movement(s)…").format(len(log)))
+        steps.pushInfo(self.tr("Checking {0} movement(s)…").format(
+            number_format().whole(len(log))))
         rules = CheckRules(number["MAX_HAUL_KM"], number["TRUCK_PAYLOAD_T"],
                            number["MAX_SPEED_KMH"], number["DETOUR_FACTOR"], area_types)
         try:
@@ -220,8 +222,8 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
                                             label)
         if feedback.isCanceled():
             return None, None, None
-        feedback.pushInfo(self.tr("{0}: {1:,} movement(s) read ({2}).").format(
-            label, len(fids), self.tr("GDAL columns") if route == "gdal"
+        feedback.pushInfo(self.tr("{0}: {1} movement(s) read ({2}).").format(
+            label, number_format().whole(len(fids)), self.tr("GDAL columns") if route == "gdal"
             else self.tr("QGIS features")))
         keys = {key: fields[name] for name, _, parent, _, key in self.FIELDS
                 if parent == self.MOVEMENTS}
@@ -332,8 +334,10 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
                 .format(label, len(skipped), id_list(skipped)))
         if report.refused:
             raise refusal_error(report, label)
-        feedback.pushInfo(self.tr("{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).").format(
-            label, len(plan), plan.tonnes.sum(), chosen[0], chosen[1]))
+        numbers = number_format()
+        feedback.pushInfo(self.tr("{0}: {1} planned pair(s), {2} t ({3} → {4}).").format(
+            label, numbers.whole(len(plan)), numbers.whole(plan.tonnes.sum()), chosen[0],
+            chosen[1]))
         return plan
 
     # Writing ----------------------------------------------------------------------------------
@@ -376,13 +380,15 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
                             (self.PLAN, self.tr("Plan")), (self.ROADS, self.tr("Roads"))):
             if layers[name] is not None:
                 inputs[label] = layers[name].sourceName()
+        trimmed = number_format().trimmed
         parameters = {
-            self.tr("Maximum plausible haul (km)"): f"{number['MAX_HAUL_KM']:g}",
-            self.tr("Truck payload (t)"): f"{number['TRUCK_PAYLOAD_T']:g}",
-            self.tr("Bulk density (t/m³)"): f"{number['DENSITY_T_M3']:g}",
-            self.tr("Top speed of a truck (km/h)"): f"{number['MAX_SPEED_KMH']:g}",
+            self.tr("Maximum plausible haul (km)"): trimmed(number["MAX_HAUL_KM"]),
+            self.tr("Truck payload (t)"): trimmed(number["TRUCK_PAYLOAD_T"]),
+            self.tr("Bulk density (t/m³)"): trimmed(number["DENSITY_T_M3"]),
+            self.tr("Top speed of a truck (km/h)"): trimmed(number["MAX_SPEED_KMH"]),
             self.tr("Detour factor (road / straight distance, without roads)"):
-                f"{number['DETOUR_FACTOR']:g}",
+                trimmed(number["DETOUR_FACTOR"]),
             self.tr("Metric CRS"): crs.authid()}
-        report = movement_report(log, result, self.report_labels(), inputs, parameters)
+        report = movement_report(log, result, self.report_labels(), inputs, parameters,
+                                 numbers=number_format())
         Path(path).write_text(report, encoding="utf-8")

@@ -6,7 +6,9 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ..i18n import number_format
 from ..layers.frames import read_frame, write_frame
+from ..layers.vocabulary import area_type_name
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
@@ -79,9 +81,11 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         write_frame(sink, sites, fields, feedback)
         sink.flushBuffer()
         counts = sites["area_type"].value_counts().to_dict()
+        whole = number_format().whole
         feedback.pushInfo(self.tr("Classified {0} site(s): {1}; {2} suspected of contamination.")
-                          .format(len(sites),
-                                  ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
-                                  int(result.contamination_suspected.sum())))
+                          .format(whole(len(sites)),
+                                  ", ".join(f"{area_type_name(k)} {whole(v)}"
+                                            for k, v in sorted(counts.items())),
+                                  whole(int(result.contamination_suspected.sum()))))
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}

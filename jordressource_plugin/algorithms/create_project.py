@@ -26,6 +26,7 @@ from qgis.core import (
 
 from ..i18n import translate
 from ..layers.frames import qgis_value
+from ..layers.legend import load_style
 from ..qt_compat import new_field
 from ..resources import style_path
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm
@@ -98,7 +99,7 @@ def store_default_style(uri, spec, layer_name):
     qml = style_path(spec.style)
     if qml.exists():
         categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
-        layer.loadNamedStyle(str(qml), categories)
+        load_style(layer, qml, categories)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
     error = layer.saveStyleToDatabase(spec.style, spec.title_da, True, "")

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
@@ -135,10 +136,12 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
         if difference_path:
             self.register_output(self.OUTPUT_DIFFERENCE, difference_path)
             outputs[self.OUTPUT_DIFFERENCE] = difference_path
-        feedback.pushInfo(self.tr("{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus "
-                                  "{3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).")
-                          .format(len(frame), outputs["CUT_M3"], outputs["FILL_M3"],
-                                  outputs["SURPLUS_M3"], outputs["LOOSE_M3"], outputs["TONNES"]))
+        whole = number_format().whole
+        feedback.pushInfo(self.tr("{0} excavation(s): cut {1} m³, fill {2} m³, surplus "
+                                  "{3} m³ in situ ({4} m³ loose, {5} t).")
+                          .format(whole(len(frame)), whole(outputs["CUT_M3"]),
+                                  whole(outputs["FILL_M3"]), whole(outputs["SURPLUS_M3"]),
+                                  whole(outputs["LOOSE_M3"]), whole(outputs["TONNES"])))
         feedback.setProgress(100)
         return outputs
 

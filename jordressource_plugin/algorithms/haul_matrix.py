@@ -16,10 +16,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
+from ..layers.vocabulary import distance_method
 from .base import JordressourceAlgorithm, processing_vector_types
 
 # MAX_HAUL_KM = 0 lists every pair; beyond this many the output would not fit in memory usefully.
@@ -112,9 +114,9 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         target_ids, target_xy, _ = sites[self.TARGETS]
         if math.isinf(max_km) and len(source_ids) * len(target_ids) > MAX_UNLIMITED_PAIRS:
             raise QgsProcessingException(self.tr(
-                "Without a maximum haul every one of the {0:,} source-target pairs would be "
+                "Without a maximum haul every one of the {0} source-target pairs would be "
                 "listed. Set a maximum haul (km) above 0.").format(
-                    len(source_ids) * len(target_ids)))
+                    number_format().whole(len(source_ids) * len(target_ids))))
         steps.setCurrentStep(1)
         network = self._read_roads(parameters, context, steps, crs)
         if steps.isCanceled():
@@ -124,8 +126,14 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                                                sites, max_km)
         if steps.isCanceled():
             return {}
-        feedback.pushInfo(self.tr("{0} pair(s) within {1} km ({2}).")
-                          .format(len(pairs), max_km, pairs.method))
+        numbers = number_format()
+        if math.isinf(max_km):
+            feedback.pushInfo(self.tr("{0} pair(s), with no maximum haul ({1}).")
+                              .format(numbers.whole(len(pairs)), distance_method(pairs.method)))
+        else:
+            feedback.pushInfo(self.tr("{0} pair(s) within {1} km ({2}).")
+                              .format(numbers.whole(len(pairs)), numbers.trimmed(max_km),
+                                      distance_method(pairs.method)))
 
         steps.setCurrentStep(3)
         fields = self.output_fields(self.OUTPUT)
@@ -206,7 +214,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         source_xy, target_xy = sites[self.SOURCES][1], sites[self.TARGETS][1]
         if network is None:
             detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
-            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(detour))
+            feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(
+                number_format().trimmed(detour)))
             return straight_haul_pairs(source_xy, target_xy, max_km, detour), 0, 0
         result = network.haul(source_xy, target_xy, max_km,
                               progress=lambda share: steps.setProgress(100 * share),
@@ -218,7 +227,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         if result.disconnected_pairs:
             feedback.pushWarning(self.tr(
                 "{0} source-target pair(s) lie on separate parts of the road network and "
-                "have no road path; they are left out.").format(result.disconnected_pairs))
+                "have no road path; they are left out.").format(
+                    number_format().whole(result.disconnected_pairs)))
         return result.pairs, result.disconnected_pairs, far
 
     def _report_far(self, site, access_m, warning_m, feedback):
@@ -226,8 +236,9 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         far = [ids[k] for k in (access_m > warning_m).nonzero()[0]]
         if far and warning_m > 0:
             feedback.pushWarning(self.tr(
-                "{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight "
-                "access leg is counted in the haul.").format(label, len(far), warning_m,
-                                                             id_list(far)))
+                "{0}: {1} site(s) lie more than {2} m from any road ({3}); their straight "
+                "access leg is counted in the haul.").format(
+                    label, number_format().whole(len(far)), number_format().whole(warning_m),
+                    id_list(far)))
             return len(far)
         return 0

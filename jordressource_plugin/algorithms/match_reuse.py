@@ -4,6 +4,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
+    QgsLineString,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -16,11 +17,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
 from ..layers.sites import SiteFieldsMixin, SiteParameters
+from ..layers.solver import solver_failure, solver_report
 from .base import JordressourceAlgorithm, processing_vector_types
 
 
@@ -38,23 +41,26 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
     OUTPUT_MATCHES = "OUTPUT_MATCHES"
     OUTPUT_SOURCES = "OUTPUT_SOURCES"
     OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
+    OUTPUT_ROUTES = "OUTPUT_ROUTES"
 
-    # (parameter, default field, parent layer, optional)
+    # (parameter, default field, parent layer, optional, advanced). The fields every run maps
+    # (ids, volume, class, capacity) come first in the dialog; dates, kinds, disposal fields and
+    # the area-type field have defaults that fit the data model and wait under Advanced.
     FIELDS = (
-        ("SOURCE_ID_FIELD", "id", "SOURCES", False),
-        ("VOLUME_FIELD", "volume_m3", "SOURCES", False),
-        ("CLASS_FIELD", "soil_class", "SOURCES", False),
-        ("SOURCE_START_FIELD", "start_date", "SOURCES", True),
-        ("SOURCE_END_FIELD", "end_date", "SOURCES", True),
-        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False),
-        ("KIND_FIELD", "kind", "RECEIVERS", True),
-        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False),
-        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False),
-        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True),
-        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True),
-        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True),
-        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True),
-        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True),
+        ("SOURCE_ID_FIELD", "id", "SOURCES", False, False),
+        ("VOLUME_FIELD", "volume_m3", "SOURCES", False, False),
+        ("CLASS_FIELD", "soil_class", "SOURCES", False, False),
+        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False, False),
+        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False, False),
+        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False, False),
+        ("SOURCE_START_FIELD", "start_date", "SOURCES", True, True),
+        ("SOURCE_END_FIELD", "end_date", "SOURCES", True, True),
+        ("KIND_FIELD", "kind", "RECEIVERS", True, True),
+        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True, True),
+        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True, True),
+        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True, True),
+        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True, True),
+        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True, True),
     )
 
     def displayName(self):
@@ -101,37 +107,44 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, self.tr("Roads"), processing_vector_types("line"), optional=True))
         labels = self.field_labels()
-        for name, default, parent, optional in self.FIELDS:
-            self.addParameter(QgsProcessingParameterField(
-                name, labels[name], defaultValue=default, parentLayerParameterName=parent,
-                optional=optional))
+        fields = {name: QgsProcessingParameterField(
+            name, labels[name], defaultValue=default, parentLayerParameterName=parent,
+            optional=optional) for name, default, parent, optional, _ in self.FIELDS}
+        for name, _, _, _, advanced in self.FIELDS:
+            if not advanced:
+                self.addParameter(fields[name])
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_RULE, self.tr("Area rule"),
             options=[self.tr("0 – ignore area types"),
                      self.tr("1 – analysis cost when crossing area types"),
                      self.tr("2 – only within the same area type")],
             defaultValue=1))
-        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM)
+        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM,
+                                  decimals=1)
         self.add_number_parameter("DETOUR_FACTOR",
                                   self.tr("Detour factor (road / straight distance, "
                                           "without roads)"),
-                                  costs.DETOUR_FACTOR, minimum=1.0)
+                                  costs.DETOUR_FACTOR, minimum=1.0, decimals=2)
+        for name, _, _, _, advanced in self.FIELDS:
+            if advanced:
+                fields[name].setFlags(fields[name].flags() | fields[name].FlagAdvanced)
+                self.addParameter(fields[name])
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
-        self.add_distance_crs_parameter()
-        for name, label, default in (
-                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
-                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T),
+                                  costs.SNAP_TOLERANCE_M, advanced=True, decimals=1)
+        self.add_distance_crs_parameter(advanced=True)
+        for name, label, default, decimals in (
+                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3, 2),
+                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T, 1),
                 ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
-                 costs.TRANSPORT_COST_DKK_TKM),
+                 costs.TRANSPORT_COST_DKK_TKM, 2),
                 ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
-                 costs.ANALYSIS_COST_DKK_T),
-                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM),
+                 costs.ANALYSIS_COST_DKK_T, 2),
+                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM, 3),
                 ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
-                 costs.BASELINE_HAUL_KM),
+                 costs.BASELINE_HAUL_KM, 1),
                 ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
-                 costs.DEFAULT_GATE_FEE_DKK_T)):
-            self.add_number_parameter(name, label, default, advanced=True)
+                 costs.DEFAULT_GATE_FEE_DKK_T, 2)):
+            self.add_number_parameter(name, label, default, advanced=True, decimals=decimals)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_MATCHES, self.output_title(self.OUTPUT_MATCHES),
             QgsProcessing.TypeVectorLine))
@@ -139,6 +152,9 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_RECEIVERS, self.output_title(self.OUTPUT_RECEIVERS)))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
+            QgsProcessing.TypeVectorLine, optional=True, createByDefault=False))
         for name, description in (
                 ("REUSED_M3", self.tr("Reused (m³)")),
                 ("DISPOSED_M3", self.tr("To disposal (m³)")),
@@ -152,6 +168,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.reuse.allocation import AllocationCancelled, AllocationError
+        from ..core.reuse.costs import straight_haul
         from ..core.reuse.plan import plan_reuse
         from ..core.reuse.problem import AreaRule
 
@@ -167,12 +184,15 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         steps.setCurrentStep(1)
         self._classify(parameters, context, steps, layers, crs, area_rule,
                        (source_table, excavations), (receiver_table_, receivers))
-        haul_pairs = self._haul_pairs(layers, crs, number, context, steps)
+        network = self._road_network(layers, crs, number, context, steps)
+        haul_pairs = (straight_haul(number["DETOUR_FACTOR"]) if network is None
+                      else network.haul_pairs)
         disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
         steps.setCurrentStep(2)
+        numbers = number_format()
         feedback.pushInfo(self.tr(
             "Solving the allocation of {0} excavation(s) to {1} receiver(s)…").format(
-                len(source_table.ids), len(receiver_table_.ids)))
+                numbers.whole(len(source_table.ids)), numbers.whole(len(receiver_table_.ids))))
         try:
             plan = plan_reuse(excavations, receivers, disposal.xy, disposal.gate_fee_dkk_t, rates,
                               area_rule, number["MAX_HAUL_KM"], haul_pairs,
@@ -180,14 +200,20 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         except AllocationCancelled:
             return {}
         except AllocationError as error:
+            feedback.pushDebugInfo(str(error))  # HiGHS's own words, for support
             raise QgsProcessingException(self.tr(
-                "The optimiser could not find the optimal allocation: {0}").format(error)) from None
+                "The optimiser could not find the optimal allocation: {0}").format(
+                    solver_failure(error.status))) from None
         self._report_problem(plan, source_table, receiver_table_, feedback)
         steps.setCurrentStep(3)
 
-        results = self._write_outputs(parameters, context, steps, plan, source_table,
-                                      receiver_table_, layers, kind_field, disposal.ids, crs)
-        self._log_summary(plan.summary, plan.allocation, feedback)
+        results, match_rows = self._write_outputs(parameters, context, steps, plan,
+                                                  source_table, receiver_table_, layers,
+                                                  kind_field, disposal.ids, crs)
+        if parameters.get(self.OUTPUT_ROUTES):
+            results.update(self._write_routes(parameters, context, steps, plan, network,
+                                              (excavations.xy, receivers.xy), match_rows, crs))
+        self._log_summary(plan.summary, feedback)
         results.update(self._numbers(plan.summary))
         return results
 
@@ -208,7 +234,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             "DEFAULT_GATE_FEE_DKK_T")}
         for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
             if number[name] <= 0:
-                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(name))
+                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(
+                    self.parameterDefinition(name).description()))
         rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
                           number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
                           number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
@@ -276,15 +303,14 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
                            receiver_table_.frame.geometry, areas, area_field, contamination)
 
-    def _haul_pairs(self, layers, crs, number, context, feedback):
-        """Straight lines times the detour factor, or along the roads: the same reading of
-        roads as haul_matrix (a layer with no usable line is a clear error)."""
-        from ..core.reuse.costs import straight_haul
-
+    def _road_network(self, layers, crs, number, context, feedback):
+        """The road network hauls follow, or None for straight lines times the detour factor:
+        the same reading of roads as haul_matrix (a layer with no usable line is a clear
+        error)."""
         if layers[self.ROADS] is None:
-            return straight_haul(number["DETOUR_FACTOR"])
+            return None
         return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback).haul_pairs
+                                 feedback)
 
     def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
         """The disposal sites (positions, gate fees, ids) under the one reading policy; an
@@ -303,9 +329,11 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
             check_reading(report, label, feedback)
         if not len(disposal.xy):
+            numbers = number_format()
             feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(rates.baseline_haul_km,
-                                                                   rates.default_gate_fee_dkk_t))
+                                      "charged {1} DKK/t.").format(
+                numbers.trimmed(rates.baseline_haul_km),
+                numbers.trimmed(rates.default_gate_fee_dkk_t)))
         return disposal
 
     @staticmethod
@@ -322,10 +350,13 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             feedback.pushWarning(self.tr(
                 "{0} excavation(s) have a soil class no receiver accepts; their soil goes to "
                 "disposal: {1}").format(len(ids), id_list(ids)))
+        numbers = number_format()
         feedback.pushInfo(self.tr("{0} pair(s) within the maximum haul; {1} allowed arc(s) "
-                                  "cheaper than disposal. Solver: {2} ({3} LP solve(s)).")
-                          .format(problem.pairs_in_reach, len(problem.arcs),
-                                  plan.allocation.status, plan.allocation.rounds))
+                                  "cheaper than disposal.")
+                          .format(numbers.whole(problem.pairs_in_reach),
+                                  numbers.whole(len(problem.arcs))))
+        feedback.pushInfo(solver_report(plan.allocation.status, plan.allocation.rounds,
+                                        plan.allocation.cost_dkk, numbers))
 
     # Writing --------------------------------------------------------------------------------
     def _write_outputs(self, parameters, context, feedback, plan, source_table, receiver_table_,
@@ -336,6 +367,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         match_fields = self.output_fields(self.OUTPUT_MATCHES)
         names = match_fields.names()
+        match_rows = []
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
                                               match_fields, QgsWkbTypes.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
@@ -360,7 +392,8 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "cost_dkk": float(row.cost_dkk),
                 "same_area_type": None if row.same_area_type is None else bool(row.same_area_type),
                 "analysis_required": bool(row.analysis_required)}
-            feature.setAttributes([values[name] for name in names])
+            match_rows.append([values[name] for name in names])
+            feature.setAttributes(match_rows[-1])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
 
@@ -386,26 +419,58 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         write_frame(sink, receivers, fields, feedback)
         sink.flushBuffer()
         return {self.OUTPUT_MATCHES: matches_id, self.OUTPUT_SOURCES: sources_id,
-                self.OUTPUT_RECEIVERS: receivers_id}
+                self.OUTPUT_RECEIVERS: receivers_id}, match_rows
 
-    def _log_summary(self, summary, allocation, feedback):
+    def _write_routes(self, parameters, context, feedback, plan, network, site_xy, match_rows,
+                      crs):
+        """The matches drawn along the roads they are hauled on, with the matches' fields; the
+        straight match lines stay as the overview. Empty without roads."""
+        from ..core.network.haul import NETWORK, HaulPairs
+
+        fields = self.output_fields(self.OUTPUT_ROUTES)
+        sink, routes_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context, fields,
+                                             QgsWkbTypes.LineString, crs)
+        if network is None:
+            feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
+                                      "output stays empty."))
+            return {self.OUTPUT_ROUTES: routes_id}
+        matches = plan.matches
+        pairs = HaulPairs(matches["source"].to_numpy(), matches["receiver"].to_numpy(),
+                          matches["distance_km"].to_numpy(dtype=float), NETWORK)
+        routes = network.route_lines(site_xy[0], site_xy[1], pairs, canceled=feedback.isCanceled)
+        for attributes, route in zip(match_rows, routes):
+            if route is None or feedback.isCanceled():
+                continue
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            xs, ys = route.xy
+            feature.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        return {self.OUTPUT_ROUTES: routes_id}
+
+    def _log_summary(self, summary, feedback):
+        numbers = number_format()
+        whole = numbers.whole
+
         def change(plan, baseline):
-            return f"{(plan - baseline) / baseline:+.0%}" if baseline else "–"
+            return numbers.change((plan - baseline) / baseline) if baseline else "–"
 
         feedback.pushInfo(self.tr(
-            "Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.")
-            .format(summary.reused_m3, summary.supplied_m3, summary.reused_share,
-                    summary.disposed_m3))
-        feedback.pushInfo(self.tr("Transport: {0:,.0f} tonne-km against {1:,.0f} if everything "
-                                  "went to disposal ({2}).")
-                          .format(summary.tonne_km, summary.baseline_tonne_km,
+            "Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.")
+            .format(whole(summary.reused_m3), whole(summary.supplied_m3),
+                    numbers.share(summary.reused_share), whole(summary.disposed_m3)))
+        feedback.pushInfo(self.tr("Haul: {0} tonne-km against {1} if everything went to "
+                                  "disposal ({2}).")
+                          .format(whole(summary.tonne_km), whole(summary.baseline_tonne_km),
                                   change(summary.tonne_km, summary.baseline_tonne_km)))
-        feedback.pushInfo(self.tr("CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).")
-                          .format(summary.co2_kg, summary.baseline_co2_kg,
+        feedback.pushInfo(self.tr("CO2: {0} kg against {1} kg ({2}).")
+                          .format(whole(summary.co2_kg), whole(summary.baseline_co2_kg),
                                   change(summary.co2_kg, summary.baseline_co2_kg)))
-        feedback.pushInfo(self.tr("Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.")
-                          .format(summary.cost_dkk, summary.baseline_cost_dkk,
-                                  summary.baseline_cost_dkk - summary.cost_dkk))
-        feedback.pushInfo(self.tr("{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) "
-                                  "filled.").format(summary.truckloads, summary.receivers_used,
-                                                    summary.receivers_filled))
+        feedback.pushInfo(self.tr("Cost: {0} DKK against {1} DKK: {2} DKK saved.")
+                          .format(whole(summary.cost_dkk), whole(summary.baseline_cost_dkk),
+                                  whole(summary.baseline_cost_dkk - summary.cost_dkk)))
+        feedback.pushInfo(self.tr("{0} truckload(s) to {1} receiver(s); {2} receiver(s) "
+                                  "filled.").format(whole(summary.truckloads),
+                                                    whole(summary.receivers_used),
+                                                    whole(summary.receivers_filled)))

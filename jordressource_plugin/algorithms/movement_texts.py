@@ -139,27 +139,30 @@ class MovementTextsMixin:
         import numpy as np
 
         from ..core.movements.flags import has_flag
+        from ..i18n import number_format
 
+        whole = number_format().whole
         tonnes = np.nan_to_num(log.tonnes)
         names = self.flag_names()
         for code, count in result.counts().items():
             if count:
                 mask = has_flag(result.bits, code)
-                feedback.pushInfo(self.tr("{0} ({1}): {2:,} movement(s), {3:,.0f} t.").format(
-                    names[code], code, count, tonnes[mask].sum()))
+                feedback.pushInfo(self.tr("{0} ({1}): {2} movement(s), {3} t.").format(
+                    names[code], code, whole(count), whole(tonnes[mask].sum())))
         notes = self.not_checked_notes()
         for key, count in result.not_checked.items():
             if count:
-                feedback.pushInfo(notes[key].format(count))
+                feedback.pushInfo(notes[key].format(whole(count)))
         haul = result.haul
         if on_roads:
             feedback.pushInfo(self.tr("Haul of {0} distinct origin–receiver pair(s) measured "
-                                      "along the roads.").format(haul.pairs))
+                                      "along the roads.").format(whole(haul.pairs)))
             if haul.pairs_without_road:
                 feedback.pushWarning(self.tr(
                     "{0} pair(s) have no road path between them: their haul is the straight "
-                    "line times the detour factor.").format(haul.pairs_without_road))
+                    "line times the detour factor.").format(whole(haul.pairs_without_road)))
         flagged = ~result.ok
         feedback.pushInfo(self.tr(
-            "{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.").format(
-                int(flagged.sum()), len(log), tonnes[flagged].sum(), tonnes.sum()))
+            "{0} of {1} movement(s) have a flag: {2} of {3} t.").format(
+                whole(flagged.sum()), whole(len(log)), whole(tonnes[flagged].sum()),
+                whole(tonnes.sum())))

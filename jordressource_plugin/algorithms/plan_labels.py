@@ -62,9 +62,9 @@ class PlanLabelsMixin:
             "chart_note": self.tr("The {0} polygons with the largest volumes of {1} are "
                                   "shown."),
             "sampling": self.tr("Sampling"),
-            "sampling_intro": self.tr("Minimum samples before the soil moves: one per {0:g} "
+            "sampling_intro": self.tr("Minimum samples before the soil moves: one per {0} "
                                       "t from a classified area without suspicion, one per "
-                                      "{1:g} t otherwise (mapped or suspected sites), at "
+                                      "{1} t otherwise (mapped or suspected sites), at "
                                       "{2} DKK per analysis."),
             "batch": self.tr("Batch"),
             "tonnes": self.tr("Tonnes"),

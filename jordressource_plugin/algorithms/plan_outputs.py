@@ -11,6 +11,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.frames import write_frame
 
 DISPOSAL_KIND = "disposal"
@@ -23,7 +24,8 @@ class PlanOutputsMixin:
     def _write_documents(self, content, html_path, pdf_path, feedback):
         from ..core.project.plan_document import plan_document
 
-        document = plan_document(content, self.document_labels(), paged=bool(pdf_path))
+        document = plan_document(content, self.document_labels(), paged=bool(pdf_path),
+                                 numbers=number_format())
         Path(html_path).write_text(document.html, encoding="utf-8")
         if not pdf_path:
             return
@@ -42,8 +44,9 @@ class PlanOutputsMixin:
 
     def _inputs(self, layers, dem, planned_layer, level_field):
         inputs = {self.tr("Project polygons"): layers[self.PROJECT].sourceName(),
-                  self.tr("Terrain model (DEM)"): f"{dem.name()} ({dem.crs().authid()}, "
-                                                  f"{dem.rasterUnitsPerPixelX():g} m)"}
+                  self.tr("Terrain model (DEM)"): "{0} ({1}, {2} m)".format(
+                      dem.name(), dem.crs().authid(),
+                      number_format().trimmed(dem.rasterUnitsPerPixelX(), 3))}
         if planned_layer is not None:
             inputs[self.tr("Planned surface")] = planned_layer.name()
         if level_field:
@@ -59,25 +62,28 @@ class PlanOutputsMixin:
         return inputs
 
     def _parameter_list(self, number, options_count, area_rule, crs):
+        def shown(value):
+            return number_format().trimmed(value, 3)
+
         return {
             self.tr("Options per excavation"): str(options_count),
             self.tr("Area rule"): str(int(area_rule)),
-            self.tr("Maximum haul (km)"): f"{number['MAX_HAUL_KM']:g}",
+            self.tr("Maximum haul (km)"): shown(number['MAX_HAUL_KM']),
             self.tr("Detour factor (road / straight distance, without roads)"):
-                f"{number['DETOUR_FACTOR']:g}",
-            self.tr("Bulk density (t/m³)"): f"{number['DENSITY_T_M3']:g}",
+                shown(number['DETOUR_FACTOR']),
+            self.tr("Bulk density (t/m³)"): shown(number['DENSITY_T_M3']),
             self.tr("Transport cost (DKK per tonne-km)"):
-                f"{number['TRANSPORT_COST_DKK_TKM']:g}",
-            self.tr("Analysis cost (DKK/t)"): f"{number['ANALYSIS_COST_DKK_T']:g}",
-            self.tr("CO2 per tonne-km (kg)"): f"{number['CO2_KG_TKM']:g}",
+                shown(number['TRANSPORT_COST_DKK_TKM']),
+            self.tr("Analysis cost (DKK/t)"): shown(number['ANALYSIS_COST_DKK_T']),
+            self.tr("CO2 per tonne-km (kg)"): shown(number['CO2_KG_TKM']),
             self.tr("Haul to disposal without a disposal site (km)"):
-                f"{number['BASELINE_HAUL_KM']:g}",
-            self.tr("Default gate fee (DKK/t)"): f"{number['DEFAULT_GATE_FEE_DKK_T']:g}",
+                shown(number['BASELINE_HAUL_KM']),
+            self.tr("Default gate fee (DKK/t)"): shown(number['DEFAULT_GATE_FEE_DKK_T']),
             self.tr("Tonnes per sample, classified area without suspicion"):
-                f"{number['SAMPLE_CLASSIFIED_T']:g}",
+                shown(number['SAMPLE_CLASSIFIED_T']),
             self.tr("Tonnes per sample, suspected or mapped site"):
-                f"{number['SAMPLE_SUSPECTED_T']:g}",
-            self.tr("Price per soil analysis (DKK)"): f"{number['ANALYSIS_PRICE_DKK']:g}",
+                shown(number['SAMPLE_SUSPECTED_T']),
+            self.tr("Price per soil analysis (DKK)"): shown(number['ANALYSIS_PRICE_DKK']),
             self.tr("Metric CRS"): crs.authid(),
         }
 

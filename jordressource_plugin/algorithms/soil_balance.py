@@ -13,6 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n import number_format
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
@@ -63,13 +64,14 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.SOURCES, self.tr("Excavations (surplus soil)"),
             processing_vector_types("point", "polygon")))
         self.add_field(self.SOURCE_ID_FIELD, self.tr("Excavation id field (names sites in "
-                                                     "the log)"), "id", self.SOURCES, optional=True)
+                                                     "the log)"), "id", self.SOURCES, optional=True,
+                       advanced=True)
         self.add_field(self.VOLUME_FIELD, self.tr("Volume field (m³)"), "volume_m3", self.SOURCES,
                        numeric=True)
         self.add_field(self.DATE_FIELD, self.tr("Excavation start date field"), "start_date",
-                       self.SOURCES, optional=True, date=True)
+                       self.SOURCES, optional=True, date=True, advanced=True)
         self.add_field(self.SOURCE_END_FIELD, self.tr("Excavation end date field"), "end_date",
-                       self.SOURCES, optional=True, date=True)
+                       self.SOURCES, optional=True, date=True, advanced=True)
         self.add_field(self.CLASS_FIELD, self.tr("Soil class field"), "soil_class", self.SOURCES,
                        optional=True, numeric=True)
         self.add_number_parameter(self.CLEAN_MAX_CLASS,
@@ -78,20 +80,21 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                                   advanced=True)
         share = self.add_number_parameter(
             self.SUBSTITUTION_SHARE, self.tr("Share of clean soil replacing raw materials (0–1)"),
-            0.225, minimum=0.0)
+            0.225, minimum=0.0, decimals=3)
         share.setMaximum(1.0)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RECEIVERS, self.tr("Receivers (demand)"),
             processing_vector_types("point", "polygon"), optional=True))
         self.add_field(self.RECEIVER_ID_FIELD, self.tr("Receiver id field (names sites in the "
-                                                       "log)"), "id", self.RECEIVERS, optional=True)
+                                                       "log)"), "id", self.RECEIVERS, optional=True,
+                       advanced=True)
         self.add_field(self.CAPACITY_FIELD, self.tr("Capacity field (m³)"), "capacity_m3",
                        self.RECEIVERS, numeric=True, optional=True)
         self.add_field(self.RECEIVER_START_FIELD, self.tr("Receiver start date field"),
-                       "start_date", self.RECEIVERS, optional=True, date=True)
+                       "start_date", self.RECEIVERS, optional=True, date=True, advanced=True)
         self.add_field(self.RECEIVER_END_FIELD, self.tr("Receiver end date field"), "end_date",
-                       self.RECEIVERS, optional=True, date=True)
-        self.add_distance_crs_parameter()
+                       self.RECEIVERS, optional=True, date=True, advanced=True)
+        self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -165,21 +168,26 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         steps.setProgress(80)
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        numbers = number_format()
         report = balance_report(
             result, area_ids, labels=self.report_labels(),
             inputs=self._inputs(areas_source, id_field, sources_source, source_layer,
                                 receivers_source, receiver_layer),
-            parameters={self.tr("Share of clean soil replacing raw materials"): f"{share:g}",
+            numbers=numbers,
+            parameters={self.tr("Share of clean soil replacing raw materials"):
+                        numbers.trimmed(share, 3),
                         self.tr("Highest soil class counted as clean"): str(clean_max),
                         self.tr("Metric CRS"): crs.authid()})
         Path(html_path).write_text(report, encoding="utf-8")
 
         totals = result.totals
+        whole = numbers.whole
         feedback.pushInfo(self.tr(
-            "Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); "
-            "outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.").format(
-                totals["surplus_m3"], totals["demand_m3"], totals["balance_m3"], len(areas),
-                result.outside["surplus_m3"], result.outside["demand_m3"]))
+            "Surplus {0} m³, demand {1} m³, balance {2} m³ over {3} area(s); "
+            "outside every area: surplus {4} m³, demand {5} m³.").format(
+                whole(totals["surplus_m3"]), whole(totals["demand_m3"]),
+                whole(totals["balance_m3"]), whole(len(areas)),
+                whole(result.outside["surplus_m3"]), whole(result.outside["demand_m3"])))
         steps.setProgress(100)
         values = (totals["surplus_m3"], totals["demand_m3"], totals["balance_m3"],
                   totals["raw_material_substitute_m3"], result.outside["surplus_m3"],
@@ -216,7 +224,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                     and len(undated):
                 feedback.pushInfo(self.tr(
                     "{0}: {1} site(s) without a usable date window are counted as undated.")
-                    .format(label, len(undated)))
+                    .format(label, number_format().whole(len(undated))))
 
     def _inputs(self, areas_source, id_field, sources_source, source_layer, receivers_source,
                 receiver_layer):

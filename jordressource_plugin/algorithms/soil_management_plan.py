@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
@@ -382,11 +383,14 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
             feedback.pushWarning(self.tr(
                 "{0} polygon(s) have no cell with terrain data, so no balanced level "
                 "(balanced_level_m is NULL; balance_note says why): ids {1}.")
-                .format(len(without), id_list(labels[without])))
+                .format(number_format().whole(len(without)), id_list(labels[without])))
         if np.isfinite(balance.project_shift_m):
             feedback.pushInfo(self.tr(
-                "Changing every planned level by {0:+.3f} m balances the project: cut equals "
-                "fill at {1:,.0f} m³.").format(balance.project_shift_m, balance.project_cut_m3))
+                "Changing every planned level by {0} m balances the project: cut equals "
+                "fill at {1} m³.").format(
+                    ("+" if balance.project_shift_m > 0 else "")
+                    + number_format().number(balance.project_shift_m, 3),
+                    number_format().whole(balance.project_cut_m3)))
 
     def _report_catalogue(self, catalogue, batch_labels, receiver_ids, layers, feedback):
         import numpy as np
@@ -410,10 +414,11 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
                 .format(len(pairs), id_list(pairs)))
 
     def _log_summary(self, totals, sampling, batches, feedback):
+        whole = number_format().whole
         feedback.pushInfo(self.tr(
-            "Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), "
-            "of which the project's own deficits can take {4:,.0f} m³.")
-            .format(totals["cut_m3"], totals["fill_m3"], totals["surplus_m3"], len(batches),
-                    totals["kept_m3"]))
-        feedback.pushInfo(self.tr("Sampling: {0} sample(s), {1:,.0f} DKK.")
-                          .format(sampling.total_samples, sampling.total_cost_dkk))
+            "Project: cut {0} m³, fill {1} m³; surplus {2} m³ in {3} batch(es), "
+            "of which the project's own deficits can take {4} m³.")
+            .format(whole(totals["cut_m3"]), whole(totals["fill_m3"]),
+                    whole(totals["surplus_m3"]), whole(len(batches)), whole(totals["kept_m3"])))
+        feedback.pushInfo(self.tr("Sampling: {0} sample(s), {1} DKK.")
+                          .format(whole(sampling.total_samples), whole(sampling.total_cost_dkk)))

@@ -3,6 +3,7 @@ that give a planner a clear message instead of a wrong volume, and the log notes
 and polygons that get no value."""
 from qgis.core import QgsProcessingException, QgsUnitTypes
 
+from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 
 
@@ -108,9 +109,11 @@ class TerrainInputsMixin:
             positions = result.positions_with(status)
             if len(positions):
                 report = feedback.pushInfo if status == earthwork.OUTSIDE else feedback.pushWarning
-                report(message.format(len(positions), id_list(list(ids[positions]))))
+                report(message.format(number_format().whole(len(positions)),
+                                      id_list(list(ids[positions]))))
         if result.implausible_cells:
             feedback.pushWarning(self.tr(
-                "{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the "
+                "{0} counted DEM cell(s) lie below {1} m or above {2} m: probably nodata the "
                 "DEM does not declare. Set its nodata value and run again.")
-                .format(result.implausible_cells))
+                .format(number_format().whole(result.implausible_cells),
+                        number_format().whole(-500), number_format().whole(9000)))

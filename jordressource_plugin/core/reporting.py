@@ -1,11 +1,16 @@
 """What the HTML reports share: inline SVG charts, number formats, escaping, key-value tables and
-one printable stylesheet. Labels come in translated; nothing here depends on QGIS."""
+one printable stylesheet. Labels come in translated and numbers are written in the reader's
+language (``numbers_in``); nothing here depends on QGIS."""
+import contextvars
 import html
 import io
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 import pandas as pd
+
+from .number_format import NumberFormat
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: it takes seconds to load
     from matplotlib.axis import Axis
@@ -56,11 +61,31 @@ def tight_layout(figure: "Figure") -> None:
         figure.set_tight_layout(True)
 
 
+# Without a caller's format: thin-space thousands and a true minus, readable in Danish and
+# English alike (what the engine writes when no language is known).
+NEUTRAL = NumberFormat(decimal=".", group="\u202f", minus="−", percent=" %")
+_NUMBERS = contextvars.ContextVar("report_numbers", default=NEUTRAL)
+
+
+@contextmanager
+def numbers_in(numbers: NumberFormat = None) -> Iterator[None]:
+    """Inside the block, ``number``, ``share`` and chart ticks write numbers as ``numbers`` says
+    (the QGIS side passes the user's locale: 273.910 in Danish). A context variable, so reports
+    built at the same time in other threads keep their own."""
+    token = _NUMBERS.set(numbers or NEUTRAL)
+    try:
+        yield
+    finally:
+        _NUMBERS.reset(token)
+
+
 def thousands(axis: "Axis") -> None:
-    """Axis ticks in the reports' number format."""
+    """Axis ticks in the reports' number format, fixed when the axis is set up (the figure may
+    be drawn later)."""
     from matplotlib.ticker import FuncFormatter
 
-    axis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
+    numbers = _NUMBERS.get()
+    axis.set_major_formatter(FuncFormatter(lambda value, _: numbers.number(value)))
 
 
 def missing(value: object) -> bool:
@@ -68,17 +93,25 @@ def missing(value: object) -> bool:
 
 
 def number(value: object, decimals: int = 0) -> str:
-    """Thin-space thousands and a true minus, readable in Danish and English alike; "–" for
-    no value."""
+    """``value`` in the reader's number format (``numbers_in``); "–" for no value."""
     if missing(value):
         return "–"
-    return f"{float(value):,.{decimals}f}".replace(",", "\u202f").replace("-", "−")
+    return _NUMBERS.get().number(value, decimals)
+
+
+def trimmed(value: object, decimals: int = 2) -> str:
+    """``value`` to at most ``decimals`` places without trailing zeros (a parameter as typed:
+    120, 2,5), in the reader's number format; "–" for no value."""
+    if missing(value):
+        return "–"
+    return _NUMBERS.get().trimmed(value, decimals)
 
 
 def share(value: object) -> str:
+    """A share 0–1 in per cent in the reader's number format; "–" for no value."""
     if value is None or pd.isna(value):
         return "–"
-    return f"{100 * float(value):.0f} %"
+    return _NUMBERS.get().share(value)
 
 
 def escape(value: object) -> str:

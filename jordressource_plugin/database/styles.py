@@ -11,6 +11,7 @@ from qgis.core import QgsMapLayer, QgsReadWriteContext, QgsVectorLayer
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.project.datamodel import layer_spec
+from ..layers.legend import load_style
 from ..resources import style_path
 from . import model
 from .quoting import render
@@ -40,7 +41,7 @@ def style_qml(spec) -> str:
     qml = style_path(spec.style)
     if qml.exists():
         categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
-        layer.loadNamedStyle(str(qml), categories)
+        load_style(layer, qml, categories)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
     document = QDomDocument()

@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..i18n import translate
+from ..layers.legend import load_style, translate_legend
 from ..resources import sample_dir, style_path
 
 SAMPLE_GPKG = "holbaek_sample.gpkg"
@@ -74,6 +75,7 @@ def open_sample_project(project: QgsProject = None, canvas=None, folder: Path = 
             raise RuntimeError(translate("SampleProject",
                                          "The sample layer {0} could not be opened from {1}.")
                                .format(table, folder / SAMPLE_GPKG))
+        translate_legend(layer)  # the GeoPackage's stored style has English labels
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         if table == "municipality":
@@ -81,7 +83,7 @@ def open_sample_project(project: QgsProject = None, canvas=None, folder: Path = 
     dem = QgsRasterLayer(str(folder / SAMPLE_DEM),
                          translate("SampleProject", "Terrain (synthetic)"), "gdal")
     if dem.isValid():
-        dem.loadNamedStyle(str(style_path("terrain")))
+        load_style(dem, style_path("terrain"))
         project.addMapLayer(dem, False)
         group.addLayer(dem)
     if canvas is not None and municipality is not None:

@@ -4,305 +4,305 @@
 <context>
     <name>AreaZonesAlgorithm</name>
     <message>
-        <location filename="../algorithms/area_zones.py" line="38"/>
+        <location filename="../algorithms/area_zones.py" line="39"/>
         <source>Free-movement zones</source>
-        <translation>Zoner med fri jordflytning</translation>
+        <translation>Zoner med fri flytning</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="91"/>
+        <location filename="../algorithms/area_zones.py" line="94"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="47"/>
+        <location filename="../algorithms/area_zones.py" line="48"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="50"/>
+        <location filename="../algorithms/area_zones.py" line="51"/>
         <source>Contaminated sites (V1/V2), cut out</source>
         <translation>Kortlagt forurenede grunde (V1/V2), skæres fra</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="53"/>
+        <location filename="../algorithms/area_zones.py" line="54"/>
         <source>Boundaries to split zones along (e.g. municipalities)</source>
         <translation>Grænser, som zonerne opdeles langs (fx kommunegrænser)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="56"/>
+        <location filename="../algorithms/area_zones.py" line="57"/>
         <source>Boundary id field</source>
         <translation>Felt med grænse-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="58"/>
+        <location filename="../algorithms/area_zones.py" line="59"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="63"/>
+        <location filename="../algorithms/area_zones.py" line="65"/>
         <source>Volume field (m³)</source>
-        <translation>Volumenfelt (m³)</translation>
+        <translation>Felt med volumen (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="65"/>
+        <location filename="../algorithms/area_zones.py" line="67"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="70"/>
+        <location filename="../algorithms/area_zones.py" line="73"/>
         <source>Capacity field (m³)</source>
-        <translation>Kapacitetsfelt (m³)</translation>
+        <translation>Felt med kapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="75"/>
+        <location filename="../algorithms/area_zones.py" line="78"/>
         <source>Number of zones</source>
         <translation>Antal zoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="75"/>
+        <location filename="../algorithms/area_zones.py" line="78"/>
         <source>Surplus in zones (m³)</source>
         <translation>Overskud i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="75"/>
+        <location filename="../algorithms/area_zones.py" line="78"/>
         <source>Demand in zones (m³)</source>
         <translation>Behov i zonerne (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="75"/>
+        <location filename="../algorithms/area_zones.py" line="78"/>
         <source>Surplus outside every zone (m³)</source>
         <translation>Overskud uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="75"/>
+        <location filename="../algorithms/area_zones.py" line="78"/>
         <source>Demand outside every zone (m³)</source>
         <translation>Behov uden for alle zoner (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="94"/>
+        <location filename="../algorithms/area_zones.py" line="97"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="99"/>
+        <location filename="../algorithms/area_zones.py" line="102"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="106"/>
+        <location filename="../algorithms/area_zones.py" line="109"/>
         <source>Boundaries</source>
         <translation>Grænser</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="111"/>
+        <location filename="../algorithms/area_zones.py" line="114"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="114"/>
+        <location filename="../algorithms/area_zones.py" line="117"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="128"/>
+        <location filename="../algorithms/area_zones.py" line="131"/>
         <source>{0} area-type polygon(s) have an unrecognised type (other) and form no zone: soil there never moves freely.</source>
         <translation>{0} polygon(er) har en områdetype, der ikke genkendes (other), og danner ingen zone: jord herfra kan aldrig flyttes frit.</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="140"/>
-        <source>{0} zone(s): surplus {1:,.0f} m³, demand {2:,.0f} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3:,.0f} m³, demand {4:,.0f} m³.</source>
-        <translation>{0} zone(r): overskud {1:,.0f} m³, behov {2:,.0f} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3:,.0f} m³, behov {4:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/area_zones.py" line="61"/>
+        <location filename="../algorithms/area_zones.py" line="62"/>
         <source>Excavation id field (names sites in the log)</source>
-        <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
+        <translation>Id-felt for opgravninger (navngiver lokaliteter i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/area_zones.py" line="68"/>
+        <location filename="../algorithms/area_zones.py" line="70"/>
         <source>Receiver id field (names sites in the log)</source>
-        <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
+        <translation>Id-felt for modtagere (navngiver lokaliteter i loggen)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/area_zones.py" line="144"/>
+        <source>{0} zone(s): surplus {1} m³, demand {2} m³; outside every zone (other area types, contaminated sites, no area type): surplus {3} m³, demand {4} m³.</source>
+        <translation>{0} zone(r): overskud {1} m³, behov {2} m³; uden for alle zoner (andre områdetyper, kortlagt forurenede grunde, ingen områdetype): overskud {3} m³, behov {4} m³.</translation>
     </message>
 </context>
 <context>
     <name>CheckMovementsAlgorithm</name>
     <message>
-        <location filename="../algorithms/check_movements.py" line="74"/>
+        <location filename="../algorithms/check_movements.py" line="75"/>
         <source>Check soil movements</source>
         <translation>Kontrollér jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="84"/>
+        <location filename="../algorithms/check_movements.py" line="85"/>
         <source>Soil movement log (table or layer)</source>
         <translation>Log over jordflytninger (tabel eller lag)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="372"/>
+        <location filename="../algorithms/check_movements.py" line="376"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="89"/>
+        <location filename="../algorithms/check_movements.py" line="90"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="374"/>
+        <location filename="../algorithms/check_movements.py" line="378"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="91"/>
+        <location filename="../algorithms/check_movements.py" line="92"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="91"/>
+        <location filename="../algorithms/check_movements.py" line="92"/>
         <source>Plan (match_reuse matches or schedule_reuse flows)</source>
         <translation>Plan (match fra match_reuse eller strømme fra schedule_reuse)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="374"/>
+        <location filename="../algorithms/check_movements.py" line="378"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="380"/>
+        <location filename="../algorithms/check_movements.py" line="385"/>
         <source>Maximum plausible haul (km)</source>
-        <translation>Største plausible transport (km)</translation>
+        <translation>Største plausible køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="381"/>
+        <location filename="../algorithms/check_movements.py" line="386"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="382"/>
+        <location filename="../algorithms/check_movements.py" line="387"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="383"/>
+        <location filename="../algorithms/check_movements.py" line="388"/>
         <source>Top speed of a truck (km/h)</source>
         <translation>Lastbilens topfart (km/t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="384"/>
+        <location filename="../algorithms/check_movements.py" line="389"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="115"/>
+        <location filename="../algorithms/check_movements.py" line="116"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="123"/>
+        <location filename="../algorithms/check_movements.py" line="124"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="126"/>
+        <location filename="../algorithms/check_movements.py" line="127"/>
         <source>Movements checked</source>
-        <translation>Kontrollerede flytninger</translation>
+        <translation>Kontrollerede jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="126"/>
+        <location filename="../algorithms/check_movements.py" line="127"/>
         <source>Movements with a flag</source>
-        <translation>Flytninger med flag</translation>
+        <translation>Jordflytninger med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="126"/>
+        <location filename="../algorithms/check_movements.py" line="127"/>
         <source>Tonnes moved</source>
         <translation>Flyttede tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="126"/>
+        <location filename="../algorithms/check_movements.py" line="127"/>
         <source>Tonnes moved with a flag</source>
         <translation>Tons flyttet med flag</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="144"/>
+        <location filename="../algorithms/check_movements.py" line="145"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="153"/>
+        <location filename="../algorithms/check_movements.py" line="154"/>
         <source>Reading the movement log…</source>
-        <translation>Læser loggen over flytninger …</translation>
+        <translation>Læser loggen over jordflytninger …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="169"/>
-        <source>Checking {0:,} movement(s)…</source>
-        <translation>Kontrollerer {0:,} flytning(er) …</translation>
+        <location filename="../algorithms/check_movements.py" line="170"/>
+        <source>Checking {0} movement(s)…</source>
+        <translation>Kontrollerer {0} jordflytning(er) …</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="371"/>
+        <location filename="../algorithms/check_movements.py" line="375"/>
         <source>Movements</source>
-        <translation>Flytninger</translation>
+        <translation>Jordflytninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="373"/>
+        <location filename="../algorithms/check_movements.py" line="377"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="374"/>
+        <location filename="../algorithms/check_movements.py" line="378"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="223"/>
-        <source>{0}: {1:,} movement(s) read ({2}).</source>
-        <translation>{0}: {1:,} flytning(er) læst ({2}).</translation>
+        <location filename="../algorithms/check_movements.py" line="225"/>
+        <source>{0}: {1} movement(s) read ({2}).</source>
+        <translation>{0}: {1} jordflytning(er) læst ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="223"/>
+        <location filename="../algorithms/check_movements.py" line="225"/>
         <source>GDAL columns</source>
         <translation>kolonner via GDAL</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="223"/>
+        <location filename="../algorithms/check_movements.py" line="225"/>
         <source>QGIS features</source>
         <translation>objekter via QGIS</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="245"/>
+        <location filename="../algorithms/check_movements.py" line="247"/>
         <source>Movements naming them are still joined to them; only that limit is not checked.</source>
-        <translation>Flytninger, der nævner dem, kobles stadig til dem; kun den grænse kontrolleres ikke.</translation>
+        <translation>Jordflytninger, der nævner dem, kobles stadig til dem; kun den grænse kontrolleres ikke.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="278"/>
+        <location filename="../algorithms/check_movements.py" line="280"/>
         <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
         <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="374"/>
+        <location filename="../algorithms/check_movements.py" line="378"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="319"/>
+        <location filename="../algorithms/check_movements.py" line="321"/>
         <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
         <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="325"/>
+        <location filename="../algorithms/check_movements.py" line="327"/>
         <source>{0}: choose the plan&apos;s tonnes field.</source>
         <translation>{0}: vælg planens felt med tons.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="330"/>
+        <location filename="../algorithms/check_movements.py" line="332"/>
         <source>{0}: {1} row(s) without a from-id or a to-id are left out: rows {2}.</source>
         <translation>{0}: {1} række(r) uden fra-id eller til-id er udeladt: række {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="335"/>
-        <source>{0}: {1} planned pair(s), {2:,.0f} t ({3} → {4}).</source>
-        <translation>{0}: {1} planlagt(e) par, {2:,.0f} t ({3} → {4}).</translation>
+        <location filename="../algorithms/check_movements.py" line="338"/>
+        <source>{0}: {1} planned pair(s), {2} t ({3} → {4}).</source>
+        <translation>{0}: {1} planlagt(e) par, {2} t ({3} → {4}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_movements.py" line="386"/>
+        <location filename="../algorithms/check_movements.py" line="391"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
@@ -310,47 +310,47 @@
 <context>
     <name>ClassifyAreaTypesAlgorithm</name>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="24"/>
+        <location filename="../algorithms/classify_area_types.py" line="26"/>
         <source>Classify sites by area type</source>
         <translation>Klassificér lokaliteter efter områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="30"/>
+        <location filename="../algorithms/classify_area_types.py" line="32"/>
         <source>Sites (excavations or receivers)</source>
         <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="56"/>
+        <location filename="../algorithms/classify_area_types.py" line="58"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="35"/>
+        <location filename="../algorithms/classify_area_types.py" line="37"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="38"/>
+        <location filename="../algorithms/classify_area_types.py" line="40"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="55"/>
+        <location filename="../algorithms/classify_area_types.py" line="57"/>
         <source>Sites</source>
         <translation>Lokaliteter</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="59"/>
+        <location filename="../algorithms/classify_area_types.py" line="61"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="64"/>
+        <location filename="../algorithms/classify_area_types.py" line="66"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="82"/>
+        <location filename="../algorithms/classify_area_types.py" line="85"/>
         <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
         <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
     </message>
@@ -358,135 +358,135 @@
 <context>
     <name>Coordinates</name>
     <message>
-        <location filename="../layers/coordinates.py" line="43"/>
-        <source>x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}</source>
-        <translation>x fra {0:.6g} til {1:.6g}, y fra {2:.6g} til {3:.6g}</translation>
-    </message>
-    <message>
-        <location filename="../layers/coordinates.py" line="61"/>
+        <location filename="../layers/coordinates.py" line="70"/>
         <source>{0} has no coordinate reference system, so its coordinates ({1}) cannot be placed. Set the layer's CRS (Layer Properties ▸ Source), for example EPSG:25832 for Danish data in metres, and run again.</source>
         <translation>{0} har intet koordinatsystem, så dets koordinater ({1}) kan ikke placeres. Angiv lagets koordinatsystem (Lagegenskaber ▸ Kilde), for eksempel EPSG:25832 for danske data i meter, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="71"/>
+        <location filename="../layers/coordinates.py" line="80"/>
         <source>{0} declares {1}, a CRS in degrees, but its coordinates ({2}) are not longitudes and latitudes; they look like metres of a projected CRS such as EPSG:25832. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, et koordinatsystem i grader, men dets koordinater ({2}) er ikke længde- og breddegrader; de ligner meter i et projiceret koordinatsystem som EPSG:25832. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="85"/>
+        <location filename="../layers/coordinates.py" line="94"/>
         <source>{0} declares {1}, but its coordinates ({2}) cannot be placed on the Earth in that CRS. Set the layer&apos;s true CRS and run again.</source>
         <translation>{0} angiver {1}, men dets koordinater ({2}) kan ikke placeres på Jorden i det koordinatsystem. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="91"/>
-        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude {4:.2f} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
-        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3:.2f}, breddegrad {4:.2f}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem og kør igen.</translation>
-    </message>
-    <message>
-        <location filename="../layers/coordinates.py" line="150"/>
+        <location filename="../layers/coordinates.py" line="160"/>
         <source>{0} ({1}) cannot be transformed to the distance CRS {2}.</source>
         <translation>{0} ({1}) kan ikke transformeres til afstandskoordinatsystemet {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="161"/>
+        <location filename="../layers/coordinates.py" line="171"/>
         <source>The distance CRS {0} does not measure in metres. Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Afstandskoordinatsystemet {0} måler ikke i meter. Vælg et projiceret koordinatsystem i meter, for eksempel EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="175"/>
-        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the 2 % allowed. Choose {3}, which measures them truly there.</source>
-        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert, mere end de tilladte 2 %. Vælg {3}, som måler dem korrekt der.</translation>
+        <location filename="../layers/coordinates.py" line="44"/>
+        <source>x from {0} to {1}, y from {2} to {3}</source>
+        <translation>x fra {0} til {1}, y fra {2} til {3}</translation>
     </message>
     <message>
-        <location filename="../layers/coordinates.py" line="180"/>
-        <source>Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them truly there.</source>
-        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2:.1%} forkert; {3} måler dem korrekt der.</translation>
+        <location filename="../layers/coordinates.py" line="100"/>
+        <source>{0} declares {1}, but its coordinates ({2}) lie at longitude {3}, latitude {4} in that CRS, far from where it is used. They look like degrees of longitude and latitude: the layer is probably in EPSG:4326. Set the layer&apos;s true CRS and run again.</source>
+        <translation>{0} angiver {1}, men dets koordinater ({2}) ligger i det koordinatsystem på længdegrad {3}, breddegrad {4}, langt fra hvor det bruges. De ligner længde- og breddegrader: laget er sandsynligvis i EPSG:4326. Angiv lagets rigtige koordinatsystem, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="185"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2} wrong, more than the {3} allowed. Choose {4}, which measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2} forkert, mere end de tilladte {3}. Vælg {4}, som måler dem korrekt der.</translation>
+    </message>
+    <message>
+        <location filename="../layers/coordinates.py" line="191"/>
+        <source>Over {0} the distance CRS {1} measures lengths up to {2} wrong; {3} measures them truly there.</source>
+        <translation>Over {0} måler afstandskoordinatsystemet {1} længder op til {2} forkert; {3} måler dem korrekt der.</translation>
     </message>
 </context>
 <context>
     <name>CreateProjectAlgorithm</name>
     <message>
-        <location filename="../algorithms/create_project.py" line="68"/>
+        <location filename="../algorithms/create_project.py" line="69"/>
         <source>Could not write layer {0} to {1}: {2}</source>
         <translation>Kunne ikke skrive laget {0} til {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="82"/>
+        <location filename="../algorithms/create_project.py" line="83"/>
         <source>Could not write a feature to layer {0}: {1}</source>
         <translation>Kunne ikke skrive et objekt til laget {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="96"/>
+        <location filename="../algorithms/create_project.py" line="97"/>
         <source>Could not open {0} after writing it.</source>
         <translation>Kunne ikke åbne {0}, efter at filen var skrevet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="106"/>
+        <location filename="../algorithms/create_project.py" line="107"/>
         <source>Could not store the style of {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten for {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="124"/>
+        <location filename="../algorithms/create_project.py" line="125"/>
         <source>Create soil project</source>
         <translation>Opret jordprojekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="133"/>
+        <location filename="../algorithms/create_project.py" line="134"/>
         <source>Coordinate reference system</source>
         <translation>Koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="135"/>
+        <location filename="../algorithms/create_project.py" line="136"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="143"/>
+        <location filename="../algorithms/create_project.py" line="144"/>
         <source>Layers written</source>
         <translation>Skrevne lag</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="184"/>
+        <location filename="../algorithms/create_project.py" line="185"/>
         <source>Layer {0} ({1}): {2}</source>
         <translation>Lag {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="176"/>
+        <location filename="../algorithms/create_project.py" line="177"/>
         <source>Cannot create the folder for {0}: {1}. Choose a folder you can write to.</source>
         <translation>Kan ikke oprette mappen til {0}: {1}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="138"/>
+        <location filename="../algorithms/create_project.py" line="139"/>
         <source>Shared jordbase in PostGIS (saved connection name or connection string with authcfg)</source>
         <translation>Fælles jordbase i PostGIS (navn på gemt forbindelse eller forbindelsesstreng med authcfg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="141"/>
+        <location filename="../algorithms/create_project.py" line="142"/>
         <source>Jordbase schema</source>
         <translation>Jordbase-skema</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="144"/>
+        <location filename="../algorithms/create_project.py" line="145"/>
         <source>Jordbase schema version</source>
         <translation>Jordbase-skemaets version</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="151"/>
+        <location filename="../algorithms/create_project.py" line="152"/>
         <source>Choose a GeoPackage file to create, a PostGIS database for the shared jordbase, or both.</source>
         <translation>Vælg en GeoPackage-fil, der skal oprettes, en PostGIS-database til den fælles jordbase, eller begge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="213"/>
+        <location filename="../algorithms/create_project.py" line="214"/>
         <source>Schema {0} is at the newest version ({1}); styles refreshed.</source>
         <translation>Skemaet {0} har den nyeste version ({1}); stilarterne er opdateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="216"/>
+        <location filename="../algorithms/create_project.py" line="217"/>
         <source>Schema {0}: version {1} to {2}.</source>
         <translation>Skemaet {0}: version {1} til {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_project.py" line="219"/>
+        <location filename="../algorithms/create_project.py" line="220"/>
         <source>Schema {0} already holds geometries in EPSG:{1}; it keeps that CRS.</source>
         <translation>Skemaet {0} indeholder allerede geometrier i EPSG:{1}; det beholder det koordinatsystem.</translation>
     </message>
@@ -512,94 +512,94 @@
 <context>
     <name>EarthworkVolumesAlgorithm</name>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="36"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="37"/>
         <source>Earthwork volumes from terrain</source>
-        <translation>Jordmængder fra terræn</translation>
+        <translation>Jordmængder fra terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="43"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="44"/>
         <source>Excavations (polygons)</source>
         <translation>Opgravninger (polygoner)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="45"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="46"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="47"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="48"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="49"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="50"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="53"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="54"/>
         <source>Bulking factor (loose / in situ)</source>
-        <translation>Løsfyldfaktor (løst mål / fast mål)</translation>
+        <translation>Opløsningsfaktor (løst mål / fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="55"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="56"/>
         <source>Soil density in situ (t/m³)</source>
-        <translation>Jordens densitet i fast mål (t/m³)</translation>
+        <translation>Densitet i fast mål (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="94"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="95"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="86"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="87"/>
         <source>The excavation layer has no polygons with a geometry: nothing to measure.</source>
         <translation>Laget med opgravninger har ingen polygoner med geometri: der er intet at beregne.</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="111"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="112"/>
         <source>A raster could not be read or written: {0}</source>
         <translation>En raster kunne ikke læses eller skrives: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="138"/>
-        <source>{0} excavation(s): cut {1:,.0f} m³, fill {2:,.0f} m³, surplus {3:,.0f} m³ in situ ({4:,.0f} m³ loose, {5:,.0f} t).</source>
-        <translation>{0} opgravning(er): afgravning {1:,.0f} m³, opfyldning {2:,.0f} m³, overskud {3:,.0f} m³ i fast mål ({4:,.0f} m³ i løst mål, {5:,.0f} t).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="149"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="152"/>
         <source>The cut/fill depth raster is written as GeoTIFF: give it a .tif name (not {0}).</source>
         <translation>Rasteren med afgravnings-/opfyldningsdybde skrives som GeoTIFF: giv den et filnavn, der ender på .tif (ikke {0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
         <source>Total net cut (m³)</source>
         <translation>Samlet nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
         <source>Total surplus loose (m³)</source>
         <translation>Samlet overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/earthwork_volumes.py" line="62"/>
+        <location filename="../algorithms/earthwork_volumes.py" line="63"/>
         <source>Total surplus (t)</source>
         <translation>Samlet overskud (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/earthwork_volumes.py" line="140"/>
+        <source>{0} excavation(s): cut {1} m³, fill {2} m³, surplus {3} m³ in situ ({4} m³ loose, {5} t).</source>
+        <translation>{0} opgravning(er): afgravning {1} m³, opfyldning {2} m³, overskud {3} m³ i fast mål ({4} m³ i løst mål, {5} t).</translation>
     </message>
 </context>
 <context>
@@ -647,7 +647,7 @@
     <message>
         <location filename="../algorithms/export_plan_map.py" line="105"/>
         <source>Orientation</source>
-        <translation>Retning</translation>
+        <translation>Papirretning</translation>
     </message>
     <message>
         <location filename="../algorithms/export_plan_map.py" line="105"/>
@@ -790,37 +790,37 @@
         <translation>Målestoksforhold 1:{scale} ved {paper}</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="354"/>
+        <location filename="../layout/plan_layout.py" line="357"/>
         <source>Cannot write {0}. The folder may be read-only, or the file may be open in another program (close it and run again).</source>
         <translation>Kan ikke skrive {0}. Mappen er måske skrivebeskyttet, eller filen er åben i et andet program (luk den, og kør igen).</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="357"/>
+        <location filename="../layout/plan_layout.py" line="360"/>
         <source>Could not create the PDF printer for {0}.</source>
         <translation>Kunne ikke oprette PDF-printeren til {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="359"/>
+        <location filename="../layout/plan_layout.py" line="362"/>
         <source>Rendering {0} ran out of memory. Choose a lower DPI or a smaller page size.</source>
         <translation>Der var ikke hukommelse nok til at tegne {0}. Vælg en lavere DPI eller en mindre sidestørrelse.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="362"/>
+        <location filename="../layout/plan_layout.py" line="365"/>
         <source>Could not write the layers of {0}.</source>
         <translation>Kunne ikke skrive lagene i {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="364"/>
+        <location filename="../layout/plan_layout.py" line="367"/>
         <source>Could not step through the pages of the atlas for {0}.</source>
         <translation>Kunne ikke gennemløbe atlassets sider for {0}.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="366"/>
+        <location filename="../layout/plan_layout.py" line="369"/>
         <source>The export of {0} was canceled.</source>
         <translation>Eksporten af {0} blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../layout/plan_layout.py" line="369"/>
+        <location filename="../layout/plan_layout.py" line="372"/>
         <source>Exporting {0} failed.</source>
         <translation>Eksporten af {0} mislykkedes.</translation>
     </message>
@@ -833,124 +833,129 @@
 <context>
     <name>HaulMatrixAlgorithm</name>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="50"/>
+        <location filename="../algorithms/haul_matrix.py" line="52"/>
         <source>Haul distance matrix</source>
         <translation>Matrix over køreafstande</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="59"/>
+        <location filename="../algorithms/haul_matrix.py" line="61"/>
         <source>Sources (excavations)</source>
         <translation>Kilder (opgravninger)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="62"/>
+        <location filename="../algorithms/haul_matrix.py" line="64"/>
         <source>Source id field</source>
         <translation>Id-felt for kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="65"/>
+        <location filename="../algorithms/haul_matrix.py" line="67"/>
         <source>Targets (receivers or disposal sites)</source>
-        <translation>Mål (modtagere eller deponeringssteder)</translation>
+        <translation>Mål (modtagere eller deponeringsanlæg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="68"/>
+        <location filename="../algorithms/haul_matrix.py" line="70"/>
         <source>Target id field</source>
         <translation>Id-felt for mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="71"/>
+        <location filename="../algorithms/haul_matrix.py" line="73"/>
         <source>Roads (optional: straight lines without)</source>
         <translation>Veje (valgfri; uden veje bruges rette linjer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="74"/>
+        <location filename="../algorithms/haul_matrix.py" line="76"/>
         <source>One-way field of the roads (optional)</source>
         <translation>Ensretningsfelt i vejlaget (valgfri)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="79"/>
+        <location filename="../algorithms/haul_matrix.py" line="81"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="83"/>
+        <location filename="../algorithms/haul_matrix.py" line="85"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="85"/>
+        <location filename="../algorithms/haul_matrix.py" line="87"/>
         <source>Snap tolerance: road ends closer than this join (m)</source>
         <translation>Snaptolerance: vejender, der ligger tættere end dette, forbindes (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="88"/>
+        <location filename="../algorithms/haul_matrix.py" line="90"/>
         <source>Report sites farther than this from any road (m)</source>
         <translation>Rapportér lokaliteter længere end dette fra nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="96"/>
+        <location filename="../algorithms/haul_matrix.py" line="98"/>
         <source>Pairs within the maximum haul</source>
         <translation>Par inden for maksimal køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="96"/>
+        <location filename="../algorithms/haul_matrix.py" line="98"/>
         <source>Pairs with no road connection</source>
         <translation>Par uden vejforbindelse</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="96"/>
+        <location filename="../algorithms/haul_matrix.py" line="98"/>
         <source>Sites far from any road</source>
         <translation>Lokaliteter langt fra vej</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="108"/>
+        <location filename="../algorithms/haul_matrix.py" line="110"/>
         <source>Sources</source>
         <translation>Kilder</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="108"/>
+        <location filename="../algorithms/haul_matrix.py" line="110"/>
         <source>Targets</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="182"/>
+        <location filename="../algorithms/haul_matrix.py" line="190"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="209"/>
+        <location filename="../algorithms/haul_matrix.py" line="217"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="219"/>
+        <location filename="../algorithms/haul_matrix.py" line="228"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="127"/>
+        <location filename="../algorithms/haul_matrix.py" line="134"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="143"/>
+        <location filename="../algorithms/haul_matrix.py" line="151"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="228"/>
-        <source>{0}: {1} site(s) lie more than {2:.0f} m from any road ({3}); their straight access leg is counted in the haul.</source>
-        <translation>{0}: {1} lokalitet(er) ligger mere end {2:.0f} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="114"/>
-        <source>Without a maximum haul every one of the {0:,} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
-        <translation>Uden en maksimal køreafstand ville alle {0:,} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/haul_matrix.py" line="198"/>
+        <location filename="../algorithms/haul_matrix.py" line="206"/>
         <source>Roads</source>
         <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="116"/>
+        <source>Without a maximum haul every one of the {0} source-target pairs would be listed. Set a maximum haul (km) above 0.</source>
+        <translation>Uden en maksimal køreafstand ville alle {0} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="131"/>
+        <source>{0} pair(s), with no maximum haul ({1}).</source>
+        <translation>{0} par uden maksimal køreafstand ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="238"/>
+        <source>{0}: {1} site(s) lie more than {2} m from any road ({3}); their straight access leg is counted in the haul.</source>
+        <translation>{0}: {1} lokalitet(er) ligger mere end {2} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
     </message>
 </context>
 <context>
@@ -1001,7 +1006,7 @@
     <message>
         <location filename="../gui/about.py" line="29"/>
         <source>Short-haul reuse of surplus soil for Danish municipalities and regions: exact reuse matches under the area-based approach, soil balances, free-movement zones, earthwork volumes and plan maps.</source>
-        <translation>Nyttiggørelse af overskudsjord over korte afstande for kommuner og regioner: præcise genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, frie flytningszoner, jordvolumener fra terrænmodeller og plankort.</translation>
+        <translation>Genanvendelse af overskudsjord med kort køreafstand for danske kommuner og regioner: optimale genanvendelsesmatch efter den områdebaserede tilgang, jordbalancer, zoner med fri flytning, jordmængder fra terrænmodeller og plankort.</translation>
     </message>
     <message>
         <location filename="../gui/about.py" line="33"/>
@@ -1049,7 +1054,7 @@
     <message>
         <location filename="../algorithms/base.py" line="33"/>
         <source>Reuse and haul</source>
-        <translation>Genanvendelse og transport</translation>
+        <translation>Genanvendelse og kørsel</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="34"/>
@@ -1072,12 +1077,12 @@
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="136"/>
+        <location filename="../algorithms/base.py" line="144"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="146"/>
+        <location filename="../layers/sites.py" line="149"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
@@ -1087,12 +1092,12 @@
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="96"/>
+        <location filename="../layers/styling.py" line="108"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="125"/>
+        <location filename="../layers/styling.py" line="137"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
@@ -1117,17 +1122,12 @@
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="36"/>
-        <source>Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the largest holds {4:.0%} of the road length.</source>
-        <translation>Vejnet: {0} segmenter, {1:.1f} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4:.0%} af vejlængden.</translation>
-    </message>
-    <message>
-        <location filename="../layers/roads.py" line="43"/>
+        <location filename="../layers/roads.py" line="45"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="48"/>
+        <location filename="../layers/roads.py" line="50"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -1154,17 +1154,12 @@
     <message>
         <location filename="../layers/reading.py" line="58"/>
         <source>{0}: {1} site(s) have no soil class in &apos;{2}&apos;: {3}.</source>
-        <translation>{0}: {1} sted(er) har ingen jordklasse i '{2}': {3}.</translation>
+        <translation>{0}: {1} lokalitet(er) har ingen jordklasse i '{2}': {3}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="62"/>
         <source>{0}: {1} site(s) have no value in &apos;{2}&apos; and are left out: {3}.</source>
-        <translation>{0}: {1} sted(er) har ingen værdi i '{2}' og udelades: {3}.</translation>
-    </message>
-    <message>
-        <location filename="../layers/reading.py" line="66"/>
-        <source>{0}: {1} site(s) hold more than {2:,.0f} m³ in '{3}', more than one site plausibly holds; they are kept as given, check them: {4}.</source>
-        <translation>{0}: {1} sted(er) har mere end {2:,.0f} m³ i '{3}', mere end ét sted sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
+        <translation>{0}: {1} lokalitet(er) har ingen værdi i '{2}' og udelades: {3}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="73"/>
@@ -1174,12 +1169,12 @@
     <message>
         <location filename="../layers/reading.py" line="77"/>
         <source>{0}: {1} site(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
-        <translation>{0}: {1} sted(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
+        <translation>{0}: {1} lokalitet(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="82"/>
         <source>{0}: ids used by more than one site in &apos;{1}&apos;: {2}.</source>
-        <translation>{0}: id'er, som flere steder bruger i '{1}': {2}.</translation>
+        <translation>{0}: id'er, som flere lokaliteter bruger i '{1}': {2}.</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="93"/>
@@ -1239,17 +1234,27 @@
     <message>
         <location filename="../layers/reading.py" line="129"/>
         <source>sites without an id (named here by feature id); every site needs an id, so that matches can name it</source>
-        <translation>steder uden id (her navngivet med objekt-id); hvert sted skal have et id, så matchene kan navngive det</translation>
+        <translation>lokaliteter uden id (her navngivet med objekt-id); hver lokalitet skal have et id, så matchene kan navngive den</translation>
     </message>
     <message>
         <location filename="../layers/reading.py" line="133"/>
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
-        <translation>id'er, som flere steder bruger; id'er skal være entydige, så hvert match navngiver sine steder</translation>
+        <translation>id'er, som flere lokaliteter bruger; id'er skal være entydige, så hvert match navngiver sine lokaliteter</translation>
     </message>
     <message>
         <location filename="../layers/frames.py" line="126"/>
         <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
         <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="66"/>
+        <source>{0}: {1} site(s) hold more than {2} m³ in '{3}', more than one site plausibly holds; they are kept as given, check them: {4}.</source>
+        <translation>{0}: {1} lokalitet(er) har mere end {2} m³ i '{3}', mere end én lokalitet sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../layers/roads.py" line="37"/>
+        <source>Road network: {0} segments, {1} km, {2} junctions, {3} connected part(s); the largest holds {4} of the road length.</source>
+        <translation>Vejnet: {0} segmenter, {1} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4} af vejlængden.</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="37"/>
@@ -1331,332 +1336,450 @@
 <context>
     <name>JordressourceProvider</name>
     <message>
-        <location filename="../provider.py" line="18"/>
+        <location filename="../provider.py" line="59"/>
         <source>Jordressource: short-haul reuse of soil</source>
-        <translation>Jordressource: genanvendelse af jord med kort transport</translation>
+        <translation>Jordressource: genanvendelse af jord med kort køreafstand</translation>
     </message>
 </context>
 <context>
     <name>MatchReuseAlgorithm</name>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="61"/>
+        <location filename="../algorithms/match_reuse.py" line="67"/>
         <source>Find short-haul reuse matches</source>
-        <translation>Find genanvendelse med kort transport</translation>
+        <translation>Find genanvendelse med kort køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="69"/>
+        <location filename="../algorithms/match_reuse.py" line="75"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="70"/>
+        <location filename="../algorithms/match_reuse.py" line="76"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="71"/>
+        <location filename="../algorithms/match_reuse.py" line="77"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="72"/>
+        <location filename="../algorithms/match_reuse.py" line="78"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="73"/>
+        <location filename="../algorithms/match_reuse.py" line="79"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="74"/>
+        <location filename="../algorithms/match_reuse.py" line="80"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="75"/>
+        <location filename="../algorithms/match_reuse.py" line="81"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="76"/>
+        <location filename="../algorithms/match_reuse.py" line="82"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="77"/>
+        <location filename="../algorithms/match_reuse.py" line="83"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="78"/>
+        <location filename="../algorithms/match_reuse.py" line="84"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="79"/>
+        <location filename="../algorithms/match_reuse.py" line="85"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="80"/>
+        <location filename="../algorithms/match_reuse.py" line="86"/>
         <source>Disposal site id field</source>
-        <translation>Id-felt for deponeringssteder</translation>
+        <translation>Id-felt for deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="81"/>
+        <location filename="../algorithms/match_reuse.py" line="87"/>
         <source>Gate fee field (DKK/t)</source>
-        <translation>Felt med modtagegebyr (DKK/t)</translation>
+        <translation>Felt med modtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="82"/>
+        <location filename="../algorithms/match_reuse.py" line="88"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="89"/>
+        <location filename="../algorithms/match_reuse.py" line="95"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="91"/>
+        <location filename="../algorithms/match_reuse.py" line="97"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
-        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="299"/>
+        <location filename="../algorithms/match_reuse.py" line="325"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="266"/>
+        <location filename="../algorithms/match_reuse.py" line="293"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="98"/>
+        <location filename="../algorithms/match_reuse.py" line="104"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="101"/>
+        <location filename="../algorithms/match_reuse.py" line="107"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>1 – analysis cost when crossing area types</source>
-        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+        <translation>1 – analysepris ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="108"/>
+        <location filename="../algorithms/match_reuse.py" line="116"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="114"/>
+        <location filename="../algorithms/match_reuse.py" line="122"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="115"/>
+        <location filename="../algorithms/match_reuse.py" line="124"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="119"/>
+        <location filename="../algorithms/match_reuse.py" line="132"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
+        <translation>Analysepris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="122"/>
+        <location filename="../algorithms/match_reuse.py" line="135"/>
         <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="211"/>
+        <location filename="../algorithms/match_reuse.py" line="237"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="225"/>
+        <location filename="../algorithms/match_reuse.py" line="252"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="238"/>
+        <location filename="../algorithms/match_reuse.py" line="265"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="243"/>
+        <location filename="../algorithms/match_reuse.py" line="270"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="247"/>
+        <location filename="../algorithms/match_reuse.py" line="274"/>
         <source>There are no receivers with a usable capacity, so nothing can be reused. Add receivers (pits, resource sites, utilisation projects) with a capacity in m³.</source>
         <translation>Der er ingen modtagere med brugbar kapacitet, så intet kan genanvendes. Tilføj modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter) med en kapacitet i m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="251"/>
+        <location filename="../algorithms/match_reuse.py" line="278"/>
         <source>Every receiver has zero capacity: all soil goes to disposal.</source>
-        <translation>Alle modtagere har kapaciteten nul: al jord går til deponi.</translation>
+        <translation>Alle modtagere har kapaciteten nul: al jord går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="269"/>
+        <location filename="../algorithms/match_reuse.py" line="296"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="273"/>
+        <location filename="../algorithms/match_reuse.py" line="300"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="306"/>
+        <location filename="../algorithms/match_reuse.py" line="333"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
-        <translation>Intet deponeringssted: jord, der ikke genanvendes, køres {0} km og koster {1} DKK/t i modtagegebyr.</translation>
+        <translation>Intet deponeringsanlæg: jord, der ikke genanvendes, køres {0} km og koster {1} kr./t i modtagegebyr.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="173"/>
+        <location filename="../algorithms/match_reuse.py" line="193"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="183"/>
+        <location filename="../algorithms/match_reuse.py" line="204"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="322"/>
+        <location filename="../algorithms/match_reuse.py" line="350"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
-        <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponi: {1}</translation>
+        <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponering: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="325"/>
-        <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal. Solver: {2} ({3} LP solve(s)).</source>
-        <translation>{0} par inden for maksimal køreafstand; {1} tilladte forbindelse(r) er billigere end deponi. Solver: {2} ({3} LP-løsning(er)).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="395"/>
-        <source>Optimal plan: {0:,.0f} of {1:,.0f} m³ reused ({2:.0%}), {3:,.0f} m³ to disposal.</source>
-        <translation>Optimal plan: {0:,.0f} af {1:,.0f} m³ genanvendt ({2:.0%}), {3:,.0f} m³ til deponi.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="399"/>
-        <source>Transport: {0:,.0f} tonne-km against {1:,.0f} if everything went to disposal ({2}).</source>
-        <translation>Transport: {0:,.0f} tonkm mod {1:,.0f}, hvis alt gik til deponi ({2}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="403"/>
-        <source>CO2: {0:,.0f} kg against {1:,.0f} kg ({2}).</source>
-        <translation>CO2: {0:,.0f} kg mod {1:,.0f} kg ({2}).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="406"/>
-        <source>Cost: {0:,.0f} DKK against {1:,.0f} DKK: {2:,.0f} DKK saved.</source>
-        <translation>Omkostning: {0:,.0f} DKK mod {1:,.0f} DKK: {2:,.0f} DKK sparet.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="409"/>
-        <source>{0:,} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
-        <translation>{0:,} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>To disposal (m³)</source>
-        <translation>Til deponi (m³)</translation>
+        <translation>Til deponering (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>Haul (tonne-km)</source>
-        <translation>Transport (tonkm)</translation>
+        <translation>Transportarbejde (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>Haul if everything went to disposal (tonne-km)</source>
-        <translation>Transport, hvis alt gik til deponi (tonkm)</translation>
+        <translation>Transportarbejde, hvis alt gik til deponering (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>Cost if everything went to disposal (DKK)</source>
-        <translation>Omkostning, hvis alt gik til deponi (DKK)</translation>
+        <translation>Omkostning, hvis alt gik til deponering (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>CO2 (kg)</source>
         <translation>CO2 (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="142"/>
+        <location filename="../algorithms/match_reuse.py" line="158"/>
         <source>CO2 if everything went to disposal (kg)</source>
-        <translation>CO2, hvis alt gik til deponi (kg)</translation>
+        <translation>CO2, hvis alt gik til deponering (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="224"/>
+        <location filename="../algorithms/match_reuse.py" line="251"/>
         <source>Their soil is not matched and goes to disposal.</source>
-        <translation>Deres jord matches ikke og går til deponi.</translation>
+        <translation>Deres jord matches ikke og går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="231"/>
+        <location filename="../algorithms/match_reuse.py" line="258"/>
         <source>They accept no soil.</source>
         <translation>De modtager ingen jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="231"/>
+        <location filename="../algorithms/match_reuse.py" line="258"/>
         <source>They receive no soil.</source>
         <translation>De får ingen jord.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="354"/>
+        <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal.</source>
+        <translation>{0} par inden for den maksimale køreafstand; {1} tilladte forbindelse(r) er billigere end deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="434"/>
+        <source>Routes follow roads; without a road layer the routes output stays empty.</source>
+        <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="459"/>
+        <source>Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.</source>
+        <translation>Optimal plan: {0} af {1} m³ genanvendes ({2}), {3} m³ går til deponering.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="463"/>
+        <source>Haul: {0} tonne-km against {1} if everything went to disposal ({2}).</source>
+        <translation>Transportarbejde: {0} tonkm mod {1}, hvis alt gik til deponering ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="467"/>
+        <source>CO2: {0} kg against {1} kg ({2}).</source>
+        <translation>CO2: {0} kg mod {1} kg ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="470"/>
+        <source>Cost: {0} DKK against {1} DKK: {2} DKK saved.</source>
+        <translation>Omkostning: {0} kr. mod {1} kr.: {2} kr. sparet.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/match_reuse.py" line="473"/>
+        <source>{0} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
+        <translation>{0} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../provider.py" line="20"/>
+        <source>Shipped models</source>
+        <translation>Medfølgende modeller</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="23"/>
+        <source>Local plan soil screening</source>
+        <translation>Jordscreening af lokalplaner</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Planned excavations</source>
+        <translation>Planlagte opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Receivers (raw-material pits, resource sites, utilisation projects)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Disposal sites</source>
+        <translation>Deponeringsanlæg</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Local plans (one map page each)</source>
+        <translation>Lokalplaner (én kortside hver)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Local plan id field</source>
+        <translation>Felt med lokalplanens id</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Local plan name field</source>
+        <translation>Felt med lokalplanens navn</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Map title</source>
+        <translation>Kortets titel</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Soil in the local plan</source>
+        <translation>Jord i lokalplanen</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Classify excavations by area type</source>
+        <translation>Klassificér opgravninger efter områdetype</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Find short-haul reuse matches</source>
+        <translation>Find genanvendelse med kort køreafstand</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Reuse matches</source>
+        <translation>Genanvendelsesmatch</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Excavations with reuse</source>
+        <translation>Opgravninger med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Receivers with reuse</source>
+        <translation>Modtagere med genanvendelse</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Soil balance per local plan</source>
+        <translation>Jordbalance pr. lokalplan</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Soil balance report</source>
+        <translation>Jordbalancerapport</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Map per local plan</source>
+        <translation>Kort pr. lokalplan</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Map per local plan (PDF)</source>
+        <translation>Kort pr. lokalplan (PDF)</translation>
     </message>
 </context>
 <context>
@@ -1664,17 +1787,17 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="9"/>
         <source>Movement id field</source>
-        <translation>Id-felt for flytninger</translation>
+        <translation>Id-felt for jordflytninger</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="10"/>
         <source>Movement excavation id field</source>
-        <translation>Felt med opgravningens id i flytningen</translation>
+        <translation>Felt med opgravningens id i jordflytningen</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="11"/>
         <source>Movement receiver id field</source>
-        <translation>Felt med modtagerens id i flytningen</translation>
+        <translation>Felt med modtagerens id i jordflytningen</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="12"/>
@@ -1684,12 +1807,12 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="13"/>
         <source>Movement soil class field</source>
-        <translation>Felt med flytningens jordklasse</translation>
+        <translation>Felt med jordflytningens jordklasse</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="14"/>
         <source>Movement date field</source>
-        <translation>Felt med flytningens dato</translation>
+        <translation>Felt med jordflytningens dato</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="15"/>
@@ -1834,12 +1957,12 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="47"/>
         <source>implausible haul</source>
-        <translation>usandsynlig transport</translation>
+        <translation>usandsynlig køreafstand</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="48"/>
         <source>over the truck payload</source>
-        <translation>over lastbilens nyttelast</translation>
+        <translation>over lasteevnen</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="49"/>
@@ -1869,7 +1992,7 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="61"/>
         <source>Movements</source>
-        <translation>Flytninger</translation>
+        <translation>Jordflytninger</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="62"/>
@@ -1879,7 +2002,7 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="63"/>
         <source>Movements with a flag</source>
-        <translation>Flytninger med flag</translation>
+        <translation>Jordflytninger med flag</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="64"/>
@@ -1914,12 +2037,12 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="70"/>
         <source>A movement's risk is 100 · (1 − Π(1 − w)) over its flags, with the weights below: 0 for a clean movement, higher with every further flag, never above 100. An actor's risk is the tonnes-weighted mean risk of its movements.</source>
-        <translation>En flytnings risiko er 100 · (1 − Π(1 − w)) over dens flag med vægtene nedenfor: 0 for en ren flytning, højere for hvert yderligere flag, aldrig over 100. En aktørs risiko er det tonsvægtede gennemsnit af dens flytningers risiko.</translation>
+        <translation>En jordflytnings risiko er 100 · (1 − Π(1 − w)) over dens flag med vægtene nedenfor: 0 for en ren jordflytning, højere for hvert yderligere flag, aldrig over 100. En aktørs risiko er det tonsvægtede gennemsnit af dens jordflytningers risiko.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="74"/>
         <source>Movements with the highest risk</source>
-        <translation>Flytninger med størst risiko</translation>
+        <translation>Jordflytninger med størst risiko</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="75"/>
@@ -1929,7 +2052,7 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="76"/>
         <source>No movement has a flag.</source>
-        <translation>Ingen flytning har et flag.</translation>
+        <translation>Ingen jordflytning har et flag.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="77"/>
@@ -2029,72 +2152,72 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="104"/>
         <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
-        <translation>{0}: {1} flytning(er) har intet id i &apos;{2}&apos; og navngives med deres objekt-id: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har intet id i &apos;{2}&apos; og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="107"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og markeres som ukendte: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen værdi i &apos;{2}&apos; og markeres som ukendte: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="110"/>
         <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen tons i &apos;{2}&apos;: de tæller 0 t: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen tons i &apos;{2}&apos;: de tæller 0 t: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="113"/>
         <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen dato i &apos;{2}&apos;: de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen dato i &apos;{2}&apos;: de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="117"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
-        <translation>{0}: {1} flytning(er) har ingen værdi i &apos;{2}&apos; og regnes som ikke analyseret: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen værdi i &apos;{2}&apos; og regnes som ikke analyseret: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="125"/>
         <source>{0} movement(s) between known sites have no soil class, or go to a receiver without a highest class: class not checked.</source>
-        <translation>{0} flytning(er) mellem kendte lokaliteter har ingen jordklasse eller går til en modtager uden højeste klasse: klassen er ikke kontrolleret.</translation>
+        <translation>{0} jordflytning(er) mellem kendte lokaliteter har ingen jordklasse eller går til en modtager uden højeste klasse: klassen er ikke kontrolleret.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="127"/>
         <source>{0} movement(s) name a site without a registered volume or capacity: that limit not checked.</source>
-        <translation>{0} flytning(er) nævner en lokalitet uden registreret volumen eller kapacitet: den grænse er ikke kontrolleret.</translation>
+        <translation>{0} jordflytning(er) nævner en lokalitet uden registreret volumen eller kapacitet: den grænse er ikke kontrolleret.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="129"/>
         <source>{0} movement(s) have no tonnes: counted as 0 t.</source>
-        <translation>{0} flytning(er) har ingen tons: talt som 0 t.</translation>
+        <translation>{0} jordflytning(er) har ingen tons: talt som 0 t.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="130"/>
         <source>{0} movement(s) have no date: not checked against date windows, counted last in the running totals.</source>
-        <translation>{0} flytning(er) har ingen dato: ikke kontrolleret mod datovinduer, talt sidst i de løbende totaler.</translation>
+        <translation>{0} jordflytning(er) har ingen dato: ikke kontrolleret mod datovinduer, talt sidst i de løbende totaler.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="132"/>
         <source>{0} movement(s) with a vehicle lack a departure or arrival time of day: travel not checked.</source>
-        <translation>{0} flytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
+        <translation>{0} jordflytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="148"/>
-        <source>{0} ({1}): {2:,} movement(s), {3:,.0f} t.</source>
-        <translation>{0} ({1}): {2:,} flytning(er), {3:,.0f} t.</translation>
+        <location filename="../algorithms/movement_texts.py" line="150"/>
+        <source>{0} ({1}): {2} movement(s), {3} t.</source>
+        <translation>{0} ({1}): {2} jordflytning(er), {3} t.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="156"/>
+        <location filename="../algorithms/movement_texts.py" line="158"/>
         <source>Haul of {0} distinct origin–receiver pair(s) measured along the roads.</source>
-        <translation>Transporten for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
+        <translation>Køreafstanden for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="159"/>
+        <location filename="../algorithms/movement_texts.py" line="161"/>
         <source>{0} pair(s) have no road path between them: their haul is the straight line times the detour factor.</source>
-        <translation>{0} par har ingen vej imellem sig: deres transport er den rette linje gange omvejsfaktoren.</translation>
+        <translation>{0} par har ingen vej imellem sig: deres køreafstand er den rette linje gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../algorithms/movement_texts.py" line="163"/>
-        <source>{0:,} of {1:,} movement(s) have a flag: {2:,.0f} of {3:,.0f} t.</source>
-        <translation>{0:,} af {1:,} flytning(er) har et flag: {2:,.0f} af {3:,.0f} t.</translation>
+        <location filename="../algorithms/movement_texts.py" line="165"/>
+        <source>{0} of {1} movement(s) have a flag: {2} of {3} t.</source>
+        <translation>{0} af {1} jordflytning(er) har et flag: {2} af {3} t.</translation>
     </message>
 </context>
 <context>
@@ -2155,102 +2278,102 @@
         <translation>Afstandsmetode</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil project (GeoPackage)</source>
         <translation>Jordprojekt (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Classified sites</source>
         <translation>Klassificerede lokaliteter</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Share in the area type</source>
         <translation>Andel i områdetypen</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Contamination suspected</source>
         <translation>Mistanke om forurening</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Free movement</source>
-        <translation>Fri jordflytning</translation>
+        <translation>Fri flytning</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Earthwork volumes</source>
         <translation>Jordmængder</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cut (m³)</source>
         <translation>Afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Fill (m³)</source>
         <translation>Opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Net cut (m³)</source>
         <translation>Nettoafgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Surplus in situ (m³)</source>
         <translation>Overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Surplus loose (m³)</source>
         <translation>Overskud i løst mål (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Surplus (t)</source>
         <translation>Overskud (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Share of cells with data</source>
         <translation>Andel af celler med data</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cut/fill depth (terrain minus planned, m)</source>
         <translation>Afgravnings-/opfyldningsdybde (terræn minus planlagt, m)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Haul distances</source>
         <translation>Køreafstande</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Haul routes along the roads</source>
         <translation>Køreruter ad vejene</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Excavation id</source>
         <translation>Opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receiver id</source>
         <translation>Modtager-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receiver kind</source>
         <translation>Modtagertype</translation>
     </message>
@@ -2267,7 +2390,7 @@
     <message>
         <location filename="../catalogue.py" line="81"/>
         <source>Tonne-km</source>
-        <translation>Tonkm</translation>
+        <translation>Transportarbejde (tonkm)</translation>
     </message>
     <message>
         <location filename="../catalogue.py" line="81"/>
@@ -2282,7 +2405,7 @@
     <message>
         <location filename="../catalogue.py" line="81"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
         <location filename="../catalogue.py" line="81"/>
@@ -2290,307 +2413,312 @@
         <translation>Samme områdetype</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Analysis required</source>
         <translation>Analyse påkrævet</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Reused (m³)</source>
         <translation>Genanvendt (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>To disposal (m³)</source>
-        <translation>Til deponi (m³)</translation>
+        <translation>Til deponering (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Mean haul (km)</source>
         <translation>Gennemsnitlig køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Disposal site id</source>
-        <translation>Deponeringsanlæg-id</translation>
+        <translation>Id for deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Haul to disposal (km)</source>
-        <translation>Køreafstand til deponi (km)</translation>
+        <translation>Køreafstand til deponering (km)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Received (m³)</source>
         <translation>Modtaget (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Remaining capacity (m³)</source>
         <translation>Restkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Share filled</source>
         <translation>Fyldningsgrad</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil balance</source>
         <translation>Jordbalance</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil balance per year</source>
         <translation>Jordbalance pr. år</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Area id</source>
         <translation>Område-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Free-movement zones</source>
-        <translation>Zoner med fri jordflytning</translation>
+        <translation>Zoner med fri flytning</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Zone id</source>
         <translation>Zone-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Boundary id</source>
         <translation>Grænse-id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Area (km²)</source>
         <translation>Areal (km²)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Plan map (PDF)</source>
         <translation>Plankort (PDF)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Folder for PNG images of the pages</source>
         <translation>Mappe til PNG-billeder af siderne</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Reuse matches along the roads</source>
+        <translation>Genanvendelsesmatch ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
         <source>Project polygons with volumes and balanced levels</source>
         <translation>Projektpolygoner med mængder og balancerede koter</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Balanced level (m)</source>
         <translation>Balanceret kote (m)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Shift of the plan to balance (m)</source>
         <translation>Forskydning af planen til balance (m)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cut at balance (m³)</source>
         <translation>Afgravning ved balance (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Fill at balance (m³)</source>
         <translation>Opfyldning ved balance (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Why no balanced level</source>
         <translation>Hvorfor ingen balanceret kote</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Options catalogue</source>
         <translation>Mulighedskatalog</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Rank</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cost (DKK/t)</source>
         <translation>Pris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>CO2 (kg/t)</source>
         <translation>CO2 (kg/t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Cheapest disposal (DKK/t)</source>
         <translation>Billigste deponering (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Saving against disposal (DKK/t)</source>
         <translation>Besparelse mod deponering (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Receiver capacity (m³)</source>
         <translation>Modtagerens kapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Chosen by the regional plan</source>
         <translation>Valgt af den regionale plan</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Tonnes in the regional plan</source>
         <translation>Tons i den regionale plan</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Extra cost against the plan (DKK/t)</source>
         <translation>Merpris mod planen (kr./t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil management plan (HTML)</source>
         <translation>Jordhåndteringsplan (HTML)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Soil management plan (PDF)</source>
         <translation>Jordhåndteringsplan (PDF)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Checked movements</source>
-        <translation>Kontrollerede flytninger</translation>
+        <translation>Kontrollerede jordflytninger</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>No flag</source>
         <translation>Uden flag</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Flags</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Risk (0–100)</source>
         <translation>Risiko (0–100)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Movements per excavation, receiver and vehicle</source>
-        <translation>Flytninger pr. opgravning, modtager og køretøj</translation>
+        <translation>Jordflytninger pr. opgravning, modtager og køretøj</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>In the register</source>
         <translation>I registret</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Movements</source>
-        <translation>Flytninger</translation>
+        <translation>Jordflytninger</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Moved (t)</source>
         <translation>Flyttet (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Registered (t)</source>
         <translation>Registreret (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Registered less moved (t)</source>
         <translation>Registreret minus flyttet (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Received (t)</source>
         <translation>Modtaget (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Sent (t)</source>
         <translation>Sendt (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Theoretical stock (t)</source>
         <translation>Teoretisk lager (t)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Movements with a flag</source>
-        <translation>Flytninger med flag</translation>
+        <translation>Jordflytninger med flag</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Flags (count)</source>
         <translation>Flag (antal)</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Inspection report</source>
         <translation>Tilsynsrapport</translation>
     </message>
@@ -2645,7 +2773,7 @@
     <message>
         <location filename="../algorithms/plan_inputs.py" line="110"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_inputs.py" line="126"/>
@@ -2793,12 +2921,12 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="45"/>
         <source>outside the DEM</source>
-        <translation>uden for højdemodellen</translation>
+        <translation>uden for terrænmodellen</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="46"/>
         <source>smaller than a DEM cell</source>
-        <translation>mindre end en celle i højdemodellen</translation>
+        <translation>mindre end en celle i terrænmodellen</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="47"/>
@@ -2861,11 +2989,6 @@
         <translation>Prøvetagning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_labels.py" line="65"/>
-        <source>Minimum samples before the soil moves: one per {0:g} t from a classified area without suspicion, one per {1:g} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
-        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0:g} t fra et områdeklassificeret areal uden mistanke, én pr. {1:g} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
-    </message>
-    <message>
         <location filename="../algorithms/plan_labels.py" line="69"/>
         <source>Batch</source>
         <translation>Parti</translation>
@@ -2903,7 +3026,7 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="78"/>
         <source>Cost (DKK)</source>
-        <translation>Omkostning (DKK)</translation>
+        <translation>Omkostning (kr.)</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="79"/>
@@ -3148,153 +3271,158 @@
     <message>
         <location filename="../algorithms/plan_labels.py" line="148"/>
         <source>Options and disposal: the arcs and costs of Find short-haul reuse matches (transport per tonne-km, analysis per tonne across area types or from suspected sites, the cheapest disposal by haul and gate fee).</source>
-        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort transport (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter transport og modtagegebyr).</translation>
+        <translation>Muligheder og deponering: forbindelserne og priserne fra Find genanvendelse med kort køreafstand (transport pr. tonkilometer, analyse pr. ton på tværs af områdetyper eller fra mistænkte arealer, billigste deponering efter køreafstand og modtagegebyr).</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="151"/>
         <source>Volumes: the grid method on the DEM&apos;s cells whose centre lies inside a polygon (Earthwork volumes from terrain); the balanced level is the mean terrain of those cells, where cut equals fill.</source>
-        <translation>Mængder: gittermetoden på højdemodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terræn); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
+        <translation>Mængder: gittermetoden på terrænmodellens celler, hvis midtpunkt ligger inde i en polygon (Jordmængder fra terrænmodel); den balancerede kote er middelterrænkoten for disse celler, hvor afgravning er lig opfyldning.</translation>
     </message>
     <message>
         <location filename="../algorithms/plan_labels.py" line="154"/>
         <source>Terrain: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) or the DEM given.</source>
-        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne højdemodel.</translation>
+        <translation>Terræn: Danmarks Højdemodel, DHM/Terræn (Styrelsen for Dataforsyning og Infrastruktur) eller den angivne terrænmodel.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_labels.py" line="65"/>
+        <source>Minimum samples before the soil moves: one per {0} t from a classified area without suspicion, one per {1} t otherwise (mapped or suspected sites), at {2} DKK per analysis.</source>
+        <translation>Mindste antal prøver, før jorden flyttes: én pr. {0} t fra et områdeklassificeret areal uden mistanke, én pr. {1} t ellers (kortlagte eller mistænkte arealer), til {2} kr. pr. analyse.</translation>
     </message>
 </context>
 <context>
     <name>PlanOutputsMixin</name>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="35"/>
+        <location filename="../algorithms/plan_outputs.py" line="37"/>
         <source>The PDF could not be written to {0}: {1}</source>
         <translation>PDF'en kunne ikke skrives til {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="38"/>
+        <location filename="../algorithms/plan_outputs.py" line="40"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>PDF'en kunne ikke skrives til {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="40"/>
+        <location filename="../algorithms/plan_outputs.py" line="42"/>
         <source>Plan written: {0} (HTML) and {1} ({2} page(s)).</source>
         <translation>Plan skrevet: {0} (HTML) og {1} ({2} side(r)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="44"/>
+        <location filename="../algorithms/plan_outputs.py" line="46"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="45"/>
+        <location filename="../algorithms/plan_outputs.py" line="47"/>
         <source>Terrain model (DEM)</source>
         <translation>Terrænmodel (DEM)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="48"/>
+        <location filename="../algorithms/plan_outputs.py" line="51"/>
         <source>Planned surface</source>
         <translation>Planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="50"/>
+        <location filename="../algorithms/plan_outputs.py" line="53"/>
         <source>Planned level field</source>
         <translation>Felt med planlagt kote</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="51"/>
+        <location filename="../algorithms/plan_outputs.py" line="54"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="63"/>
+        <location filename="../algorithms/plan_outputs.py" line="69"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="64"/>
+        <location filename="../algorithms/plan_outputs.py" line="70"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="65"/>
+        <location filename="../algorithms/plan_outputs.py" line="71"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="66"/>
+        <location filename="../algorithms/plan_outputs.py" line="72"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="68"/>
+        <location filename="../algorithms/plan_outputs.py" line="74"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="69"/>
-        <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="71"/>
-        <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="72"/>
-        <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/plan_outputs.py" line="73"/>
-        <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/plan_outputs.py" line="75"/>
-        <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="76"/>
+        <location filename="../algorithms/plan_outputs.py" line="77"/>
+        <source>Analysis cost (DKK/t)</source>
+        <translation>Analysepris (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <source>CO2 per tonne-km (kg)</source>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="79"/>
+        <source>Haul to disposal without a disposal site (km)</source>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <source>Default gate fee (DKK/t)</source>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/plan_outputs.py" line="82"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="78"/>
+        <location filename="../algorithms/plan_outputs.py" line="84"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="80"/>
+        <location filename="../algorithms/plan_outputs.py" line="86"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/plan_outputs.py" line="81"/>
+        <location filename="../algorithms/plan_outputs.py" line="87"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
@@ -3302,62 +3430,62 @@
 <context>
     <name>SampleProject</name>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Excavations (points)</source>
         <translation>Opgravninger (punkter)</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Contaminated sites</source>
-        <translation>Forurenede grunde (V1/V2)</translation>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Local plans</source>
         <translation>Lokalplaner</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="29"/>
+        <location filename="../gui/sample_project.py" line="30"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="68"/>
+        <location filename="../gui/sample_project.py" line="69"/>
         <source>Holbæk sample</source>
         <translation>Eksempel: Holbæk</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="74"/>
+        <location filename="../gui/sample_project.py" line="75"/>
         <source>The sample layer {0} could not be opened from {1}.</source>
         <translation>Eksempellaget {0} kunne ikke åbnes fra {1}.</translation>
     </message>
     <message>
-        <location filename="../gui/sample_project.py" line="81"/>
+        <location filename="../gui/sample_project.py" line="83"/>
         <source>Terrain (synthetic)</source>
         <translation>Terræn (syntetisk)</translation>
     </message>
@@ -3365,710 +3493,1089 @@
 <context>
     <name>SoilBalanceAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="235"/>
+        <location filename="../algorithms/soil_balance.py" line="243"/>
         <source>Soil balance by planning area</source>
         <translation>Jordbalance pr. planområde</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="223"/>
+        <location filename="../algorithms/soil_balance.py" line="231"/>
         <source>Planning areas</source>
         <translation>Planområder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="59"/>
+        <location filename="../algorithms/soil_balance.py" line="60"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="62"/>
+        <location filename="../algorithms/soil_balance.py" line="63"/>
         <source>Excavations (surplus soil)</source>
         <translation>Opgravninger (overskudsjord)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="67"/>
+        <location filename="../algorithms/soil_balance.py" line="69"/>
         <source>Volume field (m³)</source>
-        <translation>Volumenfelt (m³)</translation>
+        <translation>Felt med volumen (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="69"/>
+        <location filename="../algorithms/soil_balance.py" line="71"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="71"/>
+        <location filename="../algorithms/soil_balance.py" line="73"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="73"/>
+        <location filename="../algorithms/soil_balance.py" line="75"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="168"/>
+        <location filename="../algorithms/soil_balance.py" line="172"/>
         <source>Highest soil class counted as clean</source>
         <translation>Højeste jordklasse, der regnes som ren</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="79"/>
+        <location filename="../algorithms/soil_balance.py" line="81"/>
         <source>Share of clean soil replacing raw materials (0–1)</source>
         <translation>Andel ren jord, der erstatter råstoffer (0–1)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="83"/>
+        <location filename="../algorithms/soil_balance.py" line="85"/>
         <source>Receivers (demand)</source>
         <translation>Modtagere (behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="88"/>
+        <location filename="../algorithms/soil_balance.py" line="91"/>
         <source>Capacity field (m³)</source>
-        <translation>Kapacitetsfelt (m³)</translation>
+        <translation>Felt med kapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="90"/>
+        <location filename="../algorithms/soil_balance.py" line="93"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="92"/>
+        <location filename="../algorithms/soil_balance.py" line="95"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="99"/>
+        <location filename="../algorithms/soil_balance.py" line="102"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="243"/>
+        <location filename="../algorithms/soil_balance.py" line="251"/>
         <source>Surplus (m³)</source>
         <translation>Overskud (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="244"/>
+        <location filename="../algorithms/soil_balance.py" line="252"/>
         <source>Demand (m³)</source>
         <translation>Behov (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="245"/>
+        <location filename="../algorithms/soil_balance.py" line="253"/>
         <source>Balance (m³)</source>
         <translation>Balance (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="247"/>
+        <location filename="../algorithms/soil_balance.py" line="255"/>
         <source>Raw-material substitute (m³)</source>
         <translation>Erstatning for råstoffer (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="102"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Surplus outside every area (m³)</source>
         <translation>Overskud uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="102"/>
+        <location filename="../algorithms/soil_balance.py" line="105"/>
         <source>Demand outside every area (m³)</source>
         <translation>Behov uden for alle områder (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="201"/>
+        <location filename="../algorithms/soil_balance.py" line="209"/>
         <source>The planning-area layer has no polygons. Add the local plans, municipalities or zones to balance and run again.</source>
         <translation>Laget med planområder har ingen polygoner. Tilføj de lokalplaner, kommuner eller zoner, der skal gøres op, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="248"/>
+        <location filename="../algorithms/soil_balance.py" line="256"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="249"/>
+        <location filename="../algorithms/soil_balance.py" line="257"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="168"/>
+        <location filename="../algorithms/soil_balance.py" line="172"/>
         <source>Share of clean soil replacing raw materials</source>
         <translation>Andel ren jord, der erstatter råstoffer</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="168"/>
+        <location filename="../algorithms/soil_balance.py" line="172"/>
         <source>Metric CRS</source>
         <translation>Metrisk koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="178"/>
-        <source>Surplus {0:,.0f} m³, demand {1:,.0f} m³, balance {2:,.0f} m³ over {3} area(s); outside every area: surplus {4:,.0f} m³, demand {5:,.0f} m³.</source>
-        <translation>Overskud {0:,.0f} m³, behov {1:,.0f} m³, balance {2:,.0f} m³ i {3} område(r); uden for alle områder: overskud {4:,.0f} m³, behov {5:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_balance.py" line="217"/>
+        <location filename="../algorithms/soil_balance.py" line="225"/>
         <source>{0}: {1} site(s) without a usable date window are counted as undated.</source>
         <translation>{0}: {1} lokalitet(er) uden brugbar datoperiode regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="236"/>
+        <location filename="../algorithms/soil_balance.py" line="244"/>
         <source>Generated {0}</source>
         <translation>Genereret {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="237"/>
+        <location filename="../algorithms/soil_balance.py" line="245"/>
         <source>Summary</source>
         <translation>Sammenfatning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="238"/>
+        <location filename="../algorithms/soil_balance.py" line="246"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="239"/>
+        <location filename="../algorithms/soil_balance.py" line="247"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="240"/>
+        <location filename="../algorithms/soil_balance.py" line="248"/>
         <source>undated</source>
         <translation>udateret</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="241"/>
+        <location filename="../algorithms/soil_balance.py" line="249"/>
         <source>outside every area</source>
         <translation>uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="242"/>
+        <location filename="../algorithms/soil_balance.py" line="250"/>
         <source>Total</source>
         <translation>I alt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="246"/>
+        <location filename="../algorithms/soil_balance.py" line="254"/>
         <source>Self-sufficiency</source>
         <translation>Selvforsyningsgrad</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="250"/>
+        <location filename="../algorithms/soil_balance.py" line="258"/>
         <source>Balance per area (surplus − demand)</source>
         <translation>Balance pr. område (overskud − behov)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="251"/>
+        <location filename="../algorithms/soil_balance.py" line="259"/>
         <source>The {0} areas with the largest balances of {1} are shown.</source>
         <translation>De {0} af {1} områder med de største balancer vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="253"/>
+        <location filename="../algorithms/soil_balance.py" line="261"/>
         <source>Surplus-soil prognosis per year</source>
         <translation>Prognose for overskudsjord pr. år</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="254"/>
+        <location filename="../algorithms/soil_balance.py" line="262"/>
         <source>Balance per area</source>
         <translation>Balance pr. område</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="255"/>
+        <location filename="../algorithms/soil_balance.py" line="263"/>
         <source>Prognosis per year, all areas</source>
         <translation>Prognose pr. år, alle områder</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="256"/>
+        <location filename="../algorithms/soil_balance.py" line="264"/>
         <source>The first {0} of {1} rows (largest balances first); every row is in the table output.</source>
         <translation>De første {0} af {1} rækker (største balancer først); alle rækker findes i tabelresultatet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="258"/>
+        <location filename="../algorithms/soil_balance.py" line="266"/>
         <source>Inputs</source>
         <translation>Inddata</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="259"/>
+        <location filename="../algorithms/soil_balance.py" line="267"/>
         <source>Parameters</source>
         <translation>Parametre</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="260"/>
+        <location filename="../algorithms/soil_balance.py" line="268"/>
         <source>Balance = surplus − demand: positive where soil must leave the area, negative where the area can receive more than it produces. Self-sufficiency is the share of an area's surplus it can place itself.</source>
         <translation>Balance = overskud − behov: positiv, hvor jord skal ud af området, negativ, hvor området kan modtage mere, end det selv producerer. Selvforsyningsgraden er den andel af et områdes overskud, som det selv kan placere.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="65"/>
+        <location filename="../algorithms/soil_balance.py" line="66"/>
         <source>Excavation id field (names sites in the log)</source>
-        <translation>Id-felt for opgravninger (navngiver steder i loggen)</translation>
+        <translation>Id-felt for opgravninger (navngiver lokaliteter i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="86"/>
+        <location filename="../algorithms/soil_balance.py" line="88"/>
         <source>Receiver id field (names sites in the log)</source>
-        <translation>Id-felt for modtagesteder (navngiver steder i loggen)</translation>
+        <translation>Id-felt for modtagere (navngiver lokaliteter i loggen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="123"/>
+        <location filename="../algorithms/soil_balance.py" line="126"/>
         <source>Their volume is counted as undated.</source>
         <translation>Deres volumen regnes som udateret.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="124"/>
+        <location filename="../algorithms/soil_balance.py" line="127"/>
         <source>They are not counted as clean soil.</source>
         <translation>De regnes ikke som ren jord.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_balance.py" line="206"/>
+        <location filename="../algorithms/soil_balance.py" line="214"/>
         <source>Each area is balanced on its own, but their rows in the yearly table carry the same id.</source>
         <translation>Hvert område gøres op for sig, men deres rækker i årstabellen har samme id.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_balance.py" line="185"/>
+        <source>Surplus {0} m³, demand {1} m³, balance {2} m³ over {3} area(s); outside every area: surplus {4} m³, demand {5} m³.</source>
+        <translation>Overskud {0} m³, behov {1} m³, balance {2} m³ i {3} område(r); uden for alle områder: overskud {4} m³, behov {5} m³.</translation>
     </message>
 </context>
 <context>
     <name>SoilManagementPlanAlgorithm</name>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="79"/>
+        <location filename="../algorithms/soil_management_plan.py" line="80"/>
         <source>Soil management plan for a project</source>
         <translation>Jordhåndteringsplan for et projekt</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="88"/>
+        <location filename="../algorithms/soil_management_plan.py" line="89"/>
         <source>Polygon id field</source>
         <translation>Felt med polygon-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="89"/>
+        <location filename="../algorithms/soil_management_plan.py" line="90"/>
         <source>Polygon name field</source>
         <translation>Felt med polygonnavn</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="90"/>
+        <location filename="../algorithms/soil_management_plan.py" line="91"/>
         <source>Soil class field</source>
         <translation>Felt med jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="91"/>
+        <location filename="../algorithms/soil_management_plan.py" line="92"/>
         <source>Soil type field</source>
         <translation>Felt med jordtype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="92"/>
+        <location filename="../algorithms/soil_management_plan.py" line="93"/>
         <source>Excavation start date field</source>
         <translation>Felt med startdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="93"/>
+        <location filename="../algorithms/soil_management_plan.py" line="94"/>
         <source>Excavation end date field</source>
         <translation>Felt med slutdato for opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="94"/>
+        <location filename="../algorithms/soil_management_plan.py" line="95"/>
         <source>Receiver id field</source>
         <translation>Id-felt for modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="95"/>
+        <location filename="../algorithms/soil_management_plan.py" line="96"/>
         <source>Receiver kind field</source>
         <translation>Felt med modtagertype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="96"/>
+        <location filename="../algorithms/soil_management_plan.py" line="97"/>
         <source>Receiver capacity field (m³)</source>
         <translation>Felt med modtagerkapacitet (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="97"/>
+        <location filename="../algorithms/soil_management_plan.py" line="98"/>
         <source>Highest accepted soil class field</source>
         <translation>Felt med højeste accepterede jordklasse</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="98"/>
+        <location filename="../algorithms/soil_management_plan.py" line="99"/>
         <source>Receiver start date field</source>
         <translation>Felt med startdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="99"/>
+        <location filename="../algorithms/soil_management_plan.py" line="100"/>
         <source>Receiver end date field</source>
         <translation>Felt med slutdato for modtager</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="100"/>
-        <source>Disposal site id field</source>
-        <translation>Id-felt for deponeringssteder</translation>
-    </message>
-    <message>
         <location filename="../algorithms/soil_management_plan.py" line="101"/>
-        <source>Gate fee field (DKK/t)</source>
-        <translation>Felt med modtagegebyr (DKK/t)</translation>
+        <source>Disposal site id field</source>
+        <translation>Id-felt for deponeringsanlæg</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_management_plan.py" line="102"/>
+        <source>Gate fee field (DKK/t)</source>
+        <translation>Felt med modtagegebyr (kr./t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="103"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="103"/>
+        <location filename="../algorithms/soil_management_plan.py" line="104"/>
         <source>Regional plan: excavation id field</source>
         <translation>Regional plan: felt med opgravnings-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="104"/>
+        <location filename="../algorithms/soil_management_plan.py" line="105"/>
         <source>Regional plan: receiver id field</source>
         <translation>Regional plan: felt med modtager-id</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="105"/>
+        <location filename="../algorithms/soil_management_plan.py" line="106"/>
         <source>Regional plan: tonnes field</source>
         <translation>Regional plan: felt med tons</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="114"/>
+        <location filename="../algorithms/soil_management_plan.py" line="115"/>
         <source>Project polygons (one building project, or a selection)</source>
         <translation>Projektpolygoner (ét byggeprojekt eller et udvalg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="117"/>
+        <location filename="../algorithms/soil_management_plan.py" line="118"/>
         <source>Terrain model (DEM, metres)</source>
         <translation>Terrænmodel (DEM, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="119"/>
+        <location filename="../algorithms/soil_management_plan.py" line="120"/>
         <source>Planned surface (raster, metres)</source>
         <translation>Planlagt flade (raster, meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="121"/>
+        <location filename="../algorithms/soil_management_plan.py" line="122"/>
         <source>Planned level field (metres)</source>
         <translation>Felt med planlagt kote (meter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Receivers (pits, resource sites, utilisation)</source>
-        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="336"/>
+        <location filename="../algorithms/soil_management_plan.py" line="337"/>
         <source>Disposal sites</source>
-        <translation>Deponeringssteder</translation>
+        <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="125"/>
+        <location filename="../algorithms/soil_management_plan.py" line="126"/>
         <source>Regional plan (reuse matches of Find short-haul reuse matches)</source>
-        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort transport)</translation>
+        <translation>Regional plan (genanvendelsesmatch fra Find genanvendelse med kort køreafstand)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="141"/>
+        <location filename="../algorithms/soil_management_plan.py" line="142"/>
         <source>Options per excavation</source>
         <translation>Muligheder pr. opgravning</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="143"/>
+        <location filename="../algorithms/soil_management_plan.py" line="144"/>
         <source>Project name (title of the plan)</source>
         <translation>Projektnavn (planens titel)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>Area rule</source>
         <translation>Områderegel</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>0 – ignore area types</source>
         <translation>0 – ignorér områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>1 – analysis cost when crossing area types</source>
-        <translation>1 – analyseomkostning ved flytning mellem områdetyper</translation>
+        <translation>1 – analysepris ved flytning mellem områdetyper</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="145"/>
+        <location filename="../algorithms/soil_management_plan.py" line="146"/>
         <source>2 – only within the same area type</source>
         <translation>2 – kun inden for samme områdetype</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="151"/>
+        <location filename="../algorithms/soil_management_plan.py" line="152"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="152"/>
+        <location filename="../algorithms/soil_management_plan.py" line="153"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="155"/>
+        <location filename="../algorithms/soil_management_plan.py" line="156"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Truck payload (t)</source>
         <translation>Lasteevne pr. lastbil (t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Transport cost (DKK per tonne-km)</source>
-        <translation>Transportpris (DKK pr. tonkm)</translation>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Analysis cost (DKK/t)</source>
-        <translation>Analyseomkostning (DKK/t)</translation>
+        <translation>Analysepris (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>CO2 per tonne-km (kg)</source>
-        <translation>CO2 pr. tonkm (kg)</translation>
+        <translation>CO2 pr. tonkilometer (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Haul to disposal without a disposal site (km)</source>
-        <translation>Referenceafstand til deponi uden deponeringssted (km)</translation>
+        <translation>Køreafstand til deponering uden deponeringsanlæg (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Default gate fee (DKK/t)</source>
-        <translation>Standardmodtagegebyr (DKK/t)</translation>
+        <translation>Standardmodtagegebyr (kr./t)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, classified area without suspicion</source>
         <translation>Tons pr. prøve, områdeklassificeret areal uden mistanke</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Tonnes per sample, suspected or mapped site</source>
         <translation>Tons pr. prøve, mistænkt eller kortlagt areal</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="158"/>
+        <location filename="../algorithms/soil_management_plan.py" line="159"/>
         <source>Price per soil analysis (DKK)</source>
         <translation>Pris pr. jordanalyse (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="183"/>
+        <location filename="../algorithms/soil_management_plan.py" line="184"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="185"/>
+        <location filename="../algorithms/soil_management_plan.py" line="186"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total cut (m³)</source>
         <translation>Samlet afgravning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total fill (m³)</source>
         <translation>Samlet opfyldning (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Total surplus in situ (m³)</source>
         <translation>Samlet overskud i fast mål (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Level shift balancing the project (m)</source>
         <translation>Koteforskydning, der balancerer projektet (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Soil samples</source>
         <translation>Jordprøver</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="188"/>
+        <location filename="../algorithms/soil_management_plan.py" line="189"/>
         <source>Sampling cost (DKK)</source>
         <translation>Pris for prøvetagning (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="350"/>
+        <location filename="../algorithms/soil_management_plan.py" line="351"/>
         <source>Project polygons</source>
         <translation>Projektpolygoner</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="229"/>
+        <location filename="../algorithms/soil_management_plan.py" line="230"/>
         <source>The project layer has no polygons with a geometry: there is nothing to plan.</source>
         <translation>Projektlaget har ingen polygoner med geometri: der er intet at planlægge.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="322"/>
+        <location filename="../algorithms/soil_management_plan.py" line="323"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="335"/>
+        <location filename="../algorithms/soil_management_plan.py" line="336"/>
         <source>Receivers</source>
         <translation>Modtagere</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="337"/>
+        <location filename="../algorithms/soil_management_plan.py" line="338"/>
         <source>Regional plan</source>
         <translation>Regional plan</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="369"/>
+        <location filename="../algorithms/soil_management_plan.py" line="370"/>
         <source>A raster could not be read: {0}</source>
         <translation>Et raster kunne ikke læses: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="382"/>
+        <location filename="../algorithms/soil_management_plan.py" line="383"/>
         <source>{0} polygon(s) have no cell with terrain data, so no balanced level (balanced_level_m is NULL; balance_note says why): ids {1}.</source>
         <translation>{0} polygon(er) har ingen celle med terrændata og derfor ingen balanceret kote (balanced_level_m er NULL; balance_note siger hvorfor): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="387"/>
-        <source>Changing every planned level by {0:+.3f} m balances the project: cut equals fill at {1:,.0f} m³.</source>
-        <translation>Ændres alle planlagte koter med {0:+.3f} m, balancerer projektet: afgravning er lig opfyldning ved {1:,.0f} m³.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/soil_management_plan.py" line="395"/>
+        <location filename="../algorithms/soil_management_plan.py" line="399"/>
         <source>No receivers given: the options catalogue shows disposal only.</source>
         <translation>Ingen modtagere angivet: mulighedskataloget viser kun deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="400"/>
+        <location filename="../algorithms/soil_management_plan.py" line="404"/>
         <source>{0} batch(es) have no receiver within reach that accepts them; disposal only: ids {1}.</source>
         <translation>{0} parti(er) har ingen modtager inden for rækkevidde, der tager dem; kun deponering: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="407"/>
+        <location filename="../algorithms/soil_management_plan.py" line="411"/>
         <source>Regional plan: {0} flow(s) use no arc allowed under this run&apos;s rules (class, haul, window, area rule) and are priced as disposal: {1}.</source>
         <translation>Regional plan: {0} strøm(me) bruger ingen forbindelse, som kørslens regler tillader (klasse, afstand, periode, områderegel), og prissættes som deponering: {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/soil_management_plan.py" line="413"/>
-        <source>Project: cut {0:,.0f} m³, fill {1:,.0f} m³; surplus {2:,.0f} m³ in {3} batch(es), of which the project's own deficits can take {4:,.0f} m³.</source>
-        <translation>Projekt: afgravning {0:,.0f} m³, opfyldning {1:,.0f} m³; overskud {2:,.0f} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4:,.0f} m³.</translation>
+        <location filename="../algorithms/soil_management_plan.py" line="388"/>
+        <source>Changing every planned level by {0} m balances the project: cut equals fill at {1} m³.</source>
+        <translation>Ændres alle planlagte koter med {0} m, balancerer projektet: afgravning er lig opfyldning ved {1} m³.</translation>
     </message>
     <message>
         <location filename="../algorithms/soil_management_plan.py" line="418"/>
-        <source>Sampling: {0} sample(s), {1:,.0f} DKK.</source>
-        <translation>Prøvetagning: {0} prøve(r), {1:,.0f} kr.</translation>
+        <source>Project: cut {0} m³, fill {1} m³; surplus {2} m³ in {3} batch(es), of which the project's own deficits can take {4} m³.</source>
+        <translation>Projekt: afgravning {0} m³, opfyldning {1} m³; overskud {2} m³ i {3} parti(er), hvoraf projektets egne underskud kan optage {4} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/soil_management_plan.py" line="423"/>
+        <source>Sampling: {0} sample(s), {1} DKK.</source>
+        <translation>Prøvetagning: {0} prøve(r), {1} kr.</translation>
+    </message>
+</context>
+<context>
+    <name>Solver</name>
+    <message>
+        <location filename="../layers/solver.py" line="18"/>
+        <source>Nothing to optimise: no excavation–receiver pair is both allowed and cheaper than disposal, so all soil goes to disposal.</source>
+        <translation>Intet at optimere: intet par af opgravning og modtager er både tilladt og billigere end deponering, så al jord går til deponering.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="22"/>
+        <source>HiGHS proved the plan optimal: total cost {0} DKK, {1} LP solve(s).</source>
+        <translation>HiGHS har bevist, at planen er optimal: samlet omkostning {0} kr., {1} LP-løsning(er).</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="25"/>
+        <source>HiGHS ended with status &quot;{0}&quot; after {1} LP solve(s).</source>
+        <translation>HiGHS sluttede med status &quot;{0}&quot; efter {1} LP-løsning(er).</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="32"/>
+        <source>HiGHS reached its iteration limit before the optimum. Lower the maximum haul or split the area, and run again.</source>
+        <translation>HiGHS nåede sin grænse for iterationer før optimum. Sænk den maksimale køreafstand, eller del området op, og kør igen.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="35"/>
+        <source>HiGHS found the problem infeasible: no plan meets every capacity. Check for negative or impossible capacities.</source>
+        <translation>HiGHS fandt problemet uløseligt: ingen plan overholder alle kapaciteter. Kontrollér, om der er negative eller umulige kapaciteter.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="37"/>
+        <source>HiGHS found the problem unbounded: some cost or price is negative. Check the prices and gate fees.</source>
+        <translation>HiGHS fandt problemet ubegrænset: en omkostning eller pris er negativ. Kontrollér priserne og modtagegebyrerne.</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="39"/>
+        <source>HiGHS met numerical difficulties. Check for volumes or capacities many orders of magnitude apart (a typing error such as 1e15 m³).</source>
+        <translation>HiGHS løb ind i numeriske vanskeligheder. Kontrollér, om mængder eller kapaciteter ligger mange størrelsesordener fra hinanden (en tastefejl som 1e15 m³).</translation>
+    </message>
+    <message>
+        <location filename="../layers/solver.py" line="43"/>
+        <source>HiGHS stopped without an optimum.</source>
+        <translation>HiGHS stoppede uden at finde optimum.</translation>
+    </message>
+</context>
+<context>
+    <name>Styles</name>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>1 Clean soil</source>
+        <translation>1 Ren jord</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>2 Lightly contaminated soil</source>
+        <translation>2 Lettere forurenet jord</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>3 Contaminated soil</source>
+        <translation>3 Forurenet jord</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>3 m (cut)</source>
+        <translation>3 m (afgravning)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Access road</source>
+        <translation>Adgangsvej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Agricultural area</source>
+        <translation>Landbrugsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>All reused</source>
+        <translation>Alt genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Deficit 1,000–10,000 m³</source>
+        <translation>Underskud 1.000–10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Deficit 10,000–50,000 m³</source>
+        <translation>Underskud 10.000–50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Deficit over 50,000 m³</source>
+        <translation>Underskud over 50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Fill 1,000–10,000 m³</source>
+        <translation>Opfyldning 1.000–10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Fill over 10,000 m³</source>
+        <translation>Opfyldning over 10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Fill under 1,000 m³</source>
+        <translation>Opfyldning under 1.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Filled</source>
+        <translation>Fyldt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>In balance (±1,000 m³)</source>
+        <translation>I balance (±1.000 m³)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Industrial area</source>
+        <translation>Erhvervsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Less than half filled</source>
+        <translation>Under halvt fyldt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Less than half reused</source>
+        <translation>Under halvdelen genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Line width: volume in situ (m³)</source>
+        <translation>Linjebredde: mængde i fast mål (m³)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Local road</source>
+        <translation>Lokalvej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>More than half filled</source>
+        <translation>Over halvt fyldt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>More than half reused</source>
+        <translation>Over halvdelen genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Motorway</source>
+        <translation>Motorvej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Not used</source>
+        <translation>Ikke brugt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Nothing reused</source>
+        <translation>Intet genanvendt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other (suspected of contamination)</source>
+        <translation>Andet (mistanke om forurening)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other receiver</source>
+        <translation>Anden modtager</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Raw-material pit</source>
+        <translation>Råstofgrav</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Regional road</source>
+        <translation>Landevej</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Resource site</source>
+        <translation>Ressourceplads</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus 1,000–10,000 m³</source>
+        <translation>Overskud 1.000–10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus 10,000–50,000 m³</source>
+        <translation>Overskud 10.000–50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus over 10,000 m³</source>
+        <translation>Overskud over 10.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus over 50,000 m³</source>
+        <translation>Overskud over 50.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Surplus under 1,000 m³</source>
+        <translation>Overskud under 1.000 m³</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Urban area</source>
+        <translation>Byområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Utilisation project</source>
+        <translation>Nyttiggørelsesprojekt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>V1: polluting activities known</source>
+        <translation>V1: viden om forurenende aktiviteter</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>V2: contamination known</source>
+        <translation>V2: viden om forurening</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>over 30 km</source>
+        <translation>over 30 km</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>−3 m (fill)</source>
+        <translation>−3 m (opfyldning)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Best option (rank 1)</source>
+        <translation>Bedste mulighed (nr. 1)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Cheapest disposal</source>
+        <translation>Billigste deponering</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Further options</source>
+        <translation>Øvrige muligheder</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Options 2–3</source>
+        <translation>Mulighed 2–3</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Soil class not accepted</source>
+        <translation>Jordklasse ikke tilladt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Unknown excavation or receiver</source>
+        <translation>Ukendt opgravning eller modtager</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Over capacity or more than excavated</source>
+        <translation>Over kapacitet eller mere end opgravet</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Impossible travel</source>
+        <translation>Umulig kørsel</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Across area types without analysis</source>
+        <translation>På tværs af områdetyper uden analyse</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other flags</source>
+        <translation>Andre flag</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>No flag</source>
+        <translation>Uden flag</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 0 (no flag)</source>
+        <translation>Risiko 0 (uden flag)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 0–20</source>
+        <translation>Risiko 0–20</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 20–50</source>
+        <translation>Risiko 20–50</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 50–100</source>
+        <translation>Risiko 50–100</translation>
     </message>
 </context>
 <context>
     <name>TerrainInputsMixin</name>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="21"/>
+        <location filename="../algorithms/terrain_inputs.py" line="22"/>
         <source>The DEM {0} is not a raster file (it comes from {1}). Save it as a GeoTIFF first.</source>
         <translation>Terrænmodellen {0} er ikke en rasterfil (den kommer fra {1}). Gem den først som GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="40"/>
+        <location filename="../algorithms/terrain_inputs.py" line="41"/>
         <source>Give the planned surface: either a raster of planned levels or a field with each excavation&apos;s planned level in metres (for example planned_level_m).</source>
         <translation>Angiv den planlagte flade: enten en raster med planlagte koter eller et felt med hver opgravnings planlagte kote i meter (fx planned_level_m).</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="44"/>
+        <location filename="../algorithms/terrain_inputs.py" line="45"/>
         <source>Both a planned surface raster and a level field were given; the raster is used and the field ignored.</source>
         <translation>Der er angivet både en raster med den planlagte flade og et kotefelt; rasteren bruges, og feltet ignoreres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="52"/>
+        <location filename="../algorithms/terrain_inputs.py" line="53"/>
         <source>The DEM {0} has no coordinate reference system, so its cells have no known area. Assign its CRS (for DHM: EPSG:25832, ETRS89 / UTM 32N) with Raster ▸ Projections ▸ Assign Projection, and run again.</source>
         <translation>Terrænmodellen {0} har intet koordinatsystem, så dens cellers areal er ukendt. Tildel den et koordinatsystem (for DHM: EPSG:25832, ETRS89 / UTM 32N) med Raster ▸ Projektioner ▸ Tildel projektion, og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="55"/>
+        <location filename="../algorithms/terrain_inputs.py" line="56"/>
         <source>The DEM {0} is in a geographic CRS (degrees), so its cells have no area in square metres. Reproject it to a metric CRS such as EPSG:25832 (Raster ▸ Projections ▸ Warp) and run again; choosing the resampling there is yours to make.</source>
         <translation>Terrænmodellen {0} er i et geografisk koordinatsystem (grader), så dens celler har intet areal i kvadratmeter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832 (Raster ▸ Projektioner ▸ Warp (reprojektér)), og kør igen; resamplingmetoden vælger du selv dér.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="59"/>
+        <location filename="../algorithms/terrain_inputs.py" line="60"/>
         <source>The DEM {0} is in a CRS whose unit is not the metre. Reproject it to a metric CRS such as EPSG:25832.</source>
         <translation>Terrænmodellen {0} er i et koordinatsystem, hvis enhed ikke er meter. Reprojektér den til et metrisk koordinatsystem som EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="61"/>
+        <location filename="../algorithms/terrain_inputs.py" line="62"/>
         <source>The DEM {0} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Terrænmodellen {0} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="63"/>
+        <location filename="../algorithms/terrain_inputs.py" line="64"/>
         <source>The planned surface {1} has a rotated grid. Warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
         <translation>Den planlagte flade {1} har et roteret grid. Omregn den først til et nordvendt grid (Raster ▸ Projektioner ▸ Warp (reprojektér)).</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <location filename="../algorithms/terrain_inputs.py" line="71"/>
         <source>DEM</source>
         <translation>terrænmodel</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="70"/>
+        <location filename="../algorithms/terrain_inputs.py" line="71"/>
         <source>planned surface</source>
         <translation>planlagt flade</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="72"/>
+        <location filename="../algorithms/terrain_inputs.py" line="73"/>
         <source>The {0} {1} declares no nodata value: every cell is taken as data.</source>
         <translation>Rasteren {1} ({0}) angiver ingen nodata-værdi: alle celler regnes som data.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="77"/>
+        <location filename="../algorithms/terrain_inputs.py" line="78"/>
         <source>The planned surface {0} has no CRS; it is taken to be in the DEM&apos;s, {1}.</source>
         <translation>Den planlagte flade {0} har intet koordinatsystem; den antages at have terrænmodellens, {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="81"/>
+        <location filename="../algorithms/terrain_inputs.py" line="82"/>
         <source>The planned surface is in {0}; it is sampled at the DEM cells&apos; centres transformed to that CRS.</source>
         <translation>Den planlagte flade er i {0}; den aflæses i terrænmodellens cellecentre, transformeret til dette koordinatsystem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="87"/>
+        <location filename="../algorithms/terrain_inputs.py" line="88"/>
         <source>The planned surface&apos;s grid differs from the DEM&apos;s; it is interpolated bilinearly at the centre of each DEM cell.</source>
         <translation>Den planlagte flades grid afviger fra terrænmodellens; den interpoleres bilineært i centrum af hver celle i terrænmodellen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) fall outside the DEM and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) ligger uden for terrænmodellen og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) are smaller than a DEM cell and contain no cell centre, so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) er mindre end en celle i terrænmodellen og indeholder intet cellecentrum, så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) cover only cells without data (nodata in the DEM or the planned surface), so no volume: ids {1}.</source>
         <translation>{0} opgravning(er) dækker kun celler uden data (nodata i terrænmodellen eller den planlagte flade), så intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) have no numeric planned level and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har ingen numerisk planlagt kote og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) have no polygon area and get no volume: ids {1}.</source>
         <translation>{0} opgravning(er) har intet polygonareal og får intet volumen: id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="91"/>
+        <location filename="../algorithms/terrain_inputs.py" line="92"/>
         <source>{0} excavation(s) lack data in part of their cells; their volumes cover only the cells with data (see valid_share): ids {1}.</source>
         <translation>{0} opgravning(er) mangler data i en del af deres celler; volumenet omfatter kun cellerne med data (se valid_share): id'er {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/terrain_inputs.py" line="113"/>
-        <source>{0} counted DEM cell(s) lie below −500 m or above 9000 m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
-        <translation>{0} medregnede celle(r) i terrænmodellen ligger under −500 m eller over 9000 m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
+        <location filename="../algorithms/terrain_inputs.py" line="115"/>
+        <source>{0} counted DEM cell(s) lie below {1} m or above {2} m: probably nodata the DEM does not declare. Set its nodata value and run again.</source>
+        <translation>{0} medregnede celle(r) i terrænmodellen ligger under {1} m eller over {2} m: sandsynligvis nodata, som terrænmodellen ikke angiver. Angiv dens nodata-værdi, og kør igen.</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../layers/vocabulary.py" line="16"/>
+        <source>urban area</source>
+        <translation>byområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="17"/>
+        <source>industrial area</source>
+        <translation>erhvervsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="18"/>
+        <source>agricultural area</source>
+        <translation>landbrugsområde</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="19"/>
+        <source>other</source>
+        <translation>andet</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="22"/>
+        <source>raw-material pit</source>
+        <translation>råstofgrav</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="23"/>
+        <source>resource site</source>
+        <translation>ressourceplads</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="24"/>
+        <source>utilisation project</source>
+        <translation>nyttiggørelsesprojekt</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="27"/>
+        <source>along the roads</source>
+        <translation>ad vejene</translation>
+    </message>
+    <message>
+        <location filename="../layers/vocabulary.py" line="28"/>
+        <source>straight line × detour factor</source>
+        <translation>luftlinje × omvejsfaktor</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ data's extent) refused above ``SCALE_ERROR_REFUSE`` and warned about above ``SCA
 EPSG:3857 (Web Mercator) makes lengths 1/cos(latitude) too long: 77 % at 55.7° N.
 """
 import math
+from dataclasses import replace
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -30,7 +31,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..i18n import translate
+from ..i18n import format_share, number_format, translate
 
 AREA_OF_USE_MARGIN_DEG = 10.0  # Bornholm lies 3° east of EPSG:25832's area of use, and is fine
 SCALE_ERROR_WARN = 0.005
@@ -40,8 +41,16 @@ WGS84 = "EPSG:4326"
 
 
 def describe_extent(extent: QgsRectangle) -> str:
-    return translate("Coordinates", "x from {0:.6g} to {1:.6g}, y from {2:.6g} to {3:.6g}").format(
-        extent.xMinimum(), extent.xMaximum(), extent.yMinimum(), extent.yMaximum())
+    return translate("Coordinates", "x from {0} to {1}, y from {2} to {3}").format(
+        *(_coordinate(value) for value in (extent.xMinimum(), extent.xMaximum(),
+                                           extent.yMinimum(), extent.yMaximum())))
+
+
+def _coordinate(value: float) -> str:
+    """Metres whole, degrees to four decimals, in the user's decimal sign; coordinates are not
+    grouped in thousands (667000, not 667.000)."""
+    numbers = replace(number_format(), group="")
+    return numbers.whole(value) if abs(value) >= 1000 else numbers.trimmed(value, 4)
 
 
 def _looks_like_degrees(extent: QgsRectangle) -> bool:
@@ -90,11 +99,12 @@ def check_layer_coordinates(source, label: str, context) -> None:
     if outside and degrees:
         raise QgsProcessingException(translate(
             "Coordinates",
-            "{0} declares {1}, but its coordinates ({2}) lie at longitude {3:.2f}, latitude "
-            "{4:.2f} in that CRS, far from where it is used. They look like degrees of longitude "
+            "{0} declares {1}, but its coordinates ({2}) lie at longitude {3}, latitude "
+            "{4} in that CRS, far from where it is used. They look like degrees of longitude "
             "and latitude: the layer is probably in EPSG:4326. Set the layer's true CRS and run "
             "again.").format(label, crs.authid() or crs.description(), describe_extent(extent),
-                             place.x(), place.y()))
+                             number_format().number(place.x(), 2),
+                             number_format().number(place.y(), 2)))
 
 
 def _centre_in_degrees(crs, extent, context):
@@ -174,10 +184,11 @@ def check_distance_crs(crs, extent: QgsRectangle, context, feedback, label: str)
     if error > SCALE_ERROR_REFUSE:
         raise QgsProcessingException(translate(
             "Coordinates",
-            "Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong, more than the "
-            "2 % allowed. Choose {3}, which measures them truly there.").format(
-                label, crs.authid(), error, better))
+            "Over {0} the distance CRS {1} measures lengths up to {2} wrong, more than the "
+            "{3} allowed. Choose {4}, which measures them truly there.").format(
+                label, crs.authid(), format_share(error, 1), format_share(SCALE_ERROR_REFUSE),
+                better))
     feedback.pushWarning(translate(
         "Coordinates",
-        "Over {0} the distance CRS {1} measures lengths up to {2:.1%} wrong; {3} measures them "
-        "truly there.").format(label, crs.authid(), error, better))
+        "Over {0} the distance CRS {1} measures lengths up to {2} wrong; {3} measures them "
+        "truly there.").format(label, crs.authid(), format_share(error, 1), better))

@@ -3,7 +3,7 @@ and value; what was refused stops the run with one error naming every such row, 
 round of corrections suffices. One message per case, for every algorithm."""
 from qgis.core import QgsProcessingException
 
-from ..i18n import translate
+from ..i18n import format_number, translate
 from .fields import id_list, id_value_list
 
 
@@ -65,9 +65,9 @@ def _note(issue, label):
     if issue.reason == t.IMPLAUSIBLE:
         return translate(
             "JordressourceAlgorithm",
-            "{0}: {1} site(s) hold more than {2:,.0f} m³ in '{3}', more than one site plausibly "
+            "{0}: {1} site(s) hold more than {2} m³ in '{3}', more than one site plausibly "
             "holds; they are kept as given, check them: {4}.").format(
-            label, count, t.IMPLAUSIBLE_M3[issue.role], issue.field,
+            label, count, format_number(t.IMPLAUSIBLE_M3[issue.role]), issue.field,
             id_value_list(issue.ids, issue.values))
     if issue.reason == t.WINDOW_REVERSED:
         return translate("JordressourceAlgorithm",

@@ -2,7 +2,7 @@
 ROADS parameter, so that each reads roads the same way and reports the same problems."""
 from qgis.core import QgsProcessingException
 
-from ..i18n import translate
+from ..i18n import number_format, translate
 from .frames import read_frame
 
 
@@ -33,12 +33,14 @@ def read_road_network(source, crs, snap_tolerance_m, context, feedback,
             "GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use "
             "straight lines times the detour factor.")) from None
     topology = network.topology
+    numbers = number_format()
     feedback.pushInfo(translate(
         "JordressourceAlgorithm",
-        "Road network: {0} segments, {1:.1f} km, {2} junctions, {3} connected part(s); the "
-        "largest holds {4:.0%} of the road length.").format(
-            network.segment_count, network.length_km, network.junction_count,
-            network.component_count, network.largest_component_share))
+        "Road network: {0} segments, {1} km, {2} junctions, {3} connected part(s); the "
+        "largest holds {4} of the road length.").format(
+            numbers.whole(network.segment_count), numbers.number(network.length_km, 1),
+            numbers.whole(network.junction_count), numbers.whole(network.component_count),
+            numbers.share(network.largest_component_share)))
     if topology.dropped_segments:
         feedback.pushInfo(translate(
             "JordressourceAlgorithm",

@@ -49,15 +49,18 @@ class SiteFieldsMixin:
     """Field parameters bound to a site layer, and reading that layer under the one policy."""
 
     def add_field(self, name, description, default, parent, optional=False, numeric=False,
-                  date=False):
+                  date=False, advanced=False):
         kind = QgsProcessingParameterField.Any
         if numeric:
             kind = QgsProcessingParameterField.Numeric
         elif date:
             kind = QgsProcessingParameterField.DateTime
-        self.addParameter(QgsProcessingParameterField(
+        parameter = QgsProcessingParameterField(
             name, description, defaultValue=default, parentLayerParameterName=parent, type=kind,
-            optional=optional))
+            optional=optional)
+        if advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+        self.addParameter(parameter)
 
     def read_site_layer(self, parameters, context, feedback, source, crs, label, spec,
                         consequences=None, whole_layer=False):

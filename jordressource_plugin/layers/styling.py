@@ -9,14 +9,18 @@ table as the default style, or as a `.qml` beside other formats, which QGIS read
 from pathlib import Path
 
 from qgis.core import (
+    QgsEditorWidgetSetup,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
+    QgsRasterLayer,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
+from .. import catalogue
 from ..i18n import translate
 from ..resources import style_path
+from .legend import load_style
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -43,7 +47,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         if layer is None or not layer.isValid():
             return
         if self.qml is not None:
-            message, ok = layer.loadNamedStyle(str(self.qml))
+            message, ok = load_style(layer, self.qml)
             if not ok:
                 feedback.reportError(message)
         set_aliases(layer, self.aliases)
@@ -51,13 +55,21 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 def set_aliases(layer, aliases: dict) -> None:
-    """Give the fields of vector ``layer`` named in ``aliases`` their alias."""
+    """Give the fields of vector ``layer`` named in ``aliases`` their alias, and the number
+    fields among them the precision a planner reads them with (``catalogue.display_decimals``:
+    "273.910" m³, not "273910.4527673"), shown by QGIS's Range field formatter."""
     if not aliases or not isinstance(layer, QgsVectorLayer):
         return
     for name, alias in aliases.items():
         index = layer.fields().lookupField(name)
-        if index >= 0:
-            layer.setFieldAlias(index, alias)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, alias)
+        decimals = catalogue.display_decimals(name)
+        if decimals is not None and layer.fields().at(index).isNumeric():
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(
+                "Range", {"Precision": decimals, "Style": "SpinBox", "AllowNull": True,
+                          "Min": -1e15, "Max": 1e15, "Step": 10 ** -decimals}))
 
 
 def split_destination(dest_id: str):
@@ -117,7 +129,7 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
         if not layer.isValid():
             return
         if qml is not None:
-            layer.loadNamedStyle(str(qml))
+            load_style(layer, qml)
         set_aliases(layer, aliases)
         error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
                                           "Jordressource", True, "")
@@ -127,13 +139,17 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
                 .format(path, error))
         return
     sidecar = Path(path).with_suffix(".qml")
-    if not aliases:  # rasters: the style file as it is
-        sidecar.write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
+    if not aliases:  # rasters: the style with its legend in the user's language
+        raster = QgsRasterLayer(path, Path(path).stem, "gdal")
+        if raster.isValid() and load_style(raster, qml)[1]:
+            raster.saveNamedStyle(str(sidecar))
+        else:
+            sidecar.write_text(qml.read_text(encoding="utf-8"), encoding="utf-8")
         return
     layer = QgsVectorLayer(path, Path(path).stem, "ogr")
     if not layer.isValid():
         return
     if qml is not None:
-        layer.loadNamedStyle(str(qml))
+        load_style(layer, qml)
     set_aliases(layer, aliases)
     layer.saveNamedStyle(str(sidecar))

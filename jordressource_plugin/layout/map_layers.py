@@ -17,6 +17,7 @@ from qgis.core import (
 
 from .. import catalogue
 from ..core.project.datamodel import LAYERS_BY_NAME
+from ..layers.legend import load_style, translate_legend
 from ..layers.outputs import output_title
 from ..layers.styling import style_for_geometry
 from ..resources import style_path
@@ -43,7 +44,7 @@ def style_as_output(layer, output):
     style = style_for_geometry(output.style, layer.wkbType())
     if not style_path(style).exists():
         return None
-    _message, ok = layer.loadNamedStyle(str(style_path(style)))
+    _message, ok = load_style(layer, style_path(style))
     return style if ok else None
 
 
@@ -111,6 +112,7 @@ def copy_for_map(layers, project, language, project_layer_ids=frozenset()):
 
 def _as_opened_in_qgis(layer):
     layer.loadDefaultStyle()
+    translate_legend(layer)  # a style stored by Jordressource (the sample's) has English labels
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     if parts.get("layerName"):
         layer.setName(parts["layerName"])

@@ -35,7 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..i18n import translate
+from ..i18n import number_locale, translate
 from .page_geometry import Box, PageGeometry, page_geometry
 
 MAP_ITEM_ID = "plan_map"
@@ -242,8 +242,11 @@ def _add_panel(layout, geometry, map_item, texts, north_arrow_svg, scale, atlas)
     else:
         _add_scale_bar(layout, map_item, bar_position, bar_width, unit, scale >= KILOMETRE_SCALE)
 
+    # The scale in the user's number format (1:10.000 in Danish), whatever the system's locale
+    # (qgis_process keeps the system's): format_number's language argument.
     scale_text = texts.scale.format(
-        scale=f"[% format_number(map_get(item_variables('{MAP_ITEM_ID}'), 'map_scale'), 0) %]")
+        scale=f"[% format_number(map_get(item_variables('{MAP_ITEM_ID}'), 'map_scale'), 0, "
+              f"'{number_locale().name()}') %]")
     _add_label(layout, Box(bar_x, block.y + 10.5 * unit, bar_width, 5 * unit), scale_text, 8 * unit,
                INK, item_id="scale_text")
 

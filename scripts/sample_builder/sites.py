@@ -230,8 +230,8 @@ def build_local_plans(landcover, towns, rng):
     from shapely.ops import unary_union
     built = landcover[landcover.clc_code.isin(URBAN_CODES + INDUSTRIAL_CODES)]
     nearest = [nearest_town(g.centroid, towns) for g in built.geometry]
+    industrial = unary_union(list(landcover[landcover.clc_code.isin(INDUSTRIAL_CODES)].geometry))
     rows = []
-    suffixes = ("Bymidte", "Nord", "Syd", "Øst", "Vest", "Erhverv", "Havn", "Stationsområde")
     for number, town in enumerate(towns, start=1):
         parts = [g for g, t in zip(built.geometry, nearest) if t == town
                  and g.distance(as_point(towns[town])) < 3000]
@@ -245,9 +245,25 @@ def build_local_plans(landcover, towns, rng):
                 continue
             rows.append({"id": f"LP{number:02d}.{index + 1:02d}",
                          "name": f"Lokalplan {number:02d}.{index + 1:02d} {town} "
-                                 f"{suffixes[index % len(suffixes)]}",
+                                 f"{_quarter(cell, as_point(towns[town]), industrial)}",
                          "geometry": cell})
     return rows
+
+
+QUARTERS = ("Øst", "Nordøst", "Nord", "Nordvest", "Vest", "Sydvest", "Syd", "Sydøst")
+
+
+def _quarter(cell, centre, industrial):
+    """The part of town a plan covers, as a planner names it: the centre within 600 m of the
+    town's point, else the compass direction from it; "Erhverv" where industry covers most of it."""
+    dx, dy = cell.centroid.x - centre.x, cell.centroid.y - centre.y
+    if math.hypot(dx, dy) < 600:
+        where = "Bymidte"
+    else:
+        where = QUARTERS[int(((math.degrees(math.atan2(dy, dx)) % 360 + 22.5) % 360) // 45)]
+    if cell.intersection(industrial).area > 0.5 * cell.area:
+        return f"Erhverv {where.lower()}" if where != "Bymidte" else "Erhverv Bymidte"
+    return where
 
 
 def _split(area, count, rng):

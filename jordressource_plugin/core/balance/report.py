@@ -1,9 +1,9 @@
 """The soil-balance report: one self-contained HTML file a planner can mail or attach to a plan.
 
 Charts are drawn with matplotlib (no display needed) and embedded as inline SVG, so the file has
-no external references. Every label comes in through ``labels`` (see ``DEFAULT_LABELS``): the
-caller passes them translated, which keeps this module free of QGIS and the report in the
-user's language.
+no external references. Every label comes in through ``labels`` (see ``DEFAULT_LABELS``) and
+numbers are written as ``numbers`` (``core.number_format``) says: the caller passes both for
+the user's language, which keeps this module free of QGIS and the report in that language.
 """
 import datetime
 from typing import Sequence
@@ -11,10 +11,12 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..number_format import NumberFormat
 from ..reporting import CSS as _CSS
 from ..reporting import definition_list as _definition_list
 from ..reporting import escape as _e
 from ..reporting import number as _number
+from ..reporting import numbers_in
 from ..reporting import share as _share
 from ..reporting import svg as _svg
 from ..reporting import thousands as _thousands
@@ -58,9 +60,14 @@ DEFAULT_LABELS = {
 
 def balance_report(balance: SoilBalance, area_ids: Sequence, labels: dict = None,
                    inputs: dict = None, parameters: dict = None,
-                   generated: datetime.datetime = None) -> str:
+                   generated: datetime.datetime = None, numbers: NumberFormat = None) -> str:
     """The report as an HTML string. ``area_ids`` label the areas in input order; ``inputs`` and
-    ``parameters`` are shown as given (name -> value)."""
+    ``parameters`` are shown as given (name -> value); ``numbers`` writes the numbers."""
+    with numbers_in(numbers):
+        return _balance_report(balance, area_ids, labels, inputs, parameters, generated)
+
+
+def _balance_report(balance, area_ids, labels, inputs, parameters, generated) -> str:
     text = dict(DEFAULT_LABELS)
     text.update(labels or {})
     generated = generated or datetime.datetime.now()
@@ -118,7 +125,7 @@ def _summary(balance: SoilBalance, text) -> str:
             (text["demand"], _number(total["demand_m3"])),
             (text["balance"], _number(total["balance_m3"])),
             (text["substitute"], _number(total["raw_material_substitute_m3"])),
-            (text["sources"], str(sources)), (text["receivers"], str(receivers))]
+            (text["sources"], _number(sources)), (text["receivers"], _number(receivers))]
     return _definition_list(dict(rows))
 
 
@@ -143,7 +150,7 @@ def _area_chart(areas: pd.DataFrame, text) -> str:
     axes.set_axisbelow(True)
     note = ""
     if len(areas) > MAX_CHART_AREAS:
-        shown = text["chart_areas_note"].format(MAX_CHART_AREAS, len(areas))
+        shown = text["chart_areas_note"].format(_number(MAX_CHART_AREAS), _number(len(areas)))
         note = f"<p class='note'>{_e(shown)}</p>"
     return _svg(figure) + note
 
@@ -195,7 +202,8 @@ def _html_table(table: pd.DataFrame, text, year_table: bool) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if len(table) > MAX_TABLE_ROWS:
-        note = f"<p class='note'>{_e(text['table_note'].format(MAX_TABLE_ROWS, len(table)))}</p>"
+        shown = text["table_note"].format(_number(MAX_TABLE_ROWS), _number(len(table)))
+        note = f"<p class='note'>{_e(shown)}</p>"
     return (f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows)
             + "\n</tbody></table>" + note)
 

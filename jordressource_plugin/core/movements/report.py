@@ -12,7 +12,18 @@ from typing import Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ..reporting import CSS, definition_list, escape, number, svg
+from ..number_format import NumberFormat
+from ..reporting import (
+    CSS,
+    definition_list,
+    escape,
+    number,
+    numbers_in,
+    share,
+    svg,
+    thousands,
+    trimmed,
+)
 from . import flags as f
 from .check import MovementCheck
 from .log import MovementLog
@@ -66,8 +77,14 @@ DEFAULT_LABELS = {
 
 def movement_report(log: MovementLog, check: MovementCheck, labels: Optional[dict] = None,
                     inputs: Optional[dict] = None, parameters: Optional[dict] = None,
-                    generated: Optional[datetime.datetime] = None) -> str:
-    """The report as an HTML string."""
+                    generated: Optional[datetime.datetime] = None,
+                    numbers: Optional[NumberFormat] = None) -> str:
+    """The report as an HTML string; ``numbers`` writes the numbers (the reader's locale)."""
+    with numbers_in(numbers):
+        return _movement_report(log, check, labels, inputs, parameters, generated)
+
+
+def _movement_report(log, check, labels, inputs, parameters, generated) -> str:
     text = dict(DEFAULT_LABELS)
     text.update(labels or {})
     generated = generated or datetime.datetime.now()
@@ -96,9 +113,9 @@ def _totals(log, check, text) -> str:
     return definition_list({
         text["movements"]: number(len(log)),
         text["tonnes"]: number(tonnes.sum()),
-        text["flagged"]: f"{number(flagged.sum())} ({_percent(flagged.sum(), len(log))})",
+        text["flagged"]: f"{number(flagged.sum())} ({_share(flagged.sum(), len(log))})",
         text["flagged_tonnes"]: f"{number(tonnes[flagged].sum())} "
-                                f"({_percent(tonnes[flagged].sum(), tonnes.sum())})",
+                                f"({_share(tonnes[flagged].sum(), tonnes.sum())})",
     })
 
 
@@ -108,7 +125,7 @@ def _flag_table(log, check, text) -> str:
     for code in f.FLAGS:
         mask = f.has_flag(check.bits, code)
         rows.append([text["flag_names"].get(code, code), number(mask.sum()),
-                     number(tonnes[mask].sum()), f"{WEIGHTS[code]:.2f}"])
+                     number(tonnes[mask].sum()), trimmed(WEIGHTS[code])])
     return _table([text["flag"], text["movements"], text["tonnes"], text["weight"]], rows,
                   numeric=(1, 2, 3))
 
@@ -174,6 +191,7 @@ def _receiver_chart(summary: pd.DataFrame, text) -> str:
     axes.set_yticks(position)
     axes.set_yticklabels([str(value) for value in shown["id"]])
     axes.set_xlabel(text["fill"])
+    thousands(axes.xaxis)
     axes.grid(axis="x", color="#dddddd")
     axes.set_axisbelow(True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False,
@@ -189,8 +207,8 @@ def _names(codes: str, text) -> str:
     return ", ".join(text["flag_names"].get(code, code) for code in codes.split(",") if code)
 
 
-def _percent(part, whole) -> str:
-    return f"{100.0 * part / whole:.1f} %" if whole else "–"
+def _share(part, whole) -> str:
+    return share(part / whole) if whole else "–"
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence], numeric: Sequence[int] = ()) -> str:

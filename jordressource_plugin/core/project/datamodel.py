@@ -21,8 +21,8 @@ SOIL_CLASS_LABELS = {
 
 RECEIVER_KINDS = {
     "pit": "Råstofgrav (raw-material pit needing backfill)",
-    "resource_site": "Jordressourceplads (sorting, temporary storage)",
-    "utilisation": "Nyttiggørelse (noise barrier, climate dike, landscaping)",
+    "resource_site": "Ressourceplads (resource site: sorting, temporary storage)",
+    "utilisation": "Nyttiggørelsesprojekt (noise barrier, climate dike, landscaping)",
 }
 
 
@@ -57,7 +57,7 @@ _END = _f("end_date", "date", "Slutdato")
 
 _EXCAVATION_FIELDS = (
     _ID, _NAME,
-    _f("volume_m3", "double", "Overskudsjord (m³, fast)", "surplus soil, in situ volume"),
+    _f("volume_m3", "double", "Overskudsjord (m³, fast mål)", "surplus soil, in situ volume"),
     _f("soil_class", "integer", "Jordklasse", "1 ren, 2 lettere forurenet, 3 forurenet"),
     _f("soil_type", "string", "Jordtype", "ler, sand, muld, fyld …"),
     _START, _END,
@@ -66,13 +66,13 @@ _EXCAVATION_FIELDS = (
 )
 
 LAYERS = (
-    LayerSpec("excavations", "MultiPolygon", "Gravearbejder (flader)", _EXCAVATION_FIELDS,
+    LayerSpec("excavations", "MultiPolygon", "Opgravninger (flader)", _EXCAVATION_FIELDS,
               "excavations"),
-    LayerSpec("excavation_points", "Point", "Gravearbejder (punkter)", _EXCAVATION_FIELDS,
+    LayerSpec("excavation_points", "Point", "Opgravninger (punkter)", _EXCAVATION_FIELDS,
               "excavation_points"),
     LayerSpec("receivers", "MultiPolygon", "Modtagere", (
         _ID, _NAME,
-        _f("kind", "string", "Type", "pit, resource_site or utilisation"),
+        _f("kind", "string", "Modtagertype", "pit, resource_site or utilisation"),
         _f("capacity_m3", "double", "Kapacitet (m³)"),
         _f("max_soil_class", "integer", "Højeste jordklasse"),
         _START, _END,
@@ -86,7 +86,7 @@ LAYERS = (
         _f("clc_code", "integer", "CORINE-kode"),
         _f("label", "string", "Arealanvendelse"),
     ), "area_types"),
-    LayerSpec("contaminated_sites", "MultiPolygon", "Kortlagte forureninger (V1/V2)", (
+    LayerSpec("contaminated_sites", "MultiPolygon", "Kortlagt forurenede grunde (V1/V2)", (
         _f("Lokalitetsnr", "string", "Lokalitetsnr."),
         _f("Lokalitetetsforureningsstatus", "string", "Forureningsstatus"),
         _f("status", "string", "Kortlægning", "V1 or V2"),
@@ -94,7 +94,7 @@ LAYERS = (
     LayerSpec("planning_areas", "MultiPolygon", "Planområder", (_ID, _NAME), "planning_areas"),
     LayerSpec("movements", "LineString", "Jordflytninger", (
         _ID,
-        _f("source_id", "string", "Fra gravearbejde"),
+        _f("source_id", "string", "Fra opgravning"),
         _f("receiver_id", "string", "Til modtager"),
         _f("tonnes", "double", "Tons"),
         _f("soil_class", "integer", "Jordklasse"),
@@ -106,9 +106,9 @@ LAYERS = (
         _f("arrival_time", "datetime", "Ankomst"),
     ), "movements"),
     # Storage sites of schedule_reuse (STORAGE_* parameters): m³ in situ on hand at most.
-    LayerSpec("storage_sites", "MultiPolygon", "Mellemlagre (oplag)", (
+    LayerSpec("storage_sites", "MultiPolygon", "Mellemlagre", (
         _ID, _NAME,
-        _f("storage_capacity_m3", "double", "Oplagskapacitet (m³, fast)",
+        _f("storage_capacity_m3", "double", "Lagerkapacitet (m³, fast mål)",
            "m³ in situ on hand at most"),
         _f("max_soil_class", "integer", "Højeste jordklasse"),
         _START, _END,

@@ -18,7 +18,19 @@ from typing import Dict, List, Optional
 import numpy as np
 import pandas as pd
 
-from ..reporting import CSS, definition_list, escape, missing, number, png, svg, thousands
+from ..number_format import NumberFormat
+from ..reporting import (
+    CSS,
+    definition_list,
+    escape,
+    missing,
+    number,
+    numbers_in,
+    png,
+    svg,
+    thousands,
+    trimmed,
+)
 from .plan_text import DEFAULT_LABELS
 from .site_map import DEFICIT, SURPLUS, site_map_figure
 
@@ -59,9 +71,16 @@ class PlanDocument:
 
 
 def plan_document(content: PlanContent, labels: dict = None,
-                  generated: datetime.datetime = None, paged: bool = False) -> PlanDocument:
+                  generated: datetime.datetime = None, paged: bool = False,
+                  numbers: NumberFormat = None) -> PlanDocument:
     """The document as an HTML file and, with ``paged``, as the variant Qt prints to PDF. The
-    sections and charts are built once and written into both."""
+    sections and charts are built once and written into both; ``numbers`` writes the numbers
+    in the reader's language (``core.number_format``)."""
+    with numbers_in(numbers):
+        return _plan_document(content, labels, generated, paged)
+
+
+def _plan_document(content, labels, generated, paged) -> PlanDocument:
     text = dict(DEFAULT_LABELS)
     text.update(labels or {})
     figures = _Figures()
@@ -194,15 +213,17 @@ def _volume_chart(polygons, text, figures) -> str:
     note = ""
     if len(polygons) > MAX_CHART_POLYGONS:
         note = ("<p class='note'>"
-                + escape(text["chart_note"].format(MAX_CHART_POLYGONS, len(polygons))) + "</p>")
+                + escape(text["chart_note"].format(number(MAX_CHART_POLYGONS),
+                                                   number(len(polygons)))) + "</p>")
     return figures.html(figure) + note
 
 
 def _sampling(content: PlanContent, text) -> str:
     batches = content.batches
     classified_t, suspected_t, price = content.sampling_rule
-    parts = [f"<p>{escape(text['sampling_intro'].format(classified_t, suspected_t, number(price)))}"
-             "</p>"]
+    intro = text["sampling_intro"].format(trimmed(classified_t), trimmed(suspected_t),
+                                          number(price))
+    parts = [f"<p>{escape(intro)}</p>"]
     if batches.empty:
         return parts[0] + f"<p>{escape(text['no_batches'])}</p>"
     head = "".join(f"<th>{escape(t)}</th>" for t in (

@@ -45,8 +45,8 @@ DEFAULT_LABELS = {
     "chart_volumes": "Cut and fill per polygon at the planned level",
     "chart_note": "The {0} polygons with the largest volumes of {1} are shown.",
     "sampling": "Sampling",
-    "sampling_intro": "Minimum samples before the soil moves: one per {0:g} t from a classified "
-                      "area without suspicion, one per {1:g} t otherwise (mapped or suspected "
+    "sampling_intro": "Minimum samples before the soil moves: one per {0} t from a classified "
+                      "area without suspicion, one per {1} t otherwise (mapped or suspected "
                       "sites), at {2} DKK per analysis.",
     "batch": "Batch",
     "tonnes": "Tonnes",

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from ..reporting import number
+
 if TYPE_CHECKING:  # matplotlib is imported when the map is drawn: it takes seconds to load
     from matplotlib.figure import Figure
 
@@ -110,6 +112,6 @@ def _scale_bar(axes, x0, y0, width_m, pad):
     length = scale_bar_length(width_m)
     x, y = x0 + 0.5 * pad, y0 + 0.9 * pad
     axes.plot([x, x + length], [y, y], color="#111111", linewidth=2.5, solid_capstyle="butt")
-    text = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    text = f"{number(length / 1000)} km" if length >= 1000 else f"{number(length)} m"
     axes.annotate(text, (x + length / 2, y), xytext=(0, 4), textcoords="offset points",
                   ha="center", va="bottom", fontsize=8)

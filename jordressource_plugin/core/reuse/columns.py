@@ -25,7 +25,13 @@ IPM_MIN_COLUMNS = 150_000
 
 
 class AllocationError(RuntimeError):
-    """The solver did not reach an optimum; the message says why."""
+    """The solver did not reach an optimum; the message says why and ``status`` is scipy's
+    code for it (1 iteration limit, 2 infeasible, 3 unbounded, 4 numerical difficulties), so
+    that the plugin can say it in the user's language."""
+
+    def __init__(self, message: str, status: Optional[int] = None):
+        super().__init__(message)
+        self.status = status
 
 
 class AllocationCancelled(AllocationError):
@@ -93,7 +99,7 @@ def _solve_restricted(profit, source, receiver, supply, capacity):
                      method="highs-ipm" if count >= IPM_MIN_COLUMNS else "highs")
     if result.status != 0 or result.x is None:
         raise AllocationError(f"HiGHS stopped without an optimum (status {result.status}): "
-                              f"{result.message}")
+                              f"{result.message}", int(result.status))
     return result
 
 
