@@ -1,11 +1,12 @@
 """Build the shipped Processing models and the batch example:
 `.venv/bin/python scripts/build_models.py`.
 
-Writes processing/local_plan_screening.model3 (classify area types -> match reuse -> soil balance
--> plan map) through QGIS's model API, so the file is exactly what the graphical modeler would
-save, and processing/batch_local_plan_screening.json: one batch row per local plan of the sample
-project, for the batch dialog (paths relative to the plugin folder; see README "Models and
-batch").
+Writes, through QGIS's model API (so each file is exactly what the graphical modeler would save):
+processing/local_plan_screening.model3 (classify area types -> match reuse -> soil balance ->
+plan map), processing/resource_site_screening.model3 (classify area types -> schedule reuse with
+storage, with its report), and processing/batch_local_plan_screening.json: one batch row per
+local plan of the sample project, for the batch dialog (paths relative to the plugin folder; see
+README "Models and batch").
 """
 import json
 import os
@@ -45,6 +46,23 @@ HELP = (
     "one PDF.</p><p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. "
     "The plugin shows this model's help from help/&lt;language&gt;/local_plan_screening.html.</p>")
 
+RESOURCE_SITE_MODEL = "resource_site_screening"
+RESOURCE_SITE_INPUTS = [
+    ("excavations", "sites", "Planned excavations with dates", False, {}),
+    ("receivers", "sites", "Receivers with their open periods", False, {}),
+    ("storage_sites", "sites", "Storage sites (resource sites)", False, {}),
+    ("area_types", "polygons", "Area types", False, {}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("disposal_sites", "sites", "Disposal sites", True, {}),
+    ("roads", "lines", "Roads", True, {}),
+]
+RESOURCE_SITE_HELP = (
+    "<p>Classifies the planned excavations by area type and plans reuse month by month with the "
+    "resource sites as storage, against the same plan without storage: how much soil goes "
+    "through each site, how long it stays and what one more m³ of storage room is worth, in a "
+    "report.</p><p>Steps: classify_area_types → schedule_reuse. The plugin shows this model's "
+    "help from help/&lt;language&gt;/resource_site_screening.html.</p>")
+
 
 def _input_definition(name, kind, description, optional, extra):
     from qgis.core import (
@@ -59,30 +77,36 @@ def _input_definition(name, kind, description, optional, extra):
                                            optional=optional)
     if kind == "string":
         return QgsProcessingParameterString(name, description, extra["default"], optional=optional)
-    types = {"sites": [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-             "polygons": [QgsProcessing.TypeVectorPolygon],
-             "lines": [QgsProcessing.TypeVectorLine]}[kind]
+    source = QgsProcessing.SourceType
+    types = {"sites": [source.TypeVectorPoint, source.TypeVectorPolygon],
+             "polygons": [source.TypeVectorPolygon], "lines": [source.TypeVectorLine]}[kind]
     return QgsProcessingParameterFeatureSource(name, description, types, optional=optional)
 
 
-def build_model():
+def _new_model(name, inputs, help_text):
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelParameter
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm(name, GROUP, GROUP_ID)
+    model.setHelpContent({"ALG_DESC": help_text, "ALG_CREATOR": "Jordressource",
+                          "ALG_HELP_CREATOR": "Jordressource"})
+    for row, (input_name, kind, description, optional, extra) in enumerate(inputs):
+        component = QgsProcessingModelParameter(input_name)
+        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
+        model.addModelParameter(_input_definition(input_name, kind, description, optional, extra),
+                                component)
+    return model
+
+
+def _child_adder(model):
+    """``add_child(child_id, algorithm, description, position, sources, outputs)`` for ``model``,
+    with ``param`` and ``child_output`` to name the sources."""
     from qgis.core import (
-        QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
     )
     from qgis.PyQt.QtCore import QPointF
-
-    model = QgsProcessingModelAlgorithm(MODEL_NAME, GROUP, GROUP_ID)
-    model.setHelpContent({"ALG_DESC": HELP, "ALG_CREATOR": "Jordressource",
-                          "ALG_HELP_CREATOR": "Jordressource"})
-    for row, (name, kind, description, optional, extra) in enumerate(INPUTS):
-        component = QgsProcessingModelParameter(name)
-        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
-        model.addModelParameter(_input_definition(name, kind, description, optional, extra),
-                                component)
 
     def param(name):
         return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
@@ -108,6 +132,12 @@ def build_model():
         child.setModelOutputs(model_outputs)
         model.addChildAlgorithm(child)
 
+    return add_child, param, child_output
+
+
+def build_model():
+    model = _new_model(MODEL_NAME, INPUTS, HELP)
+    add_child, param, child_output = _child_adder(model)
     add_child("classify", "classify_area_types", "Classify excavations by area type",
               (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
                            "CONTAMINATION": param("contaminated_sites")})
@@ -132,6 +162,25 @@ def build_model():
         "TITLE": param("map_title")},
         [("OUTPUT", "plan_map", "Map per local plan (PDF)")])
     model.setParameterOrder([name for name, *_ in INPUTS])
+    return model
+
+
+def build_resource_site_model():
+    model = _new_model(RESOURCE_SITE_MODEL, RESOURCE_SITE_INPUTS, RESOURCE_SITE_HELP)
+    add_child, param, child_output = _child_adder(model)
+    add_child("classify", "classify_area_types", "Classify excavations by area type",
+              (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
+                           "CONTAMINATION": param("contaminated_sites")})
+    add_child("schedule", "schedule_reuse", "Plan reuse over time with storage", (450, 420), {
+        "SOURCES": [child_output("classify", "OUTPUT")], "RECEIVERS": param("receivers"),
+        "STORAGE": param("storage_sites"), "DISPOSAL": param("disposal_sites"),
+        "AREA_TYPES": param("area_types"), "CONTAMINATION": param("contaminated_sites"),
+        "ROADS": param("roads")},
+        [("OUTPUT_FLOWS", "flows", "Soil flows by month"),
+         ("OUTPUT_STOCK", "stock", "Stock by storage site and month"),
+         ("OUTPUT_SITES", "sites", "Storage sites with use"),
+         ("OUTPUT_HTML", "report", "Schedule report")])
+    model.setParameterOrder([name for name, *_ in RESOURCE_SITE_INPUTS])
     return model
 
 
@@ -186,10 +235,15 @@ def main() -> int:
     if not build_model().toFile(str(model_path)):
         print(f"build_models: could not write {model_path}", file=sys.stderr)
         return 1
+    resource_path = PROCESSING / f"{RESOURCE_SITE_MODEL}.model3"
+    if not build_resource_site_model().toFile(str(resource_path)):
+        print(f"build_models: could not write {resource_path}", file=sys.stderr)
+        return 1
     batch_path = PROCESSING / "batch_local_plan_screening.json"
     batch_path.write_text(json.dumps(batch_rows(sample_plan_ids()), indent=2, ensure_ascii=False)
                           + "\n", encoding="utf-8")
-    print(f"build_models: wrote {model_path.relative_to(ROOT)} and {batch_path.relative_to(ROOT)}")
+    print(f"build_models: wrote {model_path.relative_to(ROOT)}, "
+          f"{resource_path.relative_to(ROOT)} and {batch_path.relative_to(ROOT)}")
     app.exitQgis()
     return 0
 

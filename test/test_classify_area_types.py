@@ -254,6 +254,7 @@ def test_empty_site_layer_gives_an_empty_output(run_algorithm, layers, tmp_path)
 @pytest.mark.qgis_process
 def test_qgis_process_classifies_the_sample_excavations(qgis_process, tmp_path):
     import sqlite3
+    from contextlib import closing
 
     from qgis.core import QgsVectorLayer
 
@@ -278,6 +279,6 @@ def test_qgis_process_classifies_the_sample_excavations(qgis_process, tmp_path):
     expected = {row["id"] for row in rows if any(row.geometry().intersects(s) for s in sites)}
     assert {row["id"] for row in rows if row["contamination_suspected"]} == expected
     assert len(expected) == 9
-    with sqlite3.connect(output) as connection:
+    with closing(sqlite3.connect(output)) as connection:
         styles = connection.execute("SELECT styleName FROM layer_styles").fetchall()
     assert styles == [("classified_sites",)]

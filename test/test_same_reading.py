@@ -186,5 +186,5 @@ def test_every_algorithm_that_reads_tables_includes_the_one_reading_section(algo
     from jordressource_plugin.resources import help_dir
 
     page = (help_dir() / language / f"{algorithm}.html").read_text(encoding="utf-8")
-    assert INCLUDE.findall(page) == ["reading_tables"]
+    assert INCLUDE.findall(page).count("reading_tables") == 1
     assert "1.500" in _snippet("reading_tables", language)

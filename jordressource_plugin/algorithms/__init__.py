@@ -7,6 +7,7 @@ from .earthwork_volumes import EarthworkVolumesAlgorithm
 from .export_plan_map import ExportPlanMapAlgorithm
 from .haul_matrix import HaulMatrixAlgorithm
 from .match_reuse import MatchReuseAlgorithm
+from .schedule_reuse import ScheduleReuseAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
 from .soil_management_plan import SoilManagementPlanAlgorithm
 
@@ -17,6 +18,7 @@ ALGORITHM_CLASSES = [
     SoilManagementPlanAlgorithm,
     HaulMatrixAlgorithm,
     MatchReuseAlgorithm,
+    ScheduleReuseAlgorithm,
     SoilBalanceAlgorithm,
     AreaZonesAlgorithm,
     CheckMovementsAlgorithm,

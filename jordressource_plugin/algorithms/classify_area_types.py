@@ -8,6 +8,7 @@ from qgis.core import (
 
 from ..i18n import number_format
 from ..layers.frames import read_frame, write_frame
+from ..layers.reading import report_area_overlaps
 from ..layers.vocabulary import area_type_name
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -45,6 +46,8 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
             self.OUTPUT, self.output_title(self.OUTPUT)))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
         from ..core.area.classify import classify_sites, prepare_area_types
 
         sites_source = self.source_or_error(parameters, self.INPUT, context)
@@ -69,7 +72,10 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
             return {}
         feedback.setProgress(50)
 
-        result = classify_sites(sites.geometry, prepare_area_types(areas, field), contamination)
+        prepared = prepare_area_types(areas, field)
+        report_area_overlaps(np.flatnonzero(prepared["overlaps_other_type"].to_numpy()), areas,
+                             feedback)
+        result = classify_sites(sites.geometry, prepared, contamination)
         sites["area_type"] = result.area_type
         sites["area_share"] = result.area_share
         sites["contamination_suspected"] = result.contamination_suspected

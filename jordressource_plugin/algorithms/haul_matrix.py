@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -21,6 +22,7 @@ from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
+from ..layers.sites import report_spread_sites
 from ..layers.vocabulary import distance_method
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -76,7 +78,7 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         oneway = QgsProcessingParameterField(
             self.ONEWAY_FIELD, self.tr("One-way field of the roads (optional)"),
             parentLayerParameterName=self.ROADS, optional=True)
-        oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
+        oneway.setFlags(oneway.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(oneway)
         self.add_number_parameter(self.DETOUR_FACTOR,
                                   self.tr("Detour factor (road / straight distance, "
@@ -86,7 +88,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         self.add_distance_crs_parameter()
         self.add_number_parameter(self.SNAP_TOLERANCE_M,
                                   self.tr("Snap tolerance: road ends closer than this join (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
+                                  costs.SNAP_TOLERANCE_M, maximum=costs.SNAP_TOLERANCE_MAX_M,
+                                  advanced=True)
         self.add_number_parameter(self.ACCESS_WARNING_M,
                                   self.tr("Report sites farther than this from any road (m)"),
                                   costs.ACCESS_WARNING_M, advanced=True)
@@ -138,12 +141,12 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         steps.setCurrentStep(3)
         fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.LineString, crs)
+                                           QgsWkbTypes.Type.LineString, crs)
         route_sink, route_id = None, None
         if parameters.get(self.OUTPUT_ROUTES):
             route_sink, route_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context,
                                                       self.output_fields(self.OUTPUT_ROUTES),
-                                                      QgsWkbTypes.LineString, crs)
+                                                      QgsWkbTypes.Type.LineString, crs)
         routes = None
         if route_sink is not None and network is not None:
             routes = network.route_lines(source_xy, target_xy, pairs, canceled=steps.isCanceled)
@@ -162,13 +165,13 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             feature.setAttributes(attributes)
             feature.setGeometry(QgsGeometry(QgsLineString(
                 [source_xy[s, 0], target_xy[t, 0]], [source_xy[s, 1], target_xy[t, 1]])))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             if routes is not None and routes[k] is not None:
                 route = QgsFeature(fields)
                 route.setAttributes(attributes)
                 xs, ys = routes[k].xy
                 route.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
-                route_sink.addFeature(route, QgsFeatureSink.FastInsert)
+                route_sink.addFeature(route, QgsFeatureSink.Flag.FastInsert)
             if k % 1000 == 0:
                 steps.setProgress(100.0 * k / total)
         results = {self.OUTPUT: dest_id, self.PAIR_COUNT: len(pairs),
@@ -180,6 +183,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
     def _read_sites(self, parameters, context, feedback, layer, field, label, crs):
         """(ids, (n, 2) positions, label) of a site layer; a site without an id is named by
         its feature id, and repeated ids are reported (help: reading tables)."""
+        import pandas as pd
+
         from ..core.geometry.positions import position_xy
         from ..core.tables import read_ids
 
@@ -196,6 +201,7 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             ids, report = read_ids(frame[id_field], fids, id_field)
             check_reading(report, label, feedback)
             ids = ids.tolist()
+        report_spread_sites(frame, pd.Series(ids, dtype=object), label, feedback)
         return ids, position_xy(frame.geometry), label
 
     def _read_roads(self, parameters, context, feedback, crs):

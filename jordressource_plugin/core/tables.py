@@ -608,9 +608,10 @@ def read_sites(table: Mapping[str, Sequence], fields: SiteFields,
     if fields.end:
         end = _read_date_values(table[fields.end], ids, read, END, fields.end, report)
     if start is not None and end is not None:
-        # A plain end date counts to the end of its day: 1-31 May to 31 May is one day.
+        # A plain end date counts to the end of its day: 1-31 May to 31 May is one day, and an
+        # end the day before the start ends when the window would begin: reversed.
         with np.errstate(invalid="ignore"):
-            reversed_ = np.flatnonzero(keep & (start.day_numbers() > end.day_numbers(True)))
+            reversed_ = np.flatnonzero(keep & (start.day_numbers() >= end.day_numbers(True)))
         report.add(WINDOW_REVERSED, NOTED, WINDOW, f"{fields.start}/{fields.end}",
                    ids[reversed_], [f"{_shown_date(start, p)} > {_shown_date(end, p)}"
                                     for p in reversed_])

@@ -24,16 +24,16 @@ except ImportError:  # the algorithms stay registered; canExecute() names the mi
     pd = None
 
 from ..i18n import translate
+from ..qt_compat import field_is_integer, is_null
 from .coordinates import check_source
 from .fields import id_list, require_fields
 
 FEATURE_ID = "_fid"
-INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
 
 
 def python_value(value):
     """A QGIS attribute value as a plain Python value."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     if isinstance(value, QDateTime):
         return value.toPyDateTime() if value.isValid() else None
@@ -83,7 +83,7 @@ def read_frame(source, crs, context, feedback, fields=None, label="", require_ge
                 geometry = geometry.makeValid()
                 # Repair can leave a polygon with a dangling line as a collection: keep the
                 # parts of the layer's own kind, which is what the site is.
-                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.GeometryCollection:
+                if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.Type.GeometryCollection:
                     geometry.convertGeometryCollectionToSubclass(
                         QgsWkbTypes.geometryType(source.wkbType()))
                 repaired.append(feature.id())
@@ -137,7 +137,7 @@ def attribute_frame(rows, names, fields):
     must keep their integer values, so such columns stay Python objects."""
     frame = pd.DataFrame(rows, columns=names)
     for position, name in enumerate(names):
-        if fields.field(name).type() in INTEGER_TYPES and frame[name].isna().any():
+        if field_is_integer(fields.field(name)) and frame[name].isna().any():
             frame[name] = pd.Series([row[position] for row in rows], dtype=object)
     return frame
 
@@ -146,7 +146,10 @@ def qgis_value(value):
     """A frame value as something QgsFeature accepts."""
     if value is None or (pd is not None and (value is pd.NaT or value is pd.NA)):
         return None
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+    if isinstance(value, str):
+        # numpy's str_ is a str subclass the sink cannot convert ("Could not convert value").
+        return str(value)
+    if hasattr(value, "item") and not isinstance(value, bytes):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -176,7 +179,7 @@ def write_frame(sink, frame, fields, feedback=None, geometry=True):
             qgs_geometry = QgsGeometry()
             qgs_geometry.fromWkb(shapes[row].wkb)
             feature.setGeometry(qgs_geometry)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(translate(
                 "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
                 .format(sink.lastError() if hasattr(sink, "lastError") else ""))

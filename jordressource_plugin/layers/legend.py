@@ -91,6 +91,13 @@ STYLE_LABELS = (
     QT_TRANSLATE_NOOP("Styles", "Risk 50–100"),
     QT_TRANSLATE_NOOP("Styles", "over 30 km"),
     QT_TRANSLATE_NOOP("Styles", "−3 m (fill)"),
+    # schedule_reuse's flows and storage sites
+    QT_TRANSLATE_NOOP("Styles", "Direct to receiver"),
+    QT_TRANSLATE_NOOP("Styles", "From storage"),
+    QT_TRANSLATE_NOOP("Styles", "Into storage"),
+    QT_TRANSLATE_NOOP("Styles", "To disposal"),
+    QT_TRANSLATE_NOOP("Styles", "Full: more room would pay"),
+    QT_TRANSLATE_NOOP("Styles", "Used"),
 )
 
 

@@ -7,6 +7,19 @@ from ..i18n import format_number, translate
 from .fields import id_list, id_value_list
 
 
+def report_area_overlaps(positions, frame, feedback):
+    """Name the area-type polygons (by feature id) that overlapped an earlier polygon of another
+    type: there the earlier one counts (``core.area.classify``)."""
+    from .frames import FEATURE_ID
+
+    if len(positions):
+        feedback.pushWarning(translate(
+            "JordressourceAlgorithm",
+            "Area types: {0} polygon(s) overlap an earlier polygon of another area type; where "
+            "they overlap, the earlier one in the layer counts: ids {1}.")
+            .format(len(positions), id_list(frame[FEATURE_ID].to_numpy()[positions].tolist())))
+
+
 def check_reading(report, label, feedback, consequences=None):
     """Log the report's skipped and noted rows, then raise if any value was refused.
 

@@ -27,6 +27,14 @@ def read_road_network(source, crs, snap_tolerance_m, context, feedback,
     try:
         network = RoadNetwork.from_lines(roads.geometry, snap_tolerance_m, oneway)
     except EmptyNetworkError:
+        if snap_tolerance_m > 0 and float(roads.geometry.length.sum()) > 0:
+            # The lines have a length: the snapping collapsed them, not the layer.
+            raise QgsProcessingException(translate(
+                "JordressourceAlgorithm",
+                "Joining road ends closer than the snap tolerance ({0} m) left no road with a "
+                "length: the roads are shorter than the tolerance. Lower the snap tolerance; "
+                "1 m closes digitising gaps.").format(number_format().trimmed(snap_tolerance_m))
+            ) from None
         raise QgsProcessingException(translate(
             "JordressourceAlgorithm",
             "The road layer has no lines with a length. Choose a road layer (for example "

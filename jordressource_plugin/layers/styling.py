@@ -19,6 +19,7 @@ from qgis.core import (
 
 from .. import catalogue
 from ..i18n import translate
+from ..qt_compat import save_style_to_database
 from ..resources import style_path
 from .legend import load_style
 
@@ -84,9 +85,9 @@ def split_destination(dest_id: str):
 
 
 GEOMETRY_SUFFIXES = {
-    QgsWkbTypes.PointGeometry: "points",
-    QgsWkbTypes.LineGeometry: "lines",
-    QgsWkbTypes.PolygonGeometry: "areas",
+    QgsWkbTypes.GeometryType.PointGeometry: "points",
+    QgsWkbTypes.GeometryType.LineGeometry: "lines",
+    QgsWkbTypes.GeometryType.PolygonGeometry: "areas",
 }
 
 
@@ -118,6 +119,16 @@ def style_output(dest_id: str, style_name: str, aliases: dict, context, feedback
     store_style_with_file(dest_id, qml, aliases, feedback)
 
 
+def remove_stored_style(layer, style_name: str) -> None:
+    """Remove the layer's stored style called ``style_name``: QGIS 3.22 asks in a dialog
+    before overwriting one, which blocks a run without a desktop (a second run into the same
+    GeoPackage layer waited for ever)."""
+    related, ids, names, _, _ = layer.listStylesInDatabase()
+    for style_id, name in list(zip(ids, names))[:related]:
+        if name == style_name:
+            layer.deleteStyleFromDatabase(style_id)
+
+
 def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
     path, layer_name = split_destination(dest_id)
     if (not path or path.startswith(("memory:", "postgres:", "dbname=", "ogr:"))
@@ -131,8 +142,9 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
         if qml is not None:
             load_style(layer, qml)
         set_aliases(layer, aliases)
-        error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
-                                          "Jordressource", True, "")
+        style_name = qml.stem if qml is not None else layer.name()
+        remove_stored_style(layer, style_name)
+        error = save_style_to_database(layer, style_name, "Jordressource")
         if error:
             feedback.pushInfo(translate(
                 "JordressourceAlgorithm", "Could not store the style in {0}: {1}")

@@ -36,6 +36,9 @@ MAX_HAUL_KM = 30.0
 # Road ends and vertices closer than this join: GeoDanmark's road centre lines meet exactly,
 # digitised roads from other sources usually within a metre.
 SNAP_TOLERANCE_M = 1.0
+# The snap tolerance closes digitising gaps; beyond this it joins roads that do not meet (two
+# roads 400 m apart become one, and a haul between them shrinks to nothing).
+SNAP_TOLERANCE_MAX_M = 50.0
 # A site farther than this from any road is named in the log: its straight access leg, counted
 # in the haul, is then long enough to matter.
 ACCESS_WARNING_M = 500.0
