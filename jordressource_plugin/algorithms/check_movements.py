@@ -117,10 +117,10 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
                                   advanced=True)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorLine))
+            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SUMMARY, self.output_title(self.OUTPUT_SUMMARY),
-            QgsProcessing.TypeVectorPoint))
+            QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML), self.tr("HTML files (*.html)"),
             optional=True, createByDefault=True))
@@ -346,7 +346,7 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
 
         fields = self.output_fields(self.OUTPUT, input_fields)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.LineString, crs)
+                                           QgsWkbTypes.Type.LineString, crs)
         values = {name: columns[name] for name in input_fields.names()}
         values.update({"ok": result.ok, "flags": result.flag_texts(),
                        "risk": result.risk.round(1), "distance_km": result.distance_km.round(3)})
@@ -360,7 +360,7 @@ class CheckMovementsAlgorithm(SiteFieldsMixin, MovementTextsMixin, Jordressource
 
         fields = self.output_fields(self.OUTPUT_SUMMARY)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_SUMMARY, context, fields,
-                                           QgsWkbTypes.Point, crs)
+                                           QgsWkbTypes.Type.Point, crs)
         summary = result.summary
         values = {name: summary[name].to_numpy() for name in fields.names()}
         values["risk"] = values["risk"].round(1)

@@ -26,10 +26,11 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..i18n import translate
-from .frames import INTEGER_TYPES, python_value
+from ..qt_compat import FIELD_TYPES, field_is_integer
+from .frames import python_value
 from .gdal_columns import gdal_columns, plain_file
 
 _JULIAN_DAY_1970 = 2440588
@@ -56,7 +57,7 @@ def read_columns(algorithm, parameters, name, context, feedback, label=""):
 # QGIS's features ---------------------------------------------------------------------------
 def _feature_columns(source, fields, feedback, label):
     request = QgsFeatureRequest()
-    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0
     fids, rows = [], []
@@ -79,18 +80,19 @@ def _from_qgis(values, field):
     from ..core.tables import DateColumn
 
     kind = field.type()
-    if kind == QVariant.Double:
+    if kind == FIELD_TYPES["double"]:
         return np.array([v if type(v) is float else np.nan for v in values], dtype=float)
-    if kind == QVariant.String:
+    if kind == FIELD_TYPES["string"]:
         return np.array([v if type(v) is str else None for v in values], dtype=object)
-    if kind in (QVariant.Date, QVariant.DateTime):
+    if kind in (FIELD_TYPES["date"], FIELD_TYPES["datetime"]):
         moments = np.fromiter((_seconds(v) for v in values), dtype=np.int64,
                               count=len(values)).view("datetime64[s]")
-        timed = ~np.isnat(moments) if kind == QVariant.DateTime else np.zeros(len(values), bool)
+        timed = (~np.isnat(moments) if kind == FIELD_TYPES["datetime"]
+                 else np.zeros(len(values), bool))
         return DateColumn(moments, timed)
     result = np.empty(len(values), dtype=object)
     result[:] = [python_value(v) for v in values]
-    if kind in INTEGER_TYPES and all(v is not None for v in result):
+    if field_is_integer(field) and all(v is not None for v in result):
         return result.astype(np.int64)
     return result
 
@@ -185,7 +187,7 @@ def write_rows(sink, fields: QgsFields, columns, wkb, feedback, progress_from=0.
                     geometry = QgsGeometry()
                     geometry.fromWkb(shape)
                     feature.setGeometry(geometry)
-                if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(translate(
                         "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
                         .format(sink.lastError() if hasattr(sink, "lastError") else ""))

@@ -5,7 +5,8 @@ typed as ``columns`` describes, and anything this route cannot read returns None
 caller to read feature by feature."""
 import numpy as np
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
-from qgis.PyQt.QtCore import QVariant
+
+from ..qt_compat import FIELD_TYPES
 
 BATCH_ROWS = 100_000
 
@@ -21,9 +22,8 @@ def plain_file(algorithm, parameters, name, context):
     layer = algorithm.parameterAsVectorLayer(parameters, name, context)
     if layer is None or layer.providerType() != "ogr" or layer.subsetString():
         return None
-    if layer.isEditable() or any(layer.fields().fieldOrigin(i) != layer.fields().OriginProvider
-                                 for i in range(layer.fields().count())):
-        return None
+    if layer.isEditable() or layer.fields().names() != layer.dataProvider().fields().names():
+        return None  # unsaved edits, or joined or expression fields beside the file's own
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path")
     layer_name = parts.get("layerName")
@@ -74,7 +74,7 @@ def gdal_columns(location, fields, feedback):
         columns = {}
         for name in names:
             key = fid_key if name == fid_column and name not in batches[0] else name
-            if fields.field(name).type() == QVariant.Bool and not _booleans_read_right(
+            if fields.field(name).type() == FIELD_TYPES["boolean"] and not _booleans_read_right(
                     dataset.GetDriver()):
                 columns[name] = _booleans_by_sql(dataset, layer, name, fids)
                 if columns[name] is None:
@@ -190,7 +190,7 @@ def _from_arrow(parts, field):
     if kind == "M":
         moments = values.astype("datetime64[s]")
         moments[mask] = np.datetime64("NaT")
-        timed = (~mask if field is not None and field.type() == QVariant.DateTime
+        timed = (~mask if field is not None and field.type() == FIELD_TYPES["datetime"]
                  else np.zeros(len(mask), bool))
         return DateColumn(moments, timed)
     if kind == "f":
