@@ -229,11 +229,10 @@ def _match_reuse(run_algorithm):
 def test_the_plan_of_match_reuse_reconciles_with_a_log_that_follows_it(run_algorithm,
                                                                       make_layer):
     """A log that carries out match_reuse's plan on the sample in loads of at most 25 t, dated
-    on the first day both windows are open, breaks no rule; two deviations dated after it, a
-    load beyond a pair's planned tonnes and a load to a receiver its excavation was not
-    matched with, are the only movements not in the plan. match_reuse takes windows that touch
-    (one ends the day before the other starts) as overlapping; their loads are outside a
-    window, and flagged so."""
+    on the first day both windows are open, breaks no rule (no match joins windows that share
+    no day: both tools count both end days); two deviations dated after it, a load beyond a
+    pair's planned tonnes and a load to a receiver its excavation was not matched with, are the
+    only movements not in the plan."""
     from qgis.core import QgsVectorLayer
 
     matches = _match_reuse(run_algorithm)["OUTPUT_MATCHES"]
@@ -268,23 +267,40 @@ def test_the_plan_of_match_reuse_reconciles_with_a_log_that_follows_it(run_algor
     flags = _by_id(result["OUTPUT"])
     assert {i for i, text in flags.items() if "not_in_plan" in text} == {extra_load[0],
                                                                           stray[0]}
-    assert "over_excavated" in flags[extra_load[0]]  # the excavation was planned to the last t
     plan_loads = {i: text for i, text in flags.items()
                   if i not in (extra_load[0], stray[0]) and text}
-    assert touching and plan_loads == {i: "outside_window" for i in touching}
+    assert not touching and not plan_loads
     assert result["TONNES"] == pytest.approx(sum(m["tonnes"] for m in matches.getFeatures())
                                              + 10.0)
+
+
+def _a_pair_both_open(classes_fit=True):
+    """(excavation id, receiver id, first day both windows are open) of the sample."""
+    from qgis.core import QgsVectorLayer
+
+    def rows(name):
+        return list(QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr").getFeatures())
+
+    for excavation in rows("excavations"):
+        for receiver in rows("receivers"):
+            start = max(excavation["start_date"], receiver["start_date"])
+            if (start <= min(excavation["end_date"], receiver["end_date"])
+                    and excavation["soil_class"] <= receiver["max_soil_class"]):
+                return excavation["id"], receiver["id"], start
+    raise AssertionError("the sample has no pair open at the same time")
 
 
 @pytest.mark.qgis_process
 def test_qgis_process_checks_a_csv_log(qgis_process, tmp_path):
     from qgis.core import QgsVectorLayer
 
+    excavation, receiver, day = _a_pair_both_open()
     path = tmp_path / "log.csv"
     path.write_text("id,source_id,receiver_id,tonnes,date\n"
-                    "M1,EX001,RC04,\"12,5\",15-12-2026\n"
-                    "M2,EX001,RC99,10,2026-12-16\n"
-                    "M2,EX999,RC04,40,17. december 2026\n", encoding="utf-8")
+                    f"M1,{excavation},{receiver},\"12,5\",{day.toString('dd-MM-yyyy')}\n"
+                    f"M2,{excavation},RC99,10,{day.toString('yyyy-MM-dd')}\n"
+                    f"M2,EX999,{receiver},40,{day.toString('dd.MM.yyyy')}\n",
+                    encoding="utf-8")
     out = qgis_process.run("jordressource:check_movements", {
         "MOVEMENTS": str(path), "SOURCES": f"{SAMPLE}|layername=excavations",
         "RECEIVERS": f"{SAMPLE}|layername=receivers", "OUTPUT": str(tmp_path / "checked.gpkg"),
