@@ -56,6 +56,15 @@ class _RefuseQgis:
         return None
 
 
+def pytest_ignore_collect(collection_path, config):
+    """In the QGIS-free run, a module that imports QGIS-bound code at its top says so with the
+    line `QGIS_MODULE = True` and is not collected (its tests all need QGIS)."""
+    if config.getoption("--without-qgis") and collection_path.suffix == ".py" \
+            and collection_path.name.startswith("test_"):
+        return "\nQGIS_MODULE = True" in collection_path.read_text(encoding="utf-8")
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if (QGIS_FIXTURES & set(item.fixturenames) or item.get_closest_marker("qgis_process")

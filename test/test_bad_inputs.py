@@ -326,6 +326,7 @@ def test_a_point_and_a_polygon_in_overlapping_area_types_get_one_type(run_algori
     assert types == {"P1": "urban", "Q1": "urban"}
 
 
+@pytest.mark.qgis  # reads help or styles through QGIS's translator
 @pytest.mark.parametrize("language", ["en", "da"])
 def test_every_help_page_says_how_outputs_are_written(language):
     from jordressource_plugin.algorithms import ALGORITHM_CLASSES

@@ -5,6 +5,9 @@ The module starts its own PostgreSQL + PostGIS on 127.0.0.1 (own port and data f
 it afterwards. The database's own behaviour is checked through psycopg2, logged in as the roles
 a region would create; the plugin's connection path through QGIS is checked too.
 """
+# The database package talks to PostgreSQL through QGIS: not for `make test-core`.
+QGIS_MODULE = True
+
 import os
 import subprocess
 import sys
