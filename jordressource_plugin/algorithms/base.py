@@ -27,7 +27,7 @@ from .. import catalogue
 from ..dependencies import install_advice, missing_libraries
 from ..help_pages import algorithm_help_file
 from ..i18n import help_text, number_format, translate
-from ..layers import styling
+from ..layers import postgis, styling
 from ..layers.outputs import field_aliases, output_fields, output_title
 from ..layers.staging import StagedOutputs
 from ..resources import icon_path
@@ -69,6 +69,7 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         self._written_outputs = {}
         self._sinks = []
         self._staged = None
+        self._postgres_sinks = []  # written in batches, the last ones after processAlgorithm
 
     # Identity -----------------------------------------------------------------------------
     def name(self):
@@ -211,9 +212,14 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
                                                   QgsWkbTypes.GeometryType.PolygonGeometry):
             # A repaired polygon may come out in several parts: multi types hold every site.
             wkb_type = QgsWkbTypes.multiType(wkb_type)
+        parameters = postgis.table_destination(parameters, name, wkb_type)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        table = postgis.postgres_output(dest_id, context)
+        if table is not None:
+            sink = postgis.PostgresBatches(sink, table, fields)
+            self._postgres_sinks.append(sink)
         self.register_output(name, dest_id, wkb_type)
         return sink, dest_id
 
@@ -244,8 +250,14 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         """Style outputs and give their fields aliases, as the catalogue says: on load in QGIS,
         on the temporary layers of a script, and stored with file outputs for qgis_process users.
 
-        Runs after processAlgorithm has returned, when its sinks are closed and files complete.
+        Runs after processAlgorithm has returned, when its sinks are closed and files complete;
+        the last rows of PostGIS outputs are written first.
         """
+        for sink in self._postgres_sinks:
+            if not sink.flushBuffer():
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
+                    .format(sink.lastError()))
         for name, (dest_id, wkb_type) in self._written_outputs.items():
             output = catalogue.find(self.ALGORITHM_ID, name)
             if output is None:

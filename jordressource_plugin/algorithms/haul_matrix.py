@@ -21,7 +21,7 @@ from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
-from ..layers.roads import read_road_network
+from ..layers.roads import read_roads_near
 from ..layers.sites import report_spread_sites
 from ..layers.vocabulary import distance_method
 from .base import JordressourceAlgorithm, processing_vector_types
@@ -121,12 +121,19 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                 "listed. Set a maximum haul (km) above 0.").format(
                     number_format().whole(len(source_ids) * len(target_ids))))
         steps.setCurrentStep(1)
-        network = self._read_roads(parameters, context, steps, crs)
+        network, bounds = self._read_roads(parameters, context, steps, crs, sites, max_km)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(2)
-        pairs, disconnected, far = self._pairs(parameters, context, feedback, steps, network,
-                                               sites, max_km)
+        result = self._haul(network, sites, max_km, steps)
+        if bounds is not None and result is not None and result.disconnected_pairs:
+            # Roads outside the area read may join parts of the network: count on them all.
+            feedback.pushInfo(self.tr("Roads: some sites lie on separate parts of the roads "
+                                      "read; reading the whole road layer to count them."))
+            network, _ = self._read_roads(parameters, context, steps, crs, sites, math.inf)
+            result = self._haul(network, sites, max_km, steps)
+        pairs, disconnected, far = self._pairs(parameters, context, feedback, result, sites,
+                                               max_km)
         if steps.isCanceled():
             return {}
         numbers = number_format()
@@ -204,28 +211,40 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         report_spread_sites(frame, pd.Series(ids, dtype=object), label, feedback)
         return ids, position_xy(frame.geometry), label
 
-    def _read_roads(self, parameters, context, feedback, crs):
+    def _read_roads(self, parameters, context, feedback, crs, sites, max_km):
+        """(RoadNetwork or None, bounds read or None): the roads within the maximum haul (or the
+        access warning distance, if longer) of the sites; every road without a maximum."""
+        import numpy as np
+
         source = self.source_or_error(parameters, self.ROADS, context, required=False)
         if source is None:
-            return None
+            return None, None
         tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
         oneway_field = resolve_field(self, parameters, self.ONEWAY_FIELD, context, source,
                                      self.tr("Roads"), feedback)
-        return read_road_network(source, crs, tolerance, context, feedback, oneway_field)
+        warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
+        sites_xy = np.vstack([sites[self.SOURCES][1], sites[self.TARGETS][1]])
+        return read_roads_near(source, crs, tolerance, context, feedback, sites_xy,
+                               max(max_km * 1000.0, warning_m), oneway_field)
 
-    def _pairs(self, parameters, context, feedback, steps, network, sites, max_km):
-        """(HaulPairs, pairs with no road path, sites far from any road)."""
+    def _haul(self, network, sites, max_km, steps):
+        """The NetworkHaul of every pair within ``max_km``; None without roads."""
+        if network is None:
+            return None
+        return network.haul(sites[self.SOURCES][1], sites[self.TARGETS][1], max_km,
+                            progress=lambda share: steps.setProgress(100 * share),
+                            canceled=steps.isCanceled)
+
+    def _pairs(self, parameters, context, feedback, result, sites, max_km):
+        """(HaulPairs, pairs with no road path, sites far from any road), reported."""
         from ..core.network.haul import straight_haul_pairs
 
         source_xy, target_xy = sites[self.SOURCES][1], sites[self.TARGETS][1]
-        if network is None:
+        if result is None:
             detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
             feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(
                 number_format().trimmed(detour)))
             return straight_haul_pairs(source_xy, target_xy, max_km, detour), 0, 0
-        result = network.haul(source_xy, target_xy, max_km,
-                              progress=lambda share: steps.setProgress(100 * share),
-                              canceled=steps.isCanceled)
         warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
         far = sum(self._report_far(sites[layer], access, warning_m, feedback)
                   for layer, access in ((self.SOURCES, result.source_access_m),

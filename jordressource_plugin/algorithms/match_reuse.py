@@ -78,9 +78,10 @@ class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
         steps.setCurrentStep(1)
         self.classify_reuse_sites(parameters, context, steps, layers, crs, area_rule,
                                   (source_table, excavations), (receiver_table_, receivers))
-        network = self.reuse_road_network(parameters, layers, crs, number, context, steps)
-        haul_pairs = self.reuse_haul_pairs(network, number)
         disposal = self.read_disposal_sites(parameters, context, steps, layers, crs, rates)
+        network, haul_pairs = self.reuse_roads_near(parameters, layers, crs, number, context,
+                                                    steps, (excavations.xy, receivers.xy),
+                                                    disposal, rates)
         steps.setCurrentStep(2)
         numbers = number_format()
         feedback.pushInfo(self.tr(

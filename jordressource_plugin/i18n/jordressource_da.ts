@@ -320,7 +320,7 @@
         <translation>Lokaliteter (opgravninger eller modtagere)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="61"/>
+        <location filename="../algorithms/classify_area_types.py" line="68"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
@@ -335,22 +335,22 @@
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="60"/>
+        <location filename="../algorithms/classify_area_types.py" line="61"/>
         <source>Sites</source>
         <translation>Lokaliteter</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="64"/>
+        <location filename="../algorithms/classify_area_types.py" line="71"/>
         <source>The area-type layer has no polygons. Add area types (for example the municipal zone map or CORINE Land Cover) and run again.</source>
         <translation>Laget med områdetyper har ingen polygoner. Tilføj områdetyper (fx kommunens zonekort eller CORINE Land Cover), og kør igen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="69"/>
+        <location filename="../algorithms/classify_area_types.py" line="76"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_area_types.py" line="91"/>
+        <location filename="../algorithms/classify_area_types.py" line="99"/>
         <source>Classified {0} site(s): {1}; {2} suspected of contamination.</source>
         <translation>Klassificerede {0} lokalitet(er): {1}; {2} mistænkt for forurening.</translation>
     </message>
@@ -933,32 +933,32 @@
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="195"/>
+        <location filename="../algorithms/haul_matrix.py" line="202"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="223"/>
+        <location filename="../algorithms/haul_matrix.py" line="245"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="234"/>
+        <location filename="../algorithms/haul_matrix.py" line="253"/>
         <source>{0} source-target pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af kilde og mål ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="137"/>
+        <location filename="../algorithms/haul_matrix.py" line="144"/>
         <source>{0} pair(s) within {1} km ({2}).</source>
         <translation>{0} par inden for {1} km ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="154"/>
+        <location filename="../algorithms/haul_matrix.py" line="161"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="212"/>
+        <location filename="../algorithms/haul_matrix.py" line="223"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -968,14 +968,19 @@
         <translation>Uden en maksimal køreafstand ville alle {0} par af kilde og mål blive listet. Sæt den maksimale køreafstand (km) til mere end 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="134"/>
+        <location filename="../algorithms/haul_matrix.py" line="141"/>
         <source>{0} pair(s), with no maximum haul ({1}).</source>
         <translation>{0} par uden maksimal køreafstand ({1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/haul_matrix.py" line="244"/>
+        <location filename="../algorithms/haul_matrix.py" line="263"/>
         <source>{0}: {1} site(s) lie more than {2} m from any road ({3}); their straight access leg is counted in the haul.</source>
         <translation>{0}: {1} lokalitet(er) ligger mere end {2} m fra nærmeste vej ({3}); den lige adgangsstrækning medregnes i køreafstanden.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/haul_matrix.py" line="131"/>
+        <source>Roads: some sites lie on separate parts of the roads read; reading the whole road layer to count them.</source>
+        <translation>Veje: nogle lokaliteter ligger på hver sin del af de indlæste veje; hele vejlaget indlæses for at tælle dem.</translation>
     </message>
 </context>
 <context>
@@ -1092,62 +1097,62 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152"/>
+        <location filename="../algorithms/base.py" line="153"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="186"/>
+        <location filename="../algorithms/base.py" line="187"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="170"/>
+        <location filename="../layers/sites.py" line="180"/>
         <source>{0}: skipped {1} feature(s) without geometry, ids {2}.</source>
         <translation>{0}: sprang {1} objekt(er) uden geometri over, id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="109"/>
+        <location filename="../layers/frames.py" line="128"/>
         <source>{0}: repaired {1} invalid geometry(ies), ids {2}.</source>
         <translation>{0}: reparerede {1} ugyldig(e) geometri(er), id'er {2}.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="109"/>
+        <location filename="../layers/styling.py" line="111"/>
         <source>Style {0} is missing; the output is left unstyled.</source>
         <translation>Stilarten {0} mangler; resultatet vises uden stilart.</translation>
     </message>
     <message>
-        <location filename="../layers/styling.py" line="149"/>
+        <location filename="../layers/styling.py" line="177"/>
         <source>Could not store the style in {0}: {1}</source>
         <translation>Kunne ikke gemme stilarten i {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="183"/>
+        <location filename="../layers/frames.py" line="240"/>
         <source>Could not write a feature to the output: {0}</source>
         <translation>Kunne ikke skrive et objekt til resultatet: {0}</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="19"/>
+        <location filename="../layers/roads.py" line="20"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="24"/>
+        <location filename="../layers/roads.py" line="26"/>
         <source>Roads: {0} one-way line(s) in &apos;{1}&apos;.</source>
         <translation>Veje: {0} ensrettede linje(r) i '{1}'.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="38"/>
+        <location filename="../layers/roads.py" line="40"/>
         <source>The road layer has no lines with a length. Choose a road layer (for example GeoDanmark road centre lines or OpenStreetMap roads), or leave Roads empty to use straight lines times the detour factor.</source>
         <translation>Vejlaget har ingen linjer med en længde. Vælg et vejlag (fx GeoDanmarks vejmidter eller OpenStreetMap-veje), eller lad Veje være tom for at bruge rette linjer gange omvejsfaktoren.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="53"/>
+        <location filename="../layers/roads.py" line="55"/>
         <source>Roads: {0} segment(s) of zero length or shorter than the snap tolerance were dropped.</source>
         <translation>Veje: {0} segment(er) med længden nul eller kortere end snaptolerancen blev fjernet.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="58"/>
+        <location filename="../layers/roads.py" line="60"/>
         <source>Roads: {0} feature(s) hold no line and were skipped.</source>
         <translation>Veje: {0} objekt(er) indeholder ingen linje og blev sprunget over.</translation>
     </message>
@@ -1262,7 +1267,7 @@
         <translation>id'er, som flere lokaliteter bruger; id'er skal være entydige, så hvert match navngiver sine lokaliteter</translation>
     </message>
     <message>
-        <location filename="../layers/frames.py" line="126"/>
+        <location filename="../layers/frames.py" line="183"/>
         <source>{0}: {1} feature(s) cannot be transformed from {2} to the distance CRS {3} (feature ids {4}). Check the layer&apos;s CRS and coordinates.</source>
         <translation>{0}: {1} objekt(er) kan ikke transformeres fra {2} til afstandskoordinatsystemet {3} (objekt-id {4}). Kontrollér lagets koordinatsystem og koordinater.</translation>
     </message>
@@ -1272,27 +1277,27 @@
         <translation>{0}: {1} lokalitet(er) har mere end {2} m³ i '{3}', mere end én lokalitet sandsynligvis rummer; de bruges, som de står, men kontrollér dem: {4}.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="45"/>
+        <location filename="../layers/roads.py" line="47"/>
         <source>Road network: {0} segments, {1} km, {2} junctions, {3} connected part(s); the largest holds {4} of the road length.</source>
         <translation>Vejnet: {0} segmenter, {1} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="142"/>
         <source>{0} must be at least {1}, not {2}.</source>
         <translation>{0} skal være mindst {1}, ikke {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="142"/>
         <source>{0} must be at most {1}, not {2}.</source>
         <translation>{0} må højst være {1}, ikke {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="285"/>
+        <location filename="../algorithms/base.py" line="297"/>
         <source>The run was cancelled: no output was written and no result is returned.</source>
         <translation>Kørslen blev afbrudt: intet er skrevet, og intet resultat returneres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="290"/>
+        <location filename="../algorithms/base.py" line="302"/>
         <source>A file could not be read or written: {0}</source>
         <translation>En fil kunne ikke læses eller skrives: {0}</translation>
     </message>
@@ -1302,12 +1307,12 @@
         <translation>Områdetyper: {0} polygon(er) overlapper en tidligere polygon af en anden områdetype; hvor de overlapper, gælder den, der kommer først i laget: id {1}.</translation>
     </message>
     <message>
-        <location filename="../layers/roads.py" line="32"/>
+        <location filename="../layers/roads.py" line="34"/>
         <source>Joining road ends closer than the snap tolerance ({0} m) left no road with a length: the roads are shorter than the tolerance. Lower the snap tolerance; 1 m closes digitising gaps.</source>
         <translation>Sammenkobling af vejender tættere end snaptolerancen ({0} m) efterlod ingen vej med en længde: vejene er kortere end tolerancen. Sænk snaptolerancen; 1 m lukker digitaliseringshuller.</translation>
     </message>
     <message>
-        <location filename="../layers/sites.py" line="128"/>
+        <location filename="../layers/sites.py" line="136"/>
         <source>{0}: {1} site(s) consist of parts more than {2} m apart. Each site has one position (its centroid, or a point on its surface), so the haul from its other parts is misstated; split such sites into one feature per place: ids {3}.</source>
         <translation>{0}: {1} lokalitet(er) består af dele mere end {2} m fra hinanden. Hver lokalitet har én position (dens tyngdepunkt eller et punkt på dens flade), så køreafstanden fra de øvrige dele bliver forkert; del sådanne lokaliteter op i ét objekt pr. sted: id {3}.</translation>
     </message>
@@ -1340,6 +1345,16 @@
         <location filename="../layers/reading.py" line="113"/>
         <source>values that are not yes or no; write ja/nej, 1/0 or true/false</source>
         <translation>værdier, der ikke er ja eller nej; skriv ja/nej, 1/0 eller true/false</translation>
+    </message>
+    <message>
+        <location filename="../layers/frames.py" line="116"/>
+        <source>{0}: read {1} of {2} feature(s), those reaching into the area this run needs (x {3} to {4}, y {5} to {6}).</source>
+        <translation>{0}: {1} af {2} objekt(er) indlæst, dem der når ind i det område, kørslen har brug for (x {3} til {4}, y {5} til {6}).</translation>
+    </message>
+    <message>
+        <location filename="../layers/roads.py" line="87"/>
+        <source>Roads: a site lies {0} m from the nearest road read, which may not be its nearest road; reading the roads within that distance of every site.</source>
+        <translation>Veje: en lokalitet ligger {0} m fra den nærmeste indlæste vej, som måske ikke er dens nærmeste vej; vejene inden for den afstand af hver lokalitet indlæses.</translation>
     </message>
 </context>
 <context>
@@ -1424,17 +1439,17 @@
         <translation>Find genanvendelse med kort køreafstand</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="86"/>
+        <location filename="../algorithms/match_reuse.py" line="87"/>
         <source>Solving the allocation of {0} excavation(s) to {1} receiver(s)…</source>
         <translation>Beregner fordelingen af {0} opgravning(er) på {1} modtager(e)…</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="97"/>
+        <location filename="../algorithms/match_reuse.py" line="98"/>
         <source>The optimiser could not find the optimal allocation: {0}</source>
         <translation>Optimeringen kunne ikke finde den optimale fordeling: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="124"/>
+        <location filename="../algorithms/match_reuse.py" line="125"/>
         <source>{0} excavation(s) have a soil class no receiver accepts; their soil goes to disposal: {1}</source>
         <translation>{0} opgravning(er) har en jordklasse, som ingen modtager accepterer; jorden går til deponering: {1}</translation>
     </message>
@@ -1479,37 +1494,37 @@
         <translation>CO2, hvis alt gik til deponering (kg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="128"/>
+        <location filename="../algorithms/match_reuse.py" line="129"/>
         <source>{0} pair(s) within the maximum haul; {1} allowed arc(s) cheaper than disposal.</source>
         <translation>{0} par inden for den maksimale køreafstand; {1} tilladte forbindelse(r) er billigere end deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="208"/>
+        <location filename="../algorithms/match_reuse.py" line="209"/>
         <source>Routes follow roads; without a road layer the routes output stays empty.</source>
         <translation>Ruterne følger vejene; uden et vejlag forbliver resultatet med ruter tomt.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="233"/>
+        <location filename="../algorithms/match_reuse.py" line="234"/>
         <source>Optimal plan: {0} of {1} m³ reused ({2}), {3} m³ to disposal.</source>
         <translation>Optimal plan: {0} af {1} m³ genanvendes ({2}), {3} m³ går til deponering.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="237"/>
+        <location filename="../algorithms/match_reuse.py" line="238"/>
         <source>Haul: {0} tonne-km against {1} if everything went to disposal ({2}).</source>
         <translation>Transportarbejde: {0} tonkm mod {1}, hvis alt gik til deponering ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="241"/>
+        <location filename="../algorithms/match_reuse.py" line="242"/>
         <source>CO2: {0} kg against {1} kg ({2}).</source>
         <translation>CO2: {0} kg mod {1} kg ({2}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="244"/>
+        <location filename="../algorithms/match_reuse.py" line="245"/>
         <source>Cost: {0} DKK against {1} DKK: {2} DKK saved.</source>
         <translation>Omkostning: {0} kr. mod {1} kr.: {2} kr. sparet.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_reuse.py" line="247"/>
+        <location filename="../algorithms/match_reuse.py" line="248"/>
         <source>{0} truckload(s) to {1} receiver(s); {2} receiver(s) filled.</source>
         <translation>{0} læs til {1} modtager(e); {2} modtager(e) fyldt op.</translation>
     </message>
@@ -2042,27 +2057,27 @@
     <message>
         <location filename="../algorithms/movement_texts.py" line="104"/>
         <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
-        <translation>{0}: {1} jordflytning(er) har intet id i &apos;{2}&apos; og navngives med deres objekt-id: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="107"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
-        <translation>{0}: {1} jordflytning(er) har ingen værdi i &apos;{2}&apos; og markeres som ukendte: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen værdi i '{2}' og markeres som ukendte: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="110"/>
         <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
-        <translation>{0}: {1} jordflytning(er) har ingen tons i &apos;{2}&apos;: de tæller 0 t: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen tons i '{2}': de tæller 0 t: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="113"/>
         <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
-        <translation>{0}: {1} jordflytning(er) har ingen dato i &apos;{2}&apos;: de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen dato i '{2}': de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="117"/>
         <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
-        <translation>{0}: {1} jordflytning(er) har ingen værdi i &apos;{2}&apos; og regnes som ikke analyseret: {3}.</translation>
+        <translation>{0}: {1} jordflytning(er) har ingen værdi i '{2}' og regnes som ikke analyseret: {3}.</translation>
     </message>
     <message>
         <location filename="../algorithms/movement_texts.py" line="125"/>
@@ -3485,12 +3500,12 @@
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../layers/reuse_inputs.py" line="254"/>
+        <location filename="../layers/reuse_inputs.py" line="310"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../layers/reuse_inputs.py" line="210"/>
+        <location filename="../layers/reuse_inputs.py" line="219"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
@@ -3500,7 +3515,7 @@
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../layers/reuse_inputs.py" line="232"/>
+        <location filename="../layers/reuse_inputs.py" line="266"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
@@ -3625,19 +3640,29 @@
         <translation>Alle modtagere har kapaciteten nul: al jord går til deponering.</translation>
     </message>
     <message>
-        <location filename="../layers/reuse_inputs.py" line="213"/>
+        <location filename="../layers/reuse_inputs.py" line="222"/>
         <source>No area-type layer: every site is taken to lie in one common area type, so the area rule only applies to excavations on contaminated sites.</source>
         <translation>Intet lag med områdetyper: alle lokaliteter antages at ligge i én fælles områdetype, så områdereglen gælder kun opgravninger på kortlagt forurenede grunde.</translation>
     </message>
     <message>
-        <location filename="../layers/reuse_inputs.py" line="217"/>
+        <location filename="../layers/reuse_inputs.py" line="226"/>
         <source>Contaminated sites</source>
         <translation>Kortlagt forurenede grunde</translation>
     </message>
     <message>
-        <location filename="../layers/reuse_inputs.py" line="262"/>
+        <location filename="../layers/reuse_inputs.py" line="318"/>
         <source>No disposal site: unreused soil is hauled {0} km and charged {1} DKK/t.</source>
         <translation>Intet deponeringsanlæg: jord, der ikke genanvendes, køres {0} km og koster {1} kr./t i modtagegebyr.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="281"/>
+        <source>Roads: a disposal site is reached by no road read; reading the whole road layer.</source>
+        <translation>Veje: et deponeringsanlæg nås ikke ad nogen indlæst vej; hele vejlaget indlæses.</translation>
+    </message>
+    <message>
+        <location filename="../layers/reuse_inputs.py" line="284"/>
+        <source>Roads: a cheaper disposal site might be reached along roads outside the area read; reading the roads within {0} km of the excavations.</source>
+        <translation>Veje: et billigere deponeringsanlæg kan måske nås ad veje uden for det indlæste område; vejene inden for {0} km af gravearbejderne indlæses.</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,9 @@ from qgis.core import (
 
 from ..i18n import number_format
 from .fields import resolve_field
-from .frames import FEATURE_ID, read_frame
+from .frames import FEATURE_ID, bounds_rectangle, read_frame
 from .reading import check_reading, report_area_overlaps
-from .roads import read_road_network
+from .roads import read_road_network, read_roads_near
 from .sites import SiteFieldsMixin, SiteParameters
 
 
@@ -199,24 +199,33 @@ class ReuseInputsMixin(SiteFieldsMixin):
     def classify_reuse_sites(self, parameters, context, feedback, layers, crs, area_rule,
                              sources, receivers):
         """Area types and contamination suspicion of both sides, set in place."""
+        from ..core.geometry import extent
         from ..core.reuse.problem import AreaRule
         from ..core.reuse.sites import classify_for_reuse
 
+        (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
+        # Only the polygons the sites reach into classify them (core.geometry.extent).
+        within = bounds_rectangle(extent.grown(extent.bounds_of(
+            source_table.frame.geometry.total_bounds,
+            receiver_table_.frame.geometry.total_bounds), extent.EDGE_SLACK_M))
         areas, contamination = None, None
         area_field = resolve_field(self, parameters, "AREA_TYPE_FIELD", context,
                                    layers[self.AREA_TYPES], self.tr("Area types"), feedback,
                                    required=True)
         if area_field:
-            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
-                               label=self.tr("Area types"))
+            areas = read_frame(layers[self.AREA_TYPES], crs, context, feedback,
+                               fields=[area_field], label=self.tr("Area types"), within=within)
+            if areas.empty and within is not None:  # none near the sites: is the layer empty?
+                areas = read_frame(layers[self.AREA_TYPES], crs, context, feedback,
+                                   fields=[area_field], label=self.tr("Area types"))
         elif area_rule != AreaRule.IGNORE:
             feedback.pushWarning(self.tr(
                 "No area-type layer: every site is taken to lie in one common area type, so the "
                 "area rule only applies to excavations on contaminated sites."))
         if layers[self.CONTAMINATION] is not None:
-            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
-                                       label=self.tr("Contaminated sites")).geometry
-        (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
+            contamination = read_frame(layers[self.CONTAMINATION], crs, context, feedback,
+                                       fields=[], label=self.tr("Contaminated sites"),
+                                       within=within).geometry
         overlaps = classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
                                       receiver_table_.frame.geometry, areas, area_field,
                                       contamination)
@@ -233,6 +242,53 @@ class ReuseInputsMixin(SiteFieldsMixin):
                                      layers[self.ROADS], self.tr("Roads"), feedback)
         return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
                                  feedback, oneway_field)
+
+    def reuse_roads_near(self, parameters, layers, crs, number, context, feedback, site_xy,
+                         disposal, rates):
+        """(road network or None, haul function): straight lines times the detour factor, or
+        along the roads, read as haul_matrix reads them (a layer with no usable line is a clear
+        error).
+
+        Only the roads within the maximum haul of the sites and disposal sites are read. A
+        disposal site may be cheapest at any distance, so the disposal choice made on those
+        roads is checked (``disposal_reach_km``): where a cheaper one could lie along roads
+        outside, the roads are read again within the reach that decides (or whole)."""
+        import numpy as np
+
+        from ..core.geometry import extent
+        from ..core.reuse.costs import choose_disposal, disposal_reach_km, straight_haul
+
+        if layers[self.ROADS] is None:
+            return None, straight_haul(number["DETOUR_FACTOR"])
+        source_xy, receiver_xy = site_xy
+        snap = number["SNAP_TOLERANCE_M"]
+        max_m = number["MAX_HAUL_KM"] * 1000.0
+        oneway_field = resolve_field(self, parameters, "ONEWAY_FIELD", context,
+                                     layers[self.ROADS], self.tr("Roads"), feedback)
+        network, bounds = read_roads_near(
+            layers[self.ROADS], crs, snap, context, feedback,
+            np.vstack([source_xy, receiver_xy, disposal.xy]), max_m if max_m > 0 else np.inf,
+            oneway_field)
+        if not len(disposal.xy):
+            return network, network.haul_pairs
+        to_disposal = network.haul_pairs(source_xy, disposal.xy, np.inf)
+        choice = choose_disposal(source_xy, disposal.xy, disposal.gate_fee_dkk_t, rates,
+                                 lambda *_: to_disposal)
+        reach_m = disposal_reach_km(choice, disposal.gate_fee_dkk_t, rates) * 1000.0
+        if bounds is not None and not extent.within_room(source_xy, reach_m, bounds):
+            wider = extent.covering(source_xy, reach_m, bounds)
+            if wider is None:
+                feedback.pushInfo(self.tr("Roads: a disposal site is reached by no road read; "
+                                          "reading the whole road layer."))
+            else:
+                feedback.pushInfo(self.tr(
+                    "Roads: a cheaper disposal site might be reached along roads outside the "
+                    "area read; reading the roads within {0} km of the excavations.").format(
+                        number_format().whole(float(np.max(reach_m)) / 1000.0)))
+            network = read_road_network(layers[self.ROADS], crs, snap, context, feedback,
+                                        oneway_field, within=wider)
+            to_disposal = network.haul_pairs(source_xy, disposal.xy, np.inf)
+        return network, _remembering(network.haul_pairs, source_xy, disposal.xy, to_disposal)
 
     @staticmethod
     def reuse_haul_pairs(network, number):
@@ -264,3 +320,16 @@ class ReuseInputsMixin(SiteFieldsMixin):
                 numbers.trimmed(rates.baseline_haul_km),
                 numbers.trimmed(rates.default_gate_fee_dkk_t)))
         return disposal
+
+
+def _remembering(haul_pairs, source_xy, target_xy, pairs):
+    """``haul_pairs`` that answers the call for every pair of ``source_xy`` and ``target_xy``
+    at any distance with ``pairs``, already found (the disposal hauls)."""
+    import numpy as np
+
+    def haul(sources, targets, max_haul_km):
+        if (np.isinf(max_haul_km) and np.array_equal(sources, source_xy)
+                and np.array_equal(targets, target_xy)):
+            return pairs
+        return haul_pairs(sources, targets, max_haul_km)
+    return haul

@@ -14,7 +14,15 @@ from qgis.core import (
 from ..i18n import format_number, translate
 from .coordinates import check_source
 from .fields import id_list, resolve_field
-from .frames import FEATURE_ID, attribute_frame, python_value, raise_if_not_transformed, read_frame
+from .frames import (
+    FEATURE_ID,
+    attribute_frame,
+    feature_ids,
+    in_id_order,
+    python_value,
+    raise_if_not_transformed,
+    read_frame,
+)
 from .reading import check_reading
 
 
@@ -138,15 +146,16 @@ def read_points(source, crs, context, feedback, names, label):
     """Attributes and (n, 2) coordinates of a single-point layer in ``crs``.
 
     A point is its own position, so no shapely geometry is built. Features without a point are
-    skipped and reported by id, as ``read_frame`` does."""
+    skipped and reported by id, as ``read_frame`` does; ids and order as there."""
     import numpy as np
 
     check_source(source, crs, context, feedback, label)
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
     failed = []
-    request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
-    request.setSubsetOfAttributes(names, source.fields())
+    key, key_names = feature_ids(source)
+    request.setTransformErrorCallback(lambda feature: failed.append(key(feature)))
+    request.setSubsetOfAttributes(names + key_names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0
@@ -156,16 +165,17 @@ def read_points(source, crs, context, feedback, names, label):
             break
         point = feature.geometry().constGet()
         if point is None or point.isEmpty():
-            skipped.append(feature.id())
+            skipped.append(key(feature))
             continue
         attributes = feature.attributes()
-        ids.append(feature.id())
+        ids.append(key(feature))
         xs.append(point.x())
         ys.append(point.y())
         rows.append([python_value(attributes[i]) for i in indexes])
         if step and current % 5000 == 0:
             feedback.setProgress(current * step)
     raise_if_not_transformed(failed, label, source, crs)
+    ids, xs, ys, rows = in_id_order(ids, xs, ys, rows)
     if skipped:
         feedback.reportError(translate(
             "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")
