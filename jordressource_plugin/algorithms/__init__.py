@@ -1,5 +1,6 @@
 """The provider's algorithms, in toolbox order."""
 from .area_zones import AreaZonesAlgorithm
+from .check_movements import CheckMovementsAlgorithm
 from .classify_area_types import ClassifyAreaTypesAlgorithm
 from .create_project import CreateProjectAlgorithm
 from .earthwork_volumes import EarthworkVolumesAlgorithm
@@ -20,5 +21,6 @@ ALGORITHM_CLASSES = [
     ScheduleReuseAlgorithm,
     SoilBalanceAlgorithm,
     AreaZonesAlgorithm,
+    CheckMovementsAlgorithm,
     ExportPlanMapAlgorithm,
 ]

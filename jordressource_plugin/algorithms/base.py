@@ -42,6 +42,7 @@ GROUPS = {
     "terrain": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Terrain"),
     "strategy": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Strategic planning"),
     "maps": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Maps"),
+    "control": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Control and traceability"),
 }
 
 # Libraries the core engine needs beyond QGIS; an algorithm missing one stays registered and

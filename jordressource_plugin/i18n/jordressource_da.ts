@@ -125,6 +125,189 @@
     </message>
 </context>
 <context>
+    <name>CheckMovementsAlgorithm</name>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="75"/>
+        <source>Check soil movements</source>
+        <translation>Kontrollér jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="85"/>
+        <source>Soil movement log (table or layer)</source>
+        <translation>Log over jordflytninger (tabel eller lag)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="376"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="90"/>
+        <source>Receivers (pits, resource sites, utilisation)</source>
+        <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="378"/>
+        <source>Area types</source>
+        <translation>Områdetyper</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="92"/>
+        <source>Contaminated sites (V1/V2)</source>
+        <translation>Kortlagt forurenede grunde (V1/V2)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="92"/>
+        <source>Plan (match_reuse matches or schedule_reuse flows)</source>
+        <translation>Plan (match fra match_reuse eller strømme fra schedule_reuse)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="378"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="385"/>
+        <source>Maximum plausible haul (km)</source>
+        <translation>Største plausible køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="386"/>
+        <source>Truck payload (t)</source>
+        <translation>Lasteevne pr. lastbil (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="387"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="388"/>
+        <source>Top speed of a truck (km/h)</source>
+        <translation>Lastbilens topfart (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="389"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="116"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="124"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-filer (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="127"/>
+        <source>Movements checked</source>
+        <translation>Kontrollerede jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="127"/>
+        <source>Movements with a flag</source>
+        <translation>Jordflytninger med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="127"/>
+        <source>Tonnes moved</source>
+        <translation>Flyttede tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="127"/>
+        <source>Tonnes moved with a flag</source>
+        <translation>Tons flyttet med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="145"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="154"/>
+        <source>Reading the movement log…</source>
+        <translation>Læser loggen over jordflytninger …</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="170"/>
+        <source>Checking {0} movement(s)…</source>
+        <translation>Kontrollerer {0} jordflytning(er) …</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="375"/>
+        <source>Movements</source>
+        <translation>Jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="377"/>
+        <source>Receivers</source>
+        <translation>Modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="378"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="225"/>
+        <source>{0}: {1} movement(s) read ({2}).</source>
+        <translation>{0}: {1} jordflytning(er) læst ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="225"/>
+        <source>GDAL columns</source>
+        <translation>kolonner via GDAL</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="225"/>
+        <source>QGIS features</source>
+        <translation>objekter via QGIS</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="247"/>
+        <source>Movements naming them are still joined to them; only that limit is not checked.</source>
+        <translation>Jordflytninger, der nævner dem, kobles stadig til dem; kun den grænse kontrolleres ikke.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="280"/>
+        <source>No area-type layer: area types are not compared, and only excavations on contaminated sites need an analysis to move.</source>
+        <translation>Intet lag med områdetyper: områdetyper sammenlignes ikke, og kun opgravninger på forurenede grunde skal analyseres, før jorden flyttes.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="378"/>
+        <source>Contaminated sites</source>
+        <translation>Kortlagt forurenede grunde</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="321"/>
+        <source>{0}: no fields source_id and receiver_id (match_reuse) or from_id and to_id (schedule_reuse). Choose the plan&apos;s from-id and to-id fields.</source>
+        <translation>{0}: ingen felter source_id og receiver_id (match_reuse) eller from_id og to_id (schedule_reuse). Vælg planens fra-id- og til-id-felt.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="327"/>
+        <source>{0}: choose the plan&apos;s tonnes field.</source>
+        <translation>{0}: vælg planens felt med tons.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="332"/>
+        <source>{0}: {1} row(s) without a from-id or a to-id are left out: rows {2}.</source>
+        <translation>{0}: {1} række(r) uden fra-id eller til-id er udeladt: række {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="338"/>
+        <source>{0}: {1} planned pair(s), {2} t ({3} → {4}).</source>
+        <translation>{0}: {1} planlagt(e) par, {2} t ({3} → {4}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_movements.py" line="391"/>
+        <source>Metric CRS</source>
+        <translation>Metrisk koordinatsystem</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyAreaTypesAlgorithm</name>
     <message>
         <location filename="../algorithms/classify_area_types.py" line="27"/>
@@ -914,12 +1097,12 @@
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152"/>
+        <location filename="../algorithms/base.py" line="153"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="186"/>
+        <location filename="../algorithms/base.py" line="187"/>
         <source>The distance CRS {0} is geographic (degrees). Choose a projected CRS in metres, for example EPSG:25832 (ETRS89 / UTM zone 32N).</source>
         <translation>Koordinatsystemet til afstande ({0}) er geografisk (grader). Vælg et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM zone 32N).</translation>
     </message>
@@ -1029,57 +1212,57 @@
         <translation>værdier, der ikke er tal</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="113"/>
+        <location filename="../layers/reading.py" line="116"/>
         <source>values that are not dates; write 2026-05-01, 01-05-2026, 01.05.2026 or 1. maj 2026</source>
         <translation>værdier, der ikke er datoer; skriv 2026-05-01, 01-05-2026, 01.05.2026 eller 1. maj 2026</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="117"/>
+        <location filename="../layers/reading.py" line="120"/>
         <source>values that are not finite numbers</source>
         <translation>værdier, der ikke er endelige tal</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="119"/>
+        <location filename="../layers/reading.py" line="122"/>
         <source>negative volumes; volumes are cubic metres of soil, zero or more</source>
         <translation>negative volumener; volumener er kubikmeter jord, nul eller mere</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="122"/>
+        <location filename="../layers/reading.py" line="125"/>
         <source>negative capacities; capacities are cubic metres, zero or more</source>
         <translation>negative kapaciteter; kapaciteter er kubikmeter, nul eller mere</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="125"/>
+        <location filename="../layers/reading.py" line="128"/>
         <source>negative soil classes</source>
         <translation>negative jordklasser</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="127"/>
+        <location filename="../layers/reading.py" line="130"/>
         <source>negative values</source>
         <translation>negative værdier</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="129"/>
+        <location filename="../layers/reading.py" line="132"/>
         <source>soil classes that are not whole numbers</source>
         <translation>jordklasser, der ikke er hele tal</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="131"/>
+        <location filename="../layers/reading.py" line="134"/>
         <source>numbers where dates belong (20261201 is not read as a date); write 2026-12-01</source>
         <translation>tal, hvor der skal stå datoer (20261201 læses ikke som en dato); skriv 2026-12-01</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="135"/>
+        <location filename="../layers/reading.py" line="138"/>
         <source>dates whose day and month order or century is unclear (01/02/2026, 01-02-26); write 2026-02-01 or 01-02-2026</source>
         <translation>datoer, hvor rækkefølgen af dag og måned eller århundredet er uklar (01/02/2026, 01-02-26); skriv 2026-02-01 eller 01-02-2026</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="139"/>
+        <location filename="../layers/reading.py" line="142"/>
         <source>sites without an id (named here by feature id); every site needs an id, so that matches can name it</source>
         <translation>lokaliteter uden id (her navngivet med objekt-id); hver lokalitet skal have et id, så matchene kan navngive den</translation>
     </message>
     <message>
-        <location filename="../layers/reading.py" line="143"/>
+        <location filename="../layers/reading.py" line="146"/>
         <source>ids used by more than one site; ids must be unique, so that every match names its sites</source>
         <translation>id'er, som flere lokaliteter bruger; id'er skal være entydige, så hvert match navngiver sine lokaliteter</translation>
     </message>
@@ -1099,22 +1282,22 @@
         <translation>Vejnet: {0} segmenter, {1} km, {2} knudepunkter, {3} sammenhængende del(e); den største rummer {4} af vejlængden.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="142"/>
         <source>{0} must be at least {1}, not {2}.</source>
         <translation>{0} skal være mindst {1}, ikke {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="141"/>
+        <location filename="../algorithms/base.py" line="142"/>
         <source>{0} must be at most {1}, not {2}.</source>
         <translation>{0} må højst være {1}, ikke {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="296"/>
+        <location filename="../algorithms/base.py" line="297"/>
         <source>The run was cancelled: no output was written and no result is returned.</source>
         <translation>Kørslen blev afbrudt: intet er skrevet, og intet resultat returneres.</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="301"/>
+        <location filename="../algorithms/base.py" line="302"/>
         <source>A file could not be read or written: {0}</source>
         <translation>En fil kunne ikke læses eller skrives: {0}</translation>
     </message>
@@ -1152,6 +1335,16 @@
         <location filename="../layers/staging.py" line="301"/>
         <source>The outputs “{0}” and “{1}” are both set to {2}. Give each output its own file (in one GeoPackage, each its own layer name).</source>
         <translation>Resultaterne “{0}” og “{1}” er begge sat til {2}. Giv hvert resultat sin egen fil (i samme GeoPackage hvert sit lagnavn).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="45"/>
+        <source>Control and traceability</source>
+        <translation>Kontrol og sporbarhed</translation>
+    </message>
+    <message>
+        <location filename="../layers/reading.py" line="113"/>
+        <source>values that are not yes or no; write ja/nej, 1/0 or true/false</source>
+        <translation>værdier, der ikke er ja eller nej; skriv ja/nej, 1/0 eller true/false</translation>
     </message>
     <message>
         <location filename="../layers/frames.py" line="116"/>
@@ -1492,6 +1685,444 @@
         <location filename="../provider.py" line="27"/>
         <source>Schedule report</source>
         <translation>Rapport om planen over tid</translation>
+    </message>
+</context>
+<context>
+    <name>MovementTextsMixin</name>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="9"/>
+        <source>Movement id field</source>
+        <translation>Id-felt for jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="10"/>
+        <source>Movement excavation id field</source>
+        <translation>Felt med opgravningens id i jordflytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="11"/>
+        <source>Movement receiver id field</source>
+        <translation>Felt med modtagerens id i jordflytningen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="12"/>
+        <source>Tonnes field</source>
+        <translation>Felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="13"/>
+        <source>Movement soil class field</source>
+        <translation>Felt med jordflytningens jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="14"/>
+        <source>Movement date field</source>
+        <translation>Felt med jordflytningens dato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="15"/>
+        <source>Analysed field (yes/no)</source>
+        <translation>Felt for analyseret (ja/nej)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="16"/>
+        <source>Vehicle field</source>
+        <translation>Felt med køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="17"/>
+        <source>Departure time field</source>
+        <translation>Felt med afgangstidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="18"/>
+        <source>Arrival time field</source>
+        <translation>Felt med ankomsttidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="19"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="20"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="21"/>
+        <source>Soil class field</source>
+        <translation>Felt med jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="22"/>
+        <source>Excavation start date field</source>
+        <translation>Felt med startdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="23"/>
+        <source>Excavation end date field</source>
+        <translation>Felt med slutdato for opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="24"/>
+        <source>Receiver id field</source>
+        <translation>Id-felt for modtagere</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="25"/>
+        <source>Receiver kind field</source>
+        <translation>Felt med modtagertype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="26"/>
+        <source>Receiver capacity field (m³)</source>
+        <translation>Felt med modtagerkapacitet (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="27"/>
+        <source>Highest accepted soil class field</source>
+        <translation>Felt med højeste accepterede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="28"/>
+        <source>Receiver start date field</source>
+        <translation>Felt med startdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="29"/>
+        <source>Receiver end date field</source>
+        <translation>Felt med slutdato for modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="30"/>
+        <source>Resource site opening stock field (m³)</source>
+        <translation>Felt med ressourcepladsens startlager (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="31"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="32"/>
+        <source>Plan from-id field (empty: source_id or from_id)</source>
+        <translation>Planens fra-id-felt (tomt: source_id eller from_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="33"/>
+        <source>Plan to-id field (empty: receiver_id or to_id)</source>
+        <translation>Planens til-id-felt (tomt: receiver_id eller to_id)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="34"/>
+        <source>Plan tonnes field</source>
+        <translation>Planens felt med tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="39"/>
+        <source>duplicate id</source>
+        <translation>dobbelt id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="40"/>
+        <source>unknown source</source>
+        <translation>ukendt afsender</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="41"/>
+        <source>unknown receiver</source>
+        <translation>ukendt modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="42"/>
+        <source>soil class not accepted</source>
+        <translation>jordklasse ikke tilladt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="43"/>
+        <source>over the receiver&apos;s capacity</source>
+        <translation>over modtagerens kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="44"/>
+        <source>more than excavated</source>
+        <translation>mere end opgravet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="45"/>
+        <source>across area types without analysis</source>
+        <translation>på tværs af områdetyper uden analyse</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="46"/>
+        <source>outside the date window</source>
+        <translation>uden for datovinduet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="47"/>
+        <source>implausible haul</source>
+        <translation>usandsynlig køreafstand</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="48"/>
+        <source>over the truck payload</source>
+        <translation>over lasteevnen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="49"/>
+        <source>impossible travel</source>
+        <translation>umulig kørsel</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="50"/>
+        <source>not in the plan</source>
+        <translation>ikke i planen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="58"/>
+        <source>Soil movement check</source>
+        <translation>Kontrol af jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="59"/>
+        <source>Generated {0}</source>
+        <translation>Genereret {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="60"/>
+        <source>Summary</source>
+        <translation>Sammenfatning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="61"/>
+        <source>Movements</source>
+        <translation>Jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="62"/>
+        <source>Tonnes</source>
+        <translation>Tons</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="63"/>
+        <source>Movements with a flag</source>
+        <translation>Jordflytninger med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="64"/>
+        <source>Tonnes moved with a flag</source>
+        <translation>Tons flyttet med flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="65"/>
+        <source>Flags</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="66"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="67"/>
+        <source>Weight</source>
+        <translation>Vægt</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="68"/>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="69"/>
+        <source>How the risk is scored</source>
+        <translation>Sådan beregnes risikoen</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="70"/>
+        <source>A movement's risk is 100 · (1 − Π(1 − w)) over its flags, with the weights below: 0 for a clean movement, higher with every further flag, never above 100. An actor's risk is the tonnes-weighted mean risk of its movements.</source>
+        <translation>En jordflytnings risiko er 100 · (1 − Π(1 − w)) over dens flag med vægtene nedenfor: 0 for en ren jordflytning, højere for hvert yderligere flag, aldrig over 100. En aktørs risiko er det tonsvægtede gennemsnit af dens jordflytningers risiko.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="74"/>
+        <source>Movements with the highest risk</source>
+        <translation>Jordflytninger med størst risiko</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="75"/>
+        <source>Excavations, receivers and vehicles with the highest risk</source>
+        <translation>Opgravninger, modtagere og køretøjer med størst risiko</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="76"/>
+        <source>No movement has a flag.</source>
+        <translation>Ingen jordflytning har et flag.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="77"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="78"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="79"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="80"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="81"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="82"/>
+        <source>Moved (t)</source>
+        <translation>Flyttet (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="83"/>
+        <source>Registered (t)</source>
+        <translation>Registreret (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="84"/>
+        <source>Balance (t)</source>
+        <translation>Balance (t)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="85"/>
+        <source>Theoretical stock</source>
+        <translation>Teoretisk lager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="86"/>
+        <source>Received against capacity, per receiver</source>
+        <translation>Modtaget mod kapacitet pr. modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="87"/>
+        <source>The {0} receivers most filled of {1} are shown.</source>
+        <translation>De {0} mest fyldte af {1} modtagere vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="88"/>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="89"/>
+        <source>Capacity</source>
+        <translation>Kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="90"/>
+        <source>Received, % of capacity</source>
+        <translation>Modtaget, % af kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="91"/>
+        <source>excavation</source>
+        <translation>opgravning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="91"/>
+        <source>receiver</source>
+        <translation>modtager</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="92"/>
+        <source>vehicle</source>
+        <translation>køretøj</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="94"/>
+        <source>Inputs</source>
+        <translation>Inddata</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="95"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="104"/>
+        <source>{0}: {1} movement(s) have no id in &apos;{2}&apos; and are named by their feature id: {3}.</source>
+        <translation>{0}: {1} jordflytning(er) har intet id i '{2}' og navngives med deres objekt-id: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="107"/>
+        <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and are flagged as unknown: {3}.</source>
+        <translation>{0}: {1} jordflytning(er) har ingen værdi i '{2}' og markeres som ukendte: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="110"/>
+        <source>{0}: {1} movement(s) have no tonnes in &apos;{2}&apos;: they count 0 t: {3}.</source>
+        <translation>{0}: {1} jordflytning(er) har ingen tons i '{2}': de tæller 0 t: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="113"/>
+        <source>{0}: {1} movement(s) have no date in &apos;{2}&apos;: they count last in the running totals and are not checked against date windows: {3}.</source>
+        <translation>{0}: {1} jordflytning(er) har ingen dato i '{2}': de tæller sidst i de løbende totaler og kontrolleres ikke mod datovinduer: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="117"/>
+        <source>{0}: {1} movement(s) have no value in &apos;{2}&apos; and count as not analysed: {3}.</source>
+        <translation>{0}: {1} jordflytning(er) har ingen værdi i '{2}' og regnes som ikke analyseret: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="125"/>
+        <source>{0} movement(s) between known sites have no soil class, or go to a receiver without a highest class: class not checked.</source>
+        <translation>{0} jordflytning(er) mellem kendte lokaliteter har ingen jordklasse eller går til en modtager uden højeste klasse: klassen er ikke kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="127"/>
+        <source>{0} movement(s) name a site without a registered volume or capacity: that limit not checked.</source>
+        <translation>{0} jordflytning(er) nævner en lokalitet uden registreret volumen eller kapacitet: den grænse er ikke kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="129"/>
+        <source>{0} movement(s) have no tonnes: counted as 0 t.</source>
+        <translation>{0} jordflytning(er) har ingen tons: talt som 0 t.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="130"/>
+        <source>{0} movement(s) have no date: not checked against date windows, counted last in the running totals.</source>
+        <translation>{0} jordflytning(er) har ingen dato: ikke kontrolleret mod datovinduer, talt sidst i de løbende totaler.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="132"/>
+        <source>{0} movement(s) with a vehicle lack a departure or arrival time of day: travel not checked.</source>
+        <translation>{0} jordflytning(er) med køretøj mangler et klokkeslæt for afgang eller ankomst: kørslen er ikke kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="150"/>
+        <source>{0} ({1}): {2} movement(s), {3} t.</source>
+        <translation>{0} ({1}): {2} jordflytning(er), {3} t.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="158"/>
+        <source>Haul of {0} distinct origin–receiver pair(s) measured along the roads.</source>
+        <translation>Køreafstanden for {0} forskellige par af afsender og modtager er målt ad vejene.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="161"/>
+        <source>{0} pair(s) have no road path between them: their haul is the straight line times the detour factor.</source>
+        <translation>{0} par har ingen vej imellem sig: deres køreafstand er den rette linje gange omvejsfaktoren.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/movement_texts.py" line="165"/>
+        <source>{0} of {1} movement(s) have a flag: {2} of {3} t.</source>
+        <translation>{0} af {1} jordflytning(er) har et flag: {2} af {3} t.</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2621,96 @@
         <location filename="../catalogue.py" line="98"/>
         <source>Schedule report</source>
         <translation>Rapport om planen over tid</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Checked movements</source>
+        <translation>Kontrollerede jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>No flag</source>
+        <translation>Uden flag</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Flags</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Risk (0–100)</source>
+        <translation>Risiko (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Movements per excavation, receiver and vehicle</source>
+        <translation>Jordflytninger pr. opgravning, modtager og køretøj</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>In the register</source>
+        <translation>I registret</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Movements</source>
+        <translation>Jordflytninger</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Moved (t)</source>
+        <translation>Flyttet (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Registered (t)</source>
+        <translation>Registreret (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Registered less moved (t)</source>
+        <translation>Registreret minus flyttet (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Received (t)</source>
+        <translation>Modtaget (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Sent (t)</source>
+        <translation>Sendt (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Theoretical stock (t)</source>
+        <translation>Teoretisk lager (t)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Movements with a flag</source>
+        <translation>Jordflytninger med flag</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Flags (count)</source>
+        <translation>Flag (antal)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Inspection report</source>
+        <translation>Tilsynsrapport</translation>
     </message>
 </context>
 <context>
@@ -4305,6 +5026,61 @@
         <location filename="../layers/legend.py" line="36"/>
         <source>Used</source>
         <translation>I brug</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Soil class not accepted</source>
+        <translation>Jordklasse ikke tilladt</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Unknown excavation or receiver</source>
+        <translation>Ukendt opgravning eller modtager</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Over capacity or more than excavated</source>
+        <translation>Over kapacitet eller mere end opgravet</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Impossible travel</source>
+        <translation>Umulig kørsel</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Across area types without analysis</source>
+        <translation>På tværs af områdetyper uden analyse</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Other flags</source>
+        <translation>Andre flag</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>No flag</source>
+        <translation>Uden flag</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 0 (no flag)</source>
+        <translation>Risiko 0 (uden flag)</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 0–20</source>
+        <translation>Risiko 0–20</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 20–50</source>
+        <translation>Risiko 20–50</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Risk 50–100</source>
+        <translation>Risiko 50–100</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,9 @@ def _refusal_reason(issue):
             "and one and a half in English); write 1500, 1500,0 or 1.500,0")
     if reason == t.UNREADABLE and role in (t.VOLUME, t.CAPACITY, t.CLASS, t.VALUE):
         return translate("JordressourceAlgorithm", "values that are not numbers")
+    if reason == t.UNREADABLE and role == t.YES_NO:
+        return translate("JordressourceAlgorithm",
+                         "values that are not yes or no; write ja/nej, 1/0 or true/false")
     if reason == t.UNREADABLE:
         return translate("JordressourceAlgorithm",
                          "values that are not dates; write 2026-05-01, 01-05-2026, 01.05.2026 or "
