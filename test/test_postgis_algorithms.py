@@ -110,7 +110,9 @@ def rows(destination, drop=("municipality_code",)):
     for feature in layer.getFeatures():
         values = tuple((name, python_value(feature[name])) for name in names)
         geometry = feature.geometry()
-        found.append((values, None if geometry.isNull() else geometry.asWkt()))
+        # No geometry: NULL in PostGIS, an empty point where QGIS's GeoPackage writer wrote one.
+        found.append((values, None if geometry.isNull() or geometry.isEmpty()
+                      else geometry.asWkt()))
     return sorted(found, key=repr), names
 
 
@@ -267,6 +269,68 @@ def test_schedule_reuse_reads_and_writes_postgis(run_algorithm, jordbase, storag
                            Inputs(server, {"storage_sites": sites}), tmp_path, kind, server,
                            {"OUTPUT_HTML": "html"}))
     assert answers[0][0]["REUSED_M3"] > 0
+    assert_same(answers)
+
+
+def test_check_movements_reads_and_writes_postgis(run_algorithm, jordbase, tmp_path):
+    """A movement log carrying out match_reuse's plan in loads of 25 t, with one load to an
+    unknown receiver and one far beyond a truck's payload, in the jordbase's movements table
+    and in a GeoPackage; the plan is match_reuse's output in each."""
+    from postgis_server import append_features
+    from qgis.core import (
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QDate
+
+    plans = [run(run_algorithm, "match_reuse", MATCH, MATCH_OUTPUTS, Inputs(server),
+                 tmp_path, f"plan_{kind}", server)
+             for kind, server in (("gpkg", None), ("postgis", jordbase))]
+    memory = QgsVectorLayer("LineString?crs=EPSG:25832&field=id:string&field=source_id:string"
+                            "&field=receiver_id:string&field=tonnes:double&field=date:date",
+                            "movements", "memory")
+    rows = []
+    for values, _ in plans[0][1]["OUTPUT_MATCHES"][0][:25]:
+        match = dict(values)
+        for _ in range(min(3, int(match["tonnes"] // 25) + 1)):
+            rows.append([f"M{len(rows) + 1}", match["source_id"], match["receiver_id"], 25.0,
+                         QDate(2027, 3, 1)])
+    # The jordbase refuses a repeated id (movements_id_unique): deviations with ids of their own.
+    rows += [[f"M{len(rows) + 1}", rows[0][1], "RC99", 12.5, QDate(2027, 3, 2)],
+             [f"M{len(rows) + 2}", rows[0][1], rows[0][2], 400.0, QDate(2027, 3, 2)]]
+    features = []
+    for values in rows:
+        feature = QgsFeature(memory.fields())
+        feature.setAttributes(values)
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    path = tmp_path / "movements.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "movements"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path),
+                                                      QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    logs = {"gpkg": QgsVectorLayer(f"{path}|layername=movements", "movements", "ogr"),
+            "postgis": QgsVectorLayer(jordbase.uri("movements", schema=SCHEMA), "movements",
+                                      "postgres")}
+    assert append_features(logs["gpkg"], logs["postgis"], {"municipality_code": HOLBAEK}) == \
+        len(rows)
+
+    # The plans as match_reuse wrote them (see ``run``): a GeoPackage, a PostGIS table.
+    plan_layers = {
+        "gpkg": QgsVectorLayer(str(tmp_path / "match_reuse_plan_gpkg_output_matches.gpkg"),
+                               "plan", "ogr"),
+        "postgis": QgsVectorLayer(jordbase.uri("match_reuse_plan_postgis_output_matches"),
+                                  "plan", "postgres")}
+    answers = [run(run_algorithm, "check_movements", {
+        "MOVEMENTS": logs[kind], "SOURCES": "@excavations", "RECEIVERS": "@receivers",
+        "AREA_TYPES": "@area_types", "CONTAMINATION": "@contaminated_sites", "ROADS": "@roads",
+        "PLAN": plan_layers[kind], "TRUCK_PAYLOAD_T": 25.0}, ["OUTPUT", "OUTPUT_SUMMARY"],
+        Inputs(server), tmp_path, kind, server, {"OUTPUT_HTML": "html"})
+        for kind, server in (("gpkg", None), ("postgis", jordbase))]
+    assert answers[0][0]["FLAGGED_COUNT"] >= 2
     assert_same(answers)
 
 
