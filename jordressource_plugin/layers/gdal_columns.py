@@ -134,10 +134,13 @@ def _booleans_by_sql(dataset, layer, name, fids):
     fid_column = layer.GetFIDColumn()
     if not fid_column:
         return None
+    # Only identifiers go into the statement, each quoted by SQL's rule (inner quotes doubled);
+    # GDAL's ExecuteSQL takes no bind parameters, and no value is spliced in.
     quoted = [part.replace('"', '""') for part in (name, layer.GetName(), fid_column)]
+    statement = (f'SELECT CAST("{quoted[0]}" AS INTEGER) AS value_ '  # nosec B608
+                 f'FROM "{quoted[1]}" ORDER BY "{quoted[2]}"')
     try:
-        result = dataset.ExecuteSQL(f'SELECT CAST("{quoted[0]}" AS INTEGER) AS value_ '
-                                    f'FROM "{quoted[1]}" ORDER BY "{quoted[2]}"')
+        result = dataset.ExecuteSQL(statement)
     except RuntimeError:
         return None
     if result is None:
