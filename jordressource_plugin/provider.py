@@ -21,6 +21,7 @@ MODEL_GROUP = QT_TRANSLATE_NOOP("Models", "Shipped models")
 # Display names by model id.
 MODEL_TITLES = {
     "local_plan_screening": QT_TRANSLATE_NOOP("Models", "Local plan soil screening"),
+    "resource_site_screening": QT_TRANSLATE_NOOP("Models", "Regional resource-site screening"),
     "candidate_screen": QT_TRANSLATE_NOOP("Models", "Candidate screen for resource sites"),
 }
 # Every word scripts/build_models.py writes into the shipped models (test_models checks it).
@@ -46,6 +47,14 @@ MODEL_WORDS = (
     QT_TRANSLATE_NOOP("Models", "Soil balance report"),
     QT_TRANSLATE_NOOP("Models", "Map per local plan"),
     QT_TRANSLATE_NOOP("Models", "Map per local plan (PDF)"),
+    QT_TRANSLATE_NOOP("Models", "Planned excavations with dates"),
+    QT_TRANSLATE_NOOP("Models", "Receivers with their open periods"),
+    QT_TRANSLATE_NOOP("Models", "Storage sites (resource sites)"),
+    QT_TRANSLATE_NOOP("Models", "Plan reuse over time with storage"),
+    QT_TRANSLATE_NOOP("Models", "Soil flows by month"),
+    QT_TRANSLATE_NOOP("Models", "Stock by storage site and month"),
+    QT_TRANSLATE_NOOP("Models", "Storage sites with use"),
+    QT_TRANSLATE_NOOP("Models", "Schedule report"),
     # candidate_screen
     QT_TRANSLATE_NOOP("Models", "Area type field"),
     QT_TRANSLATE_NOOP("Models", "Drinking-water areas"),

@@ -1,11 +1,13 @@
 """Build the shipped Processing models and the batch example:
 `.venv/bin/python scripts/build_models.py`.
 
-Writes processing/local_plan_screening.model3 (classify area types -> match reuse -> soil balance
--> plan map) through QGIS's model API, so the file is exactly what the graphical modeler would
-save, and processing/batch_local_plan_screening.json: one batch row per local plan of the sample
-project, for the batch dialog (paths relative to the plugin folder; see README "Models and
-batch").
+Writes, through QGIS's model API (so each file is exactly what the graphical modeler would save):
+processing/local_plan_screening.model3 (classify area types -> match reuse -> soil balance ->
+plan map), processing/resource_site_screening.model3 (classify area types -> schedule reuse with
+storage, with its report), processing/candidate_screen.model3 (industrial and port areas less
+the exclusions -> candidate points for suggest_resource_sites), and
+processing/batch_local_plan_screening.json: one batch row per local plan of the sample project,
+for the batch dialog (paths relative to the plugin folder; see README "Models and batch").
 """
 import json
 import os
@@ -45,6 +47,43 @@ HELP = (
     "one PDF.</p><p>Steps: classify_area_types → match_reuse → soil_balance → export_plan_map. "
     "The plugin shows this model's help from help/&lt;language&gt;/local_plan_screening.html.</p>")
 
+RESOURCE_SITE_MODEL = "resource_site_screening"
+RESOURCE_SITE_INPUTS = [
+    ("excavations", "sites", "Planned excavations with dates", False, {}),
+    ("receivers", "sites", "Receivers with their open periods", False, {}),
+    ("storage_sites", "sites", "Storage sites (resource sites)", False, {}),
+    ("area_types", "polygons", "Area types", False, {}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("disposal_sites", "sites", "Disposal sites", True, {}),
+    ("roads", "lines", "Roads", True, {}),
+]
+RESOURCE_SITE_HELP = (
+    "<p>Classifies the planned excavations by area type and plans reuse month by month with the "
+    "resource sites as storage, against the same plan without storage: how much soil goes "
+    "through each site, how long it stays and what one more m³ of storage room is worth, in a "
+    "report.</p><p>Steps: classify_area_types → schedule_reuse. The plugin shows this model's "
+    "help from help/&lt;language&gt;/resource_site_screening.html.</p>")
+
+
+# The candidate screen: where may a resource site go? (inputs as INPUTS above)
+SCREEN_NAME = "candidate_screen"
+SCREEN_INPUTS = [
+    ("area_types", "polygons", "Area types", False, {}),
+    ("area_type_field", "field", "Area type field", True,
+     {"parent": "area_types", "default": "area_type"}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("drinking_water_areas", "polygons", "Drinking-water areas", True, {}),
+    ("housing", "polygons", "Housing", True, {}),
+    ("own_points", "points", "Own candidate points", True, {}),
+    ("housing_buffer_m", "number", "Distance kept from housing (m)", True, {"default": 500.0}),
+    ("grid_spacing_m", "number", "Grid spacing of candidate points (m)", True,
+     {"default": 500.0}),
+    ("crs", "crs", "Metric CRS for distances and areas", True, {"default": "EPSG:25832"}),
+]
+SCREEN_HELP = (
+    "<p>Keeps the industrial and port areas, cuts out contaminated sites, drinking-water areas "
+    "and a distance around housing, and places candidate points on what is left: a grid, and "
+    "your own points where they fall inside. Feed the result to suggest_resource_sites.</p>")
 
 def _input_definition(name, kind, description, optional, extra):
     from qgis.core import (
@@ -61,7 +100,7 @@ def _input_definition(name, kind, description, optional, extra):
                                            optional=optional)
     if kind == "number":
         number = QgsProcessingParameterNumber(name, description,
-                                              QgsProcessingParameterNumber.Double,
+                                              QgsProcessingParameterNumber.Type.Double,
                                               extra["default"], optional, 0.0)
         number.setMetadata({"widget_wrapper": {"decimals": 0}})  # whole metres
         return number
@@ -69,31 +108,37 @@ def _input_definition(name, kind, description, optional, extra):
         return QgsProcessingParameterCrs(name, description, extra["default"], optional)
     if kind == "string":
         return QgsProcessingParameterString(name, description, extra["default"], optional=optional)
-    types = {"sites": [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-             "polygons": [QgsProcessing.TypeVectorPolygon],
-             "points": [QgsProcessing.TypeVectorPoint],
-             "lines": [QgsProcessing.TypeVectorLine]}[kind]
+    source = QgsProcessing.SourceType
+    types = {"sites": [source.TypeVectorPoint, source.TypeVectorPolygon],
+             "polygons": [source.TypeVectorPolygon], "points": [source.TypeVectorPoint],
+             "lines": [source.TypeVectorLine]}[kind]
     return QgsProcessingParameterFeatureSource(name, description, types, optional=optional)
 
 
-def build_model():
+def _new_model(name, inputs, help_text):
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelParameter
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm(name, GROUP, GROUP_ID)
+    model.setHelpContent({"ALG_DESC": help_text, "ALG_CREATOR": "Jordressource",
+                          "ALG_HELP_CREATOR": "Jordressource"})
+    for row, (input_name, kind, description, optional, extra) in enumerate(inputs):
+        component = QgsProcessingModelParameter(input_name)
+        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
+        model.addModelParameter(_input_definition(input_name, kind, description, optional, extra),
+                                component)
+    return model
+
+
+def _child_adder(model):
+    """``add_child(child_id, algorithm, description, position, sources, outputs)`` for ``model``,
+    with ``param`` and ``child_output`` to name the sources."""
     from qgis.core import (
-        QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
     )
     from qgis.PyQt.QtCore import QPointF
-
-    model = QgsProcessingModelAlgorithm(MODEL_NAME, GROUP, GROUP_ID)
-    model.setHelpContent({"ALG_DESC": HELP, "ALG_CREATOR": "Jordressource",
-                          "ALG_HELP_CREATOR": "Jordressource"})
-    for row, (name, kind, description, optional, extra) in enumerate(INPUTS):
-        component = QgsProcessingModelParameter(name)
-        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
-        model.addModelParameter(_input_definition(name, kind, description, optional, extra),
-                                component)
 
     def param(name):
         return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
@@ -102,7 +147,9 @@ def build_model():
         return QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)
 
     def add_child(child_id, algorithm, description, position, sources, outputs=()):
-        child = QgsProcessingModelChildAlgorithm(f"jordressource:{algorithm}")
+        # Bare names are this plugin's algorithms; QGIS's own come as "native:…".
+        child = QgsProcessingModelChildAlgorithm(
+            algorithm if ":" in algorithm else f"jordressource:{algorithm}")
         child.setChildId(child_id)
         child.setDescription(description)
         child.setPosition(QPointF(*position))
@@ -119,6 +166,12 @@ def build_model():
         child.setModelOutputs(model_outputs)
         model.addChildAlgorithm(child)
 
+    return add_child, param, child_output
+
+
+def build_model():
+    model = _new_model(MODEL_NAME, INPUTS, HELP)
+    add_child, param, child_output = _child_adder(model)
     add_child("classify", "classify_area_types", "Classify excavations by area type",
               (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
                            "CONTAMINATION": param("contaminated_sites")})
@@ -146,122 +199,93 @@ def build_model():
     return model
 
 
-# The candidate screen: where may a resource site go? (inputs as INPUTS above)
-SCREEN_NAME = "candidate_screen"
-SCREEN_INPUTS = [
-    ("area_types", "polygons", "Area types", False, {}),
-    ("area_type_field", "field", "Area type field", True,
-     {"parent": "area_types", "default": "area_type"}),
-    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
-    ("drinking_water_areas", "polygons", "Drinking-water areas", True, {}),
-    ("housing", "polygons", "Housing", True, {}),
-    ("own_points", "points", "Own candidate points", True, {}),
-    ("housing_buffer_m", "number", "Distance kept from housing (m)", True, {"default": 500.0}),
-    ("grid_spacing_m", "number", "Grid spacing of candidate points (m)", True,
-     {"default": 500.0}),
-    ("crs", "crs", "Metric CRS for distances and areas", True, {"default": "EPSG:25832"}),
-]
-SCREEN_HELP = (
-    "<p>Keeps the industrial and port areas, cuts out contaminated sites, drinking-water areas "
-    "and a distance around housing, and places candidate points on what is left: a grid, and "
-    "your own points where they fall inside. Feed the result to suggest_resource_sites.</p>")
+def build_resource_site_model():
+    model = _new_model(RESOURCE_SITE_MODEL, RESOURCE_SITE_INPUTS, RESOURCE_SITE_HELP)
+    add_child, param, child_output = _child_adder(model)
+    add_child("classify", "classify_area_types", "Classify excavations by area type",
+              (200, 320), {"INPUT": param("excavations"), "AREA_TYPES": param("area_types"),
+                           "CONTAMINATION": param("contaminated_sites")})
+    add_child("schedule", "schedule_reuse", "Plan reuse over time with storage", (450, 420), {
+        "SOURCES": [child_output("classify", "OUTPUT")], "RECEIVERS": param("receivers"),
+        "STORAGE": param("storage_sites"), "DISPOSAL": param("disposal_sites"),
+        "AREA_TYPES": param("area_types"), "CONTAMINATION": param("contaminated_sites"),
+        "ROADS": param("roads")},
+        [("OUTPUT_FLOWS", "flows", "Soil flows by month"),
+         ("OUTPUT_STOCK", "stock", "Stock by storage site and month"),
+         ("OUTPUT_SITES", "sites", "Storage sites with use"),
+         ("OUTPUT_HTML", "report", "Schedule report")])
+    model.setParameterOrder([name for name, *_ in RESOURCE_SITE_INPUTS])
+    return model
+
 
 
 def build_screen():
     """classify_area_types (the area types' own rule for industrial and port areas) → keep
     industrial → cut out the exclusions (merged, with an empty layer so that every exclusion
     may be left out) → grid points and own points inside → ids."""
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-    )
-    from qgis.PyQt.QtCore import QPointF
+    from qgis.core import QgsProcessingModelChildParameterSource
 
-    model = QgsProcessingModelAlgorithm(SCREEN_NAME, GROUP, GROUP_ID)
-    model.setHelpContent({"ALG_DESC": SCREEN_HELP, "ALG_CREATOR": "Jordressource",
-                          "ALG_HELP_CREATOR": "Jordressource"})
-    for row, (name, kind, description, optional, extra) in enumerate(SCREEN_INPUTS):
-        component = QgsProcessingModelParameter(name)
-        component.setPosition(QPointF(120 + 230 * (row % 5), 60 + 90 * (row // 5)))
-        model.addModelParameter(_input_definition(name, kind, description, optional, extra),
-                                component)
+    model = _new_model(SCREEN_NAME, SCREEN_INPUTS, SCREEN_HELP)
+    add_child, param, child_output = _child_adder(model)
 
-    def param(name):
-        return QgsProcessingModelChildParameterSource.fromModelParameter(name)
-
-    def out(child_id, output="OUTPUT"):
-        return QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)
+    def out(child_id):
+        return [child_output(child_id, "OUTPUT")]
 
     def value(v):
-        return QgsProcessingModelChildParameterSource.fromStaticValue(v)
+        return [QgsProcessingModelChildParameterSource.fromStaticValue(v)]
 
     def param_or_default(name):
         """The model input, or its default when a script leaves it out (QGIS 3.22 passes an
         optional input's absence on, not its default)."""
         default = next(extra["default"] for n, _, _, _, extra in SCREEN_INPUTS if n == name)
         default = f"'{default}'" if isinstance(default, str) else repr(default)
-        return QgsProcessingModelChildParameterSource.fromExpression(
-            f"coalesce(@{name}, {default})")
+        return [QgsProcessingModelChildParameterSource.fromExpression(
+            f"coalesce(@{name}, {default})")]
 
     steps = [
         ("area", "native:reprojectlayer", "Area types in the metric CRS",
-         {"INPUT": [param("area_types")], "TARGET_CRS": [param_or_default("crs")]}),
-        ("classify", "jordressource:classify_area_types", "Area type of each area",
-         {"INPUT": [out("area")], "AREA_TYPES": [out("area")],
-          "AREA_TYPE_FIELD": [param("area_type_field")]}),
+         {"INPUT": param("area_types"), "TARGET_CRS": param_or_default("crs")}),
+        ("classify", "classify_area_types", "Area type of each area",
+         {"INPUT": out("area"), "AREA_TYPES": out("area"),
+          "AREA_TYPE_FIELD": param("area_type_field")}),
         ("industrial", "native:extractbyattribute", "Industrial and port areas",
-         {"INPUT": [out("classify")], "FIELD": [value("area_type")], "OPERATOR": [value(0)],
-          "VALUE": [value("industrial")]}),
+         {"INPUT": out("classify"), "FIELD": value("area_type"), "OPERATOR": value(0),
+          "VALUE": value("industrial")}),
         ("nothing", "native:extractbyexpression", "An empty layer to merge with",
-         {"INPUT": [out("area")], "EXPRESSION": [value("false")]}),
+         {"INPUT": out("area"), "EXPRESSION": value("false")}),
         ("housing_all", "native:mergevectorlayers", "Housing in the metric CRS",
-         {"LAYERS": [out("nothing"), param("housing")], "CRS": [param_or_default("crs")]}),
+         {"LAYERS": out("nothing") + param("housing"), "CRS": param_or_default("crs")}),
         ("housing_zone", "native:buffer", "Distance kept from housing",
-         {"INPUT": [out("housing_all")], "DISTANCE": [param_or_default("housing_buffer_m")],
-          "SEGMENTS": [value(8)], "DISSOLVE": [value(False)]}),
+         {"INPUT": out("housing_all"), "DISTANCE": param_or_default("housing_buffer_m"),
+          "SEGMENTS": value(8), "DISSOLVE": value(False)}),
         ("excluded", "native:mergevectorlayers", "Everything excluded",
-         {"LAYERS": [out("housing_zone"), param("contaminated_sites"),
-                     param("drinking_water_areas")], "CRS": [param_or_default("crs")]}),
+         {"LAYERS": out("housing_zone") + param("contaminated_sites")
+          + param("drinking_water_areas"), "CRS": param_or_default("crs")}),
         ("allowed", "native:difference", "Industrial and port areas without the exclusions",
-         {"INPUT": [out("industrial")], "OVERLAY": [out("excluded")]}),
+         {"INPUT": out("industrial"), "OVERLAY": out("excluded")}),
         ("grid", "native:creategrid", "Grid of points",
-         {"TYPE": [value(0)], "EXTENT": [out("allowed")],
-          "HSPACING": [param_or_default("grid_spacing_m")],
-          "VSPACING": [param_or_default("grid_spacing_m")], "CRS": [param_or_default("crs")]}),
+         {"TYPE": value(0), "EXTENT": out("allowed"),
+          "HSPACING": param_or_default("grid_spacing_m"),
+          "VSPACING": param_or_default("grid_spacing_m"), "CRS": param_or_default("crs")}),
         ("no_points", "native:extractbyexpression", "An empty point layer to merge with",
-         {"INPUT": [out("grid")], "EXPRESSION": [value("false")]}),
+         {"INPUT": out("grid"), "EXPRESSION": value("false")}),
         ("points", "native:mergevectorlayers", "Grid and own points",
-         {"LAYERS": [out("grid"), out("no_points"), param("own_points")],
-          "CRS": [param_or_default("crs")]}),
+         {"LAYERS": out("grid") + out("no_points") + param("own_points"),
+          "CRS": param_or_default("crs")}),
         ("inside", "native:extractbylocation", "Points inside the allowed areas",
-         {"INPUT": [out("points")], "PREDICATE": [value([0])], "INTERSECT": [out("allowed")]}),
+         {"INPUT": out("points"), "PREDICATE": value([0]), "INTERSECT": out("allowed")}),
         ("ids", "native:fieldcalculator", "Candidate ids",
-         {"INPUT": [out("inside")], "FIELD_NAME": [value("candidate_id")],
-          "FIELD_TYPE": [value(2)], "FIELD_LENGTH": [value(20)], "FIELD_PRECISION": [value(0)],
-          "FORMULA": [value("'K' || lpad(to_string(@row_number + 1), 5, '0')")]}),
+         {"INPUT": out("inside"), "FIELD_NAME": value("candidate_id"),
+          "FIELD_TYPE": value(2), "FIELD_LENGTH": value(20), "FIELD_PRECISION": value(0),
+          "FORMULA": value("'K' || lpad(to_string(@row_number + 1), 5, '0')")}),
     ]
+    model_outputs = {"allowed": [("OUTPUT", "allowed_areas", "Allowed areas")],
+                     "ids": [("OUTPUT", "candidates", "Candidate sites")]}
     for column, (child_id, algorithm, description, sources) in enumerate(steps):
-        child = QgsProcessingModelChildAlgorithm(algorithm)
-        child.setChildId(child_id)
-        child.setDescription(description)
-        child.setPosition(QPointF(200 + 130 * column, 320 + 40 * column))
-        for parameter, values in sources.items():
-            child.addParameterSources(parameter, values)
-        if child_id in ("ids", "allowed"):
-            name, label = (("candidates", "Candidate sites") if child_id == "ids"
-                           else ("allowed_areas", "Allowed areas"))
-            model_output = QgsProcessingModelOutput(name, label)
-            model_output.setChildId(child_id)
-            model_output.setChildOutputName("OUTPUT")
-            model_output.setPosition(QPointF(400 + 130 * column, 320 + 40 * column))
-            child.setModelOutputs({name: model_output})
-        model.addChildAlgorithm(child)
+        add_child(child_id, algorithm, description, (200 + 130 * column, 320 + 40 * column),
+                  sources, model_outputs.get(child_id, ()))
     model.setParameterOrder([name for name, *_ in SCREEN_INPUTS])
     return model
-
 
 def batch_rows(plan_ids):
     """One batch-dialog row per local plan: the plan chosen by a subset filter, its own PDF."""
@@ -314,6 +338,10 @@ def main() -> int:
     if not build_model().toFile(str(model_path)):
         print(f"build_models: could not write {model_path}", file=sys.stderr)
         return 1
+    resource_path = PROCESSING / f"{RESOURCE_SITE_MODEL}.model3"
+    if not build_resource_site_model().toFile(str(resource_path)):
+        print(f"build_models: could not write {resource_path}", file=sys.stderr)
+        return 1
     screen_path = PROCESSING / f"{SCREEN_NAME}.model3"
     if not build_screen().toFile(str(screen_path)):
         print(f"build_models: could not write {screen_path}", file=sys.stderr)
@@ -321,7 +349,8 @@ def main() -> int:
     batch_path = PROCESSING / "batch_local_plan_screening.json"
     batch_path.write_text(json.dumps(batch_rows(sample_plan_ids()), indent=2, ensure_ascii=False)
                           + "\n", encoding="utf-8")
-    print(f"build_models: wrote {model_path.relative_to(ROOT)}, {screen_path.relative_to(ROOT)} "
+    print(f"build_models: wrote {model_path.relative_to(ROOT)}, "
+          f"{resource_path.relative_to(ROOT)}, {screen_path.relative_to(ROOT)} "
           f"and {batch_path.relative_to(ROOT)}")
     app.exitQgis()
     return 0

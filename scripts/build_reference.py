@@ -20,10 +20,13 @@ DANISH_CATALOGUE = ROOT / "jordressource_plugin" / "i18n" / "jordressource_da.ts
 
 # Name endings and the unit they mean, longest first (the names carry their units).
 UNITS = (
-    ("_DKK_TKM", "DKK per tonne-km"), ("_KG_TKM", "kg per tonne-km"), ("_DKK_T", "DKK/t"),
+    ("_DKK_TKM", "DKK per tonne-km"), ("_KG_TKM", "kg per tonne-km"),
+    ("_DKK_T_MONTH", "DKK/t per month"), ("_DKK_M3", "DKK/m³"), ("_MONTHS", "months"),
+    ("_DKK_T", "DKK/t"),
     ("_T_M3", "t/m³"), ("TONNE_KM", "tonne-km"), ("_KM2", "km²"), ("_M3", "m³"), ("_KM", "km"),
     ("_M", "m"), ("_DKK", "DKK"), ("_KG", "kg"), ("_T", "t"), ("TONNES", "t"),
-    ("_PERCENT", "%"), ("_SHARE", "share 0–1"), ("SELF_SUFFICIENCY", "share 0–1"),
+    ("_PERCENT", "%"), ("_SHARE", "share 0–1"), ("SHARE_USED", "share 0–1"),
+    ("SELF_SUFFICIENCY", "share 0–1"),
     ("DPI", "dots per inch"),
 )
 GEOMETRY_NAMES = {-1: "any geometry", 0: "point", 1: "line", 2: "polygon", 5: "table"}
@@ -112,10 +115,12 @@ def type_text(parameter) -> str:
 
 
 def flags_text(parameter) -> str:
+    from qgis.core import QgsProcessingParameterDefinition
+
     flags = []
-    if parameter.flags() & parameter.FlagOptional:
+    if parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
         flags.append("optional")
-    if parameter.flags() & parameter.FlagAdvanced:
+    if parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagAdvanced:
         flags.append("advanced")
     return ", ".join(flags)
 

@@ -38,6 +38,7 @@ from sample_builder.sites import (
     build_excavations,
     build_local_plans,
     build_receivers,
+    build_storage_sites,
     grade_soil_by_contamination,
 )
 from sample_builder.terrain import build_dem, land_and_sea, mean_level, write_dem
@@ -75,9 +76,11 @@ def read_real_data():
     admin = DATA / "admin" / "dk_admin_25832.gpkg"
     municipality = gpd.read_file(admin, layer="holbaek_kommune")
     municipalities = gpd.read_file(admin, layer="kommuner")
-    landcover = gpd.read_file(DATA / "landcover" / "corine2018_holbaek_landcover.gpkg")
+    landcover = gpd.read_file(DATA / "landcover" / "corine2018_holbaek_landcover.gpkg",
+                              layer="clc2018_holbaek")
     sites = gpd.read_file(DATA / "landcover"
-                          / "corine2018_extraction_dump_construction_zealand.gpkg")
+                          / "corine2018_extraction_dump_construction_zealand.gpkg",
+                          layer="clc2018_sites")
     return municipality, municipalities, landcover, sites
 
 
@@ -166,6 +169,7 @@ def main():
         ("excavations", "excavations", polygons),
         ("excavation_points", "excavation_points", points),
         ("receivers", "receivers", receivers),
+        ("storage_sites", "storage_sites", build_storage_sites(receivers)),
         ("disposal_sites", "disposal_sites", disposal),
         ("local_plans", "planning_areas", local_plans),
         ("roads", "roads", roads),

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List
@@ -159,6 +160,41 @@ def match_reuse(demo: Demo) -> List[str]:
     ]
 
 
+def schedule_reuse(demo: Demo) -> List[str]:
+    outputs = {name: demo.output(file_name) for name, file_name in (
+        ("OUTPUT_FLOWS", "schedule_flows.gpkg"), ("OUTPUT_STOCK", "schedule_stock.gpkg"),
+        ("OUTPUT_SITES", "storage_sites_use.gpkg"), ("OUTPUT_HTML", "schedule.html"))}
+    result = demo.run("schedule_reuse", {
+        "SOURCES": demo.sample("excavations"),
+        "RECEIVERS": demo.sample("receivers"),
+        "STORAGE": demo.sample("storage_sites"),
+        "DISPOSAL": demo.sample("disposal_sites"),
+        "AREA_TYPES": demo.sample("area_types"),
+        "CONTAMINATION": demo.sample("contaminated_sites"),
+        "ROADS": demo.sample("roads"),
+        "AREA_RULE": 1,
+        "DISTANCE_CRS": CRS,
+        **{name: str(path) for name, path in outputs.items()},
+    })
+    sites = gpkg_rows(outputs["OUTPUT_SITES"], "name, peak_stock_t, throughput_t, "
+                                               "mean_dwell_months")
+    saved = result["NO_STORAGE_COST_DKK"] - result["COST_DKK"]
+    lines = [
+        f"month by month with storage: {result['REUSED_M3']:,.0f} m³ reused, cost "
+        f"{result['COST_DKK'] / 1e6:,.2f} mio. DKK, haul {result['TONNE_KM']:,.0f} tonne-km",
+        f"the same plan without storage: {result['NO_STORAGE_REUSED_M3']:,.0f} m³ reused, cost "
+        f"{result['NO_STORAGE_COST_DKK'] / 1e6:,.2f} mio. DKK, haul "
+        f"{result['NO_STORAGE_TONNE_KM']:,.0f} tonne-km",
+        f"value of storage: {saved:,.0f} DKK saved, haul "
+        f"{_change(result['TONNE_KM'], result['NO_STORAGE_TONNE_KM'])}, CO₂ "
+        f"{(result['NO_STORAGE_CO2_KG'] - result['CO2_KG']) / 1000:,.1f} t less"]
+    for name, peak, throughput, dwell in sites:
+        lines.append(f"  {name}: {throughput:,.0f} t through, peak {peak:,.0f} t"
+                     + (f", {dwell:.1f} months on average" if dwell is not None else ""))
+    lines.append(f"report: {outputs['OUTPUT_HTML'].relative_to(ROOT)}")
+    return lines
+
+
 def _change(value: float, baseline: float) -> str:
     return f"{(value - baseline) / baseline:+.0%}" if baseline else "n/a"
 
@@ -215,7 +251,7 @@ def plan_map(demo: Demo) -> List[str]:
 
 def gpkg_rows(path: Path, columns: str):
     """Rows of the one feature table in a GeoPackage written by qgis_process."""
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         table = connection.execute(
             "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchone()[0]
         return connection.execute(f'SELECT {columns} FROM "{table}"').fetchall()
@@ -227,6 +263,7 @@ STEPS = [
     Step("Surplus from the terrain model and planned levels (earthwork_volumes)",
          earthwork_from_terrain),
     Step("Optimal short-haul reuse of the surplus soil (match_reuse)", match_reuse),
+    Step("Reuse over time with the resource sites as storage (schedule_reuse)", schedule_reuse),
     Step("Soil balance and prognosis per local plan (soil_balance)", soil_balance),
     Step("Map for the plan (export_plan_map)", plan_map),
 ]

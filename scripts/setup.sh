@@ -6,12 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # python3-rtree: geopandas's spatial index on shapely 1.8; pyqt5-dev-tools and qttools5-dev-tools:
-# pylupdate5 and lrelease for the Danish catalogue; postgresql + postgresql-postgis: the tests'
+# pylupdate5 and lrelease for the Danish catalogue; xauth: xvfb-run needs it (Debian 13 does not
+# pull it in); postgresql + postgresql-postgis: the tests'
 # own throw-away PostGIS server, python3-psycopg2 its tests' client (the plugin itself goes through
 # QGIS); python3-networkx: a baseline in the benchmarks. The same names exist on Debian 12, 13
 # and testing (forky), as `make test-matrix` shows by installing them.
 DEBS=(qgis python3-qgis qgis-providers python3-geopandas python3-rasterio python3-scipy
-      python3-matplotlib python3-rtree python3-networkx python3-venv python3-pip xvfb
+      python3-matplotlib python3-rtree python3-networkx python3-venv python3-pip xvfb xauth
       poppler-utils pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis
       python3-psycopg2)
 VENV=.venv

@@ -1,6 +1,8 @@
 """Shared fixtures: QGIS with Processing and the plugin loaded once per session, the packaged
-plugin in qgis_process, a feedback that records the log, and small layers and rasters built on
-the spot. Test modules share helpers only through these fixtures, never by importing each other.
+plugin in qgis_process, a feedback that records the log, small layers and rasters built on
+the spot, and a throw-away PostgreSQL/PostGIS server per test module. Test modules share helpers
+only through these fixtures (and the helper modules postgis_server.py, qgisprocess.py), never by
+importing each other.
 
 This module imports no QGIS at load time: the engine tests (`make test-core`) run without it."""
 import configparser
@@ -56,11 +58,22 @@ class _RefuseQgis:
         return None
 
 
+def pytest_ignore_collect(collection_path, config):
+    """In the QGIS-free run, a module that imports QGIS-bound code at its top says so with the
+    line `QGIS_MODULE = True` and is not collected (its tests all need QGIS)."""
+    if config.getoption("--without-qgis") and collection_path.suffix == ".py" \
+            and collection_path.name.startswith("test_"):
+        return "\nQGIS_MODULE = True" in collection_path.read_text(encoding="utf-8")
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if (QGIS_FIXTURES & set(item.fixturenames) or item.get_closest_marker("qgis_process")
                 or any(name.startswith("qgis_") for name in item.fixturenames)):
             item.add_marker(pytest.mark.qgis)
+        if "postgis_server" in item.fixturenames:
+            item.add_marker(pytest.mark.postgis)
     if config.getoption("--without-qgis"):
         kept = [item for item in items if not item.get_closest_marker("qgis")]
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
@@ -94,6 +107,23 @@ def _route_qgis_log_to_logging(message_log):
         logger.info("%s: %s", tag, message)
 
     message_log.messageReceived.connect(forward)
+
+
+@pytest.fixture(scope="module")
+def postgis_server():
+    """A PostgreSQL + PostGIS server of the test module's own (test/postgis_server.py): Debian's
+    binaries, a temporary data folder, 127.0.0.1 and a free port; stopped when the module ends.
+    Missing PostgreSQL skips the module, except on CI, where `make setup` installs it."""
+    from postgis_server import PostgisServer, postgres_bin_dir
+
+    bin_dir = postgres_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed; 'make setup' installs it")
+        pytest.skip("PostgreSQL is not installed (make setup installs it)")
+    server = PostgisServer(bin_dir).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,38 @@ class PostgisServer:
     def qgis_uri(self, database="jordressource"):
         return f"dbname='{database}' host=127.0.0.1 port={self.port} user='{self.user}'"
 
-    def uri(self, table, geometry_column="geom", key="fid"):
-        return (f"dbname='jordressource' host=127.0.0.1 port={self.port} user='{self.user}' "
-                f"key='{key}' table=\"public\".\"{table}\" ({geometry_column})")
+    def uri(self, table, geometry_column="geom", key="fid", schema="public"):
+        """A QGIS data source of ``schema.table``; ``key`` None leaves the key to QGIS (as the
+        Processing dialog's "Save to PostGIS table" does), ``geometry_column`` None for a table
+        without geometry."""
+        parts = [self.qgis_uri()]
+        if key:
+            parts.append(f"key='{key}'")
+        parts.append(f'table="{schema}"."{table}"')
+        if geometry_column:
+            parts.append(f"({geometry_column})")
+        return " ".join(parts)
+
+
+def append_features(source, target, values=None):
+    """Every feature of the QGIS layer ``source`` added to the PostGIS layer ``target`` through
+    QGIS's postgres provider, attributes matched by name, one feature at a time in the source's
+    order: the provider reorders the features of one call, and a table whose key counts from 1
+    then gives each row the GeoPackage's feature id. ``values`` sets further fields of every row,
+    e.g. {"municipality_code": "0316"}. Returns the count added."""
+    from qgis.core import QgsFeature
+
+    fields = target.fields()
+    names = [field.name() for field in fields]
+    count = 0
+    for original in source.getFeatures():
+        feature = QgsFeature(fields)
+        feature.setAttributes([
+            values[name] if values and name in values
+            else original[name] if name != "fid" and source.fields().lookupField(name) >= 0
+            else None for name in names])
+        feature.setGeometry(original.geometry())
+        ok, _ = target.dataProvider().addFeatures([feature])
+        assert ok, target.dataProvider().lastError()
+        count += 1
+    return count

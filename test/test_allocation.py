@@ -140,6 +140,35 @@ def test_date_windows_must_overlap_and_open_ends_stay_open():
     assert flows(plan(sources, sinks)) == {(0, 1): 10, (1, 0): 10}
 
 
+def test_windows_that_only_touch_at_midnight_do_not_overlap():
+    # The contract: both the start and the end date count as days of a window. Digging to
+    # 30 April ends at midnight, when a receiver opening on 1 May begins: no day in common. One
+    # open from 30 April shares that day.
+    day = day_number
+    sources = excavations([(0, 0)], [10], start=[day("2026-04-01")],
+                          end=[day("2026-04-30", True)])
+    sinks = receivers([(1000, 0), (5000, 0)], [100, 100],
+                      start=[day("2026-05-01"), day("2026-04-30")],
+                      end=[day("2026-05-31", True), day("2026-04-30", True)])
+    result = plan(sources, sinks)
+    assert flows(result) == {(0, 1): 10}
+    assert list(result.problem.arcs.receiver) == [1]
+    # And the other way round: a receiver closing on 30 April, digging from 1 May.
+    late = excavations([(0, 0)], [10], start=[day("2026-05-01")], end=[day("2026-05-02", True)])
+    closing = receivers([(1000, 0)], [100], start=[np.nan], end=[day("2026-04-30", True)])
+    assert flows(plan(late, closing)) == {}
+
+
+def test_a_window_ending_the_day_before_it_starts_is_reversed():
+    day = day_number
+    sources = excavations([(0, 0), (0, 0)], [10, 10],
+                          start=[day("2026-05-01"), day("2026-05-01")],
+                          end=[day("2026-04-30", True), day("2026-05-01", True)])
+    result = plan(sources, receivers([(1000, 0)], [100]))
+    assert list(result.problem.invalid_source_window) == [0]
+    assert flows(result) == {(1, 0): 10}  # a window of one day is a window
+
+
 def test_reversed_window_and_unknown_class_leave_soil_to_disposal():
     sources = excavations([(0, 0), (0, 0), (0, 0)], [10, 10, 10], soil_class=[1, np.nan, 1],
                           start=[np.nan, np.nan, day_number("2026-05-01")],

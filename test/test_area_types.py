@@ -1,7 +1,7 @@
 """Normalisation of area-type values: canonical names, Danish zone and land-use names, CORINE
 codes; anything else is `other`."""
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from jordressource_plugin.core.area.area_types import (
@@ -53,6 +53,7 @@ def test_every_corine_code_follows_the_contract():
 
 
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans()))
+@example("¹")  # a digit to str.isdigit, not to int()
 def test_any_value_maps_to_one_of_the_four(value):
     assert normalise_area_type(value) in AREA_TYPES + (OTHER,)
 

@@ -240,7 +240,9 @@ def test_null_geometries_are_skipped_and_reported_invalid_ones_repaired(
     assert rows["bowtie"]["area_share"] == pytest.approx(1.0, abs=1e-9)
     log = recording_feedback.log
     assert "Sites: skipped 1 feature(s) without geometry, ids 2" in log
-    assert "Area types: skipped 1 feature(s) without geometry, ids 5" in log
+    # Area types are read only where the sites are (PostGIS filters on its spatial index): the
+    # one without a geometry lies nowhere, so it is not read, and the log counts it out.
+    assert "Area types: read 5 of 6 feature(s)" in log
     assert "repaired 1 invalid geometry" in log
 
 
@@ -254,6 +256,7 @@ def test_empty_site_layer_gives_an_empty_output(run_algorithm, layers, tmp_path)
 @pytest.mark.qgis_process
 def test_qgis_process_classifies_the_sample_excavations(qgis_process, tmp_path):
     import sqlite3
+    from contextlib import closing
 
     from qgis.core import QgsVectorLayer
 
@@ -278,6 +281,6 @@ def test_qgis_process_classifies_the_sample_excavations(qgis_process, tmp_path):
     expected = {row["id"] for row in rows if any(row.geometry().intersects(s) for s in sites)}
     assert {row["id"] for row in rows if row["contamination_suspected"]} == expected
     assert len(expected) == 9
-    with sqlite3.connect(output) as connection:
+    with closing(sqlite3.connect(output)) as connection:
         styles = connection.execute("SELECT styleName FROM layer_styles").fetchall()
     assert styles == [("classified_sites",)]

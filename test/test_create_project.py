@@ -1,6 +1,7 @@
 """create_project writes every layer and field of the data model, with Danish aliases and a
 default style per layer stored in the GeoPackage."""
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_every_layer_opens_styled_with_danish_aliases(project, spec):
 
 
 def test_layer_styles_table_has_one_default_style_per_layer(project):
-    with sqlite3.connect(project[0]) as connection:
+    with closing(sqlite3.connect(project[0])) as connection:
         rows = connection.execute(
             "SELECT f_table_name, styleName FROM layer_styles WHERE useAsDefault").fetchall()
     assert sorted(rows) == sorted((spec.name, spec.style) for spec in LAYERS)
@@ -62,7 +63,7 @@ def test_an_existing_file_is_replaced_not_appended(run_algorithm, tmp_path):
     path = tmp_path / "twice.gpkg"
     run_algorithm("create_project", {"OUTPUT": str(path)})
     run_algorithm("create_project", {"OUTPUT": str(path)})
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         count = connection.execute("SELECT count(*) FROM layer_styles").fetchone()[0]
     assert count == len(LAYERS)
 
@@ -82,7 +83,7 @@ def test_qgis_process_creates_the_project(qgis_process, tmp_path):
     result = qgis_process.run("jordressource:create_project",
                               {"OUTPUT": str(path), "CRS": "EPSG:25832"})
     assert result["results"]["LAYER_COUNT"] == len(LAYERS)
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         tables = {row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")}
     assert {spec.name for spec in LAYERS} <= tables
 
@@ -103,5 +104,6 @@ def test_with_a_project_every_layer_is_loaded_on_completion(plugin, tmp_path):
 def test_an_unwritable_place_is_a_clear_error(run_algorithm, where):
     from qgis.core import QgsProcessingException
 
-    with pytest.raises(QgsProcessingException, match="Cannot create the folder|Could not write"):
+    with pytest.raises(QgsProcessingException,
+                       match="cannot be written in the folder|Could not write"):
         run_algorithm("create_project", {"OUTPUT": where})

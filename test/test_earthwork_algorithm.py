@@ -2,6 +2,7 @@
 tools on the Lyngby DEM (DHM/Terræn resampled to 16 m, test/data/README.md)."""
 import re
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -265,9 +266,9 @@ def test_qgis_process_runs_earthwork_volumes(qgis_process, tmp_path):
         "INPUT": f"{tmp_path / 'excavations.gpkg'}|layername=excavations",
         "DEM": str(LYNGBY_DEM), "PLANNED_LEVEL_FIELD": "planned_level_m",
         "OUTPUT": str(tmp_path / "volumes.gpkg"), "OUTPUT_DIFFERENCE": str(tmp_path / "depth.tif")})
-    written = gpd.read_file(tmp_path / "volumes.gpkg")
+    written = gpd.read_file(tmp_path / "volumes.gpkg", layer="volumes")
     assert out["results"]["SURPLUS_M3"] == pytest.approx(written["surplus_m3"].sum())
     assert out["results"]["CUT_M3"] > 0 and (written["valid_share"] == 1.0).all()
     assert (tmp_path / "depth.qml").exists()
-    with sqlite3.connect(tmp_path / "volumes.gpkg") as styles:
+    with closing(sqlite3.connect(tmp_path / "volumes.gpkg")) as styles:
         assert ("earthwork",) in styles.execute("SELECT styleName FROM layer_styles").fetchall()

@@ -177,8 +177,8 @@ def test_name_field_with_nulls_falls_back_to_the_id(run_algorithm, make_layer, r
     ("no layers", "at least one layer"),
     ("empty coverage", "no areas to map"),
     ("missing name field", "no field named"),
-    ("folder under a file", "Cannot create the folder"),
-    ("output is a folder", "Cannot write"),
+    ("folder under a file", "cannot be written in the folder"),
+    ("output is a folder", "which is a folder"),
     ("empty layers", "no features to map"),
 ])
 def test_bad_input_gives_a_clear_error(run_algorithm, make_layer, roads, tmp_path, case, message):

@@ -2,10 +2,13 @@
 versions, check constraints, roles and row-level security, history, concurrent writers, styles.
 
 The module starts its own PostgreSQL + PostGIS on 127.0.0.1 (own port and data folder) and stops
-it afterwards. The database's own behaviour is checked through psycopg2, logged in as the roles
-a region would create; the plugin's connection path through QGIS is checked too.
+it afterwards (fixture `postgis_server` in conftest.py). The database's own behaviour is checked
+through psycopg2, logged in as the roles a region would create; the plugin's connection path
+through QGIS is checked too.
 """
-import os
+# The database package talks to PostgreSQL through QGIS: not for `make test-core`.
+QGIS_MODULE = True
+
 import subprocess
 import sys
 import threading
@@ -14,7 +17,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from postgis_server import PostgisServer, postgres_bin_dir
 
 psycopg2 = pytest.importorskip("psycopg2")
 from psycopg2 import errors, sql  # noqa: E402
@@ -36,18 +38,6 @@ RELEASED_CHECKSUMS = {
     1: "5cc17d503514ce598510f81445a1d1c3c19b5aec333908cd9e17d1d88bae5163",
     2: "ae9713d7e162082124639f4a96c1a4e762a3511f61202dc224f6540b5e5eebf6",
 }
-
-
-@pytest.fixture(scope="module")
-def server():
-    bin_dir = postgres_bin_dir()
-    if bin_dir is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed; 'make setup' installs it")
-        pytest.skip("PostgreSQL is not installed (make setup installs it)")
-    started = PostgisServer(bin_dir).start()
-    yield started
-    started.stop()
 
 
 class _Session(psycopg2.extensions.connection):
@@ -74,10 +64,10 @@ def rows(connection, statement, params=None):
 
 
 @pytest.fixture(scope="module")
-def jordbase(server):
+def jordbase(postgis_server):
     """The schema at the newest version with two editors of different municipalities, an
     editor through a group role, a reader and an administrator, all login roles."""
-    admin = Psycopg2Connection.connect(server.dsn())
+    admin = Psycopg2Connection.connect(postgis_server.dsn())
     runner.upgrade(admin, SCHEMA)
     admin.execute(f"""
         CREATE ROLE editor_kbh LOGIN IN ROLE {model.EDITOR_ROLE};
@@ -91,7 +81,7 @@ def jordbase(server):
             ('editor_kbh', '0101'), ('editor_frb', '0147'), ('team_roskilde', '0265');
     """)
     admin.close()
-    return server
+    return postgis_server
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -169,13 +159,13 @@ V1_ROWS = {
 }
 
 
-def test_upgrade_from_version_1_keeps_every_row(server):
+def test_upgrade_from_version_1_keeps_every_row(postgis_server):
     # A schema name that must be quoted everywhere it is used.
     schema = 'Jord "gammel"; DROP SCHEMA public'
-    admin = Psycopg2Connection.connect(server.dsn())
+    admin = Psycopg2Connection.connect(postgis_server.dsn())
     assert runner.upgrade(admin, schema, target=1).to_version == 1
     quoted = quote_identifier(schema)
-    with connect(server) as connection:
+    with connect(postgis_server) as connection:
         for table, values in V1_ROWS.items():
             rows(connection, f"INSERT INTO {quoted}.{table} {values}")
         before = {table: rows(connection, f"SELECT to_jsonb(t) FROM {quoted}.{table} t")
@@ -185,7 +175,7 @@ def test_upgrade_from_version_1_keeps_every_row(server):
     result = runner.upgrade(admin, schema)
     admin.close()
     assert (result.from_version, result.to_version) == (1, 2)
-    with connect(server) as connection:
+    with connect(postgis_server) as connection:
         for table in V1_ROWS:
             (after,), = rows(connection, f"SELECT to_jsonb(t) FROM {quoted}.{table} t")
             (old,), = before[table]
@@ -199,12 +189,12 @@ def test_upgrade_from_version_1_keeps_every_row(server):
             == [(1,)]
 
 
-def test_two_runners_at_once_apply_each_version_once(server):
+def test_two_runners_at_once_apply_each_version_once(postgis_server):
     schema = "jordbase_race"
     outcomes = []
 
     def run():
-        connection = Psycopg2Connection.connect(server.dsn())
+        connection = Psycopg2Connection.connect(postgis_server.dsn())
         try:
             outcomes.append(runner.upgrade(connection, schema).to_version)
         finally:
@@ -216,13 +206,13 @@ def test_two_runners_at_once_apply_each_version_once(server):
     for thread in threads:
         thread.join()
     assert outcomes == [2, 2]
-    with connect(server) as connection:
+    with connect(postgis_server) as connection:
         assert rows(connection, f"SELECT version FROM {schema}.schema_migrations "
                                 "ORDER BY version") == [(1,), (2,)]
 
 
-def test_a_database_newer_than_the_plugin_is_refused(server):
-    connection = Psycopg2Connection.connect(server.dsn())
+def test_a_database_newer_than_the_plugin_is_refused(postgis_server):
+    connection = Psycopg2Connection.connect(postgis_server.dsn())
     runner.upgrade(connection, "jordbase_future")
     connection.execute("INSERT INTO jordbase_future.schema_migrations (version, title, checksum)"
                        " VALUES (99, 'from the future', 'x')")
@@ -464,8 +454,8 @@ def test_eight_processes_inserting_at_once_lose_and_duplicate_nothing(jordbase):
 
 @settings(max_examples=60)
 @given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
-def test_a_quoted_value_reaches_the_server_unchanged(server, text):
-    with connect(server) as connection:
+def test_a_quoted_value_reaches_the_server_unchanged(postgis_server, text):
+    with connect(postgis_server) as connection:
         assert rows(connection, "SELECT " + quote_literal(text)) == [(text,)]
         rows(connection, "SET standard_conforming_strings = off")
         assert rows(connection, "SELECT " + quote_literal(text)) == [(text,)]
@@ -473,28 +463,28 @@ def test_a_quoted_value_reaches_the_server_unchanged(server, text):
 
 @settings(max_examples=30)
 @given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
-def test_a_quoted_value_reaches_the_server_unchanged_through_qgis(qgis_app, server, text):
+def test_a_quoted_value_reaches_the_server_unchanged_through_qgis(qgis_app, postgis_server, text):
     from jordressource_plugin.database.connections import open_qgis_connection
 
-    connection, _ = open_qgis_connection(server.qgis_uri())
+    connection, _ = open_qgis_connection(postgis_server.qgis_uri())
     assert connection.query("SELECT " + quote_literal(text) + "::text") == [(text,)]
 
 
 @settings(max_examples=30)
 @given(name=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
                     min_size=1, max_size=40))
-def test_a_quoted_identifier_names_exactly_one_object(server, name):
-    with connect(server) as connection:
+def test_a_quoted_identifier_names_exactly_one_object(postgis_server, name):
+    with connect(postgis_server) as connection:
         statement = sql.SQL("SELECT {}").format(sql.Identifier(name)).as_string(connection)
         assert statement == "SELECT " + quote_identifier(name)
 
 
 # --- through QGIS --------------------------------------------------------------------------
 
-def test_qgis_connection_creates_the_schema_without_a_password(qgis_app, server):
+def test_qgis_connection_creates_the_schema_without_a_password(qgis_app, postgis_server):
     from jordressource_plugin.database.connections import open_qgis_connection
 
-    connection, uri = open_qgis_connection(server.qgis_uri())
+    connection, uri = open_qgis_connection(postgis_server.qgis_uri())
     result = runner.upgrade(connection, "via_qgis", srid=25833)
     assert (result.to_version, result.srid) == (2, 25833)
     assert connection.query("SELECT count(*) FROM via_qgis.schema_migrations") == [(2,)]
@@ -521,13 +511,13 @@ def test_an_unknown_connection_name_is_a_clear_error(qgis_app):
         open_qgis_connection("Region Hovedstaden jordbase")
 
 
-def test_styles_and_danish_aliases_open_with_the_table(qgis_app, server):
+def test_styles_and_danish_aliases_open_with_the_table(qgis_app, postgis_server):
     from qgis.core import QgsVectorLayer
 
     from jordressource_plugin.database.connections import open_qgis_connection
     from jordressource_plugin.database.install import create_or_upgrade
 
-    connection, uri = open_qgis_connection(server.qgis_uri())
+    connection, uri = open_qgis_connection(postgis_server.qgis_uri())
     create_or_upgrade(connection, "styled")
     create_or_upgrade(connection, "styled")  # again: one default style per table, not two
     for table in ("receivers", "movements", "storage_sites"):
@@ -607,7 +597,7 @@ class _Log:
         self.feedback = Feedback()
 
 
-def test_create_project_takes_the_password_from_an_authcfg_only(plugin, server):
+def test_create_project_takes_the_password_from_an_authcfg_only(plugin, postgis_server):
     import processing
     from qgis.core import (
         QgsApplication,
@@ -618,7 +608,7 @@ def test_create_project_takes_the_password_from_an_authcfg_only(plugin, server):
     )
 
     password = "Tr0ldmand-jord"
-    server.require_password("dba_region", password)
+    postgis_server.require_password("dba_region", password)
     authentication = QgsApplication.authManager()
     if not authentication.masterPasswordIsSet():
         assert authentication.setMasterPassword("jordbase-test-master", True)
@@ -628,7 +618,7 @@ def test_create_project_takes_the_password_from_an_authcfg_only(plugin, server):
     config.setConfig("username", "dba_region")
     config.setConfig("password", password)
     assert authentication.storeAuthenticationConfig(config)[0]
-    base = f"host=127.0.0.1 port={server.port} dbname=jordressource"
+    base = f"host=127.0.0.1 port={postgis_server.port} dbname=jordressource"
 
     log = _Log()
     with pytest.raises(QgsProcessingException):  # no password given: the server refuses
@@ -642,7 +632,7 @@ def test_create_project_takes_the_password_from_an_authcfg_only(plugin, server):
         "DATABASE": f"{base} authcfg={config.id()}", "SCHEMA": "with_authcfg"},
         context=context, feedback=log.feedback)
     assert result["SCHEMA_VERSION"] == 2
-    with connect(server) as connection:
+    with connect(postgis_server) as connection:
         assert rows(connection, "SELECT DISTINCT applied_by FROM with_authcfg.schema_migrations"
                     ) == [("dba_region",)]
     loaded = [context.temporaryLayerStore().mapLayer(layer_id)

@@ -30,6 +30,7 @@ def danish_styles():
     return {}
 
 
+@pytest.mark.qgis  # reads help or styles through QGIS's translator
 def test_every_style_label_is_english_and_in_the_catalogue():
     from jordressource_plugin.layers.legend import NUMBERS_ONLY, STYLE_LABELS
 

@@ -4,6 +4,8 @@ their fields; scripts call jordressource:local_plan_screening in any language.""
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_ID = "jordressource:local_plan_screening"
 
@@ -46,6 +48,7 @@ def test_model_inputs_read_top_down(plugin):
     assert order.index("local_plans") < order.index("local_plan_name_field")
 
 
+@pytest.mark.qgis  # reads help or styles through QGIS's translator
 def test_every_word_of_the_model_file_is_translatable():
     """The .model3 carries English words; each is in provider.MODEL_WORDS (the catalogue)."""
     import xml.etree.ElementTree as ElementTree

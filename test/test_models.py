@@ -122,3 +122,48 @@ def test_batch_example_rows_name_the_model_inputs_and_outputs(plugin):
         plans.add(values["local_plans"])
         assert all(re.fullmatch(r"\w+:\w+", name) for name in row["OUTPUTS"])
     assert len(plans) == len(rows)  # one local plan per row
+
+
+RESOURCE_MODEL_ID = "jordressource:resource_site_screening"
+
+
+def resource_site_inputs(tmp_path, temporary="TEMPORARY_OUTPUT"):
+    def layer(name):
+        return f"{SAMPLE}|layername={name}"
+
+    return {"excavations": layer("excavations"), "receivers": layer("receivers"),
+            "storage_sites": layer("storage_sites"), "area_types": layer("area_types"),
+            "contaminated_sites": layer("contaminated_sites"),
+            "disposal_sites": layer("disposal_sites"),
+            "schedule:report": str(tmp_path / "schedule.html"),
+            "schedule:flows": temporary, "schedule:stock": temporary,
+            "schedule:sites": temporary}
+
+
+def test_resource_site_model_classifies_then_schedules_with_storage(plugin, run_algorithm,
+                                                                     tmp_path):
+    found = registered(RESOURCE_MODEL_ID)
+    assert found is not None, "the provider did not load resource_site_screening.model3"
+    steps = [child.algorithmId() for child in sorted(found.childAlgorithms().values(),
+                                                      key=lambda child: child.position().x())]
+    assert steps == ["jordressource:classify_area_types", "jordressource:schedule_reuse"]
+    for child in found.childAlgorithms().values():
+        algorithm = registered(child.algorithmId())
+        for name in child.parameterSources():
+            assert algorithm.parameterDefinition(name) is not None, f"{child.childId()}: {name}"
+    result = run_algorithm("resource_site_screening", resource_site_inputs(tmp_path))
+    report = (tmp_path / "schedule.html").read_text(encoding="utf-8")
+    assert "<svg" in report
+    sites = result["schedule:sites"]
+    assert sites.featureCount() == 2
+    assert sum(f["throughput_t"] for f in sites.getFeatures()) > 0
+
+
+@pytest.mark.qgis_process
+def test_resource_site_model_runs_in_qgis_process(qgis_process, tmp_path):
+    parameters = resource_site_inputs(tmp_path, temporary=None)
+    for name in ("flows", "stock", "sites"):
+        parameters[f"schedule:{name}"] = str(tmp_path / f"{name}.gpkg")
+    result = qgis_process.run(RESOURCE_MODEL_ID, parameters)
+    assert Path(result["results"]["schedule:report"]) == tmp_path / "schedule.html"
+    assert (tmp_path / "flows.gpkg").exists() and (tmp_path / "sites.gpkg").exists()

@@ -181,10 +181,11 @@ def test_one_absurd_volume_is_warned_and_leaves_every_other_flow(run_algorithm, 
 @pytest.mark.parametrize("language", ["en", "da"])
 @pytest.mark.parametrize("algorithm", ["match_reuse", "soil_balance", "area_zones", "haul_matrix",
                                        "earthwork_volumes"])
+@pytest.mark.qgis  # reads help or styles through QGIS's translator
 def test_every_algorithm_that_reads_tables_includes_the_one_reading_section(algorithm, language):
     from jordressource_plugin.i18n import INCLUDE, _snippet
     from jordressource_plugin.resources import help_dir
 
     page = (help_dir() / language / f"{algorithm}.html").read_text(encoding="utf-8")
-    assert INCLUDE.findall(page) == ["reading_tables"]
+    assert INCLUDE.findall(page).count("reading_tables") == 1
     assert "1.500" in _snippet("reading_tables", language)

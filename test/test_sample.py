@@ -2,8 +2,11 @@
 every layer of the contract is there with its fields, excavations lie in urban or industrial
 areas, planned levels lie below the terrain, receivers compete for less soil than there is."""
 import sqlite3
+from contextlib import closing
 
+import pandas as pd
 import pytest
+from shapely.ops import unary_union
 
 from jordressource_plugin.core.project.datamodel import layer_spec
 from jordressource_plugin.resources import sample_dir
@@ -13,6 +16,7 @@ DEM = sample_dir() / "holbaek_dem.tif"
 LAYERS = {
     "municipality": "planning_areas", "area_types": "area_types", "excavations": "excavations",
     "excavation_points": "excavation_points", "receivers": "receivers",
+    "storage_sites": "storage_sites",
     "disposal_sites": "disposal_sites", "local_plans": "planning_areas", "roads": "roads",
     "contaminated_sites": "contaminated_sites",
 }
@@ -36,7 +40,7 @@ def test_every_layer_has_the_data_model_fields_and_a_default_style(layer, spec_n
     assert data.crs.to_epsg() == 25832
     assert [c for c in data.columns if c != "geometry"] == layer_spec(spec_name).field_names()
     assert data.geometry.is_valid.all() and not data.geometry.is_empty.any()
-    with sqlite3.connect(SAMPLE) as connection:
+    with closing(sqlite3.connect(SAMPLE)) as connection:
         styles = connection.execute("SELECT count(*) FROM layer_styles WHERE f_table_name = ? "
                                     "AND useAsDefault", (layer,)).fetchone()[0]
     assert styles == 1
@@ -52,8 +56,10 @@ def test_excavations_are_planned_in_urban_and_industrial_areas():
         assert set(result.area_type) <= {"urban", "industrial"}
         assert sites.volume_m3.between(300, 60000).all()
         assert set(sites.soil_class) <= {1, 2, 3}
-        assert (sites.start_date <= sites.end_date).all()
-        assert sites.start_date.min() >= "2026-01-01" and sites.end_date.max() <= "2030-12-31"
+        # Dates as the reader gives them: text (fiona) or datetime64 (pyogrio, geopandas 1.x).
+        start, end = pd.to_datetime(sites.start_date), pd.to_datetime(sites.end_date)
+        assert (start <= end).all()
+        assert start.min() >= pd.Timestamp("2026-01-01") and end.max() <= pd.Timestamp("2030-12-31")
     assert len(frame("excavations")) + len(frame("excavation_points")) == 62
 
 
@@ -93,7 +99,7 @@ def test_some_contaminated_sites_lie_on_excavations_whose_soil_is_graded():
     excavations = frame("excavations")
     sites = frame("contaminated_sites")
     assert set(sites.status) == {"V1", "V2"}
-    hit = excavations[excavations.intersects(sites.unary_union)]
+    hit = excavations[excavations.intersects(unary_union(list(sites.geometry)))]
     assert len(hit) >= 5
     assert (hit.soil_class >= 2).all()
 
@@ -112,3 +118,22 @@ def test_roads_are_one_connected_network_with_bridges():
                       for i in (0, -1)] for g in roads.geometry])
     graph = coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(len(nodes),) * 2)
     assert connected_components(graph, directed=False)[0] == 1
+
+
+def test_sample_has_time_to_plan_with_storage():
+    """Issue 13's sample: digging 1-6 months spread over 2026-2030, receivers open 3-18 months,
+    two resource sites with storage room (open throughout: no dates)."""
+    import pandas as pd
+
+    def months(layer):
+        sites = frame(layer)
+        days = (pd.to_datetime(sites.end_date) - pd.to_datetime(sites.start_date)).dt.days
+        return days / 30.44, pd.to_datetime(sites.start_date)
+
+    dig, start = months("excavations")
+    assert dig.between(0.9, 6.1).all() and start.dt.year.nunique() >= 4
+    open_months, _ = months("receivers")
+    assert open_months.between(2.9, 18.1).all()
+    storage = frame("storage_sites")
+    assert len(storage) == 2 and (storage.storage_capacity_m3 > 0).all()
+    assert storage.start_date.isna().all() and storage.end_date.isna().all()

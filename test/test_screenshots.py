@@ -9,6 +9,7 @@ pytestmark = pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which
                                 reason="needs QGIS desktop and xvfb-run (make setup installs them)")
 
 
+@pytest.mark.qgis  # reads help or styles through QGIS's translator
 def test_screenshot_of_the_danish_dialog_is_a_real_picture(tmp_path):
     from qgis.PyQt.QtGui import QImage
 

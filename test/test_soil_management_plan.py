@@ -206,7 +206,7 @@ def test_qgis_process_runs_the_plan(qgis_process, tmp_path, dem):
         "PLANNED_LEVEL_FIELD": "planned_level_m", "OUTPUT": str(tmp_path / "plan.gpkg"),
         "OUTPUT_OPTIONS": str(tmp_path / "options.gpkg"),
         "OUTPUT_HTML": str(tmp_path / "plan.html"), "OUTPUT_PDF": str(tmp_path / "plan.pdf")})
-    written = gpd.read_file(tmp_path / "plan.gpkg")
+    written = gpd.read_file(tmp_path / "plan.gpkg", layer="plan")
     assert out["results"]["SAMPLES"] == 24
     assert written.set_index("id").loc["B1", "balanced_level_m"] == pytest.approx(13.0, abs=1e-3)
     assert (tmp_path / "plan.pdf").stat().st_size > 1000

@@ -179,6 +179,16 @@ def test_dates_as_day_numbers_count_a_plain_end_date_to_the_end_of_its_day():
     assert column.days[0] == np.datetime64("2026-05-01")
 
 
+def test_an_end_date_the_day_before_the_start_is_a_reversed_window():
+    frame = pd.DataFrame([("before", 1.0, "2026-05-01", "2026-04-30"),
+                          ("one_day", 1.0, "2026-05-01", "2026-05-01")],
+                         columns=["id", "volume_m3", "start", "end"])
+    reading = t.read_sites(frame, t.SiteFields("volume_m3", t.VOLUME, "id", None, "start", "end"),
+                           fallback_ids=[1, 2])
+    assert [(i.reason, i.ids) for i in reading.report.issues] == [
+        (t.WINDOW_REVERSED, ["before"])]
+
+
 @pytest.mark.parametrize("required, action", [(True, t.REFUSED), (False, t.NOTED)])
 def test_ids_empty_and_repeated(required, action):
     ids, report = t.read_ids([" A ", 101, None, "", "A", "B"], fallback=[1, 2, 3, 4, 5, 6],

@@ -13,6 +13,7 @@ from qgis.core import (
 from ..i18n import number_format
 from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
+from ..layers.reading import report_area_overlaps
 from ..layers.sites import SiteFieldsMixin, SiteParameters
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -74,7 +75,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.RECEIVERS, numeric=True, optional=True)
         self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT),
+            QgsProcessing.SourceType.TypeVectorPolygon))
         for name, title in zip(self.NUMBERS, (
                 self.tr("Number of zones"), self.tr("Surplus in zones (m³)"),
                 self.tr("Demand in zones (m³)"), self.tr("Surplus outside every zone (m³)"),
@@ -82,6 +84,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
         from ..core.area.classify import prepare_area_types
         from ..core.area.zones import NO_BOUNDARY, area_zones
         from ..core.tables import CAPACITY, VOLUME
@@ -98,6 +102,8 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "The area-type layer has no polygons. Add area types (for example the municipal "
                 "zone map or CORINE Land Cover) and run again."))
         prepared = prepare_area_types(area_types, type_field)
+        report_area_overlaps(np.flatnonzero(prepared["overlaps_other_type"].to_numpy()),
+                             area_types, feedback)
         steps.setCurrentStep(1)
         contamination = self._polygons(parameters, self.CONTAMINATION, context, feedback, crs,
                                        self.tr("Contaminated sites"))
@@ -134,7 +140,7 @@ class AreaZonesAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.Polygon, crs)
+                                           QgsWkbTypes.Type.Polygon, crs)
         write_frame(sink, zones, fields, steps)
         sink.flushBuffer()
 

@@ -1,8 +1,13 @@
 """What every Jordressource algorithm shares: identity, translation, help, common parameters,
-reading layers into the core's frames and writing results to styled sinks.
+reading layers into the core's frames and writing results to styled sinks, all or nothing.
 
-Each algorithm module then holds only its own parameters and its call into `core/`.
+Each algorithm module then holds only its own parameters and its call into `core/`. Every
+``processAlgorithm`` a subclass defines is wrapped once, here, so that its file outputs are
+atomic (`layers/staging.py`): written to a staging folder beside their destination, moved into
+place only when the run succeeded, removed when it failed or was cancelled. A cancelled run
+raises, so it returns no results.
 """
+import functools
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -10,18 +15,21 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from .. import catalogue
 from ..dependencies import install_advice, missing_libraries
 from ..help_pages import algorithm_help_file
-from ..i18n import help_text, translate
-from ..layers import styling
+from ..i18n import help_text, number_format, translate
+from ..layers import postgis, styling
 from ..layers.outputs import field_aliases, output_fields, output_title
+from ..layers.staging import StagedOutputs
 from ..resources import icon_path
 from .parameters import with_default_standing_in
 
@@ -34,6 +42,7 @@ GROUPS = {
     "terrain": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Terrain"),
     "strategy": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Strategic planning"),
     "maps": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Maps"),
+    "control": QT_TRANSLATE_NOOP("JordressourceAlgorithm", "Control and traceability"),
 }
 
 # Libraries the core engine needs beyond QGIS; an algorithm missing one stays registered and
@@ -49,9 +58,18 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "project"
     REQUIRED_LIBRARIES = CORE_LIBRARIES
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None:
+            cls.processAlgorithm = _with_atomic_outputs(process)
+
     def __init__(self):
         super().__init__()
         self._written_outputs = {}
+        self._sinks = []
+        self._staged = None
+        self._postgres_sinks = []  # written in batches, the last ones after processAlgorithm
 
     # Identity -----------------------------------------------------------------------------
     def name(self):
@@ -107,21 +125,46 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         take their default when a script or model leaves them out (see ``parameters``)."""
         return super().addParameter(with_default_standing_in(parameter), createOutput)
 
+    def checkParameterValues(self, parameters, context):
+        """A number out of its range is named with its limit and value (QGIS says only
+        "Incorrect parameter value"), e.g. a detour factor below 1 or a negative haul."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterNumber):
+                continue
+            value = parameters.get(definition.name())
+            if value is None or definition.checkValueIsAcceptable(value, context):
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                continue  # an expression or a layer property: QGIS's own check
+            shown = number_format().trimmed
+            for limit, wrong, text in (
+                    (definition.minimum(), number < definition.minimum(), translate(
+                        "JordressourceAlgorithm", "{0} must be at least {1}, not {2}.")),
+                    (definition.maximum(), number > definition.maximum(), translate(
+                        "JordressourceAlgorithm", "{0} must be at most {1}, not {2}."))):
+                if wrong:
+                    return False, text.format(definition.description(), shown(limit),
+                                               shown(number))
+        return super().checkParameterValues(parameters, context)
+
     def add_distance_crs_parameter(self, advanced=False):
         parameter = QgsProcessingParameterCrs(
             "DISTANCE_CRS",
             translate("JordressourceAlgorithm", "Metric CRS for distances and areas"),
             defaultValue=DEFAULT_DISTANCE_CRS)
         if advanced:
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            parameter.setFlags(parameter.flags()
+                               | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(parameter)
 
     def add_number_parameter(self, name, description, default, minimum=0.0, maximum=None,
                              advanced=False, optional=False, integer=False, decimals=None):
         """A number parameter whose box shows ``decimals`` places (by default as many as the
         default value has, at least one), not QGIS's six ("30.000000")."""
-        kind = QgsProcessingParameterNumber.Integer if integer \
-            else QgsProcessingParameterNumber.Double
+        kind = QgsProcessingParameterNumber.Type.Integer if integer \
+            else QgsProcessingParameterNumber.Type.Double
         parameter = QgsProcessingParameterNumber(
             name, description, kind, defaultValue=default, optional=optional, minValue=minimum)
         if maximum is not None:
@@ -130,7 +173,8 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
             places = decimals if decimals is not None else default_decimals(default)
             parameter.setMetadata({"widget_wrapper": {"decimals": places}})
         if advanced:
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            parameter.setFlags(parameter.flags()
+                               | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(parameter)
         return parameter
 
@@ -164,15 +208,38 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         return output_fields(catalogue.output(self.ALGORITHM_ID, name), input_fields)
 
     def sink_or_error(self, parameters, name, context, fields, wkb_type, crs):
-        if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.LineGeometry,
-                                                  QgsWkbTypes.PolygonGeometry):
+        if QgsWkbTypes.geometryType(wkb_type) in (QgsWkbTypes.GeometryType.LineGeometry,
+                                                  QgsWkbTypes.GeometryType.PolygonGeometry):
             # A repaired polygon may come out in several parts: multi types hold every site.
             wkb_type = QgsWkbTypes.multiType(wkb_type)
+        parameters = postgis.table_destination(parameters, name, wkb_type)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        table = postgis.postgres_output(dest_id, context)
+        if table is not None:
+            sink = postgis.PostgresBatches(sink, table, fields)
+            self._postgres_sinks.append(sink)
         self.register_output(name, dest_id, wkb_type)
         return sink, dest_id
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """QGIS's parameterAsSink, remembering the sink so that the run can close it before its
+        files are moved into place (a sink still open would be moved half-written)."""
+        sink, dest_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None:
+            self._sinks.append(sink)
+        return sink, dest_id
+
+    def close_sinks(self):
+        sinks, self._sinks = self._sinks, []
+        for sink in sinks:
+            if not sip.isdeleted(sink) and sip.ispyowned(sink):
+                sip.delete(sink)  # flushes and closes the file
+
+    def final_path(self, path):
+        """Where the staged file ``path`` goes when the run succeeds, for messages."""
+        return path if self._staged is None else self._staged.final_text(path)
 
     def register_output(self, name, dest_id, wkb_type=None):
         """Remember an output written by this run, so that it is styled after the run (sinks
@@ -183,8 +250,14 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
         """Style outputs and give their fields aliases, as the catalogue says: on load in QGIS,
         on the temporary layers of a script, and stored with file outputs for qgis_process users.
 
-        Runs after processAlgorithm has returned, when its sinks are closed and files complete.
+        Runs after processAlgorithm has returned, when its sinks are closed and files complete;
+        the last rows of PostGIS outputs are written first.
         """
+        for sink in self._postgres_sinks:
+            if not sink.flushBuffer():
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm", "Could not write a feature to the output: {0}")
+                    .format(sink.lastError()))
         for name, (dest_id, wkb_type) in self._written_outputs.items():
             output = catalogue.find(self.ALGORITHM_ID, name)
             if output is None:
@@ -192,6 +265,53 @@ class JordressourceAlgorithm(QgsProcessingAlgorithm):
             style = styling.style_for_geometry(output.style, wkb_type) if output.style else ""
             styling.style_output(dest_id, style, field_aliases(output), context, feedback)
         return {}
+
+
+class _Cancelled(Exception):
+    """The run was cancelled: raised to leave it through the same door as a failure."""
+
+
+def _with_atomic_outputs(process):
+    """``process`` (a subclass's processAlgorithm) run with its file outputs staged, committed
+    only when it returned without being cancelled (module docstring, `layers/staging.py`)."""
+
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        if self._staged is not None:  # a subclass calling its base's processAlgorithm
+            return process(self, parameters, context, feedback)
+        staged = StagedOutputs.plan(self, parameters, context)
+        self._staged = staged
+        try:
+            try:
+                results = process(self, staged.parameters, context, feedback)
+            finally:
+                self.close_sinks()
+            if feedback is not None and feedback.isCanceled():
+                raise _Cancelled()
+            results = staged.commit(results or {}, context)
+        except Exception as error:
+            staged.discard(context)
+            # A run stopped half-way may fail on what it had read so far ("no usable volume"):
+            # the cancellation is the cause to name.
+            if isinstance(error, _Cancelled) or (feedback is not None and feedback.isCanceled()):
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm",
+                    "The run was cancelled: no output was written and no result is returned.")
+                ) from None
+            if isinstance(error, OSError):
+                raise QgsProcessingException(translate(
+                    "JordressourceAlgorithm", "A file could not be read or written: {0}")
+                    .format(staged.final_text(str(error)))) from None
+            if isinstance(error, QgsProcessingException):
+                raise QgsProcessingException(staged.final_text(str(error))) from None
+            raise
+        finally:
+            self._staged = None
+        self._written_outputs = {name: (staged.final_text(dest_id), wkb_type)
+                                 for name, (dest_id, wkb_type) in self._written_outputs.items()}
+        return results
+
+    return run
 
 
 def default_decimals(value) -> int:
@@ -206,10 +326,10 @@ def default_decimals(value) -> int:
 def processing_vector_types(*types):
     """Geometry type filters for layer parameters, e.g. ``processing_vector_types("polygon")``."""
     names = {
-        "point": QgsProcessing.TypeVectorPoint,
-        "line": QgsProcessing.TypeVectorLine,
-        "polygon": QgsProcessing.TypeVectorPolygon,
-        "any": QgsProcessing.TypeVectorAnyGeometry,
-        "table": QgsProcessing.TypeVector,
+        "point": QgsProcessing.SourceType.TypeVectorPoint,
+        "line": QgsProcessing.SourceType.TypeVectorLine,
+        "polygon": QgsProcessing.SourceType.TypeVectorPolygon,
+        "any": QgsProcessing.SourceType.TypeVectorAnyGeometry,
+        "table": QgsProcessing.SourceType.TypeVector,
     }
     return [names[t] for t in types]

@@ -7,7 +7,8 @@ from qgis.core import (
 )
 
 from ..i18n import number_format
-from ..layers.frames import read_frame, write_frame
+from ..layers.frames import bounds_rectangle, read_frame, write_frame
+from ..layers.reading import report_area_overlaps
 from ..layers.vocabulary import area_type_name
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -45,7 +46,10 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
             self.OUTPUT, self.output_title(self.OUTPUT)))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
         from ..core.area.classify import classify_sites, prepare_area_types
+        from ..core.geometry import extent
 
         sites_source = self.source_or_error(parameters, self.INPUT, context)
         areas_source = self.source_or_error(parameters, self.AREA_TYPES, context)
@@ -55,8 +59,14 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         crs = self.distance_crs(parameters, context)
 
         sites = read_frame(sites_source, crs, context, feedback, label=self.tr("Sites"))
+        # Only the polygons the sites reach into classify them (core.geometry.extent).
+        within = bounds_rectangle(extent.grown(extent.bounds_of(sites.geometry.total_bounds),
+                                               extent.EDGE_SLACK_M))
         areas = read_frame(areas_source, crs, context, feedback, fields=[field],
-                           label=self.tr("Area types"))
+                           label=self.tr("Area types"), within=within)
+        if areas.empty and within is not None:  # none near the sites: is the layer empty?
+            areas = read_frame(areas_source, crs, context, feedback, fields=[field],
+                               label=self.tr("Area types"))
         if areas.empty:
             raise QgsProcessingException(self.tr(
                 "The area-type layer has no polygons. Add area types (for example the municipal "
@@ -64,12 +74,16 @@ class ClassifyAreaTypesAlgorithm(JordressourceAlgorithm):
         contamination = None
         if contamination_source is not None:
             contamination = read_frame(contamination_source, crs, context, feedback, fields=[],
-                                       label=self.tr("Contaminated sites")).geometry
+                                       label=self.tr("Contaminated sites"),
+                                       within=within).geometry
         if feedback.isCanceled():
             return {}
         feedback.setProgress(50)
 
-        result = classify_sites(sites.geometry, prepare_area_types(areas, field), contamination)
+        prepared = prepare_area_types(areas, field)
+        report_area_overlaps(np.flatnonzero(prepared["overlaps_other_type"].to_numpy()), areas,
+                             feedback)
+        result = classify_sites(sites.geometry, prepared, contamination)
         sites["area_type"] = result.area_type
         sites["area_share"] = result.area_share
         sites["contamination_suspected"] = result.contamination_suspected

@@ -27,15 +27,15 @@ from qgis.core import (
 from ..i18n import translate
 from ..layers.frames import qgis_value
 from ..layers.legend import load_style
-from ..qt_compat import new_field
+from ..qt_compat import new_field, save_style_to_database
 from ..resources import style_path
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm
 
 _WKB_TYPES = {
-    "Point": QgsWkbTypes.Point,
-    "LineString": QgsWkbTypes.LineString,
-    "MultiPolygon": QgsWkbTypes.MultiPolygon,
-    "None": QgsWkbTypes.NoGeometry,
+    "Point": QgsWkbTypes.Type.Point,
+    "LineString": QgsWkbTypes.Type.LineString,
+    "MultiPolygon": QgsWkbTypes.Type.MultiPolygon,
+    "None": QgsWkbTypes.Type.NoGeometry,
 }
 
 
@@ -58,12 +58,13 @@ def write_layer(path, spec, crs, transform_context, rows=(), layer_name=None, ne
     options.driverName = "GPKG"
     options.layerName = name
     options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if new_file
-                                    else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    on_existing = QgsVectorFileWriter.ActionOnExistingFile
+    options.actionOnExistingFile = (on_existing.CreateOrOverwriteFile if new_file
+                                    else on_existing.CreateOrOverwriteLayer)
     fields = qgs_fields(spec)
     writer = QgsVectorFileWriter.create(str(path), fields, _WKB_TYPES[spec.geometry], crs,
                                         transform_context, options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         message = writer.errorMessage()
         del writer
         raise QgsProcessingException(translate(
@@ -98,11 +99,11 @@ def store_default_style(uri, spec, layer_name):
             "CreateProjectAlgorithm", "Could not open {0} after writing it.").format(uri))
     qml = style_path(spec.style)
     if qml.exists():
-        categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
-        load_style(layer, qml, categories)
+        category = QgsMapLayer.StyleCategory
+        load_style(layer, qml, category.Symbology | category.Labeling | category.Rendering)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
-    error = layer.saveStyleToDatabase(spec.style, spec.title_da, True, "")
+    error = save_style_to_database(layer, spec.style, spec.title_da)
     if error:
         raise QgsProcessingException(translate(
             "CreateProjectAlgorithm", "Could not store the style of {0}: {1}")

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..i18n import number_format
+from ..layers.fields import id_list
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from .base import CORE_LIBRARIES, JordressourceAlgorithm, processing_vector_types
@@ -49,7 +50,7 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
             self.PLANNED_SURFACE, self.tr("Planned surface (raster, metres)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PLANNED_LEVEL_FIELD, self.tr("Planned level field (metres)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.DataType.Numeric,
             optional=True))
         self.add_number_parameter(self.BULKING_FACTOR, self.tr("Bulking factor (loose / in situ)"),
                                   1.25, minimum=1.0)
@@ -122,6 +123,7 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
         frame["tonnes"] = result.tonnes(density)
         frame["valid_share"] = result.valid_share
         self.report_polygons(frame[FEATURE_ID].to_numpy(), result, earthwork, feedback)
+        self.report_overlaps(frame, feedback)
 
         fields = self.output_fields(self.OUTPUT, source.fields())
         # Multi: a repaired polygon may have come apart into several.
@@ -153,3 +155,16 @@ class EarthworkVolumesAlgorithm(TerrainInputsMixin, JordressourceAlgorithm):
                 "The cut/fill depth raster is written as GeoTIFF: give it a .tif name "
                 "(not {0}).").format(Path(path).name))
         return path or None
+
+    def report_overlaps(self, frame, feedback):
+        """Overlapping excavations each count the cells they share (help: rule), so the totals
+        count those cells once per polygon: name them."""
+        from ..core.geometry.spatial_pairs import overlapping_pairs
+
+        first, second = overlapping_pairs(frame.geometry.to_numpy())
+        if len(first):
+            ids = frame[FEATURE_ID].to_numpy()
+            feedback.pushWarning(self.tr(
+                "{0} pair(s) of excavations overlap: each polygon counts the cells they share, "
+                "so the totals count those cells more than once: ids {1}.")
+                .format(len(first), id_list(sorted(set(ids[first]) | set(ids[second])))))

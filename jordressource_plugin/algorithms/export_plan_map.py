@@ -7,6 +7,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLegendRenderer,
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
@@ -26,10 +28,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
     QgsRectangle,
-    QgsRenderContext,
     QgsSymbolLayerUtils,
+    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QLocale, QVariant
+from qgis.PyQt.QtCore import QDate, QLocale
 
 from ..i18n import user_language
 from ..layers.fields import id_list, missing_field_error
@@ -44,6 +46,7 @@ from ..layout.plan_layout import (
     export_result_message,
     fit_page_geometry,
 )
+from ..qt_compat import is_null
 from ..resources import PACKAGE_DIR
 from .base import DEFAULT_DISTANCE_CRS, JordressourceAlgorithm, processing_vector_types
 
@@ -84,11 +87,12 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
 
     def flags(self):
         # Layouts are not thread safe: like QGIS's own layout exports, run in the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.LAYERS, self.tr("Layers to show on the map"), QgsProcessing.TypeMapLayer))
+            self.LAYERS, self.tr("Layers to show on the map"),
+            QgsProcessing.SourceType.TypeMapLayer))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.COVERAGE, self.tr("Plan areas, one page each (optional)"),
             processing_vector_types("polygon"), optional=True))
@@ -119,7 +123,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         png = QgsProcessingParameterFolderDestination(
             self.OUTPUT_PNG_FOLDER, self.output_title(self.OUTPUT_PNG_FOLDER), optional=True,
             createByDefault=False)
-        png.setFlags(png.flags() | png.FlagAdvanced)
+        png.setFlags(png.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(png)
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 
@@ -159,12 +163,17 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         extent = None
         if coverage is not None:
             scales = set_page_extents(page_layers, pages, geometry, margin)
+            self.report_blank_pages(pages, copies, crs, project, margin, feedback)
         else:
-            bounds = self.map_bounds(parameters, context, copies, crs, project)
+            bounds = self.map_bounds(parameters, context, copies, crs, project, feedback)
             (x_min, y_min, x_max, y_max), scale = page_extent(
                 bounds, geometry.map.w, geometry.map.h, margin)
             extent = QgsRectangle(x_min, y_min, x_max, y_max)
             scales = [scale]
+            if not any_feature_in(copies, extent, crs, project):
+                feedback.pushWarning(self.tr(
+                    "The map extent holds no feature of the chosen layers: the map is blank. "
+                    "Check the extent and its coordinate system."))
 
         texts = self.page_texts(parameters, context, title, copies, crs, coverage is not None,
                                 geometry.paper, language)
@@ -182,7 +191,8 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
             steps.setCurrentStep(1)
             self.export_png(layout, png_folder, Path(pdf_path).stem, dpi, steps)
         page_count = len(scales)
-        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count, pdf_path))
+        feedback.pushInfo(self.tr("Wrote {0} page(s) to {1}.").format(page_count,
+                                                                         self.final_path(pdf_path)))
         return {self.OUTPUT: pdf_path, self.OUTPUT_PNG_FOLDER: png_folder or None,
                 self.PAGE_COUNT: page_count}
 
@@ -212,7 +222,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 project.addMapLayer(layer, False)
             node = project.layerTreeRoot().addLayer(page_layers[0])
             # Its one entry names the plan area; a heading above it would repeat the name.
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         for layer in copies:
             project.layerTreeRoot().addLayer(layer)
         return project, copies, pages, page_layers
@@ -266,13 +276,12 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 skipped.append(feature.id())
                 continue
             name = feature[name_field] if name_field else None
-            if name is None or (isinstance(name, QVariant) and name.isNull()):
+            if is_null(name):
                 name = ""
             name = str(name)
             if not name.strip():
                 ident = feature.attributes()[id_index] if id_index >= 0 else None
-                if ident is None or ident == "" or (isinstance(ident, QVariant)
-                                                    and ident.isNull()):
+                if is_null(ident) or ident == "":
                     ident = feature.id()
                 name = self.tr("Area {0}").format(ident)
                 unnamed.append(feature.id())
@@ -293,22 +302,38 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
                 "plan areas empty for a single map of all layers."))
         return pages
 
-    def map_bounds(self, parameters, context, layers, crs, project):
+    def map_bounds(self, parameters, context, layers, crs, project, feedback):
         if self.parameterAsString(parameters, self.EXTENT, context):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             if not extent.isEmpty():
                 return extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()
-        combined = QgsRectangle()
-        combined.setMinimal()
-        for layer in layers:
-            if layer.extent().isNull():
-                continue
-            transform = QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
-            combined.combineExtentWith(transform.transformBoundingBox(layer.extent()))
-        if combined.isNull():
+            feedback.pushWarning(self.tr(
+                "The map extent has no width or height; the map shows all layers instead."))
+        # Combined from the first extent on: an empty QgsRectangle to start from differs between
+        # QGIS versions (3.34 deprecates setMinimal() for setNull(), which 3.22 lacks).
+        extents = [QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
+                   .transformBoundingBox(layer.extent())
+                   for layer in layers if not layer.extent().isNull()]
+        if not extents:
             raise QgsProcessingException(self.tr(
                 "The layers hold no features to map. Add layers with data, or give a map extent."))
+        combined = QgsRectangle(extents[0])
+        for extent in extents[1:]:
+            combined.combineExtentWith(extent)
         return combined.xMinimum(), combined.yMinimum(), combined.xMaximum(), combined.yMaximum()
+
+    def report_blank_pages(self, pages, layers, crs, project, margin, feedback):
+        """Name the plan areas whose page shows none of the layers' features."""
+        blank = []
+        for page in pages:
+            box = page["geometry"].boundingBox()
+            box.grow(margin * max(box.width(), box.height()))
+            if not any_feature_in(layers, box, crs, project):
+                blank.append(page["name"])
+        if blank:
+            feedback.pushWarning(self.tr(
+                "{0} plan area(s) hold no feature of the chosen layers; their pages show only "
+                "the area: {1}.").format(len(blank), ", ".join(blank)))
 
     # Page ---------------------------------------------------------------------------------
     def page_texts(self, parameters, context, title, layers, crs, atlas, paper, language):
@@ -345,7 +370,7 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
         settings.exportMetadata = True
         settings.simplifyGeometries = True
         # Text as text, not outlines: the planner can search and copy names in the PDF.
-        settings.textRenderFormat = _always_text()
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         exporter = QgsLayoutExporter(layout)
         atlas = layout.atlas()
         if atlas.enabled():
@@ -376,7 +401,22 @@ class ExportPlanMapAlgorithm(JordressourceAlgorithm):
             raise QgsProcessingException(message + (f" ({error})" if error else ""))
 
 
-def _always_text():
-    if hasattr(Qgis, "TextRenderFormat"):  # QGIS 3.28 and later
-        return Qgis.TextRenderFormat.AlwaysText
-    return QgsRenderContext.TextFormatAlwaysText
+def any_feature_in(layers, rectangle, crs, project):
+    """Whether any of ``layers`` has a feature (a raster: any extent) within ``rectangle``,
+    given in ``crs``."""
+    for layer in layers:
+        transform = QgsCoordinateTransform(crs, layer.crs(), project.transformContext())
+        try:
+            area = transform.transformBoundingBox(rectangle)
+        except QgsCsException:
+            continue
+        if not isinstance(layer, QgsVectorLayer):
+            if layer.extent().intersects(area):
+                return True
+            continue
+        request = QgsFeatureRequest().setFilterRect(area).setLimit(1)
+        request.setNoAttributes()
+        if any(True for _ in layer.getFeatures(request)):
+            return True
+    return False
+

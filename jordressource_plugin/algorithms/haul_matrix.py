@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -20,7 +21,8 @@ from ..i18n import number_format
 from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame
 from ..layers.reading import check_reading
-from ..layers.roads import read_road_network
+from ..layers.roads import read_roads_near
+from ..layers.sites import report_spread_sites
 from ..layers.vocabulary import distance_method
 from .base import JordressourceAlgorithm, processing_vector_types
 
@@ -76,7 +78,7 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         oneway = QgsProcessingParameterField(
             self.ONEWAY_FIELD, self.tr("One-way field of the roads (optional)"),
             parentLayerParameterName=self.ROADS, optional=True)
-        oneway.setFlags(oneway.flags() | oneway.FlagAdvanced)
+        oneway.setFlags(oneway.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(oneway)
         self.add_number_parameter(self.DETOUR_FACTOR,
                                   self.tr("Detour factor (road / straight distance, "
@@ -86,7 +88,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         self.add_distance_crs_parameter()
         self.add_number_parameter(self.SNAP_TOLERANCE_M,
                                   self.tr("Snap tolerance: road ends closer than this join (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True)
+                                  costs.SNAP_TOLERANCE_M, maximum=costs.SNAP_TOLERANCE_MAX_M,
+                                  advanced=True)
         self.add_number_parameter(self.ACCESS_WARNING_M,
                                   self.tr("Report sites farther than this from any road (m)"),
                                   costs.ACCESS_WARNING_M, advanced=True)
@@ -118,12 +121,19 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
                 "listed. Set a maximum haul (km) above 0.").format(
                     number_format().whole(len(source_ids) * len(target_ids))))
         steps.setCurrentStep(1)
-        network = self._read_roads(parameters, context, steps, crs)
+        network, bounds = self._read_roads(parameters, context, steps, crs, sites, max_km)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(2)
-        pairs, disconnected, far = self._pairs(parameters, context, feedback, steps, network,
-                                               sites, max_km)
+        result = self._haul(network, sites, max_km, steps)
+        if bounds is not None and result is not None and result.disconnected_pairs:
+            # Roads outside the area read may join parts of the network: count on them all.
+            feedback.pushInfo(self.tr("Roads: some sites lie on separate parts of the roads "
+                                      "read; reading the whole road layer to count them."))
+            network, _ = self._read_roads(parameters, context, steps, crs, sites, math.inf)
+            result = self._haul(network, sites, max_km, steps)
+        pairs, disconnected, far = self._pairs(parameters, context, feedback, result, sites,
+                                               max_km)
         if steps.isCanceled():
             return {}
         numbers = number_format()
@@ -138,12 +148,12 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
         steps.setCurrentStep(3)
         fields = self.output_fields(self.OUTPUT)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.LineString, crs)
+                                           QgsWkbTypes.Type.LineString, crs)
         route_sink, route_id = None, None
         if parameters.get(self.OUTPUT_ROUTES):
             route_sink, route_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context,
                                                       self.output_fields(self.OUTPUT_ROUTES),
-                                                      QgsWkbTypes.LineString, crs)
+                                                      QgsWkbTypes.Type.LineString, crs)
         routes = None
         if route_sink is not None and network is not None:
             routes = network.route_lines(source_xy, target_xy, pairs, canceled=steps.isCanceled)
@@ -162,13 +172,13 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             feature.setAttributes(attributes)
             feature.setGeometry(QgsGeometry(QgsLineString(
                 [source_xy[s, 0], target_xy[t, 0]], [source_xy[s, 1], target_xy[t, 1]])))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             if routes is not None and routes[k] is not None:
                 route = QgsFeature(fields)
                 route.setAttributes(attributes)
                 xs, ys = routes[k].xy
                 route.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
-                route_sink.addFeature(route, QgsFeatureSink.FastInsert)
+                route_sink.addFeature(route, QgsFeatureSink.Flag.FastInsert)
             if k % 1000 == 0:
                 steps.setProgress(100.0 * k / total)
         results = {self.OUTPUT: dest_id, self.PAIR_COUNT: len(pairs),
@@ -180,6 +190,8 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
     def _read_sites(self, parameters, context, feedback, layer, field, label, crs):
         """(ids, (n, 2) positions, label) of a site layer; a site without an id is named by
         its feature id, and repeated ids are reported (help: reading tables)."""
+        import pandas as pd
+
         from ..core.geometry.positions import position_xy
         from ..core.tables import read_ids
 
@@ -196,30 +208,43 @@ class HaulMatrixAlgorithm(JordressourceAlgorithm):
             ids, report = read_ids(frame[id_field], fids, id_field)
             check_reading(report, label, feedback)
             ids = ids.tolist()
+        report_spread_sites(frame, pd.Series(ids, dtype=object), label, feedback)
         return ids, position_xy(frame.geometry), label
 
-    def _read_roads(self, parameters, context, feedback, crs):
+    def _read_roads(self, parameters, context, feedback, crs, sites, max_km):
+        """(RoadNetwork or None, bounds read or None): the roads within the maximum haul (or the
+        access warning distance, if longer) of the sites; every road without a maximum."""
+        import numpy as np
+
         source = self.source_or_error(parameters, self.ROADS, context, required=False)
         if source is None:
-            return None
+            return None, None
         tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
         oneway_field = resolve_field(self, parameters, self.ONEWAY_FIELD, context, source,
                                      self.tr("Roads"), feedback)
-        return read_road_network(source, crs, tolerance, context, feedback, oneway_field)
+        warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
+        sites_xy = np.vstack([sites[self.SOURCES][1], sites[self.TARGETS][1]])
+        return read_roads_near(source, crs, tolerance, context, feedback, sites_xy,
+                               max(max_km * 1000.0, warning_m), oneway_field)
 
-    def _pairs(self, parameters, context, feedback, steps, network, sites, max_km):
-        """(HaulPairs, pairs with no road path, sites far from any road)."""
+    def _haul(self, network, sites, max_km, steps):
+        """The NetworkHaul of every pair within ``max_km``; None without roads."""
+        if network is None:
+            return None
+        return network.haul(sites[self.SOURCES][1], sites[self.TARGETS][1], max_km,
+                            progress=lambda share: steps.setProgress(100 * share),
+                            canceled=steps.isCanceled)
+
+    def _pairs(self, parameters, context, feedback, result, sites, max_km):
+        """(HaulPairs, pairs with no road path, sites far from any road), reported."""
         from ..core.network.haul import straight_haul_pairs
 
         source_xy, target_xy = sites[self.SOURCES][1], sites[self.TARGETS][1]
-        if network is None:
+        if result is None:
             detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
             feedback.pushInfo(self.tr("No roads given: straight lines × {0}.").format(
                 number_format().trimmed(detour)))
             return straight_haul_pairs(source_xy, target_xy, max_km, detour), 0, 0
-        result = network.haul(source_xy, target_xy, max_km,
-                              progress=lambda share: steps.setProgress(100 * share),
-                              canceled=steps.isCanceled)
         warning_m = self.parameterAsDouble(parameters, self.ACCESS_WARNING_M, context)
         far = sum(self._report_far(sites[layer], access, warning_m, feedback)
                   for layer, access in ((self.SOURCES, result.source_access_m),

@@ -10,58 +10,26 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsWkbTypes,
 )
 
 from ..i18n import number_format
-from ..layers.fields import id_list, resolve_field
-from ..layers.frames import FEATURE_ID, read_frame, write_frame
-from ..layers.reading import check_reading
-from ..layers.roads import read_road_network
-from ..layers.sites import SiteFieldsMixin, SiteParameters
+from ..layers.fields import id_list
+from ..layers.frames import write_frame
+from ..layers.reuse_inputs import ReuseInputsMixin
 from ..layers.solver import solver_failure, solver_report
-from .base import JordressourceAlgorithm, processing_vector_types
+from .base import JordressourceAlgorithm
 
 
-class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
+class MatchReuseAlgorithm(ReuseInputsMixin, JordressourceAlgorithm):
     ALGORITHM_ID = "match_reuse"
     GROUP_ID = "reuse"
 
-    SOURCES = "SOURCES"
-    RECEIVERS = "RECEIVERS"
-    DISPOSAL = "DISPOSAL"
-    AREA_TYPES = "AREA_TYPES"
-    CONTAMINATION = "CONTAMINATION"
-    ROADS = "ROADS"
-    AREA_RULE = "AREA_RULE"
     OUTPUT_MATCHES = "OUTPUT_MATCHES"
     OUTPUT_SOURCES = "OUTPUT_SOURCES"
     OUTPUT_RECEIVERS = "OUTPUT_RECEIVERS"
     OUTPUT_ROUTES = "OUTPUT_ROUTES"
-
-    # (parameter, default field, parent layer, optional, advanced). The fields every run maps
-    # (ids, volume, class, capacity) come first in the dialog; dates, kinds, disposal fields and
-    # the area-type field have defaults that fit the data model and wait under Advanced.
-    FIELDS = (
-        ("SOURCE_ID_FIELD", "id", "SOURCES", False, False),
-        ("VOLUME_FIELD", "volume_m3", "SOURCES", False, False),
-        ("CLASS_FIELD", "soil_class", "SOURCES", False, False),
-        ("RECEIVER_ID_FIELD", "id", "RECEIVERS", False, False),
-        ("CAPACITY_FIELD", "capacity_m3", "RECEIVERS", False, False),
-        ("MAX_CLASS_FIELD", "max_soil_class", "RECEIVERS", False, False),
-        ("SOURCE_START_FIELD", "start_date", "SOURCES", True, True),
-        ("SOURCE_END_FIELD", "end_date", "SOURCES", True, True),
-        ("KIND_FIELD", "kind", "RECEIVERS", True, True),
-        ("RECEIVER_START_FIELD", "start_date", "RECEIVERS", True, True),
-        ("RECEIVER_END_FIELD", "end_date", "RECEIVERS", True, True),
-        ("DISPOSAL_ID_FIELD", "id", "DISPOSAL", True, True),
-        ("GATE_FEE_FIELD", "gate_fee_dkk_t", "DISPOSAL", True, True),
-        ("AREA_TYPE_FIELD", "area_type", "AREA_TYPES", True, True),
-    )
 
     def displayName(self):
         return self.tr("Find short-haul reuse matches")
@@ -70,91 +38,18 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         return ["reuse", "genanvendelse", "match", "allocation", "haul", "transport", "disposal",
                 "jordflytning", "råstofgrav", "optimal"]
 
-    def field_labels(self):
-        return {
-            "SOURCE_ID_FIELD": self.tr("Excavation id field"),
-            "VOLUME_FIELD": self.tr("Surplus volume field (m³, in situ)"),
-            "CLASS_FIELD": self.tr("Soil class field"),
-            "SOURCE_START_FIELD": self.tr("Excavation start date field"),
-            "SOURCE_END_FIELD": self.tr("Excavation end date field"),
-            "RECEIVER_ID_FIELD": self.tr("Receiver id field"),
-            "KIND_FIELD": self.tr("Receiver kind field"),
-            "CAPACITY_FIELD": self.tr("Receiver capacity field (m³)"),
-            "MAX_CLASS_FIELD": self.tr("Highest accepted soil class field"),
-            "RECEIVER_START_FIELD": self.tr("Receiver start date field"),
-            "RECEIVER_END_FIELD": self.tr("Receiver end date field"),
-            "DISPOSAL_ID_FIELD": self.tr("Disposal site id field"),
-            "GATE_FEE_FIELD": self.tr("Gate fee field (DKK/t)"),
-            "AREA_TYPE_FIELD": self.tr("Area type field"),
-        }
-
     def initAlgorithm(self, config=None):
-        from ..core.reuse import costs
-
-        sites = processing_vector_types("point", "polygon")
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SOURCES, self.tr("Excavations with surplus soil"), sites))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RECEIVERS, self.tr("Receivers (pits, resource sites, utilisation)"), sites))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.DISPOSAL, self.tr("Disposal sites"), sites, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
-            processing_vector_types("polygon"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr("Roads"), processing_vector_types("line"), optional=True))
-        labels = self.field_labels()
-        fields = {name: QgsProcessingParameterField(
-            name, labels[name], defaultValue=default, parentLayerParameterName=parent,
-            optional=optional) for name, default, parent, optional, _ in self.FIELDS}
-        for name, _, _, _, advanced in self.FIELDS:
-            if not advanced:
-                self.addParameter(fields[name])
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_RULE, self.tr("Area rule"),
-            options=[self.tr("0 – ignore area types"),
-                     self.tr("1 – analysis cost when crossing area types"),
-                     self.tr("2 – only within the same area type")],
-            defaultValue=1))
-        self.add_number_parameter("MAX_HAUL_KM", self.tr("Maximum haul (km)"), costs.MAX_HAUL_KM,
-                                  decimals=1)
-        self.add_number_parameter("DETOUR_FACTOR",
-                                  self.tr("Detour factor (road / straight distance, "
-                                          "without roads)"),
-                                  costs.DETOUR_FACTOR, minimum=1.0, decimals=2)
-        for name, _, _, _, advanced in self.FIELDS:
-            if advanced:
-                fields[name].setFlags(fields[name].flags() | fields[name].FlagAdvanced)
-                self.addParameter(fields[name])
-        self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"),
-                                  costs.SNAP_TOLERANCE_M, advanced=True, decimals=1)
-        self.add_distance_crs_parameter(advanced=True)
-        for name, label, default, decimals in (
-                ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3, 2),
-                ("TRUCK_PAYLOAD_T", self.tr("Truck payload (t)"), costs.TRUCK_PAYLOAD_T, 1),
-                ("TRANSPORT_COST_DKK_TKM", self.tr("Transport cost (DKK per tonne-km)"),
-                 costs.TRANSPORT_COST_DKK_TKM, 2),
-                ("ANALYSIS_COST_DKK_T", self.tr("Analysis cost (DKK/t)"),
-                 costs.ANALYSIS_COST_DKK_T, 2),
-                ("CO2_KG_TKM", self.tr("CO2 per tonne-km (kg)"), costs.CO2_KG_TKM, 3),
-                ("BASELINE_HAUL_KM", self.tr("Haul to disposal without a disposal site (km)"),
-                 costs.BASELINE_HAUL_KM, 1),
-                ("DEFAULT_GATE_FEE_DKK_T", self.tr("Default gate fee (DKK/t)"),
-                 costs.DEFAULT_GATE_FEE_DKK_T, 2)):
-            self.add_number_parameter(name, label, default, advanced=True, decimals=decimals)
+        self.add_reuse_inputs()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_MATCHES, self.output_title(self.OUTPUT_MATCHES),
-            QgsProcessing.TypeVectorLine))
+            QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SOURCES, self.output_title(self.OUTPUT_SOURCES)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_RECEIVERS, self.output_title(self.OUTPUT_RECEIVERS)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ROUTES, self.output_title(self.OUTPUT_ROUTES),
-            QgsProcessing.TypeVectorLine, optional=True, createByDefault=False))
+            QgsProcessing.SourceType.TypeVectorLine, optional=True, createByDefault=False))
         for name, description in (
                 ("REUSED_M3", self.tr("Reused (m³)")),
                 ("DISPOSED_M3", self.tr("To disposal (m³)")),
@@ -168,26 +63,25 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.reuse.allocation import AllocationCancelled, AllocationError
-        from ..core.reuse.costs import straight_haul
         from ..core.reuse.plan import plan_reuse
         from ..core.reuse.problem import AreaRule
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)  # sites, context, solve, outputs
         crs = self.distance_crs(parameters, context)
-        layers = self._layers(parameters, context)
-        rates, number = self._rates(parameters, context)
+        layers = self.read_reuse_layers(parameters, context)
+        rates, number = self.reuse_rates(parameters, context)
         area_rule = AreaRule(self.parameterAsEnum(parameters, self.AREA_RULE, context))
-        source_table, excavations, receiver_table_, receivers, kind_field = self._read_sites(
+        source_table, excavations, receiver_table_, receivers, kind_field = self.read_reuse_sites(
             parameters, context, steps, layers, crs)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(1)
-        self._classify(parameters, context, steps, layers, crs, area_rule,
-                       (source_table, excavations), (receiver_table_, receivers))
-        network = self._road_network(layers, crs, number, context, steps)
-        haul_pairs = (straight_haul(number["DETOUR_FACTOR"]) if network is None
-                      else network.haul_pairs)
-        disposal = self._read_disposal(parameters, context, steps, layers, crs, rates)
+        self.classify_reuse_sites(parameters, context, steps, layers, crs, area_rule,
+                                  (source_table, excavations), (receiver_table_, receivers))
+        disposal = self.read_disposal_sites(parameters, context, steps, layers, crs, rates)
+        network, haul_pairs = self.reuse_roads_near(parameters, layers, crs, number, context,
+                                                    steps, (excavations.xy, receivers.xy),
+                                                    disposal, rates)
         steps.setCurrentStep(2)
         numbers = number_format()
         feedback.pushInfo(self.tr(
@@ -216,125 +110,6 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         self._log_summary(plan.summary, feedback)
         results.update(self._numbers(plan.summary))
         return results
-
-    # Reading --------------------------------------------------------------------------------
-    def _layers(self, parameters, context):
-        return {name: self.source_or_error(parameters, name, context,
-                                           required=name in (self.SOURCES, self.RECEIVERS))
-                for name in (self.SOURCES, self.RECEIVERS, self.DISPOSAL, self.AREA_TYPES,
-                             self.CONTAMINATION, self.ROADS)}
-
-    def _rates(self, parameters, context):
-        """(CostRates, {parameter: value}) of the run's numbers."""
-        from ..core.reuse.costs import CostRates
-
-        number = {name: self.parameterAsDouble(parameters, name, context) for name in (
-            "MAX_HAUL_KM", "DETOUR_FACTOR", "SNAP_TOLERANCE_M", "DENSITY_T_M3", "TRUCK_PAYLOAD_T",
-            "TRANSPORT_COST_DKK_TKM", "ANALYSIS_COST_DKK_T", "CO2_KG_TKM", "BASELINE_HAUL_KM",
-            "DEFAULT_GATE_FEE_DKK_T")}
-        for name in ("DENSITY_T_M3", "TRUCK_PAYLOAD_T", "DETOUR_FACTOR"):
-            if number[name] <= 0:
-                raise QgsProcessingException(self.tr("{0} must be greater than zero.").format(
-                    self.parameterDefinition(name).description()))
-        rates = CostRates(number["DENSITY_T_M3"], number["TRUCK_PAYLOAD_T"],
-                          number["TRANSPORT_COST_DKK_TKM"], number["ANALYSIS_COST_DKK_T"],
-                          number["CO2_KG_TKM"], number["BASELINE_HAUL_KM"],
-                          number["DEFAULT_GATE_FEE_DKK_T"])
-        return rates, number
-
-    def _read_sites(self, parameters, context, feedback, layers, crs):
-        """Excavations and receivers under the one reading policy (help: reading tables):
-        every site needs a unique id, since the matches name it."""
-        from ..core.reuse.sites import excavations_from, receivers_from
-        from ..core.tables import CAPACITY, CLASS, EMPTY, VOLUME, WINDOW, WINDOW_REVERSED
-
-        to_disposal = self.tr("Their soil is not matched and goes to disposal.")
-        sources = self.read_site_layer(
-            parameters, context, feedback, layers[self.SOURCES], crs, self.tr("Excavations"),
-            SiteParameters("VOLUME_FIELD", VOLUME, "SOURCE_ID_FIELD", "CLASS_FIELD",
-                           "SOURCE_START_FIELD", "SOURCE_END_FIELD", ("id", "soil_class"), True),
-            {(EMPTY, CLASS): to_disposal, (WINDOW_REVERSED, WINDOW): to_disposal},
-            whole_layer=True)
-        receivers = self.read_site_layer(
-            parameters, context, feedback, layers[self.RECEIVERS], crs, self.tr("Receivers"),
-            SiteParameters("CAPACITY_FIELD", CAPACITY, "RECEIVER_ID_FIELD", "MAX_CLASS_FIELD",
-                           "RECEIVER_START_FIELD", "RECEIVER_END_FIELD", ("id", "soil_class"),
-                           True),
-            {(EMPTY, CLASS): self.tr("They accept no soil."),
-             (WINDOW_REVERSED, WINDOW): self.tr("They receive no soil.")}, whole_layer=True)
-        kind_field = resolve_field(self, parameters, "KIND_FIELD", context, layers[self.RECEIVERS],
-                                   self.tr("Receivers"), feedback)
-        source_table, excavations = excavations_from(*sources.kept()[:2])
-        receiver_table_, receiver_sites = receivers_from(*receivers.kept()[:2])
-        if not len(source_table.ids):
-            raise QgsProcessingException(self.tr(
-                "No excavation has a usable surplus volume. Check the volume field ({0}).")
-                .format(sources.fields["amount"]))
-        if not len(receiver_table_.ids):
-            raise QgsProcessingException(self.tr(
-                "There are no receivers with a usable capacity, so nothing can be reused. Add "
-                "receivers (pits, resource sites, utilisation projects) with a capacity in m³."))
-        if not (receiver_sites.capacity_m3 > 0).any():
-            feedback.pushWarning(self.tr("Every receiver has zero capacity: all soil goes to "
-                                         "disposal."))
-        return source_table, excavations, receiver_table_, receiver_sites, kind_field
-
-    def _classify(self, parameters, context, feedback, layers, crs, area_rule, sources,
-                  receivers):
-        """Area types and contamination suspicion of both sides, set in place."""
-        from ..core.reuse.problem import AreaRule
-        from ..core.reuse.sites import classify_for_reuse
-
-        areas, contamination = None, None
-        area_field = resolve_field(self, parameters, "AREA_TYPE_FIELD", context,
-                                   layers[self.AREA_TYPES], self.tr("Area types"), feedback,
-                                   required=True)
-        if area_field:
-            areas = read_frame(layers[self.AREA_TYPES], crs, context, None, fields=[area_field],
-                               label=self.tr("Area types"))
-        elif area_rule != AreaRule.IGNORE:
-            feedback.pushWarning(self.tr(
-                "No area-type layer: every site is taken to lie in one common area type, so the "
-                "area rule only applies to excavations on contaminated sites."))
-        if layers[self.CONTAMINATION] is not None:
-            contamination = read_frame(layers[self.CONTAMINATION], crs, context, None, fields=[],
-                                       label=self.tr("Contaminated sites")).geometry
-        (source_table, excavations), (receiver_table_, receiver_sites) = sources, receivers
-        classify_for_reuse(excavations, receiver_sites, source_table.frame.geometry,
-                           receiver_table_.frame.geometry, areas, area_field, contamination)
-
-    def _road_network(self, layers, crs, number, context, feedback):
-        """The road network hauls follow, or None for straight lines times the detour factor:
-        the same reading of roads as haul_matrix (a layer with no usable line is a clear
-        error)."""
-        if layers[self.ROADS] is None:
-            return None
-        return read_road_network(layers[self.ROADS], crs, number["SNAP_TOLERANCE_M"], context,
-                                 feedback)
-
-    def _read_disposal(self, parameters, context, feedback, layers, crs, rates):
-        """The disposal sites (positions, gate fees, ids) under the one reading policy; an
-        empty fee is the default fee."""
-        import numpy as np
-
-        from ..core.reuse.sites import DisposalSites, disposal_sites
-
-        disposal = DisposalSites(np.zeros((0, 2)), np.zeros(0), [])
-        source = layers[self.DISPOSAL]
-        if source is not None:
-            label = self.tr("Disposal sites")
-            fields = [resolve_field(self, parameters, name, context, source, label, feedback)
-                      for name in ("DISPOSAL_ID_FIELD", "GATE_FEE_FIELD")]
-            frame = read_frame(source, crs, context, feedback, fields=fields, label=label)
-            disposal, report = disposal_sites(frame, frame[FEATURE_ID].tolist(), *fields)
-            check_reading(report, label, feedback)
-        if not len(disposal.xy):
-            numbers = number_format()
-            feedback.pushInfo(self.tr("No disposal site: unreused soil is hauled {0} km and "
-                                      "charged {1} DKK/t.").format(
-                numbers.trimmed(rates.baseline_haul_km),
-                numbers.trimmed(rates.default_gate_fee_dkk_t)))
-        return disposal
 
     @staticmethod
     def _numbers(summary):
@@ -369,7 +144,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
         names = match_fields.names()
         match_rows = []
         sink, matches_id = self.sink_or_error(parameters, self.OUTPUT_MATCHES, context,
-                                              match_fields, QgsWkbTypes.LineString, crs)
+                                              match_fields, QgsWkbTypes.Type.LineString, crs)
         source_points = position_points(source_table.frame.geometry)
         receiver_points = position_points(receiver_table_.frame.geometry)
         kinds = (receiver_table_.frame[kind_field].tolist() if kind_field
@@ -394,7 +169,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "analysis_required": bool(row.analysis_required)}
             match_rows.append([values[name] for name in names])
             feature.setAttributes(match_rows[-1])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         sink.flushBuffer()
 
         sources = source_table.frame
@@ -429,7 +204,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
 
         fields = self.output_fields(self.OUTPUT_ROUTES)
         sink, routes_id = self.sink_or_error(parameters, self.OUTPUT_ROUTES, context, fields,
-                                             QgsWkbTypes.LineString, crs)
+                                             QgsWkbTypes.Type.LineString, crs)
         if network is None:
             feedback.pushInfo(self.tr("Routes follow roads; without a road layer the routes "
                                       "output stays empty."))
@@ -445,7 +220,7 @@ class MatchReuseAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
             feature.setAttributes(attributes)
             xs, ys = route.xy
             feature.setGeometry(QgsGeometry(QgsLineString(list(xs), list(ys))))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         sink.flushBuffer()
         return {self.OUTPUT_ROUTES: routes_id}
 

@@ -8,7 +8,11 @@ Marking such a parameter optional would tell a planner in the dialog that the ru
 without it, which is false. These subclasses stay mandatory, show no "[optional]", and accept a
 missing value by falling back to their default, exactly as QGIS itself then reads it.
 """
-from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterField
+from qgis.core import (
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+)
 
 
 def _missing(value) -> bool:
@@ -62,7 +66,7 @@ def with_default_standing_in(parameter):
     """``parameter`` itself, or for a mandatory field or CRS parameter with a default its
     defaulted twin."""
     if _missing(parameter.defaultValue()) or \
-            parameter.flags() & parameter.FlagOptional:
+            parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
         return parameter
     if isinstance(parameter, QgsProcessingParameterField) and \
             not isinstance(parameter, DefaultedFieldParameter):

@@ -40,7 +40,8 @@ class PlanOutputsMixin:
             raise QgsProcessingException(self.tr("The PDF could not be written to {0}.")
                                          .format(pdf_path))
         feedback.pushInfo(self.tr("Plan written: {0} (HTML) and {1} ({2} page(s)).")
-                          .format(html_path, pdf_path, pages))
+                          .format(self.final_path(html_path), self.final_path(pdf_path),
+                                  pages))
 
     def _inputs(self, layers, dem, planned_layer, level_field):
         inputs = {self.tr("Project polygons"): layers[self.PROJECT].sourceName(),
@@ -123,7 +124,7 @@ class PlanOutputsMixin:
 
         fields = self.output_fields(self.OUTPUT_OPTIONS)
         sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_OPTIONS, context, fields,
-                                           QgsWkbTypes.LineString, crs)
+                                           QgsWkbTypes.Type.LineString, crs)
         batch_xy = position_xy(frame.geometry.iloc[batch]) if len(batch) else []
         receiver_xy = position_xy(receiver_frame.geometry) if len(receiver_frame) else []
 
@@ -139,7 +140,7 @@ class PlanOutputsMixin:
                 float(row.co2_kg_t), float(row.disposal_cost_dkk_t), float(row.saving_dkk_t),
                 float(row.capacity_m3), bool(row.in_plan), _number(row.plan_tonnes),
                 _number(row.extra_cost_dkk_t)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         disposal_ids, disposal_xy = disposal_sites
         disposal = catalogue.disposal
         co2 = rates.co2_kg_tkm
@@ -155,7 +156,7 @@ class PlanOutputsMixin:
                 float(disposal.haul_km[position]), False, float(disposal.haul_km[position] * co2),
                 float(disposal.cost_dkk_t[position]), 0.0, None, None, None,
                 _number(disposal.cost_dkk_t[position] - plan_cost)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         sink.flushBuffer()
         return dest_id
 

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from ..i18n import number_format
-from ..layers.fields import resolve_field
+from ..layers.fields import id_list, resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from ..layers.sites import SiteFieldsMixin, SiteParameters
@@ -96,9 +96,11 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                        self.RECEIVERS, optional=True, date=True, advanced=True)
         self.add_distance_crs_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.output_title(self.OUTPUT), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.output_title(self.OUTPUT),
+            QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.output_title(self.OUTPUT_TABLE), QgsProcessing.TypeVector))
+            self.OUTPUT_TABLE, self.output_title(self.OUTPUT_TABLE),
+            QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML),
             self.tr("HTML files (*.html)")))
@@ -162,7 +164,7 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                          for year in table["year"].to_numpy()]
         table_fields = self.output_fields(self.OUTPUT_TABLE)
         table_sink, table_id = self.sink_or_error(parameters, self.OUTPUT_TABLE, context,
-                                                  table_fields, QgsWkbTypes.NoGeometry, crs)
+                                                  table_fields, QgsWkbTypes.Type.NoGeometry, crs)
         write_frame(table_sink, table, table_fields, steps, geometry=False)
         table_sink.flushBuffer()
         steps.setProgress(80)
@@ -211,10 +213,25 @@ class SoilBalanceAlgorithm(SiteFieldsMixin, JordressourceAlgorithm):
                 "zones to balance and run again."))
         _, report = read_ids(areas[id_field], areas[FEATURE_ID], id_field)
         duplicates = Report([issue for issue in report.issues if issue.reason == DUPLICATE_ID])
+        self._report_overlaps(areas, id_field, feedback)
         check_reading(duplicates, label, feedback, {(DUPLICATE_ID, ID): self.tr(
             "Each area is balanced on its own, but their rows in the yearly table carry the same "
             "id.")})
         return areas, id_field
+
+    def _report_overlaps(self, areas, id_field, feedback):
+        """Overlapping planning areas each count a site in both (help): name them, since the
+        totals then count such a site once per area."""
+        from ..core.geometry.spatial_pairs import overlapping_pairs
+
+        first, second = overlapping_pairs(areas.geometry.to_numpy())
+        if len(first):
+            ids = areas[id_field].to_numpy()
+            feedback.pushInfo(self.tr(
+                "Planning areas overlap ({0} pair(s)): a site in several is counted in each, "
+                "and the totals count it once per area: ids {1}.")
+                .format(len(first), id_list(sorted({str(v) for v in ids[first]}
+                                                   | {str(v) for v in ids[second]}))))
 
     def _report_undated(self, result, source_layer, receiver_layer, feedback):
         for label, undated, layer in (

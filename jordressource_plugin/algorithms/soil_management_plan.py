@@ -121,8 +121,8 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
             self.PLANNED_SURFACE, self.tr("Planned surface (raster, metres)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PLANNED_LEVEL_FIELD, self.tr("Planned level field (metres)"),
-            parentLayerParameterName=self.PROJECT, type=QgsProcessingParameterField.Numeric,
-            optional=True))
+            parentLayerParameterName=self.PROJECT,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         for name, label, types in (
                 (self.AREA_TYPES, self.tr("Area types"), processing_vector_types("polygon")),
                 (self.CONTAMINATION, self.tr("Contaminated sites (V1/V2)"),
@@ -154,7 +154,7 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
                                   self.tr("Detour factor (road / straight distance, without "
                                           "roads)"), costs.DETOUR_FACTOR, minimum=1.0)
         self.add_number_parameter("SNAP_TOLERANCE_M", self.tr("Road snapping tolerance (m)"), 1.0,
-                                  advanced=True)
+                                  maximum=costs.SNAP_TOLERANCE_MAX_M, advanced=True)
         self.add_distance_crs_parameter()
         for name, label, default in (
                 ("DENSITY_T_M3", self.tr("Bulk density (t/m³)"), costs.DENSITY_T_M3),
@@ -180,7 +180,7 @@ class SoilManagementPlanAlgorithm(PlanInputsMixin, PlanOutputsMixin, PlanLabelsM
             self.OUTPUT, self.output_title(self.OUTPUT)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_OPTIONS, self.output_title(self.OUTPUT_OPTIONS),
-            QgsProcessing.TypeVectorLine))
+            QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.output_title(self.OUTPUT_HTML), self.tr("HTML files (*.html)")))
         self.addParameter(QgsProcessingParameterFileDestination(

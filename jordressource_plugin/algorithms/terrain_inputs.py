@@ -26,7 +26,7 @@ class TerrainInputsMixin:
             raise QgsProcessingException(self.input_error_message("no_crs", dem, None))
         if dem.crs().isGeographic():
             raise QgsProcessingException(self.input_error_message("geographic", dem, None))
-        if dem.crs().mapUnits() != QgsUnitTypes.DistanceMeters:
+        if dem.crs().mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
             raise QgsProcessingException(self.input_error_message("not_metres", dem, None))
         return dem
 

@@ -107,11 +107,11 @@ def trimmed(value: object, decimals: int = 2) -> str:
     return _NUMBERS.get().trimmed(value, decimals)
 
 
-def share(value: object) -> str:
+def share(value: object, decimals: int = 0) -> str:
     """A share 0–1 in per cent in the reader's number format; "–" for no value."""
     if value is None or pd.isna(value):
         return "–"
-    return _NUMBERS.get().share(value)
+    return _NUMBERS.get().share(value, decimals)
 
 
 def escape(value: object) -> str:

@@ -38,6 +38,11 @@ Dates
       years, numbers (an integer ``20261201`` or a spreadsheet serial is not read as a date),
       dates that do not exist (``31-02-2026``) and any other text.
 
+Yes/no values
+    ``True``/``False``, the numbers 1 and 0, and the words ``ja``/``nej``, ``j``/``n``,
+    ``sand``/``falsk``, ``yes``/``no``, ``y``/``n``, ``true``/``false``, ``t``/``f``, ``1``/``0``
+    in any case. Anything else is refused.
+
 Ids
     Text, stripped; numbers as their text (``101``). An empty id, or one used by several rows,
     is refused where outputs name each site by its id (``match_reuse``); elsewhere the row is
@@ -103,6 +108,8 @@ START = "start"
 END = "end"
 WINDOW = "window"  # start and end together
 VALUE = "value"  # any other number (a gate fee, a planned level)
+DATE = "date"  # any other date (a movement's day, a departure time)
+YES_NO = "yes_no"  # a yes/no value (a movement analysed or not)
 
 IMPLAUSIBLE_M3 = {VOLUME: 10_000_000.0, CAPACITY: 100_000_000.0}
 
@@ -252,6 +259,15 @@ def read_numbers(values: Sequence) -> Tuple[np.ndarray, Dict[str, np.ndarray]]:
         numbers[infinite] = np.nan
         return numbers, ({NOT_FINITE: infinite} if len(infinite) else {})
     items = list(values)
+    distinct = _distinct_text(items)
+    if distinct is not None:
+        codes, texts = distinct
+        numbers, problems = _numbers_of_each(texts)
+        return _spread(numbers, codes, np.nan), _spread_problems(problems, codes)
+    return _numbers_of_each(items)
+
+
+def _numbers_of_each(items: list) -> Tuple[np.ndarray, Dict[str, np.ndarray]]:
     numbers = np.full(len(items), np.nan)
     problems: Dict[str, List[int]] = {}
     for position, value in enumerate(items):
@@ -260,6 +276,29 @@ def read_numbers(values: Sequence) -> Tuple[np.ndarray, Dict[str, np.ndarray]]:
         except ValueRefused as refused:
             problems.setdefault(refused.reason, []).append(position)
     return numbers, {k: np.asarray(v, dtype=np.int64) for k, v in problems.items()}
+
+
+def _distinct_text(items: list) -> Optional[Tuple[np.ndarray, list]]:
+    """(code per item, the distinct texts) when every item is text or None, else None.
+
+    A long column of text (a CSV log: dates, numbers with a decimal comma) repeats few values,
+    so each distinct text is read once. Only text qualifies: hashing would take 1, 1.0 and True
+    for one value, which the rules read differently."""
+    if not items or not set(map(type, items)) <= {str, np.str_, type(None)}:
+        return None
+    codes, texts = pd.factorize(np.asarray(items, dtype=object))
+    return codes, list(texts)
+
+
+def _spread(distinct_values: np.ndarray, codes: np.ndarray, empty: Any) -> np.ndarray:
+    """The values read per distinct text, back in the column's rows (``empty`` for None)."""
+    # Code -1 (None) takes the appended empty value.
+    return np.append(distinct_values, np.array([empty], dtype=distinct_values.dtype))[codes]
+
+
+def _spread_problems(problems: Dict[str, np.ndarray], codes: np.ndarray) -> Dict[str, np.ndarray]:
+    return {reason: np.flatnonzero(np.isin(codes, positions))
+            for reason, positions in problems.items()}
 
 
 def _is_missing(value: Any) -> bool:
@@ -398,6 +437,17 @@ def read_dates(values: Sequence) -> Tuple[DateColumn, Dict[str, np.ndarray]]:
         timed = moments != moments.astype("datetime64[D]").astype("datetime64[s]")
         return DateColumn(moments, timed), {}
     items = list(values)
+    distinct = _distinct_text(items)
+    if distinct is not None:
+        codes, texts = distinct
+        column, problems = _dates_of_each(texts)
+        return (DateColumn(_spread(column.moments, codes, np.datetime64("NaT")),
+                           _spread(column.timed, codes, False)),
+                _spread_problems(problems, codes))
+    return _dates_of_each(items)
+
+
+def _dates_of_each(items: list) -> Tuple[DateColumn, Dict[str, np.ndarray]]:
     moments = np.full(len(items), np.datetime64("NaT"), dtype="datetime64[s]")
     timed = np.zeros(len(items), dtype=bool)
     problems: Dict[str, List[int]] = {}
@@ -413,7 +463,62 @@ def read_dates(values: Sequence) -> Tuple[DateColumn, Dict[str, np.ndarray]]:
                                         for k, v in problems.items()}
 
 
+# Yes/no values -----------------------------------------------------------------------------
+_YES = {"true", "t", "yes", "y", "ja", "j", "sand", "1"}
+_NO = {"false", "f", "no", "n", "nej", "falsk", "0"}
+
+
+def read_yes_no(value: Any) -> float:
+    """1.0 for yes, 0.0 for no, NaN when empty; raises ValueRefused (see the module's rules)."""
+    if _is_missing(value):
+        return math.nan
+    if isinstance(value, (bool, np.bool_)):
+        return float(value)
+    if isinstance(value, (int, float, np.integer, np.floating)) and value in (0, 1):
+        return float(value)
+    if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+        return float(value.strip().lower() in _YES)
+    raise ValueRefused(UNREADABLE, value)
+
+
+def read_yes_no_values(values: Sequence) -> Tuple[np.ndarray, Dict[str, np.ndarray]]:
+    """1.0 / 0.0 per value (NaN where empty or refused) and {reason: positions} refused."""
+    array = values if isinstance(values, np.ndarray) else None
+    if array is not None and array.dtype.kind == "b":
+        return array.astype(float), {}
+    items = list(values)
+    if items and set(map(type, items)) <= {bool, np.bool_, type(None)}:
+        # A yes/no field as QGIS or GDAL hands it over: read whole.
+        flags = np.array([False if item is None else item for item in items], dtype=float)
+        flags[np.array([item is None for item in items])] = np.nan
+        return flags, {}
+    distinct = _distinct_text(items)
+    texts, codes = (distinct[1], distinct[0]) if distinct is not None else (items, None)
+    read = np.full(len(texts), np.nan)
+    problems: Dict[str, List[int]] = {}
+    for position, value in enumerate(texts):
+        try:
+            read[position] = read_yes_no(value)
+        except ValueRefused as refused:
+            problems.setdefault(refused.reason, []).append(position)
+    found = {k: np.asarray(v, dtype=np.int64) for k, v in problems.items()}
+    if codes is None:
+        return read, found
+    return _spread(read, codes, np.nan), _spread_problems(found, codes)
+
+
 # Ids ---------------------------------------------------------------------------------------
+def id_texts(values: Sequence) -> np.ndarray:
+    """Ids as ``read_ids`` reads them ("" where empty), without its report: for columns that
+    repeat ids by design, such as a movement log's site ids. Each distinct text is read once."""
+    items = list(values)
+    distinct = _distinct_text(items)
+    if distinct is not None:
+        codes, texts = distinct
+        return np.array([text.strip() for text in texts] + [""], dtype=object)[codes]
+    return np.array(["" if _is_missing(v) else str(v).strip() for v in items], dtype=object)
+
+
 def read_ids(values: Sequence, fallback: Optional[Sequence] = None, field_name: str = "",
              required: bool = False) -> Tuple[np.ndarray, Report]:
     """Ids as stripped text, and a Report of empty and repeated ids.
@@ -421,8 +526,7 @@ def read_ids(values: Sequence, fallback: Optional[Sequence] = None, field_name: 
     ``required`` (outputs name each site by id): empty and repeated ids are refused. Otherwise
     a row without an id is named by its ``fallback`` label (the feature id) and both are noted.
     """
-    items = list(values)
-    labels = np.array(["" if _is_missing(v) else str(v).strip() for v in items], dtype=object)
+    labels = id_texts(values)
     missing = np.flatnonzero(labels == "")
     action = REFUSED if required else NOTED
     report = Report()
@@ -504,9 +608,10 @@ def read_sites(table: Mapping[str, Sequence], fields: SiteFields,
     if fields.end:
         end = _read_date_values(table[fields.end], ids, read, END, fields.end, report)
     if start is not None and end is not None:
-        # A plain end date counts to the end of its day: 1-31 May to 31 May is one day.
+        # A plain end date counts to the end of its day: 1-31 May to 31 May is one day, and an
+        # end the day before the start ends when the window would begin: reversed.
         with np.errstate(invalid="ignore"):
-            reversed_ = np.flatnonzero(keep & (start.day_numbers() > end.day_numbers(True)))
+            reversed_ = np.flatnonzero(keep & (start.day_numbers() >= end.day_numbers(True)))
         report.add(WINDOW_REVERSED, NOTED, WINDOW, f"{fields.start}/{fields.end}",
                    ids[reversed_], [f"{_shown_date(start, p)} > {_shown_date(end, p)}"
                                     for p in reversed_])
@@ -534,20 +639,28 @@ def _read_amount(values, ids, fields, report):
 
 
 def read_values(values: Sequence, ids: Sequence, field_name: str,
-                allow_negative: bool = False) -> Tuple[np.ndarray, Report]:
-    """Numbers of any other field (a gate fee, a planned level): NaN where empty, for the
-    caller's rule on empty values; unreadable, ambiguous and non-finite values refused, and
-    negative ones unless ``allow_negative``."""
+                allow_negative: bool = False, role: str = VALUE,
+                whole: bool = False) -> Tuple[np.ndarray, Report]:
+    """Numbers of any other field (a gate fee, a planned level, a load's tonnes or soil class):
+    NaN where empty, for the caller's rule on empty values; unreadable, ambiguous and
+    non-finite values refused, negative ones unless ``allow_negative``, fractional ones when
+    ``whole`` (a soil class). ``role`` names the field's role in the report."""
     report = Report()
     ids = np.asarray([str(i) for i in ids], dtype=object)
-    numbers, _ = _read_values(values, ids, np.ones(len(ids), dtype=bool), VALUE, field_name,
-                              report, allow_negative=allow_negative)
+    numbers, _ = _read_values(values, ids, np.ones(len(ids), dtype=bool), role, field_name,
+                              report, whole=whole, allow_negative=allow_negative)
     return numbers, report
 
 
 def _values(values: Sequence) -> np.ndarray:
-    array = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(list(values),
-                                                                             dtype=object)
+    """A column as an array: numbers and dates keep their dtype (read whole, not value by
+    value), anything else as objects."""
+    if isinstance(values, np.ndarray):
+        array = values
+    elif hasattr(values, "to_numpy"):
+        array = values.to_numpy()
+    else:
+        array = np.asarray(list(values), dtype=object)
     return array if array.dtype.kind in "fiuM" else array.astype(object)
 
 

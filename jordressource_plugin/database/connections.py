@@ -52,9 +52,11 @@ class QgisConnection:
 def _python_value(value):
     from qgis.PyQt.QtCore import QVariant
 
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
+    from ..qt_compat import is_null
+
+    if is_null(value):
+        return None
+    return value.value() if isinstance(value, QVariant) else value
 
 
 class Psycopg2Connection:
@@ -139,7 +141,7 @@ def _uri_from_url(url: str):
     uri.setConnection(parts.hostname or "", str(parts.port or options.pop("port", "5432")),
                       unquote(parts.path.lstrip("/")) or options.pop("dbname", ""),
                       unquote(parts.username or "") or options.pop("user", ""), password,
-                      QgsDataSourceUri.SslPrefer, options.pop("authcfg", ""))
+                      QgsDataSourceUri.SslMode.SslPrefer, options.pop("authcfg", ""))
     if "service" in options:
         uri.setService(options.pop("service"))
     if "sslmode" in options:

@@ -38,15 +38,14 @@ def style_qml(spec) -> str:
     fields = "".join(f"&field={field.name}:{field.type}" for field in spec.fields)
     layer = QgsVectorLayer(f"{_MEMORY_GEOMETRY[spec.geometry]}?{fields.lstrip('&')}",
                            spec.name, "memory")
+    category = QgsMapLayer.StyleCategory
     qml = style_path(spec.style)
     if qml.exists():
-        categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
-        load_style(layer, qml, categories)
+        load_style(layer, qml, category.Symbology | category.Labeling | category.Rendering)
     for field in spec.fields:
         layer.setFieldAlias(layer.fields().lookupField(field.name), field.alias_da)
     document = QDomDocument()
-    categories = (QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
-                  | QgsMapLayer.Fields)
+    categories = category.Symbology | category.Labeling | category.Rendering | category.Fields
     layer.exportNamedStyle(document, QgsReadWriteContext(), categories)
     return document.toString()
 

@@ -167,7 +167,7 @@ def check_source(source, crs, context, feedback, label: str) -> None:
 def check_distance_crs(crs, extent: QgsRectangle, context, feedback, label: str) -> None:
     """Refuse a distance CRS that is not in metres or whose scale error over ``extent`` (in
     ``crs``) is above 2 %; warn above 0.5 %."""
-    if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+    if crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
         raise QgsProcessingException(translate(
             "Coordinates",
             "The distance CRS {0} does not measure in metres. Choose a projected CRS in "

@@ -80,8 +80,26 @@ STYLE_LABELS = (
     QT_TRANSLATE_NOOP("Styles", "Utilisation project"),
     QT_TRANSLATE_NOOP("Styles", "V1: polluting activities known"),
     QT_TRANSLATE_NOOP("Styles", "V2: contamination known"),
+    QT_TRANSLATE_NOOP("Styles", "Soil class not accepted"),
+    QT_TRANSLATE_NOOP("Styles", "Unknown excavation or receiver"),
+    QT_TRANSLATE_NOOP("Styles", "Over capacity or more than excavated"),
+    QT_TRANSLATE_NOOP("Styles", "Impossible travel"),
+    QT_TRANSLATE_NOOP("Styles", "Across area types without analysis"),
+    QT_TRANSLATE_NOOP("Styles", "Other flags"),
+    QT_TRANSLATE_NOOP("Styles", "No flag"),
+    QT_TRANSLATE_NOOP("Styles", "Risk 0 (no flag)"),
+    QT_TRANSLATE_NOOP("Styles", "Risk 0–20"),
+    QT_TRANSLATE_NOOP("Styles", "Risk 20–50"),
+    QT_TRANSLATE_NOOP("Styles", "Risk 50–100"),
     QT_TRANSLATE_NOOP("Styles", "over 30 km"),
     QT_TRANSLATE_NOOP("Styles", "−3 m (fill)"),
+    # schedule_reuse's flows and storage sites
+    QT_TRANSLATE_NOOP("Styles", "Direct to receiver"),
+    QT_TRANSLATE_NOOP("Styles", "From storage"),
+    QT_TRANSLATE_NOOP("Styles", "Into storage"),
+    QT_TRANSLATE_NOOP("Styles", "To disposal"),
+    QT_TRANSLATE_NOOP("Styles", "Full: more room would pay"),
+    QT_TRANSLATE_NOOP("Styles", "Used"),
 )
 
 

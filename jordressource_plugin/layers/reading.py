@@ -7,6 +7,19 @@ from ..i18n import format_number, translate
 from .fields import id_list, id_value_list
 
 
+def report_area_overlaps(positions, frame, feedback):
+    """Name the area-type polygons (by feature id) that overlapped an earlier polygon of another
+    type: there the earlier one counts (``core.area.classify``)."""
+    from .frames import FEATURE_ID
+
+    if len(positions):
+        feedback.pushWarning(translate(
+            "JordressourceAlgorithm",
+            "Area types: {0} polygon(s) overlap an earlier polygon of another area type; where "
+            "they overlap, the earlier one in the layer counts: ids {1}.")
+            .format(len(positions), id_list(frame[FEATURE_ID].to_numpy()[positions].tolist())))
+
+
 def check_reading(report, label, feedback, consequences=None):
     """Log the report's skipped and noted rows, then raise if any value was refused.
 
@@ -96,6 +109,9 @@ def _refusal_reason(issue):
             "and one and a half in English); write 1500, 1500,0 or 1.500,0")
     if reason == t.UNREADABLE and role in (t.VOLUME, t.CAPACITY, t.CLASS, t.VALUE):
         return translate("JordressourceAlgorithm", "values that are not numbers")
+    if reason == t.UNREADABLE and role == t.YES_NO:
+        return translate("JordressourceAlgorithm",
+                         "values that are not yes or no; write ja/nej, 1/0 or true/false")
     if reason == t.UNREADABLE:
         return translate("JordressourceAlgorithm",
                          "values that are not dates; write 2026-05-01, 01-05-2026, 01.05.2026 or "

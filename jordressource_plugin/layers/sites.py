@@ -6,14 +6,23 @@ from typing import Optional, Tuple
 
 from qgis.core import (
     QgsFeatureRequest,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
 
-from ..i18n import translate
+from ..i18n import format_number, translate
 from .coordinates import check_source
 from .fields import id_list, resolve_field
-from .frames import FEATURE_ID, attribute_frame, python_value, raise_if_not_transformed, read_frame
+from .frames import (
+    FEATURE_ID,
+    attribute_frame,
+    feature_ids,
+    in_id_order,
+    python_value,
+    raise_if_not_transformed,
+    read_frame,
+)
 from .reading import check_reading
 
 
@@ -50,16 +59,17 @@ class SiteFieldsMixin:
 
     def add_field(self, name, description, default, parent, optional=False, numeric=False,
                   date=False, advanced=False):
-        kind = QgsProcessingParameterField.Any
+        kind = QgsProcessingParameterField.DataType.Any
         if numeric:
-            kind = QgsProcessingParameterField.Numeric
+            kind = QgsProcessingParameterField.DataType.Numeric
         elif date:
-            kind = QgsProcessingParameterField.DateTime
+            kind = QgsProcessingParameterField.DataType.DateTime
         parameter = QgsProcessingParameterField(
             name, description, defaultValue=default, parentLayerParameterName=parent, type=kind,
             optional=optional)
         if advanced:
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            parameter.setFlags(parameter.flags()
+                               | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(parameter)
 
     def read_site_layer(self, parameters, context, feedback, source, crs, label, spec,
@@ -78,7 +88,7 @@ class SiteFieldsMixin:
                 for role, name in roles.items()}
         names = [name for name in used.values() if name]
         xy = None
-        if not whole_layer and QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Point:
+        if not whole_layer and QgsWkbTypes.flatType(source.wkbType()) == QgsWkbTypes.Type.Point:
             frame, xy = read_points(source, crs, context, feedback, names, label)
         else:
             frame = read_frame(source, crs, context, feedback,
@@ -89,6 +99,9 @@ class SiteFieldsMixin:
                                fallback_ids=frame[FEATURE_ID].tolist(),
                                ids_required=spec.ids_required)
         check_reading(reading.report, label, feedback, consequences)
+        if xy is None:
+            report_spread_sites(frame, frame[used["id"]] if used["id"] else frame[FEATURE_ID],
+                                label, feedback)
         return SiteLayer(frame, reading, used, spec.kind, xy)
 
     def balance_sites(self, parameters, context, feedback, source, crs, label, spec,
@@ -113,19 +126,36 @@ class SiteFieldsMixin:
         return f"{source.sourceName()} ({source.featureCount()}; {fields})"
 
 
+def report_spread_sites(frame, ids, label, feedback):
+    """Name the sites whose parts lie far apart (``core.geometry.positions.spread_sites``): one
+    position cannot stand for all of them."""
+    from ..core.geometry.positions import SPREAD_WARNING_M, spread_sites
+
+    spread = spread_sites(frame.geometry)
+    if len(spread):
+        feedback.pushWarning(translate(
+            "JordressourceAlgorithm",
+            "{0}: {1} site(s) consist of parts more than {2} m apart. Each site has one "
+            "position (its centroid, or a point on its surface), so the haul from its other "
+            "parts is misstated; split such sites into one feature per place: ids {3}.")
+            .format(label, len(spread), format_number(SPREAD_WARNING_M),
+                    id_list(ids.to_numpy()[spread].tolist())))
+
+
 def read_points(source, crs, context, feedback, names, label):
     """Attributes and (n, 2) coordinates of a single-point layer in ``crs``.
 
     A point is its own position, so no shapely geometry is built. Features without a point are
-    skipped and reported by id, as ``read_frame`` does."""
+    skipped and reported by id, as ``read_frame`` does; ids and order as there."""
     import numpy as np
 
     check_source(source, crs, context, feedback, label)
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
     failed = []
-    request.setTransformErrorCallback(lambda feature: failed.append(feature.id()))
-    request.setSubsetOfAttributes(names, source.fields())
+    key, key_names = feature_ids(source)
+    request.setTransformErrorCallback(lambda feature: failed.append(key(feature)))
+    request.setSubsetOfAttributes(names + key_names, source.fields())
     indexes = [source.fields().lookupField(name) for name in names]
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0
@@ -135,16 +165,17 @@ def read_points(source, crs, context, feedback, names, label):
             break
         point = feature.geometry().constGet()
         if point is None or point.isEmpty():
-            skipped.append(feature.id())
+            skipped.append(key(feature))
             continue
         attributes = feature.attributes()
-        ids.append(feature.id())
+        ids.append(key(feature))
         xs.append(point.x())
         ys.append(point.y())
         rows.append([python_value(attributes[i]) for i in indexes])
         if step and current % 5000 == 0:
             feedback.setProgress(current * step)
     raise_if_not_transformed(failed, label, source, crs)
+    ids, xs, ys, rows = in_id_order(ids, xs, ys, rows)
     if skipped:
         feedback.reportError(translate(
             "JordressourceAlgorithm", "{0}: skipped {1} feature(s) without geometry, ids {2}.")

@@ -2,13 +2,14 @@
 
 A post-processor styles a layer that QGIS loads when the run completes, and a temporary layer
 kept by the run's context gets its aliases at once. qgis_process and models load nothing, so
-the style and the aliases are also stored with file outputs: in the GeoPackage's `layer_styles`
-table as the default style, or as a `.qml` beside other formats, which QGIS reads on opening.
-(QGIS 3.22's writers drop field aliases, so they travel with the style.)
+the style and the aliases are also stored with the output: in the GeoPackage's or the PostGIS
+database's `layer_styles` table as the default style, or as a `.qml` beside other formats, which
+QGIS reads on opening. (QGIS 3.22's writers drop field aliases, so they travel with the style.)
 """
 from pathlib import Path
 
 from qgis.core import (
+    QgsDataSourceUri,
     QgsEditorWidgetSetup,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
@@ -19,8 +20,10 @@ from qgis.core import (
 
 from .. import catalogue
 from ..i18n import translate
+from ..qt_compat import save_style_to_database
 from ..resources import style_path
 from .legend import load_style
+from .postgis import postgres_source
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -84,9 +87,9 @@ def split_destination(dest_id: str):
 
 
 GEOMETRY_SUFFIXES = {
-    QgsWkbTypes.PointGeometry: "points",
-    QgsWkbTypes.LineGeometry: "lines",
-    QgsWkbTypes.PolygonGeometry: "areas",
+    QgsWkbTypes.GeometryType.PointGeometry: "points",
+    QgsWkbTypes.GeometryType.LineGeometry: "lines",
+    QgsWkbTypes.GeometryType.PolygonGeometry: "areas",
 }
 
 
@@ -114,8 +117,44 @@ def style_output(dest_id: str, style_name: str, aliases: dict, context, feedback
     if context.willLoadLayerOnCompletion(dest_id):
         details = context.layerToLoadOnCompletionDetails(dest_id)
         details.setPostProcessor(StylePostProcessor.create(qml, aliases))
-    set_aliases(QgsProcessingUtils.mapLayerFromString(dest_id, context, False), aliases)
-    store_style_with_file(dest_id, qml, aliases, feedback)
+    output = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
+    set_aliases(output, aliases)
+    if isinstance(output, QgsVectorLayer) and output.providerType() == "postgres":
+        store_style_in_database(output.source(), qml, aliases, feedback)
+    elif output is None and postgres_source(dest_id):
+        store_style_in_database(postgres_source(dest_id), qml, aliases, feedback)
+    else:
+        store_style_with_file(dest_id, qml, aliases, feedback)
+
+
+def store_style_in_database(source: str, qml, aliases: dict, feedback) -> None:
+    """Store the style and aliases as the default style of the PostGIS table ``source`` (a
+    postgres data source) in the database's `layer_styles`, which QGIS applies whenever anyone
+    opens the table. A refusal by the server is reported, not fatal."""
+    # A layer of its own: the run's layer, if any, is left as Processing made it.
+    layer = QgsVectorLayer(source, QgsDataSourceUri(source).table(), "postgres")
+    if not layer.isValid():
+        return
+    if qml is not None:
+        load_style(layer, qml)
+    set_aliases(layer, aliases)
+    name = qml.stem if qml is not None else layer.name()
+    remove_stored_style(layer, name)  # a second run into the same table
+    error = save_style_to_database(layer, name, "Jordressource")
+    if error:
+        feedback.pushInfo(translate(
+            "JordressourceAlgorithm", "Could not store the style in {0}: {1}")
+            .format(QgsDataSourceUri(source).quotedTablename(), error))
+
+
+def remove_stored_style(layer, style_name: str) -> None:
+    """Remove the layer's stored style called ``style_name``: QGIS 3.22 asks in a dialog
+    before overwriting one, which blocks a run without a desktop (a second run into the same
+    GeoPackage layer waited for ever)."""
+    related, ids, names, _, _ = layer.listStylesInDatabase()
+    for style_id, name in list(zip(ids, names))[:related]:
+        if name == style_name:
+            layer.deleteStyleFromDatabase(style_id)
 
 
 def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
@@ -131,8 +170,9 @@ def store_style_with_file(dest_id: str, qml, aliases: dict, feedback) -> None:
         if qml is not None:
             load_style(layer, qml)
         set_aliases(layer, aliases)
-        error = layer.saveStyleToDatabase(qml.stem if qml is not None else layer.name(),
-                                          "Jordressource", True, "")
+        style_name = qml.stem if qml is not None else layer.name()
+        remove_stored_style(layer, style_name)
+        error = save_style_to_database(layer, style_name, "Jordressource")
         if error:
             feedback.pushInfo(translate(
                 "JordressourceAlgorithm", "Could not store the style in {0}: {1}")

@@ -12,11 +12,6 @@ RESOLUTION_DPI = 300
 LAYOUT_DPI = 96.0  # QTextDocument lays out in pixels of a 96 dpi screen and scales on print
 
 
-def _enum(owner, scope, name):
-    """``owner.scope.name`` (Qt6's scoped enums), else ``owner.name`` (older PyQt5)."""
-    return getattr(getattr(owner, scope, owner), name)
-
-
 def printable_size_px() -> QSizeF:
     """The printable part of an A4 page in the pixels the document is laid out in: a text
     laid out on it prints at its nominal point size."""
@@ -32,20 +27,18 @@ def write_pdf(html: str, images: dict, path: str, title: str = "") -> int:
         image = QImage()
         if not image.loadFromData(data, "PNG"):
             raise ValueError(f"not a PNG image: {name}")
-        document.addResource(_enum(QTextDocument, "ResourceType", "ImageResource"), QUrl(name),
-                             image)
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html)
     writer = QPdfWriter(path)
     writer.setTitle(title)
     writer.setCreator("Jordressource")
     writer.setResolution(RESOLUTION_DPI)
-    writer.setPageSize(QPageSize(_enum(QPageSize, "PageSizeId", "A4")))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM,
                                     PAGE_MARGIN_MM),
-                          _enum(QPageLayout, "Unit", "Millimeter"))
+                          QPageLayout.Unit.Millimeter)
     document.setPageSize(printable_size_px())
-    print_document = getattr(document, "print_", None) or document.print
-    print_document(writer)
+    document.print(writer)
     pages = document.pageCount()
     del writer  # closes the file
     return pages

@@ -9,8 +9,8 @@ import re
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsMapLayer,
     QgsProviderRegistry,
+    QgsRasterLayer,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -69,11 +69,12 @@ def draw_rank(layer, crs, transform_context):
     result_first = 0 if jordressource_output(layer) is not None else 1
     if isinstance(layer, QgsVectorLayer):
         kind = layer.geometryType()
-        if kind == QgsWkbTypes.PolygonGeometry:
+        if kind == QgsWkbTypes.GeometryType.PolygonGeometry:
             return 2, result_first, _median_area(layer, crs, transform_context)
-        rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(kind, 0)
+        rank = {QgsWkbTypes.GeometryType.PointGeometry: 0,
+                QgsWkbTypes.GeometryType.LineGeometry: 1}.get(kind, 0)
         return rank, result_first, 0.0
-    return (3 if layer.type() == QgsMapLayer.RasterLayer else 2), result_first, 0.0
+    return (3 if isinstance(layer, QgsRasterLayer) else 2), result_first, 0.0
 
 
 def _median_area(layer, crs, transform_context, sample=500):

@@ -86,8 +86,8 @@ def build_plan_layout(project, geometry: PageGeometry, map_layers, crs, texts: P
     layout.setName(texts.title)
     layout.renderContext().setDpi(dpi)
     page = layout.pageCollection().page(0)
-    orientation = (QgsLayoutItemPage.Landscape if geometry.landscape
-                   else QgsLayoutItemPage.Portrait)
+    orientation = (QgsLayoutItemPage.Orientation.Landscape if geometry.landscape
+                   else QgsLayoutItemPage.Orientation.Portrait)
     page.setPageSize(geometry.paper, orientation)
 
     map_item = _add_map(layout, geometry, map_layers, crs, extent, atlas_layer)
@@ -116,13 +116,13 @@ def _text_format(size_pt, color, bold=False):
     text_format = QgsTextFormat()
     text_format.setFont(font)
     text_format.setSize(size_pt)
-    text_format.setSizeUnit(QgsUnitTypes.RenderPoints)
+    text_format.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
     text_format.setColor(color)
     return text_format
 
 
-def _add_label(layout, box, text, size_pt, color, bold=False, align=Qt.AlignLeft,
-               valign=Qt.AlignTop, item_id=""):
+def _add_label(layout, box, text, size_pt, color, bold=False, align=Qt.AlignmentFlag.AlignLeft,
+               valign=Qt.AlignmentFlag.AlignTop, item_id=""):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     text_format = _text_format(size_pt, color, bold)
@@ -142,7 +142,7 @@ def _add_label(layout, box, text, size_pt, color, bold=False, align=Qt.AlignLeft
 
 def _add_rectangle(layout, box, color):
     shape = QgsLayoutItemShape(layout)
-    shape.setShapeType(QgsLayoutItemShape.Rectangle)
+    shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     shape.setSymbol(QgsFillSymbol.createSimple({"color": color, "outline_style": "no"}))
     layout.addLayoutItem(shape)
     _place(shape, box)
@@ -171,8 +171,9 @@ def _add_map(layout, geometry, map_layers, crs, extent, atlas_layer):
         # Set after the first extent: evaluated with no atlas page yet, the properties would
         # otherwise collapse the extent to nothing.
         properties = map_item.dataDefinedProperties()
-        for prop, field in zip((QgsLayoutObject.MapXMin, QgsLayoutObject.MapYMin,
-                                QgsLayoutObject.MapXMax, QgsLayoutObject.MapYMax), EXTENT_FIELDS):
+        defined = QgsLayoutObject.DataDefinedProperty
+        for prop, field in zip((defined.MapXMin, defined.MapYMin, defined.MapXMax, defined.MapYMax),
+                               EXTENT_FIELDS):
             properties.setProperty(prop, QgsProperty.fromExpression(
                 f"attribute(@atlas_feature, '{field}')"))
         map_item.setDataDefinedProperties(properties)
@@ -222,10 +223,10 @@ def _add_panel(layout, geometry, map_item, texts, north_arrow_svg, scale, atlas)
 
     arrow = QgsLayoutItemPicture(layout)
     arrow.setId("north_arrow")
-    arrow.setPicturePath(north_arrow_svg, QgsLayoutItemPicture.FormatSVG)
-    arrow.setResizeMode(QgsLayoutItemPicture.Zoom)
+    arrow.setPicturePath(north_arrow_svg, QgsLayoutItemPicture.Format.FormatSVG)
+    arrow.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     arrow.setLinkedMap(map_item)
-    arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     layout.addLayoutItem(arrow)
     _place(arrow, Box(block.x, block.y, 9 * unit, 13 * unit))
 
@@ -256,11 +257,11 @@ def _add_scale_bar(layout, map_item, position, max_width, unit, kilometres, excl
     bar.setId("scale_bar_km" if kilometres else "scale_bar_m")
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers if kilometres
-                         else QgsUnitTypes.DistanceMeters)
+    bar.applyDefaultSize(QgsUnitTypes.DistanceUnit.DistanceKilometers if kilometres
+                         else QgsUnitTypes.DistanceUnit.DistanceMeters)
     bar.setNumberOfSegmentsLeft(0)
     bar.setNumberOfSegments(2)
-    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     bar.setMinimumBarWidth(min(24 * unit, max_width - 8 * unit))
     bar.setMaximumBarWidth(max_width - 6 * unit)
     bar.setHeight(1.8 * unit)
@@ -269,7 +270,7 @@ def _add_scale_bar(layout, map_item, position, max_width, unit, kilometres, excl
     bar.setLineSymbol(QgsLineSymbol.createSimple({"color": INK.name(), "width": str(0.25 * unit)}))
     if exclude_when:
         properties = bar.dataDefinedProperties()
-        properties.setProperty(QgsLayoutObject.ExcludeFromExports,
+        properties.setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
                                QgsProperty.fromExpression(exclude_when))
         bar.setDataDefinedProperties(properties)
     layout.addLayoutItem(bar)
@@ -317,23 +318,24 @@ def _fit_legend(legend, box, columns, unit, shrinks=(1.0, 0.9, 0.8, 0.7, 0.6)):
 
 
 def _scale_legend_text(legend, shrink, unit):
-    sizes = {QgsLegendStyle.Title: (10, True), QgsLegendStyle.Group: (8, True),
-             QgsLegendStyle.Subgroup: (8, True), QgsLegendStyle.SymbolLabel: (7.5, False)}
-    for style, (size, bold) in sizes.items():
-        legend_style = legend.rstyle(style)
+    style, side = QgsLegendStyle.Style, QgsLegendStyle.Side
+    sizes = {style.Title: (10, True), style.Group: (8, True), style.Subgroup: (8, True),
+             style.SymbolLabel: (7.5, False)}
+    for kind, (size, bold) in sizes.items():
+        legend_style = legend.rstyle(kind)
         text_format = _text_format(size * unit * shrink, INK, bold)
         if hasattr(legend_style, "setTextFormat"):  # QGIS 3.30 and later
             legend_style.setTextFormat(text_format)
         else:
             legend_style.setFont(text_format.font())
-    if not hasattr(legend.rstyle(QgsLegendStyle.Title), "setTextFormat"):
+    if not hasattr(legend.rstyle(style.Title), "setTextFormat"):
         legend.setFontColor(INK)
     legend.setSymbolWidth(6 * unit * shrink)
     legend.setSymbolHeight(3.5 * unit * shrink)
-    legend.rstyle(QgsLegendStyle.Title).setMargin(QgsLegendStyle.Bottom, 2.5 * unit * shrink)
-    legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 2 * unit * shrink)
-    legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 1.4 * unit * shrink)
-    legend.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Top, 1.4 * unit * shrink)
+    legend.rstyle(style.Title).setMargin(side.Bottom, 2.5 * unit * shrink)
+    legend.rstyle(style.Subgroup).setMargin(side.Top, 2 * unit * shrink)
+    legend.rstyle(style.Symbol).setMargin(side.Top, 1.4 * unit * shrink)
+    legend.rstyle(style.SymbolLabel).setMargin(side.Top, 1.4 * unit * shrink)
 
 
 def _add_footer(layout, geometry, texts):
@@ -345,28 +347,28 @@ def _add_footer(layout, geometry, texts):
                6.5 * unit, MUTED, item_id="sources")
     _add_label(layout, Box(footer.x + left_width, text_top, footer.w - left_width,
                            footer.h - 1.5 * unit),
-               f"{texts.date}\n{texts.crs}", 6.5 * unit, MUTED, align=Qt.AlignRight,
+               f"{texts.date}\n{texts.crs}", 6.5 * unit, MUTED, align=Qt.AlignmentFlag.AlignRight,
                item_id="date")
 
 
 def export_result_message(result, path):
     """A planner-readable sentence for a QgsLayoutExporter error code, None for success."""
-    if result == QgsLayoutExporter.Success:
+    if result == QgsLayoutExporter.ExportResult.Success:
         return None
     messages = {
-        QgsLayoutExporter.FileError: translate(
+        QgsLayoutExporter.ExportResult.FileError: translate(
             "ExportPlanMapAlgorithm", "Cannot write {0}. The folder may be read-only, or the file "
             "may be open in another program (close it and run again)."),
-        QgsLayoutExporter.PrintError: translate(
+        QgsLayoutExporter.ExportResult.PrintError: translate(
             "ExportPlanMapAlgorithm", "Could not create the PDF printer for {0}."),
-        QgsLayoutExporter.MemoryError: translate(
+        QgsLayoutExporter.ExportResult.MemoryError: translate(
             "ExportPlanMapAlgorithm", "Rendering {0} ran out of memory. Choose a lower DPI or a "
             "smaller page size."),
-        QgsLayoutExporter.SvgLayerError: translate(
+        QgsLayoutExporter.ExportResult.SvgLayerError: translate(
             "ExportPlanMapAlgorithm", "Could not write the layers of {0}."),
-        QgsLayoutExporter.IteratorError: translate(
+        QgsLayoutExporter.ExportResult.IteratorError: translate(
             "ExportPlanMapAlgorithm", "Could not step through the pages of the atlas for {0}."),
-        QgsLayoutExporter.Canceled: translate(
+        QgsLayoutExporter.ExportResult.Canceled: translate(
             "ExportPlanMapAlgorithm", "The export of {0} was canceled."),
     }
     return messages.get(result, translate("ExportPlanMapAlgorithm", "Exporting {0} failed.")) \

@@ -63,7 +63,8 @@ def build_excavations(landcover, towns, rng, polygons=50, points=12):
         taken.append(shape if not is_point else centre.buffer(15))
         town = nearest_town(centre, towns)
         works = INDUSTRIAL_WORKS if in_industry else URBAN_WORKS
-        start, end = random_dates(rng)
+        # Digging takes 1-6 months, at any time over the five years.
+        start, end = random_dates(rng, latest_start=datetime.date(2030, 6, 1), months=(1, 7))
         number = len(rows) + 1
         rows.append({
             "id": f"EX{number:03d}",
@@ -137,7 +138,7 @@ def _pits(sites, municipality, towns, rng):
                  & (sites.distance(boundary) <= 3000)].sort_values("area_m2", ascending=False)
     rows = []
     for number, (_, pit) in enumerate(pits.iterrows(), start=1):
-        start, end = random_dates(rng, latest_start=datetime.date(2027, 6, 1), months=(30, 60))
+        start, end = random_dates(rng, latest_start=datetime.date(2029, 6, 1), months=(3, 19))
         town = nearest_town(pit.geometry.centroid, towns)
         capacity = np.clip(round(pit.area_m2 * rng.uniform(0.02, 0.06), -3), 8000, 45000)
         rows.append({"name": f"Råstofgrav {number} ved {town} ({pit.kommune}, CORINE 131)",
@@ -153,7 +154,7 @@ def _resource_sites(landcover, towns, rng):
                                               40000.0, 2),
                                              ("Mellemdepot {0}", "Jyderup", 15000.0, 1)):
         centre = random_point_in(near_town(industrial, towns[town], 40), rng)
-        start, end = random_dates(rng, latest_start=datetime.date(2026, 6, 1), months=(40, 60))
+        start, end = random_dates(rng, latest_start=datetime.date(2029, 6, 1), months=(3, 19))
         shape = rotated_rectangle(centre.x, centre.y, 12000, 1.5, rng.uniform(0, 3))
         rows.append({"name": label.format(nearest_town(centre, towns)), "kind": "resource_site",
                      "capacity_m3": capacity, "max_soil_class": max_class,
@@ -170,7 +171,7 @@ def _noise_barriers(motorway, rng):
         piece = substring(motorway, start_at, start_at + length)
         barrier = piece.parallel_offset(60, "left").buffer(12, cap_style=2)
         start, end = random_dates(rng, earliest=datetime.date(2026, 9, 1),
-                                  latest_start=datetime.date(2028, 6, 1), months=(6, 14))
+                                  latest_start=datetime.date(2029, 6, 1), months=(3, 19))
         rows.append({"name": name, "kind": "utilisation", "capacity_m3": float(length * 30),
                      "max_soil_class": 2, "start_date": start, "end_date": end,
                      "geometry": barrier})
@@ -190,7 +191,7 @@ def _climate_dikes(sea, towns, rng):
         line = LineString([(centre.x - half[0], centre.y - half[1]),
                            (centre.x + half[0], centre.y + half[1])])
         start, end = random_dates(rng, earliest=datetime.date(2027, 1, 1),
-                                  latest_start=datetime.date(2029, 1, 1), months=(8, 20))
+                                  latest_start=datetime.date(2029, 6, 1), months=(3, 19))
         rows.append({"name": name, "kind": "utilisation", "capacity_m3": float(length * 20),
                      "max_soil_class": 1, "start_date": start, "end_date": end,
                      "geometry": line.buffer(14, cap_style=2).difference(sea)})
@@ -203,13 +204,30 @@ def _landscaping(landcover, towns, rng):
     rows = []
     for town in ("Jyderup", "Ugerløse"):
         centre = random_point_in(near_town(farmland, towns[town], 50), rng)
-        start, end = random_dates(rng, earliest=datetime.date(2026, 6, 1), months=(10, 24))
+        start, end = random_dates(rng, earliest=datetime.date(2026, 6, 1),
+                                  latest_start=datetime.date(2029, 6, 1), months=(3, 19))
         capacity = float(round(rng.uniform(6000, 14000), -2))
         rows.append({"name": f"Landskabsbearbejdning {town}", "kind": "utilisation",
                      "capacity_m3": capacity, "max_soil_class": 1,
                      "start_date": start, "end_date": end,
                      "geometry": rotated_rectangle(centre.x, centre.y, 25000, 2.0,
                                                    rng.uniform(0, 3))})
+    return rows
+
+
+def build_storage_sites(receivers):
+    """The resource sites also keep soil for a while (mellemlager): half their capacity as
+    storage room, the same classes, open over the whole plan (no dates)."""
+    rows = []
+    for receiver in receivers:
+        if receiver["kind"] != "resource_site":
+            continue
+        rows.append({"id": f"ST{len(rows) + 1:02d}",
+                     "name": receiver["name"].replace("Jordressourceplads", "Mellemlager")
+                     .replace("Mellemdepot", "Mellemlager"),
+                     "storage_capacity_m3": receiver["capacity_m3"] / 2,
+                     "max_soil_class": receiver["max_soil_class"],
+                     "start_date": None, "end_date": None, "geometry": receiver["geometry"]})
     return rows
 
 

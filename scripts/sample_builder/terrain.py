@@ -13,10 +13,12 @@ def land_and_sea(municipality, municipalities, landcover):
     """Land: every municipality (DAGI) near Holbæk, less CORINE's coastal lagoons and sea; sea:
     the rest of the surroundings (Holbæk Fjord, Isefjord, Sejerø Bugt)."""
     from shapely.geometry import box
+    from shapely.ops import unary_union  # GeoSeries.unary_union is deprecated in geopandas 1
     surroundings = box(*municipality.total_bounds).buffer(10000)
-    land = municipalities[municipalities.intersects(surroundings)].unary_union
+    land = unary_union(list(municipalities[municipalities.intersects(surroundings)].geometry))
     land = land.intersection(surroundings)
-    land = land.difference(landcover[landcover.clc_code.isin(SEA_CODES)].unary_union)
+    sea = landcover[landcover.clc_code.isin(SEA_CODES)]
+    land = land.difference(unary_union(list(sea.geometry)))
     return land, surroundings.difference(land)
 
 
@@ -67,11 +69,12 @@ def mean_level(elevation, transform, polygon):
     """Mean DEM value over the cells whose centre lies in ``polygon`` (the earthwork rule), and
     how many cells that is."""
     from rasterio import features
-    from rasterio.windows import from_bounds
+    from rasterio.windows import Window, from_bounds
+    from rasterio.windows import transform as window_transform
     window = from_bounds(*polygon.bounds, transform=transform).round_offsets().round_lengths()
     row0, col0 = int(window.row_off), int(window.col_off)
     rows, cols = int(window.height) + 1, int(window.width) + 1
-    sub_transform = transform * transform.translation(col0, row0)
+    sub_transform = window_transform(Window(col0, row0, cols, rows), transform)
     mask = features.rasterize([(polygon, 1)], out_shape=(rows, cols), transform=sub_transform,
                               dtype="uint8") == 1
     cells = elevation[row0:row0 + rows, col0:col0 + cols][mask[:elevation.shape[0] - row0,

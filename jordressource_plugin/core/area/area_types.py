@@ -54,7 +54,7 @@ def normalise_area_type(value: object) -> str:
             return OTHER
         return corine_area_type(int(value)) if float(value).is_integer() else OTHER
     text = str(value).strip().lower()
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: "¹" is a digit that int() cannot read
         return corine_area_type(int(text))
     for word in _WORD.findall(text):
         area_type = _WORD_TO_TYPE.get(word)

@@ -4,6 +4,11 @@ A polygon takes the area type that covers the largest share of its area; a point
 the area containing it (a point on a shared border belongs to the area that comes first in the
 area-type layer). A site is suspected of contamination when it intersects a mapped contaminated
 site (V1/V2) or lies in no recognised area type; only unsuspected soil moves freely.
+
+Area types are meant to tile. Where two polygons overlap anyway, the one that comes first in
+the layer holds the overlap (as on a shared border): each later polygon is cut by the earlier
+ones it overlaps, so a point and a polygon at the same place get the same type and no area is
+counted twice (in shares here, in zones in ``zones``).
 """
 from dataclasses import dataclass
 
@@ -11,8 +16,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from shapely.geometry import MultiPolygon
+from shapely.ops import unary_union
 
-from ..geometry.spatial_pairs import intersecting_pairs
+from ..geometry.spatial_pairs import intersecting_pairs, overlapping_pairs
 from .area_types import OTHER, normalise_area_types
 
 
@@ -25,11 +31,24 @@ class SiteClassification:
 
 
 def prepare_area_types(areas: gpd.GeoDataFrame, field: str) -> gpd.GeoDataFrame:
-    """Area-type polygons with the field normalised to urban/agricultural/industrial/other."""
-    prepared = areas[[areas.geometry.name]].copy()
+    """Area-type polygons with the field normalised to urban/agricultural/industrial/other,
+    overlaps given to the earlier polygon (module docstring). ``overlaps_other_type`` marks the
+    polygons that overlapped an earlier one of another type: where the rule decided."""
+    prepared = areas[[areas.geometry.name]].copy().reset_index(drop=True)
     prepared["area_type"] = normalise_area_types(areas[field].tolist())
     prepared["area_order"] = np.arange(len(areas))
-    return prepared.reset_index(drop=True)
+    prepared["overlaps_other_type"] = False
+    earlier, later = overlapping_pairs(prepared.geometry.to_numpy())
+    if len(later):
+        kinds = prepared["area_type"].to_numpy()
+        shapes = prepared.geometry.to_numpy().copy()
+        for position in np.unique(later):
+            cut = [shapes[k] for k in earlier[later == position]]
+            shapes[position] = shapes[position].difference(unary_union(cut))
+        prepared = prepared.set_geometry(gpd.GeoSeries(shapes, crs=prepared.crs))
+        differs = kinds[earlier] != kinds[later]
+        prepared.loc[np.unique(later[differs]), "overlaps_other_type"] = True
+    return prepared
 
 
 def classify_sites(sites: gpd.GeoSeries, areas: gpd.GeoDataFrame,

@@ -15,7 +15,10 @@ import shapely
 from shapely.prepared import prep
 from shapely.strtree import STRtree
 
-_SHAPELY_2 = int(shapely.__version__.split(".")[0]) >= 2
+# Shapely 2's vectorised API (top-level functions such as shapely.bounds, and STRtree queries
+# over whole arrays, which came with them), detected by the feature: version strings lie
+# (Debian's shapely 2.2 says "0+unknown").
+_SHAPELY_2 = hasattr(shapely, "bounds")
 ON_BOUNDARY_M = 1e-6  # a point this close to a polygon's edge lies on its boundary
 # Shapely geometries as a GeoSeries, an object array or a list (None for a missing one).
 Geometries = Union[gpd.GeoSeries, np.ndarray, Sequence]
@@ -305,3 +308,13 @@ def _cell_key(x, y):
 def _overlaps(bounds, box):
     return ((bounds[:, 0] <= box[2]) & (bounds[:, 2] >= box[0])
             & (bounds[:, 1] <= box[3]) & (bounds[:, 3] >= box[1]))
+
+
+def overlapping_pairs(geometries: Geometries) -> tuple:
+    """Positions (i, j), i < j, of polygons whose interiors overlap (an area in common, not only
+    an edge or a corner), found through ``intersecting_pairs``."""
+    items = geometry_array(geometries)
+    first, second = intersecting_pairs(items, items, keep=lambda i, j: i < j)
+    overlap = np.array([items[i].relate_pattern(items[j], "2********")
+                        for i, j in zip(first, second)], dtype=bool)
+    return first[overlap] if len(overlap) else first, second[overlap] if len(overlap) else second

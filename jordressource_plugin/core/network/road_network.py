@@ -150,6 +150,42 @@ class RoadNetwork:
         return NetworkHaul(pairs, graph.sources.access_m, graph.targets.access_m,
                            self._disconnected_pairs(graph))
 
+    def pair_haul_km(self, source_xy: np.ndarray, target_xy: np.ndarray, source: np.ndarray,
+                     target: np.ndarray, max_haul_km: float = float("inf"),
+                     canceled: Optional[Callable[[], bool]] = None) -> np.ndarray:
+        """The road haul (km, access legs included) of the given pairs only: source[k] to
+        target[k], NaN where there is no path of at most ``max_haul_km``. For a few pairs among
+        many sites (a movement log), where ``haul`` would list every pair within reach."""
+        source_xy = np.ascontiguousarray(source_xy, dtype=float).reshape(-1, 2)
+        target_xy = np.ascontiguousarray(target_xy, dtype=float).reshape(-1, 2)
+        source = np.asarray(source, dtype=np.int64)
+        target = np.asarray(target, dtype=np.int64)
+        haul_km = np.full(len(source), np.nan)
+        if not len(source):
+            return haul_km
+        graph = self._path_graph(source_xy, target_xy)
+        from_sources = (len(graph.sources.attachment.segment)
+                        <= len(graph.targets.attachment.segment))
+        run, other = (graph.sources, graph.targets) if from_sources else (graph.targets,
+                                                                           graph.sources)
+        run_site, other_site = (source, target) if from_sources else (target, source)
+        pair_row = run.of_site[run_site]
+        order = np.argsort(pair_row, kind="stable")
+        sorted_rows = pair_row[order]
+        max_m = max_haul_km * 1000.0
+        for chunk, distances in distance_blocks(graph, max_m, from_sources,
+                                                rows=np.unique(pair_row)):
+            if canceled is not None and canceled():
+                break
+            low, high = np.searchsorted(sorted_rows, [chunk[0], chunk[-1] + 1])
+            pairs = order[low:high]
+            haul_m = (distances[np.searchsorted(chunk, pair_row[pairs]),
+                                other.of_site[other_site[pairs]]]
+                      + run.access_m[run_site[pairs]] + other.access_m[other_site[pairs]])
+            haul_km[pairs] = np.where(np.isfinite(haul_m) & (haul_m <= max_m), haul_m / 1000.0,
+                                      np.nan)
+        return haul_km
+
     def _disconnected_pairs(self, graph) -> int:
         parts = self.component_count
         sources = np.bincount(self.segment_component(

@@ -36,6 +36,9 @@ MAX_HAUL_KM = 30.0
 # Road ends and vertices closer than this join: GeoDanmark's road centre lines meet exactly,
 # digitised roads from other sources usually within a metre.
 SNAP_TOLERANCE_M = 1.0
+# The snap tolerance closes digitising gaps; beyond this it joins roads that do not meet (two
+# roads 400 m apart become one, and a haul between them shrinks to nothing).
+SNAP_TOLERANCE_MAX_M = 50.0
 # A site farther than this from any road is named in the log: its straight access leg, counted
 # in the haul, is then long enough to matter.
 ACCESS_WARNING_M = 500.0
@@ -99,3 +102,21 @@ def choose_disposal(source_xy: np.ndarray, disposal_xy: np.ndarray, gate_fee_dkk
             haul_km[reached] = pairs.distance_km[first]
             fee[reached] = fees[pairs.target[first]]
     return DisposalChoice(site, haul_km, fee, rates.transport_dkk_tkm * haul_km + fee)
+
+
+def disposal_reach_km(choice: DisposalChoice, gate_fee_dkk_t: np.ndarray,
+                      rates: CostRates) -> np.ndarray:
+    """Per source, the longest haul to a disposal site that could still be its cheapest: the
+    choice costs ``choice.cost_dkk_t`` per tonne, and a site hauled farther than (that cost -
+    the lowest gate fee) / transport cost costs more whatever its fee. Computed on part of a road
+    network (hauls there are never shorter than on the whole network when every site joins the
+    same road), it bounds how far the roads must reach for the choice to be the whole network's
+    (``core.geometry.extent``). Infinite where no disposal site was reached, or transport is
+    free."""
+    count = len(choice.site)
+    fees = np.asarray(gate_fee_dkk_t, dtype=float).reshape(-1)
+    fees = np.where(np.isfinite(fees), fees, rates.default_gate_fee_dkk_t)
+    if not len(fees) or rates.transport_dkk_tkm <= 0:
+        return np.full(count, np.inf)
+    reach = (choice.cost_dkk_t - fees.min()) / rates.transport_dkk_tkm
+    return np.where(choice.site >= 0, np.maximum(reach, choice.haul_km), np.inf)

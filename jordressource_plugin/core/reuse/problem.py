@@ -2,8 +2,10 @@
 along which soil may move.
 
 An arc i → j exists only when the receiver accepts the soil class (``soil_class_i <=
-max_soil_class_j``), the haul is at most ``max_haul_km``, the date windows overlap where both
-ends are known, and the area rule allows it:
+max_soil_class_j``), the haul is at most ``max_haul_km``, the date windows overlap where
+both ends are known (a window runs from the start of its start day to the end of its end day:
+both dates count as days of it, and one ending on 30 April and one starting on 1 May do not
+overlap), and the area rule allows it:
 
 - rule 0 ignores area types;
 - rule 1 allows every arc, charging an analysis per tonne when the arc crosses area types or the
@@ -18,6 +20,7 @@ Arcs that cost at least as much per tonne as the source's disposal can never low
 cost, so they are left out: the optimum is unchanged.
 """
 import enum
+import math
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -114,15 +117,22 @@ def build_reuse_problem(excavations: Excavations, receivers: Receivers,
                         disposal_cost_dkk_t: np.ndarray, rates: CostRates, area_rule: AreaRule,
                         max_haul_km: float, haul_pairs: HaulPairsFunction) -> ReuseProblem:
     """The problem with every allowed arc, filtered in vectorised steps after the spatial
-    search (``haul_pairs`` lists only pairs within ``max_haul_km``)."""
+    search (``haul_pairs`` lists only pairs within ``max_haul_km``). A maximum haul of 0 (or
+    less) means no limit, as in haul_matrix: arcs dearer than disposal are dropped anyway."""
     area_rule = AreaRule(area_rule)
+    if not max_haul_km > 0:
+        max_haul_km = math.inf
     supply_t = np.asarray(excavations.volume_m3, dtype=float) * rates.density_t_m3
     capacity_t = np.asarray(receivers.capacity_m3, dtype=float) * rates.density_t_m3
     disposal_cost = np.asarray(disposal_cost_dkk_t, dtype=float)
     source_class = np.asarray(excavations.soil_class, dtype=float)
     receiver_class = np.asarray(receivers.max_soil_class, dtype=float)
-    invalid_source = excavations.start_day > excavations.end_day
-    invalid_receiver = receivers.start_day > receivers.end_day
+    # A window is the span from the start of its start day to the end of its end day: one whose
+    # end is not after its start ends before it starts (an end date the day before the start
+    # ends at the very moment the window would begin).
+    with np.errstate(invalid="ignore"):
+        invalid_source = excavations.start_day >= excavations.end_day
+        invalid_receiver = receivers.start_day >= receivers.end_day
 
     best_class = np.nanmax(receiver_class) if np.isfinite(receiver_class).any() else np.nan
     with np.errstate(invalid="ignore"):
@@ -134,9 +144,11 @@ def build_reuse_problem(excavations: Excavations, receivers: Receivers,
     with np.errstate(invalid="ignore"):
         keep = distance <= max_haul_km
         keep &= source_class[source] <= receiver_class[receiver]
-        # NaN (open) ends compare False, so an open end never excludes an arc.
-        keep &= ~(excavations.start_day[source] > receivers.end_day[receiver])
-        keep &= ~(receivers.start_day[receiver] > excavations.end_day[source])
+        # Windows overlap when each starts before the other ends: a window ending on 30 April
+        # ends at midnight, when one starting on 1 May begins, and the two share no day. NaN
+        # (open) ends compare False, so an open end never excludes an arc.
+        keep &= ~(excavations.start_day[source] >= receivers.end_day[receiver])
+        keep &= ~(receivers.start_day[receiver] >= excavations.end_day[source])
     keep &= ~invalid_source[source] & ~invalid_receiver[receiver]
     source, receiver, distance = source[keep], receiver[keep], distance[keep]
 

@@ -86,16 +86,18 @@ def disposal_sites(frame: gpd.GeoDataFrame, fallback_ids, id_field: Optional[str
 def classify_for_reuse(excavations: Excavations, receivers: Receivers,
                        source_geometry: gpd.GeoSeries, receiver_geometry: gpd.GeoSeries,
                        areas: Optional[gpd.GeoDataFrame], area_field: str,
-                       contamination: Optional[gpd.GeoSeries]) -> None:
+                       contamination: Optional[gpd.GeoSeries]) -> np.ndarray:
     """Set area types and suspicion in place. With area types, both sides are classified as
-    `classify_area_types` does; without, only contaminated sites make a source suspected."""
+    `classify_area_types` does; without, only contaminated sites make a source suspected.
+    Returns the positions of area-type polygons that overlapped an earlier one of another type
+    (``prepare_area_types``), for the log."""
     if areas is not None and len(areas):
         prepared = prepare_area_types(areas, area_field)
         sources = classify_sites(source_geometry, prepared, contamination)
         excavations.area_type = sources.area_type
         excavations.suspected = sources.contamination_suspected
         receivers.area_type = classify_sites(receiver_geometry, prepared).area_type
-        return
+        return np.flatnonzero(prepared["overlaps_other_type"].to_numpy())
     excavations.area_type = None
     receivers.area_type = None
     excavations.suspected = np.zeros(len(source_geometry), dtype=bool)
@@ -104,3 +106,4 @@ def classify_for_reuse(excavations: Excavations, receivers: Receivers,
         right = gpd.GeoDataFrame(geometry=contamination.to_numpy(), crs=contamination.crs)
         hits = gpd.sjoin(left, right, how="inner", predicate="intersects").index.unique()
         excavations.suspected[np.asarray(hits, dtype=np.int64)] = True
+    return np.zeros(0, dtype=np.int64)

@@ -31,6 +31,7 @@ from rasterio.features import geometry_mask
 from rasterio.io import DatasetReader
 from rasterio.warp import transform_geom
 from rasterio.windows import Window
+from rasterio.windows import transform as window_transform
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 from shapely.validation import make_valid
@@ -96,7 +97,9 @@ def _north_up(dataset) -> bool:
 
 def check_dem(dataset: DatasetReader) -> None:
     """Refuse DEMs whose cells have no area in square metres."""
-    if dataset.crs is None or not dataset.crs.is_valid:
+    # None or an empty CRS (falsy: no WKT). rasterio 1.4 deprecates CRS.is_valid: an invalid CRS
+    # can no longer be made, so having a definition is the whole test.
+    if not dataset.crs:
         raise EarthworkInputError("no_crs")
     if dataset.crs.is_geographic:
         raise EarthworkInputError("geographic")
@@ -260,7 +263,10 @@ class TerrainCells:
             tally.off_dem = True  # its cells need no counting to be all missing
             return
         for row0, row1, col0, col1 in _blocks(window, self._max_cells):
-            block_transform = self.dem.transform * Affine.translation(col0, row0)
+            # The window's own transform (affine 3.1 deprecates Affine * Affine for @, which
+            # affine 2.4 lacks; rasterio composes them on either).
+            block_transform = window_transform(Window(col0, row0, col1 - col0, row1 - row0),
+                                               self.dem.transform)
             inside = ~geometry_mask([polygon], (row1 - row0, col1 - col0), block_transform,
                                     all_touched=False)
             tally.cells += int(inside.sum())
@@ -368,7 +374,8 @@ class _DifferenceRaster:
         tiled = rows >= 256 and cols >= 256
         profile = dict(driver="GTiff", width=cols, height=rows, count=1, dtype="float32",
                        crs=dem_dataset.crs, nodata=DIFFERENCE_NODATA,
-                       transform=dem_dataset.transform * Affine.translation(self.col0, self.row0),
+                       transform=window_transform(Window(self.col0, self.row0, cols, rows),
+                                                  dem_dataset.transform),
                        compress="deflate", predictor=3, sparse_ok=True, bigtiff="if_safer")
         if tiled:
             profile.update(tiled=True, blockxsize=256, blockysize=256)
