@@ -1,13 +1,7 @@
 """Suggest resource site locations: the exact p-median choice of candidate sites that brings the
 excavations' soil the fewest tonne-km, with the proof of optimality in the log."""
-import math
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
-    QgsLineString,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -94,9 +88,9 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
             self.OUTPUT, self.output_title(self.OUTPUT)))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ASSIGNMENTS, self.output_title(self.OUTPUT_ASSIGNMENTS),
-            QgsProcessing.TypeVectorLine))
+            QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SWEEP, self.output_title(self.OUTPUT_SWEEP), QgsProcessing.TypeVector,
+            self.OUTPUT_SWEEP, self.output_title(self.OUTPUT_SWEEP), QgsProcessing.SourceType.TypeVector,
             optional=True, createByDefault=False))
         for name, description in (
                 ("TONNE_KM", self.tr("Haul (tonne-km)")),
@@ -183,8 +177,7 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
         import numpy as np
 
         from ..core.geometry.positions import position_xy
-        from ..core.siting.flags import read_flags
-        from ..core.tables import read_ids, read_values
+        from ..core.tables import read_ids, read_values, read_yes_no_values
 
         source = self.source_or_error(parameters, self.CANDIDATES, context)
         label = self.tr("Candidate sites")
@@ -208,7 +201,10 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
         existing = None
         if fields["EXISTING_FIELD"]:
             raw = frame[fields["EXISTING_FIELD"]].tolist()
-            existing, refused = read_flags(raw)
+            read, problems = read_yes_no_values(raw)
+            existing = read == 1.0  # empty: not marked, a new candidate
+            refused = np.sort(np.concatenate([np.asarray(p) for p in problems.values()]
+                                             or [np.zeros(0, dtype=np.int64)]))
             if len(refused):
                 raise QgsProcessingException(self.tr(
                     "{0}: '{1}' must say yes or no (true/false, 1/0, ja/nej); these values "
@@ -297,53 +293,48 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
 
     def _write_assignments(self, parameters, context, feedback, candidates, sources, problem,
                            choice, crs):
-        fields = self.output_fields(self.OUTPUT_ASSIGNMENTS)
-        names = fields.names()
-        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_ASSIGNMENTS, context, fields,
-                                           QgsWkbTypes.LineString, crs)
+        import geopandas as gpd
+        from shapely.geometry import LineString
+
         density = problem.density_t_m3
-        volume = sources["volume"]
-        for source, site, tonnes, km in zip(choice.source, choice.site, choice.tonnes,
-                                            choice.km):
-            if feedback.isCanceled():
-                break
-            start, end = sources["xy"][source], candidates["xy"][site]
-            values = {"source_id": str(sources["ids"][source]),
-                      "site_id": str(candidates["ids"][site]),
-                      "volume_m3": float(tonnes / density), "tonnes": float(tonnes),
-                      "distance_km": float(km), "tonne_km": float(tonnes * km),
-                      "share": float(tonnes / density / volume[source])}
-            feature = QgsFeature(fields)
-            feature.setAttributes([values[name] for name in names])
-            feature.setGeometry(QgsGeometry(QgsLineString([start[0], end[0]],
-                                                          [start[1], end[1]])))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        volume_m3 = choice.tonnes / density
+        frame = gpd.GeoDataFrame({
+            "source_id": [str(sources["ids"][i]) for i in choice.source],
+            "site_id": [str(candidates["ids"][j]) for j in choice.site],
+            "volume_m3": volume_m3, "tonnes": choice.tonnes, "distance_km": choice.km,
+            "tonne_km": choice.tonnes * choice.km,
+            "share": volume_m3 / sources["volume"][choice.source],
+        }, geometry=[LineString([sources["xy"][i], candidates["xy"][j]])
+                     for i, j in zip(choice.source, choice.site)])
+        fields = self.output_fields(self.OUTPUT_ASSIGNMENTS)
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_ASSIGNMENTS, context, fields,
+                                           QgsWkbTypes.Type.LineString, crs)
+        write_frame(sink, frame, fields, feedback)
         sink.flushBuffer()
         return {self.OUTPUT_ASSIGNMENTS: dest_id}
 
     def _write_sweep(self, parameters, context, problem, rows):
-        fields = self.output_fields(self.OUTPUT_SWEEP)
-        names = fields.names()
-        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_SWEEP, context, fields,
-                                           QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        import pandas as pd
+
         rate = problem.transport_dkk_tkm
+        records = []
         for row in rows:
             choice = row.choice
-            values = {"site_count": row.site_count, "tonne_km": None, "gap": None,
-                      "opening_cost_dkk": None, "sites_opened": None,
-                      "status": SWEEP_STATUS[row.reason], "site_ids": None}
+            record = {"site_count": row.site_count, "status": SWEEP_STATUS[row.reason]}
             if choice is not None:
-                values.update(tonne_km=choice.haul_tkm, gap=choice.gap,
+                record.update(tonne_km=choice.haul_tkm, gap=choice.gap,
                               opening_cost_dkk=choice.opening_tkm * rate,
                               sites_opened=len(choice.open_sites),
                               status="optimal" if choice.proven else "time_limit",
                               site_ids=", ".join(str(problem.candidate_ids[j])
                                                  for j in choice.open_sites))
-            feature = QgsFeature(fields)
-            feature.setAttributes([None if values[name] is None or (
-                isinstance(values[name], float) and math.isnan(values[name])) else values[name]
-                for name in names])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            records.append(record)
+        fields = self.output_fields(self.OUTPUT_SWEEP)
+        sink, dest_id = self.sink_or_error(parameters, self.OUTPUT_SWEEP, context, fields,
+                                           QgsWkbTypes.Type.NoGeometry,
+                                           QgsCoordinateReferenceSystem())
+        # Missing values (a count with no choice) are written as NULL by write_frame.
+        write_frame(sink, pd.DataFrame.from_records(records), fields, geometry=False)
         sink.flushBuffer()
         return {self.OUTPUT_SWEEP: dest_id}
 
