@@ -90,8 +90,8 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
             self.OUTPUT_ASSIGNMENTS, self.output_title(self.OUTPUT_ASSIGNMENTS),
             QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SWEEP, self.output_title(self.OUTPUT_SWEEP), QgsProcessing.SourceType.TypeVector,
-            optional=True, createByDefault=False))
+            self.OUTPUT_SWEEP, self.output_title(self.OUTPUT_SWEEP),
+            QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False))
         for name, description in (
                 ("TONNE_KM", self.tr("Haul (tonne-km)")),
                 ("OPENING_COST_DKK", self.tr("Opening costs (DKK)")),
