@@ -147,9 +147,11 @@ def instances(draw):
         site_count
 
 
+@pytest.mark.parametrize("enumerate_last", [True, False], ids=["enumeration", "master"])
 @settings(max_examples=150)
 @given(instances())
-def test_optimum_matches_exhaustive_enumeration(case):
+def test_optimum_matches_exhaustive_enumeration(enumerate_last, case):
+    """Both last steps (bounded enumeration of the sites left, and the integer master)."""
     data, site_count = case
     try:
         problem = prepare(data)
@@ -158,10 +160,10 @@ def test_optimum_matches_exhaustive_enumeration(case):
     best, ties = brute_force(data, site_count)
     if best is None:
         with pytest.raises((SitingInfeasible, CapacityShortfall, SiteCountBelowExisting)):
-            choose_sites(problem, site_count)
+            choose_sites(problem, site_count, enumerate_last=enumerate_last)
         return
     try:
-        choice = choose_sites(problem, site_count)
+        choice = choose_sites(problem, site_count, enumerate_last=enumerate_last)
     except SiteCountBelowExisting:
         assert site_count < sum(data.existing)
         return
@@ -181,6 +183,44 @@ def test_optimum_matches_exhaustive_enumeration(case):
     if data.capacity_m3 is not None:
         load = np.bincount(choice.site, weights=choice.tonnes, minlength=len(ids))
         assert (load <= np.asarray(data.capacity_m3) * DENSITY * (1 + 1e-7) + 1e-6).all()
+
+
+def test_both_last_steps_agree_with_enumeration_on_larger_capacitated_instances():
+    """Clustered instances big enough that the Lagrangian and the LP leave sites undecided:
+    the bounded enumeration and the integer master reach the same optimum, the brute force's,
+    with ties broken alike; and the enumeration did the work on most of them."""
+    from jordressource_plugin.core.siting import enumeration
+
+    runs = []
+    original = enumeration.enumerate_choices
+
+    def spy(search):
+        runs.append(len(search.free_sites))
+        return original(search)
+
+    enumeration.enumerate_choices = spy
+    try:
+        for seed in range(6):
+            rng = np.random.default_rng(seed)
+            towns = rng.uniform(0, 30, (4, 2))
+            source_xy = towns[rng.integers(0, 4, 30)] + rng.normal(0, 2.0, (30, 2))
+            candidate_xy = rng.uniform(0, 30, (9, 2))
+            volume = np.round(rng.lognormal(5, 0.8, 30), 1)
+            capacity = np.round(volume.sum() * rng.uniform(0.2, 0.5, 9), 1)
+            opening = np.round(rng.uniform(0, 3000, 9)) if seed % 2 else None
+            data = siting_input(source_xy, volume, candidate_xy, 40.0, capacity,
+                                opening=opening)
+            problem = prepare(data)
+            best, ties = brute_force(data, 3)
+            winner = tie_winner(ties, list(problem.candidate_ids), opening is not None)
+            for enumerate_last in (True, False):
+                choice = choose_sites(problem, 3, enumerate_last=enumerate_last)
+                assert choice.status == OPTIMAL
+                assert choice.total_tkm == pytest.approx(best, rel=1e-7), (seed, enumerate_last)
+                assert frozenset(choice.open_sites.tolist()) == winner, (seed, enumerate_last)
+    finally:
+        enumeration.enumerate_choices = original
+    assert len(runs) >= 4  # of 6: the enumeration, not the earlier steps, decided most
 
 
 # Known answers --------------------------------------------------------------------------------

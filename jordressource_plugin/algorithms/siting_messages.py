@@ -45,6 +45,12 @@ class SitingMessages:
             "HiGHS: {0} LP and {1} MIP solve(s) of the Benders master, {2} s.").format(
                 whole(stats.get("lp_rounds", 0)), whole(stats.get("mip_rounds", 0)),
                 numbers.number(stats.get("seconds", 0.0), 1)))
+        if stats.get("enumerated"):
+            feedback.pushInfo(self.tr(
+                "The {0} site(s) still undecided: every one of the {1} choice(s) of them "
+                "bounded, {2} priced exactly; none of the others can total less.").format(
+                    whole(stats["enumerated_sites"]), whole(stats["enumerated"]),
+                    whole(stats["enumerated_priced"])))
         if stats.get("tie"):
             feedback.pushInfo(self.tr(
                 "Other choices have the same total; the one with the smallest ids is shown."))

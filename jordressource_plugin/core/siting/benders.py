@@ -43,6 +43,14 @@ def tie_limit(total: float) -> float:
     return total + TOTAL_TOLERANCE * max(abs(total), 1.0)
 
 
+def tie_preference(problem: SitingProblem, open_mask: np.ndarray) -> tuple:
+    """Of two choices with the same total, the tie rule prefers the larger key: with opening
+    costs the fewer sites, then the one opening the first candidate in id order that the
+    other does not (smaller ids first)."""
+    count = -int(open_mask.sum()) if problem.at_most else 0
+    return count, [bool(open_mask[j]) for j in problem.id_order]
+
+
 class Search:
     """One Benders search. ``incumbent`` (open mask, true total ``upper``) is the best known
     choice; ``make_pricer(fixed_open, closed)`` builds the pricer for the current fixings
@@ -67,6 +75,7 @@ class Search:
         # choice off (capacitated no-good rows), and ties must still see it.
         self.priced = {}
         self.note = "optimal"
+        self.enumerated = None  # set when the last step enumerated the choices left
 
     # State ------------------------------------------------------------------------------
     @property

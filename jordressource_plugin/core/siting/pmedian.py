@@ -14,8 +14,9 @@ Solved to a proven optimum in four steps, each making the next smaller:
    in every choice at least as good as the best known (the bound's relaxed choices are tried
    as choices too);
 3. Benders decomposition with HiGHS (``benders``) over the sites still undecided: the LP
-   relaxation, reduced-cost fixing, then the integer master until its proven bound meets the
-   true total of its choice;
+   relaxation, reduced-cost fixing, then, when few sites are left undecided, every choice of
+   them bounded and the promising ones priced exactly (``enumeration``), else the integer
+   master until its proven bound meets the true total of its choice;
 4. ties (equal totals within a relative 1e-9): with opening costs the fewest sites; then the
    smaller ids: the first candidate in id order that some equal choice opens is opened, and so
    on (lexicographic).
@@ -29,7 +30,8 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from .benders import BendersInfeasible, Search, close_enough, tie_limit
+from . import enumeration
+from .benders import BendersInfeasible, Search, close_enough, tie_limit, tie_preference
 from .errors import (
     CapacityShortfall,
     NoChoiceInTime,
@@ -74,7 +76,7 @@ class SiteChoice:
     proof: list = field(default_factory=list)  # log lines (English, for support)
     # What each step did, for a translated log: heuristic_tkm, lagrange_bound_tkm, closed,
     # fixed_open, free (undecided sites after the Lagrangian), lp_rounds, mip_rounds, tie,
-    # seconds.
+    # seconds; enumerated, enumerated_priced, enumerated_sites when the last step enumerated.
     stats: dict = field(default_factory=dict)
 
     @property
@@ -110,10 +112,13 @@ def check_site_count(problem: SitingProblem, site_count: int) -> None:
 def choose_sites(problem: SitingProblem, site_count: int, time_limit_s: Optional[float] = None,
                  should_stop: Optional[Callable[[], bool]] = None,
                  log: Optional[Callable[[str], None]] = None,
-                 start: Sequence[np.ndarray] = ()) -> SiteChoice:
+                 start: Sequence[np.ndarray] = (), enumerate_last: bool = True) -> SiteChoice:
     """The optimal choice of ``site_count`` sites (at most, with opening costs). ``start``:
-    open masks to try first (e.g. from the previous count's optimum). Raises ``SitingInputError``
-    subclasses for bad input and ``SitingInfeasible`` when no choice serves every source."""
+    open masks to try first (e.g. from the previous count's optimum). ``enumerate_last``: when
+    few sites are left undecided, bound every choice of them (``enumeration``) rather than
+    solve the integer master (tests turn it off to check both ways). Raises
+    ``SitingInputError`` subclasses for bad input and ``SitingInfeasible`` when no choice
+    serves every source."""
     check_site_count(problem, site_count)
     deadline = None if time_limit_s is None else time.monotonic() + float(time_limit_s)
     proof = []
@@ -171,7 +176,8 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s: Optional
     try:
         if not search.proven:
             search.relax()
-        if not search.proven and not search.stopped():
+        if not search.proven and not search.stopped() and not (
+                enumerate_last and enumeration.timed(search, say)):
             search.integer()
     except BendersInfeasible:
         _diagnose_infeasible(problem, site_count)
@@ -184,7 +190,11 @@ def choose_sites(problem: SitingProblem, site_count: int, time_limit_s: Optional
     status = OPTIMAL if search.proven else TIME_LIMIT
     open_mask, total = search.best_mask, search.best_total
     stats["tie"] = False
-    if status == OPTIMAL:
+    if search.enumerated is not None:
+        stats.update(tie=search.enumerated.tied, enumerated=search.enumerated.choices,
+                     enumerated_priced=search.enumerated.priced,
+                     enumerated_sites=len(search.free_sites))
+    elif status == OPTIMAL:
         open_mask, stats["tie"] = _smallest_ids(search, open_mask, total, say)
     bound = min(search.bound, total)
     say(f"{'optimal' if status == OPTIMAL else 'stopped by the time limit'}: total "
@@ -344,14 +354,10 @@ def _best_tie(problem, search, open_mask, limit, tied):
     """``open_mask`` or a tying choice priced earlier (which a no-good row may hide from the
     master), whichever the tie rule prefers: fewer sites with opening costs, then the first
     candidate in id order opened."""
-    def preference(mask):
-        count = -int(mask.sum()) if problem.at_most else 0
-        return (count, [bool(mask[j]) for j in problem.id_order])
-
     for mask, total in search.priced.values():
         if total <= limit and not np.array_equal(mask, open_mask):
             tied = True
-            if preference(mask) > preference(open_mask):
+            if tie_preference(problem, mask) > tie_preference(problem, open_mask):
                 open_mask = mask
     return open_mask, tied
 
