@@ -260,8 +260,30 @@ def test_site_evaluation_schedules_with_the_chosen_sites_as_storage(plugin, run_
         "OUTPUT_FLOWS": "memory:", "OUTPUT_STOCK": "memory:", "OUTPUT_SITES": "memory:",
         "OUTPUT_HTML": str(tmp_path / "by_hand.html")})
     assert sum(f["cost_dkk"] for f in flows) == pytest.approx(by_hand["COST_DKK"])
-    assert by_hand["COST_DKK"] < by_hand["NO_STORAGE_COST_DKK"]
-    assert by_hand["NO_STORAGE_REUSED_M3"] == 0
+    numbers = result["CHILD_RESULTS"]["schedule"]
+    for name in ("COST_DKK", "REUSED_M3", "NO_STORAGE_COST_DKK", "NO_STORAGE_REUSED_M3"):
+        assert numbers[name] == pytest.approx(by_hand[name]), name
+    # The new site's value over time: soil reused that without it would all go to disposal.
+    assert numbers["REUSED_M3"] == pytest.approx(500) and numbers["NO_STORAGE_REUSED_M3"] == 0
+    assert numbers["COST_DKK"] < numbers["NO_STORAGE_COST_DKK"]
+
+
+def test_site_evaluation_names_a_storage_field_the_candidates_lack(plugin, run_algorithm,
+                                                                  make_layer, tmp_path,
+                                                                  recording_feedback):
+    from qgis.core import QgsProcessingException
+
+    layers = evaluation_layers(make_layer)
+    with pytest.raises(QgsProcessingException):
+        run_algorithm("site_evaluation", {
+            **layers, "candidate_id_field": "candidate_id", "site_count": 1,
+            "storage_max_class_field": "highest_class",
+            "siting:sites": "memory:", "siting:assignments": "memory:",
+            "schedule:flows": "memory:", "schedule:stock": "memory:",
+            "schedule:sites": "memory:", "schedule:report": str(tmp_path / "evaluation.html")},
+            recording_feedback)
+    assert "no field named 'storage_capacity_m3'" in recording_feedback.log
+    assert not (tmp_path / "evaluation.html").exists()
 
 
 @pytest.mark.qgis_process
