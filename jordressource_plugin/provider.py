@@ -23,6 +23,7 @@ MODEL_TITLES = {
     "local_plan_screening": QT_TRANSLATE_NOOP("Models", "Local plan soil screening"),
     "resource_site_screening": QT_TRANSLATE_NOOP("Models", "Regional resource-site screening"),
     "candidate_screen": QT_TRANSLATE_NOOP("Models", "Candidate screen for resource sites"),
+    "site_evaluation": QT_TRANSLATE_NOOP("Models", "Evaluate suggested resource sites over time"),
 }
 # Every word scripts/build_models.py writes into the shipped models (test_models checks it).
 MODEL_WORDS = (
@@ -78,6 +79,19 @@ MODEL_WORDS = (
     QT_TRANSLATE_NOOP("Models", "Candidate ids"),
     QT_TRANSLATE_NOOP("Models", "Candidate sites"),
     QT_TRANSLATE_NOOP("Models", "Allowed areas"),
+    # site_evaluation
+    QT_TRANSLATE_NOOP("Models", "Candidate id field"),
+    QT_TRANSLATE_NOOP("Models", "Storage capacity field of the candidates (m³ on hand at most)"),
+    QT_TRANSLATE_NOOP("Models", "Highest soil class stored field of the candidates"),
+    QT_TRANSLATE_NOOP("Models", "Total capacity field of the candidates (m³ in all, optional)"),
+    QT_TRANSLATE_NOOP("Models", "Existing-site field of the candidates (yes/no, optional)"),
+    QT_TRANSLATE_NOOP("Models", "Opening cost field of the candidates (DKK, optional)"),
+    QT_TRANSLATE_NOOP("Models", "Number of sites"),
+    QT_TRANSLATE_NOOP("Models", "Maximum haul (km)"),
+    QT_TRANSLATE_NOOP("Models", "Choose the sites with the fewest tonne-km"),
+    QT_TRANSLATE_NOOP("Models", "Suggested resource sites"),
+    QT_TRANSLATE_NOOP("Models", "Excavations assigned to the sites"),
+    QT_TRANSLATE_NOOP("Models", "Plan reuse over time with the chosen sites as storage"),
 )
 
 

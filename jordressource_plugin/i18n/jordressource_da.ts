@@ -1426,7 +1426,7 @@
 <context>
     <name>JordressourceProvider</name>
     <message>
-        <location filename="../provider.py" line="92"/>
+        <location filename="../provider.py" line="106"/>
         <source>Jordressource: short-haul reuse of soil</source>
         <translation>Jordressource: genanvendelse af jord med kort køreafstand</translation>
     </message>
@@ -1542,102 +1542,102 @@
         <translation>Jordscreening af lokalplaner</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Planned excavations</source>
         <translation>Planlagte opgravninger</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Receivers (raw-material pits, resource sites, utilisation projects)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Local plans (one map page each)</source>
         <translation>Lokalplaner (én kortside hver)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Local plan id field</source>
         <translation>Felt med lokalplanens id</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Local plan name field</source>
         <translation>Felt med lokalplanens navn</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Map title</source>
         <translation>Kortets titel</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil in the local plan</source>
         <translation>Jord i lokalplanen</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Classify excavations by area type</source>
         <translation>Klassificér opgravninger efter områdetype</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort køreafstand</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil balance per local plan</source>
         <translation>Jordbalance pr. lokalplan</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Map per local plan</source>
         <translation>Kort pr. lokalplan</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Map per local plan (PDF)</source>
         <translation>Kort pr. lokalplan (PDF)</translation>
     </message>
@@ -1647,42 +1647,42 @@
         <translation>Regional screening af ressourcepladser</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Planned excavations with dates</source>
         <translation>Planlagte opgravninger med datoer</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Receivers with their open periods</source>
         <translation>Modtagere med åbningsperioder</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Storage sites (resource sites)</source>
         <translation>Mellemlagre (ressourcepladser)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Plan reuse over time with storage</source>
         <translation>Planlæg genanvendelse over tid med mellemlagring</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil flows by month</source>
         <translation>Jordstrømme pr. måned</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Stock by storage site and month</source>
         <translation>Beholdning pr. mellemlager og måned</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Storage sites with use</source>
         <translation>Mellemlagre med brug</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Schedule report</source>
         <translation>Rapport om planen over tid</translation>
     </message>
@@ -1692,114 +1692,179 @@
         <translation>Screening af kandidatpladser</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Area type field</source>
         <translation>Felt med områdetype</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Drinking-water areas</source>
         <translation>Drikkevandsområder</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Housing</source>
         <translation>Boliger</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Own candidate points</source>
         <translation>Egne kandidatpunkter</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Distance kept from housing (m)</source>
         <translation>Afstand til boliger (m)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Grid spacing of candidate points (m)</source>
         <translation>Afstand mellem kandidatpunkter i gitteret (m)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Metric CRS for distances and areas</source>
         <translation>Metrisk koordinatsystem til afstande og arealer</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Area types in the metric CRS</source>
         <translation>Områdetyper i det metriske koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Area type of each area</source>
         <translation>Hvert områdes områdetype</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Industrial and port areas</source>
         <translation>Erhvervs- og havneområder</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>An empty layer to merge with</source>
         <translation>Et tomt lag at flette med</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Housing in the metric CRS</source>
         <translation>Boliger i det metriske koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Distance kept from housing</source>
         <translation>Afstand til boliger</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Everything excluded</source>
         <translation>Alt, der holdes fri</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Industrial and port areas without the exclusions</source>
         <translation>Erhvervs- og havneområder uden det, der holdes fri</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Grid of points</source>
         <translation>Gitter af punkter</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>An empty point layer to merge with</source>
         <translation>Et tomt punktlag at flette med</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Grid and own points</source>
         <translation>Gitter og egne punkter</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Points inside the allowed areas</source>
         <translation>Punkter inden for de tilladte områder</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Candidate ids</source>
-        <translation>Kandidaternes id&apos;er</translation>
+        <translation>Kandidaternes id'er</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Candidate sites</source>
         <translation>Kandidatpladser</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="28"/>
+        <location filename="../provider.py" line="29"/>
         <source>Allowed areas</source>
         <translation>Tilladte områder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Evaluate suggested resource sites over time</source>
+        <translation>Vurdér foreslåede ressourcepladser over tid</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Candidate id field</source>
+        <translation>Id-felt for kandidater</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Storage capacity field of the candidates (m³ on hand at most)</source>
+        <translation>Kandidaternes felt med lagerkapacitet (m³ på lager højst)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Highest soil class stored field of the candidates</source>
+        <translation>Kandidaternes felt med højeste lagrede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Total capacity field of the candidates (m³ in all, optional)</source>
+        <translation>Kandidaternes felt med samlet kapacitet (m³ i alt, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Existing-site field of the candidates (yes/no, optional)</source>
+        <translation>Felt for eksisterende plads (ja/nej, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Opening cost field of the candidates (DKK, optional)</source>
+        <translation>Felt med etableringsomkostning (kr., valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Number of sites</source>
+        <translation>Antal pladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Choose the sites with the fewest tonne-km</source>
+        <translation>Vælg pladserne med mindst transportarbejde</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Suggested resource sites</source>
+        <translation>Foreslåede ressourcepladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Excavations assigned to the sites</source>
+        <translation>Opgravninger fordelt på pladserne</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Plan reuse over time with the chosen sites as storage</source>
+        <translation>Planlæg genanvendelse over tid med de valgte pladser som mellemlagre</translation>
     </message>
 </context>
 <context>
@@ -2890,7 +2955,7 @@
     <message>
         <location filename="../catalogue.py" line="98"/>
         <source>Site ids</source>
-        <translation>Plads-id&apos;er</translation>
+        <translation>Plads-id'er</translation>
     </message>
 </context>
 <context>
@@ -4326,7 +4391,7 @@
     <message>
         <location filename="../algorithms/siting_messages.py" line="49"/>
         <source>Other choices have the same total; the one with the smallest ids is shown.</source>
-        <translation>Andre valg har samme total; valget med de mindste id&apos;er vises.</translation>
+        <translation>Andre valg har samme total; valget med de mindste id'er vises.</translation>
     </message>
     <message>
         <location filename="../algorithms/siting_messages.py" line="53"/>
@@ -4341,7 +4406,7 @@
     <message>
         <location filename="../algorithms/siting_messages.py" line="71"/>
         <source>{0}: these ids occur more than once: {1}. Each candidate needs its own id.</source>
-        <translation>{0}: disse id&apos;er optræder mere end én gang: {1}. Hver kandidat skal have sit eget id.</translation>
+        <translation>{0}: disse id'er optræder mere end én gang: {1}. Hver kandidat skal have sit eget id.</translation>
     </message>
     <message>
         <location filename="../algorithms/siting_messages.py" line="74"/>
@@ -5394,147 +5459,147 @@
 <context>
     <name>SuggestResourceSitesAlgorithm</name>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="45"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="39"/>
         <source>Suggest resource site locations</source>
         <translation>Foreslå placering af ressourcepladser</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="190"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="183"/>
         <source>Candidate sites</source>
         <translation>Kandidatpladser</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="57"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="51"/>
         <source>Candidate id field</source>
         <translation>Id-felt for kandidater</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="59"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="53"/>
         <source>Excavations with surplus soil</source>
         <translation>Opgravninger med overskudsjord</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="61"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="55"/>
         <source>Excavation id field</source>
         <translation>Id-felt for opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="62"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="56"/>
         <source>Surplus volume field (m³, in situ)</source>
         <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="64"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="58"/>
         <source>Number of sites</source>
         <translation>Antal pladser</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="66"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="60"/>
         <source>Capacity field of the candidates (m³, optional)</source>
         <translation>Kandidaternes kapacitetsfelt (m³, valgfrit)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="66"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="60"/>
         <source>Existing-site field of the candidates (yes/no, optional)</source>
         <translation>Felt for eksisterende plads (ja/nej, valgfrit)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="66"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="60"/>
         <source>Opening cost field of the candidates (DKK, optional)</source>
         <translation>Felt med etableringsomkostning (kr., valgfrit)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="74"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="68"/>
         <source>Maximum haul (km)</source>
         <translation>Maksimal køreafstand (km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="76"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="70"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="78"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="72"/>
         <source>Detour factor (road / straight distance, without roads)</source>
         <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="82"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="76"/>
         <source>Road snapping tolerance (m)</source>
         <translation>Snaptolerance for veje (m)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="85"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="79"/>
         <source>Bulk density (t/m³)</source>
         <translation>Densitet (t/m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="87"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="81"/>
         <source>Transport cost (DKK per tonne-km)</source>
         <translation>Transportpris (kr. pr. tonkilometer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="90"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="84"/>
         <source>Time limit per site count (s; 0 = none)</source>
         <translation>Tidsgrænse pr. antal pladser (s; 0 = ingen)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="101"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
         <source>Haul (tonne-km)</source>
         <translation>Transportarbejde (tonkm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="101"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
         <source>Opening costs (DKK)</source>
         <translation>Etableringsomkostninger (kr.)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="101"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
         <source>Optimality gap</source>
         <translation>Optimalitetsgab</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="101"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
         <source>Sites open</source>
         <translation>Åbne pladser</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="101"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
         <source>Soil beyond the maximum haul (m³)</source>
         <translation>Jord uden for den maksimale køreafstand (m³)</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="175"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="169"/>
         <source>{0} must be greater than zero.</source>
         <translation>{0} skal være større end nul.</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="197"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="190"/>
         <source>{0}: the layer has no features with a geometry.</source>
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="213"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="209"/>
         <source>{0}: &apos;{1}&apos; must say yes or no (true/false, 1/0, ja/nej); these values cannot be read: {2}</source>
-        <translation>{0}: &apos;{1}&apos; skal sige ja eller nej (true/false, 1/0, ja/nej); disse værdier kan ikke læses: {2}</translation>
+        <translation>{0}: '{1}' skal sige ja eller nej (true/false, 1/0, ja/nej); disse værdier kan ikke læses: {2}</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="229"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="225"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="237"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="233"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="249"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="245"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="258"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="254"/>
         <source>{0} excavation-candidate pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af opgravning og kandidat ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
