@@ -4389,94 +4389,99 @@
         <translation>HiGHS: {0} LP- og {1} MIP-løsning(er) af Benders-hovedproblemet, {2} s.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="49"/>
+        <location filename="../algorithms/siting_messages.py" line="55"/>
         <source>Other choices have the same total; the one with the smallest ids is shown.</source>
         <translation>Andre valg har samme total; valget med de mindste id'er vises.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="53"/>
+        <location filename="../algorithms/siting_messages.py" line="59"/>
         <source>Proven optimal: total {0} tonne-km (haul {1}, opening costs {2}), lower bound {3}, gap 0.</source>
         <translation>Bevist optimalt: i alt {0} tonkm (kørsel {1}, etableringsomkostninger {2}), nedre grænse {3}, gab 0.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="58"/>
+        <location filename="../algorithms/siting_messages.py" line="64"/>
         <source>The time limit stopped the search before the proof: the best choice found totals {0} tonne-km and no choice totals less than {1}, a gap of {2}. Raise the time limit for the proven optimum.</source>
         <translation>Tidsgrænsen standsede søgningen før beviset: det bedste fundne valg giver i alt {0} tonkm, og intet valg giver under {1}, et gab på {2}. Hæv tidsgrænsen for at få det beviste optimum.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="71"/>
+        <location filename="../algorithms/siting_messages.py" line="77"/>
         <source>{0}: these ids occur more than once: {1}. Each candidate needs its own id.</source>
         <translation>{0}: disse id'er optræder mere end én gang: {1}. Hver kandidat skal have sit eget id.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="74"/>
+        <location filename="../algorithms/siting_messages.py" line="80"/>
         <source>{0}: these excavations have no positive volume: {1}. Give them their surplus in m³ or leave them out.</source>
         <translation>{0}: disse opgravninger har ingen positiv volumen: {1}. Angiv deres overskud i m³, eller udelad dem.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="78"/>
+        <location filename="../algorithms/siting_messages.py" line="84"/>
         <source>capacity</source>
         <translation>kapacitet</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="78"/>
+        <location filename="../algorithms/siting_messages.py" line="84"/>
         <source>opening cost</source>
         <translation>etableringsomkostning</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="80"/>
+        <location filename="../algorithms/siting_messages.py" line="86"/>
         <source>{0}: these candidates have a missing or negative {1}: {2}.</source>
         <translation>{0}: disse kandidater har en manglende eller negativ {1}: {2}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="83"/>
+        <location filename="../algorithms/siting_messages.py" line="89"/>
         <source>{0}: no excavation lies within {1} km of these candidates: {2}. Leave them out or raise the maximum haul.</source>
         <translation>{0}: ingen opgravning ligger inden for {1} km af disse kandidater: {2}. Udelad dem, eller hæv den maksimale køreafstand.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="88"/>
+        <location filename="../algorithms/siting_messages.py" line="94"/>
         <source>No excavation lies within {0} km of any candidate.</source>
         <translation>Ingen opgravning ligger inden for {0} km af nogen kandidat.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="91"/>
+        <location filename="../algorithms/siting_messages.py" line="97"/>
         <source>{0} sites asked for, but there are only {1} candidates.</source>
         <translation>Der er bedt om {0} pladser, men der er kun {1} kandidater.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="94"/>
+        <location filename="../algorithms/siting_messages.py" line="100"/>
         <source>{0} sites asked for, but the {1} existing sites stay open and count among them: {2}. Ask for at least {1}.</source>
         <translation>Der er bedt om {0} pladser, men de {1} eksisterende pladser forbliver åbne og tæller med: {2}. Bed om mindst {1}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="101"/>
+        <location filename="../algorithms/siting_messages.py" line="107"/>
         <source>No choice of {0} sites reaches every excavation within {1} km (with room for its soil). Ask for more sites or raise the maximum haul; the site-count table shows which counts can.</source>
         <translation>Intet valg af {0} pladser når alle opgravninger inden for {1} km (med plads til deres jord). Bed om flere pladser, eller hæv den maksimale køreafstand; tabellen over antal pladser viser, hvilke antal der kan.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="106"/>
+        <location filename="../algorithms/siting_messages.py" line="112"/>
         <source>The time limit of {0} s passed before any choice serving every excavation was found. Raise the time limit.</source>
         <translation>Tidsgrænsen på {0} s udløb, før der blev fundet et valg, der betjener alle opgravninger. Hæv tidsgrænsen.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="110"/>
+        <location filename="../algorithms/siting_messages.py" line="116"/>
         <source>The optimiser stopped: {0}</source>
         <translation>Optimeringen standsede: {0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="116"/>
+        <location filename="../algorithms/siting_messages.py" line="122"/>
         <source>The candidates within the maximum haul can hold at most {0} of the {1} m³; {2} m³ has nowhere to go. Add capacity near those excavations or raise the maximum haul.</source>
         <translation>Kandidaterne inden for den maksimale køreafstand kan højst rumme {0} af de {1} m³; {2} m³ har intet sted at gå hen. Tilføj kapacitet nær disse opgravninger, eller hæv den maksimale køreafstand.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="122"/>
+        <location filename="../algorithms/siting_messages.py" line="128"/>
         <source>All candidates together hold {0} m³, {1} m³ short of the {2} m³ of the excavations.</source>
         <translation>Alle kandidater rummer tilsammen {0} m³, {1} m³ for lidt til opgravningernes {2} m³.</translation>
     </message>
     <message>
-        <location filename="../algorithms/siting_messages.py" line="126"/>
+        <location filename="../algorithms/siting_messages.py" line="132"/>
         <source>Even the {0} largest candidates hold only {1} m³, {2} m³ short of the {3} m³ of the excavations. Ask for more sites.</source>
         <translation>Selv de {0} største kandidater rummer kun {1} m³, {2} m³ for lidt til opgravningernes {3} m³. Bed om flere pladser.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="49"/>
+        <source>The {0} site(s) still undecided: every one of the {1} choice(s) of them bounded, {2} priced exactly; none of the others can total less.</source>
+        <translation>De {0} pladser, der stadig ikke er afgjort: hvert af de {1} valg af dem har fået en grænse, {2} er prissat nøjagtigt; ingen af de øvrige kan give en lavere total.</translation>
     </message>
 </context>
 <context>
