@@ -21,7 +21,7 @@ total is priced, so the tie rule sees all of them.
 import math
 import time
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import numpy as np
 
@@ -220,7 +220,7 @@ def _haul_columns(tonnes, block):
     return values
 
 
-def timed(search: Search, say) -> bool:
+def timed(search: Search, say: Callable[[str], None]) -> bool:
     """Run the enumeration when it is worth it, logging what it did; whether it ran."""
     if not worth_enumerating(search):
         return False
