@@ -22,6 +22,8 @@ MODEL_GROUP = QT_TRANSLATE_NOOP("Models", "Shipped models")
 MODEL_TITLES = {
     "local_plan_screening": QT_TRANSLATE_NOOP("Models", "Local plan soil screening"),
     "resource_site_screening": QT_TRANSLATE_NOOP("Models", "Regional resource-site screening"),
+    "candidate_screen": QT_TRANSLATE_NOOP("Models", "Candidate screen for resource sites"),
+    "site_evaluation": QT_TRANSLATE_NOOP("Models", "Evaluate suggested resource sites over time"),
 }
 # Every word scripts/build_models.py writes into the shipped models (test_models checks it).
 MODEL_WORDS = (
@@ -54,6 +56,42 @@ MODEL_WORDS = (
     QT_TRANSLATE_NOOP("Models", "Stock by storage site and month"),
     QT_TRANSLATE_NOOP("Models", "Storage sites with use"),
     QT_TRANSLATE_NOOP("Models", "Schedule report"),
+    # candidate_screen
+    QT_TRANSLATE_NOOP("Models", "Area type field"),
+    QT_TRANSLATE_NOOP("Models", "Drinking-water areas"),
+    QT_TRANSLATE_NOOP("Models", "Housing"),
+    QT_TRANSLATE_NOOP("Models", "Own candidate points"),
+    QT_TRANSLATE_NOOP("Models", "Distance kept from housing (m)"),
+    QT_TRANSLATE_NOOP("Models", "Grid spacing of candidate points (m)"),
+    QT_TRANSLATE_NOOP("Models", "Metric CRS for distances and areas"),
+    QT_TRANSLATE_NOOP("Models", "Area types in the metric CRS"),
+    QT_TRANSLATE_NOOP("Models", "Area type of each area"),
+    QT_TRANSLATE_NOOP("Models", "Industrial and port areas"),
+    QT_TRANSLATE_NOOP("Models", "An empty layer to merge with"),
+    QT_TRANSLATE_NOOP("Models", "Housing in the metric CRS"),
+    QT_TRANSLATE_NOOP("Models", "Distance kept from housing"),
+    QT_TRANSLATE_NOOP("Models", "Everything excluded"),
+    QT_TRANSLATE_NOOP("Models", "Industrial and port areas without the exclusions"),
+    QT_TRANSLATE_NOOP("Models", "Grid of points"),
+    QT_TRANSLATE_NOOP("Models", "An empty point layer to merge with"),
+    QT_TRANSLATE_NOOP("Models", "Grid and own points"),
+    QT_TRANSLATE_NOOP("Models", "Points inside the allowed areas"),
+    QT_TRANSLATE_NOOP("Models", "Candidate ids"),
+    QT_TRANSLATE_NOOP("Models", "Candidate sites"),
+    QT_TRANSLATE_NOOP("Models", "Allowed areas"),
+    # site_evaluation
+    QT_TRANSLATE_NOOP("Models", "Candidate id field"),
+    QT_TRANSLATE_NOOP("Models", "Storage capacity field of the candidates (m³ on hand at most)"),
+    QT_TRANSLATE_NOOP("Models", "Highest soil class stored field of the candidates"),
+    QT_TRANSLATE_NOOP("Models", "Total capacity field of the candidates (m³ in all, optional)"),
+    QT_TRANSLATE_NOOP("Models", "Existing-site field of the candidates (yes/no, optional)"),
+    QT_TRANSLATE_NOOP("Models", "Opening cost field of the candidates (DKK, optional)"),
+    QT_TRANSLATE_NOOP("Models", "Number of sites"),
+    QT_TRANSLATE_NOOP("Models", "Maximum haul (km)"),
+    QT_TRANSLATE_NOOP("Models", "Choose the sites with the fewest tonne-km"),
+    QT_TRANSLATE_NOOP("Models", "Suggested resource sites"),
+    QT_TRANSLATE_NOOP("Models", "Excavations assigned to the sites"),
+    QT_TRANSLATE_NOOP("Models", "Plan reuse over time with the chosen sites as storage"),
 )
 
 

@@ -4,9 +4,12 @@
 Writes, through QGIS's model API (so each file is exactly what the graphical modeler would save):
 processing/local_plan_screening.model3 (classify area types -> match reuse -> soil balance ->
 plan map), processing/resource_site_screening.model3 (classify area types -> schedule reuse with
-storage, with its report), and processing/batch_local_plan_screening.json: one batch row per
-local plan of the sample project, for the batch dialog (paths relative to the plugin folder; see
-README "Models and batch").
+storage, with its report), processing/candidate_screen.model3 (industrial and port areas less
+the exclusions -> candidate points for suggest_resource_sites),
+processing/site_evaluation.model3 (suggest resource sites -> schedule reuse with the chosen sites
+as storage, with its report), and
+processing/batch_local_plan_screening.json: one batch row per local plan of the sample project,
+for the batch dialog (paths relative to the plugin folder; see README "Models and batch").
 """
 import json
 import os
@@ -14,6 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from jordressource_plugin.core.reuse.costs import MAX_HAUL_KM
+
 PROCESSING = ROOT / "processing"
 SAMPLE = ROOT / "jordressource_plugin" / "sample" / "holbaek_sample.gpkg"
 MODEL_NAME = "local_plan_screening"
@@ -64,22 +70,95 @@ RESOURCE_SITE_HELP = (
     "help from help/&lt;language&gt;/resource_site_screening.html.</p>")
 
 
+# The candidate screen: where may a resource site go? (inputs as INPUTS above)
+SCREEN_NAME = "candidate_screen"
+SCREEN_INPUTS = [
+    ("area_types", "polygons", "Area types", False, {}),
+    ("area_type_field", "field", "Area type field", True,
+     {"parent": "area_types", "default": "area_type"}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("drinking_water_areas", "polygons", "Drinking-water areas", True, {}),
+    ("housing", "polygons", "Housing", True, {}),
+    ("own_points", "points", "Own candidate points", True, {}),
+    ("housing_buffer_m", "number", "Distance kept from housing (m)", True, {"default": 500.0}),
+    ("grid_spacing_m", "number", "Grid spacing of candidate points (m)", True,
+     {"default": 500.0}),
+    ("crs", "crs", "Metric CRS for distances and areas", True, {"default": "EPSG:25832"}),
+]
+SCREEN_HELP = (
+    "<p>Keeps the industrial and port areas, cuts out contaminated sites, drinking-water areas "
+    "and a distance around housing, and places candidate points on what is left: a grid, and "
+    "your own points where they fall inside. Feed the result to suggest_resource_sites.</p>")
+
+# Site evaluation: the sites suggest_resource_sites chooses, valued over time by schedule_reuse
+# (issue 14). The candidates carry the storage room and highest class that schedule_reuse reads
+# of the chosen sites, which keep every candidate field.
+SITE_EVALUATION_MODEL = "site_evaluation"
+SITE_EVALUATION_INPUTS = [
+    ("excavations", "sites", "Planned excavations with dates", False, {}),
+    ("receivers", "sites", "Receivers with their open periods", False, {}),
+    ("candidates", "sites", "Candidate sites", False, {}),
+    ("candidate_id_field", "field", "Candidate id field", True,
+     {"parent": "candidates", "default": "id"}),
+    ("storage_capacity_field", "field",
+     "Storage capacity field of the candidates (m³ on hand at most)", True,
+     {"parent": "candidates", "default": "storage_capacity_m3"}),
+    ("storage_max_class_field", "field", "Highest soil class stored field of the candidates",
+     True, {"parent": "candidates", "default": "max_soil_class"}),
+    ("capacity_field", "field", "Total capacity field of the candidates (m³ in all, optional)",
+     True, {"parent": "candidates", "default": None}),
+    ("existing_field", "field", "Existing-site field of the candidates (yes/no, optional)", True,
+     {"parent": "candidates", "default": None}),
+    ("opening_cost_field", "field", "Opening cost field of the candidates (DKK, optional)", True,
+     {"parent": "candidates", "default": None}),
+    ("site_count", "number", "Number of sites", True,
+     {"default": 3, "integer": True, "minimum": 1}),
+    ("area_types", "polygons", "Area types", True, {}),
+    ("contaminated_sites", "polygons", "Contaminated sites (V1/V2)", True, {}),
+    ("disposal_sites", "sites", "Disposal sites", True, {}),
+    ("roads", "lines", "Roads", True, {}),
+    ("max_haul_km", "number", "Maximum haul (km)", True,
+     {"default": MAX_HAUL_KM, "decimals": 1}),
+]
+SITE_EVALUATION_HELP = (
+    "<p>Chooses the resource sites among the candidates that bring the excavations' soil the "
+    "fewest tonne-km, then plans reuse month by month with the chosen sites as storage, "
+    "against the same plan without storage: what the new sites are worth over time, in a "
+    "report.</p><p>Steps: suggest_resource_sites → schedule_reuse. The plugin shows this "
+    "model's help from help/&lt;language&gt;/site_evaluation.html.</p>")
+
 def _input_definition(name, kind, description, optional, extra):
     from qgis.core import (
         QgsProcessing,
+        QgsProcessingParameterCrs,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterField,
+        QgsProcessingParameterNumber,
         QgsProcessingParameterString,
     )
 
     if kind == "field":
         return QgsProcessingParameterField(name, description, extra["default"], extra["parent"],
                                            optional=optional)
+    if kind == "number":
+        if extra.get("integer"):
+            return QgsProcessingParameterNumber(name, description,
+                                                QgsProcessingParameterNumber.Type.Integer,
+                                                extra["default"], optional, extra["minimum"])
+        number = QgsProcessingParameterNumber(name, description,
+                                              QgsProcessingParameterNumber.Type.Double,
+                                              extra["default"], optional, 0.0)
+        # Whole metres unless said otherwise.
+        number.setMetadata({"widget_wrapper": {"decimals": extra.get("decimals", 0)}})
+        return number
+    if kind == "crs":
+        return QgsProcessingParameterCrs(name, description, extra["default"], optional)
     if kind == "string":
         return QgsProcessingParameterString(name, description, extra["default"], optional=optional)
     source = QgsProcessing.SourceType
     types = {"sites": [source.TypeVectorPoint, source.TypeVectorPolygon],
-             "polygons": [source.TypeVectorPolygon], "lines": [source.TypeVectorLine]}[kind]
+             "polygons": [source.TypeVectorPolygon], "points": [source.TypeVectorPoint],
+             "lines": [source.TypeVectorLine]}[kind]
     return QgsProcessingParameterFeatureSource(name, description, types, optional=optional)
 
 
@@ -115,7 +194,9 @@ def _child_adder(model):
         return QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)
 
     def add_child(child_id, algorithm, description, position, sources, outputs=()):
-        child = QgsProcessingModelChildAlgorithm(f"jordressource:{algorithm}")
+        # Bare names are this plugin's algorithms; QGIS's own come as "native:…".
+        child = QgsProcessingModelChildAlgorithm(
+            algorithm if ":" in algorithm else f"jordressource:{algorithm}")
         child.setChildId(child_id)
         child.setDescription(description)
         child.setPosition(QPointF(*position))
@@ -133,6 +214,20 @@ def _child_adder(model):
         model.addChildAlgorithm(child)
 
     return add_child, param, child_output
+
+
+def _param_or_default(inputs):
+    """``param_or_default(name)``: the model input ``name`` of ``inputs``, or its default when a
+    script leaves it out (QGIS 3.22 passes an optional input's absence on, not its default)."""
+    from qgis.core import QgsProcessingModelChildParameterSource
+
+    def param_or_default(name):
+        default = next(extra["default"] for n, _, _, _, extra in inputs if n == name)
+        default = f"'{default}'" if isinstance(default, str) else repr(default)
+        return [QgsProcessingModelChildParameterSource.fromExpression(
+            f"coalesce(@{name}, {default})")]
+
+    return param_or_default
 
 
 def build_model():
@@ -183,6 +278,105 @@ def build_resource_site_model():
     model.setParameterOrder([name for name, *_ in RESOURCE_SITE_INPUTS])
     return model
 
+
+
+def build_screen():
+    """classify_area_types (the area types' own rule for industrial and port areas) → keep
+    industrial → cut out the exclusions (merged, with an empty layer so that every exclusion
+    may be left out) → grid points and own points inside → ids."""
+    from qgis.core import QgsProcessingModelChildParameterSource
+
+    model = _new_model(SCREEN_NAME, SCREEN_INPUTS, SCREEN_HELP)
+    add_child, param, child_output = _child_adder(model)
+
+    def out(child_id):
+        return [child_output(child_id, "OUTPUT")]
+
+    def value(v):
+        return [QgsProcessingModelChildParameterSource.fromStaticValue(v)]
+
+    param_or_default = _param_or_default(SCREEN_INPUTS)
+
+    steps = [
+        ("area", "native:reprojectlayer", "Area types in the metric CRS",
+         {"INPUT": param("area_types"), "TARGET_CRS": param_or_default("crs")}),
+        ("classify", "classify_area_types", "Area type of each area",
+         {"INPUT": out("area"), "AREA_TYPES": out("area"),
+          "AREA_TYPE_FIELD": param("area_type_field")}),
+        ("industrial", "native:extractbyattribute", "Industrial and port areas",
+         {"INPUT": out("classify"), "FIELD": value("area_type"), "OPERATOR": value(0),
+          "VALUE": value("industrial")}),
+        ("nothing", "native:extractbyexpression", "An empty layer to merge with",
+         {"INPUT": out("area"), "EXPRESSION": value("false")}),
+        ("housing_all", "native:mergevectorlayers", "Housing in the metric CRS",
+         {"LAYERS": out("nothing") + param("housing"), "CRS": param_or_default("crs")}),
+        ("housing_zone", "native:buffer", "Distance kept from housing",
+         {"INPUT": out("housing_all"), "DISTANCE": param_or_default("housing_buffer_m"),
+          "SEGMENTS": value(8), "DISSOLVE": value(False)}),
+        ("excluded", "native:mergevectorlayers", "Everything excluded",
+         {"LAYERS": out("housing_zone") + param("contaminated_sites")
+          + param("drinking_water_areas"), "CRS": param_or_default("crs")}),
+        ("allowed", "native:difference", "Industrial and port areas without the exclusions",
+         {"INPUT": out("industrial"), "OVERLAY": out("excluded")}),
+        ("grid", "native:creategrid", "Grid of points",
+         {"TYPE": value(0), "EXTENT": out("allowed"),
+          "HSPACING": param_or_default("grid_spacing_m"),
+          "VSPACING": param_or_default("grid_spacing_m"), "CRS": param_or_default("crs")}),
+        ("no_points", "native:extractbyexpression", "An empty point layer to merge with",
+         {"INPUT": out("grid"), "EXPRESSION": value("false")}),
+        ("points", "native:mergevectorlayers", "Grid and own points",
+         {"LAYERS": out("grid") + out("no_points") + param("own_points"),
+          "CRS": param_or_default("crs")}),
+        ("inside", "native:extractbylocation", "Points inside the allowed areas",
+         {"INPUT": out("points"), "PREDICATE": value([0]), "INTERSECT": out("allowed")}),
+        ("ids", "native:fieldcalculator", "Candidate ids",
+         {"INPUT": out("inside"), "FIELD_NAME": value("candidate_id"),
+          "FIELD_TYPE": value(2), "FIELD_LENGTH": value(20), "FIELD_PRECISION": value(0),
+          "FORMULA": value("'K' || lpad(to_string(@row_number + 1), 5, '0')")}),
+    ]
+    model_outputs = {"allowed": [("OUTPUT", "allowed_areas", "Allowed areas")],
+                     "ids": [("OUTPUT", "candidates", "Candidate sites")]}
+    for column, (child_id, algorithm, description, sources) in enumerate(steps):
+        add_child(child_id, algorithm, description, (200 + 130 * column, 320 + 40 * column),
+                  sources, model_outputs.get(child_id, ()))
+    model.setParameterOrder([name for name, *_ in SCREEN_INPUTS])
+    return model
+
+
+def build_site_evaluation():
+    """suggest_resource_sites on the candidates → schedule_reuse with the chosen sites (which
+    keep every candidate field) as storage, their id, room and class read from the candidates'
+    fields."""
+    model = _new_model(SITE_EVALUATION_MODEL, SITE_EVALUATION_INPUTS, SITE_EVALUATION_HELP)
+    add_child, param, child_output = _child_adder(model)
+    param_or_default = _param_or_default(SITE_EVALUATION_INPUTS)
+    add_child("siting", "suggest_resource_sites", "Choose the sites with the fewest tonne-km",
+              (200, 420), {
+                  "CANDIDATES": param("candidates"),
+                  "CANDIDATE_ID_FIELD": param_or_default("candidate_id_field"),
+                  "SOURCES": param("excavations"), "SITE_COUNT": param_or_default("site_count"),
+                  "CAPACITY_FIELD": param("capacity_field"),
+                  "EXISTING_FIELD": param("existing_field"),
+                  "OPENING_COST_FIELD": param("opening_cost_field"),
+                  "MAX_HAUL_KM": param_or_default("max_haul_km"), "ROADS": param("roads")},
+              [("OUTPUT", "sites", "Suggested resource sites"),
+               ("OUTPUT_ASSIGNMENTS", "assignments", "Excavations assigned to the sites")])
+    add_child("schedule", "schedule_reuse", "Plan reuse over time with the chosen sites as storage",
+              (500, 540), {
+                  "SOURCES": param("excavations"), "RECEIVERS": param("receivers"),
+                  "STORAGE": [child_output("siting", "OUTPUT")],
+                  "STORAGE_ID_FIELD": param_or_default("candidate_id_field"),
+                  "STORAGE_CAPACITY_FIELD": param_or_default("storage_capacity_field"),
+                  "STORAGE_MAX_CLASS_FIELD": param_or_default("storage_max_class_field"),
+                  "DISPOSAL": param("disposal_sites"), "AREA_TYPES": param("area_types"),
+                  "CONTAMINATION": param("contaminated_sites"), "ROADS": param("roads"),
+                  "MAX_HAUL_KM": param_or_default("max_haul_km")},
+              [("OUTPUT_FLOWS", "flows", "Soil flows by month"),
+               ("OUTPUT_STOCK", "stock", "Stock by storage site and month"),
+               ("OUTPUT_SITES", "sites", "Storage sites with use"),
+               ("OUTPUT_HTML", "report", "Schedule report")])
+    model.setParameterOrder([name for name, *_ in SITE_EVALUATION_INPUTS])
+    return model
 
 def batch_rows(plan_ids):
     """One batch-dialog row per local plan: the plan chosen by a subset filter, its own PDF."""
@@ -239,11 +433,20 @@ def main() -> int:
     if not build_resource_site_model().toFile(str(resource_path)):
         print(f"build_models: could not write {resource_path}", file=sys.stderr)
         return 1
+    screen_path = PROCESSING / f"{SCREEN_NAME}.model3"
+    if not build_screen().toFile(str(screen_path)):
+        print(f"build_models: could not write {screen_path}", file=sys.stderr)
+        return 1
+    evaluation_path = PROCESSING / f"{SITE_EVALUATION_MODEL}.model3"
+    if not build_site_evaluation().toFile(str(evaluation_path)):
+        print(f"build_models: could not write {evaluation_path}", file=sys.stderr)
+        return 1
     batch_path = PROCESSING / "batch_local_plan_screening.json"
     batch_path.write_text(json.dumps(batch_rows(sample_plan_ids()), indent=2, ensure_ascii=False)
                           + "\n", encoding="utf-8")
     print(f"build_models: wrote {model_path.relative_to(ROOT)}, "
-          f"{resource_path.relative_to(ROOT)} and {batch_path.relative_to(ROOT)}")
+          f"{resource_path.relative_to(ROOT)}, {screen_path.relative_to(ROOT)}, "
+          f"{evaluation_path.relative_to(ROOT)} and {batch_path.relative_to(ROOT)}")
     app.exitQgis()
     return 0
 

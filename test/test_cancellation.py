@@ -125,6 +125,11 @@ def parameters(algorithm, inputs, folder):
             "PLANNED_LEVEL_FIELD": "planned_level_m", "RECEIVERS": inputs["receivers"],
             "OUTPUT": plan, "OUTPUT_OPTIONS": str(folder / "options.gpkg"),
             "OUTPUT_HTML": str(folder / "plan.html"), "OUTPUT_PDF": str(folder / "plan.pdf")},
+        "suggest_resource_sites": {
+            "CANDIDATES": inputs["polygons"], "SOURCES": inputs["sources"], "SITE_COUNT": 2,
+            "ROADS": inputs["roads"], "OUTPUT": plan,
+            "OUTPUT_ASSIGNMENTS": str(folder / "assignments.gpkg"),
+            "OUTPUT_SWEEP": str(folder / "sweep.csv")},
     }[algorithm]
 
 
@@ -172,7 +177,7 @@ def cancel_points(feedback):
 
 @pytest.mark.parametrize("algorithm", ["match_reuse", "soil_balance", "area_zones",
                                        "earthwork_volumes", "haul_matrix", "export_plan_map",
-                                       "soil_management_plan"])
+                                       "soil_management_plan", "suggest_resource_sites"])
 def test_cancelling_at_any_step_leaves_no_output(run_algorithm, inputs, cancelling_feedback,
                                                  tmp_path, algorithm):
     from qgis.core import QgsProcessingException

@@ -96,7 +96,7 @@ def test_styles_carry_no_danish_variant_and_no_second_language():
 
 def algorithm_names():
     """{algorithm id: (English display name, Danish display name)} of every algorithm."""
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
 
     translations = {(context.findtext("name"), message.findtext("source")):
                     message.findtext("translation")
@@ -109,7 +109,7 @@ def algorithm_names():
     with source_language():
         for algorithm in provider.algorithms():
             english = algorithm.displayName()
-            context = ("Models" if algorithm.name() == "local_plan_screening"
+            context = ("Models" if isinstance(algorithm, QgsProcessingModelAlgorithm)
                        else type(algorithm).__name__)
             names[algorithm.name()] = (english, translations.get((context, english)))
     return names

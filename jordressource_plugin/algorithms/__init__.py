@@ -10,6 +10,7 @@ from .match_reuse import MatchReuseAlgorithm
 from .schedule_reuse import ScheduleReuseAlgorithm
 from .soil_balance import SoilBalanceAlgorithm
 from .soil_management_plan import SoilManagementPlanAlgorithm
+from .suggest_resource_sites import SuggestResourceSitesAlgorithm
 
 ALGORITHM_CLASSES = [
     CreateProjectAlgorithm,
@@ -20,6 +21,7 @@ ALGORITHM_CLASSES = [
     MatchReuseAlgorithm,
     ScheduleReuseAlgorithm,
     SoilBalanceAlgorithm,
+    SuggestResourceSitesAlgorithm,
     AreaZonesAlgorithm,
     CheckMovementsAlgorithm,
     ExportPlanMapAlgorithm,

@@ -1426,7 +1426,7 @@
 <context>
     <name>JordressourceProvider</name>
     <message>
-        <location filename="../provider.py" line="68"/>
+        <location filename="../provider.py" line="106"/>
         <source>Jordressource: short-haul reuse of soil</source>
         <translation>Jordressource: genanvendelse af jord med kort køreafstand</translation>
     </message>
@@ -1542,102 +1542,102 @@
         <translation>Jordscreening af lokalplaner</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Planned excavations</source>
         <translation>Planlagte opgravninger</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Receivers (raw-material pits, resource sites, utilisation projects)</source>
         <translation>Modtagere (råstofgrave, ressourcepladser, nyttiggørelsesprojekter)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Area types</source>
         <translation>Områdetyper</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Contaminated sites (V1/V2)</source>
         <translation>Kortlagt forurenede grunde (V1/V2)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Disposal sites</source>
         <translation>Deponeringsanlæg</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Roads</source>
         <translation>Veje</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Local plans (one map page each)</source>
         <translation>Lokalplaner (én kortside hver)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Local plan id field</source>
         <translation>Felt med lokalplanens id</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Local plan name field</source>
         <translation>Felt med lokalplanens navn</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Map title</source>
         <translation>Kortets titel</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil in the local plan</source>
         <translation>Jord i lokalplanen</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Classify excavations by area type</source>
         <translation>Klassificér opgravninger efter områdetype</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Find short-haul reuse matches</source>
         <translation>Find genanvendelse med kort køreafstand</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Reuse matches</source>
         <translation>Genanvendelsesmatch</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Excavations with reuse</source>
         <translation>Opgravninger med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Receivers with reuse</source>
         <translation>Modtagere med genanvendelse</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil balance per local plan</source>
         <translation>Jordbalance pr. lokalplan</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil balance report</source>
         <translation>Jordbalancerapport</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Map per local plan</source>
         <translation>Kort pr. lokalplan</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Map per local plan (PDF)</source>
         <translation>Kort pr. lokalplan (PDF)</translation>
     </message>
@@ -1647,44 +1647,224 @@
         <translation>Regional screening af ressourcepladser</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Planned excavations with dates</source>
         <translation>Planlagte opgravninger med datoer</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Receivers with their open periods</source>
         <translation>Modtagere med åbningsperioder</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Storage sites (resource sites)</source>
         <translation>Mellemlagre (ressourcepladser)</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Plan reuse over time with storage</source>
         <translation>Planlæg genanvendelse over tid med mellemlagring</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Soil flows by month</source>
         <translation>Jordstrømme pr. måned</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Stock by storage site and month</source>
         <translation>Beholdning pr. mellemlager og måned</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Storage sites with use</source>
         <translation>Mellemlagre med brug</translation>
     </message>
     <message>
-        <location filename="../provider.py" line="27"/>
+        <location filename="../provider.py" line="29"/>
         <source>Schedule report</source>
         <translation>Rapport om planen over tid</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="25"/>
+        <source>Candidate screen for resource sites</source>
+        <translation>Screening af kandidatpladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Area type field</source>
+        <translation>Felt med områdetype</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Drinking-water areas</source>
+        <translation>Drikkevandsområder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Housing</source>
+        <translation>Boliger</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Own candidate points</source>
+        <translation>Egne kandidatpunkter</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Distance kept from housing (m)</source>
+        <translation>Afstand til boliger (m)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Grid spacing of candidate points (m)</source>
+        <translation>Afstand mellem kandidatpunkter i gitteret (m)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Metric CRS for distances and areas</source>
+        <translation>Metrisk koordinatsystem til afstande og arealer</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Area types in the metric CRS</source>
+        <translation>Områdetyper i det metriske koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Area type of each area</source>
+        <translation>Hvert områdes områdetype</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Industrial and port areas</source>
+        <translation>Erhvervs- og havneområder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>An empty layer to merge with</source>
+        <translation>Et tomt lag at flette med</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Housing in the metric CRS</source>
+        <translation>Boliger i det metriske koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Distance kept from housing</source>
+        <translation>Afstand til boliger</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Everything excluded</source>
+        <translation>Alt, der holdes fri</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Industrial and port areas without the exclusions</source>
+        <translation>Erhvervs- og havneområder uden det, der holdes fri</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Grid of points</source>
+        <translation>Gitter af punkter</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>An empty point layer to merge with</source>
+        <translation>Et tomt punktlag at flette med</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Grid and own points</source>
+        <translation>Gitter og egne punkter</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Points inside the allowed areas</source>
+        <translation>Punkter inden for de tilladte områder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Candidate ids</source>
+        <translation>Kandidaternes id'er</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Candidate sites</source>
+        <translation>Kandidatpladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Allowed areas</source>
+        <translation>Tilladte områder</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="26"/>
+        <source>Evaluate suggested resource sites over time</source>
+        <translation>Vurdér foreslåede ressourcepladser over tid</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Candidate id field</source>
+        <translation>Id-felt for kandidater</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Storage capacity field of the candidates (m³ on hand at most)</source>
+        <translation>Kandidaternes felt med lagerkapacitet (m³ på lager højst)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Highest soil class stored field of the candidates</source>
+        <translation>Kandidaternes felt med højeste lagrede jordklasse</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Total capacity field of the candidates (m³ in all, optional)</source>
+        <translation>Kandidaternes felt med samlet kapacitet (m³ i alt, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Existing-site field of the candidates (yes/no, optional)</source>
+        <translation>Felt for eksisterende plads (ja/nej, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Opening cost field of the candidates (DKK, optional)</source>
+        <translation>Felt med etableringsomkostning (kr., valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Number of sites</source>
+        <translation>Antal pladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Choose the sites with the fewest tonne-km</source>
+        <translation>Vælg pladserne med mindst transportarbejde</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Suggested resource sites</source>
+        <translation>Foreslåede ressourcepladser</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Excavations assigned to the sites</source>
+        <translation>Opgravninger fordelt på pladserne</translation>
+    </message>
+    <message>
+        <location filename="../provider.py" line="29"/>
+        <source>Plan reuse over time with the chosen sites as storage</source>
+        <translation>Planlæg genanvendelse over tid med de valgte pladser som mellemlagre</translation>
     </message>
 </context>
 <context>
@@ -2293,7 +2473,7 @@
         <translation>Tons</translation>
     </message>
     <message>
-        <location filename="../catalogue.py" line="81"/>
+        <location filename="../catalogue.py" line="98"/>
         <source>Tonne-km</source>
         <translation>Transportarbejde (tonkm)</translation>
     </message>
@@ -2711,6 +2891,71 @@
         <location filename="../catalogue.py" line="98"/>
         <source>Inspection report</source>
         <translation>Tilsynsrapport</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Suggested resource sites</source>
+        <translation>Foreslåede ressourcepladser</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Served (m³)</source>
+        <translation>Modtaget (m³)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Existing site</source>
+        <translation>Eksisterende plads</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Excavations assigned to the sites</source>
+        <translation>Opgravninger fordelt på pladserne</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Site id</source>
+        <translation>Plads-id</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Share of the excavation</source>
+        <translation>Andel af opgravningen</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Haul by number of sites</source>
+        <translation>Transportarbejde efter antal pladser</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Number of sites</source>
+        <translation>Antal pladser</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Optimality gap</source>
+        <translation>Optimalitetsgab</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Opening costs (DKK)</source>
+        <translation>Etableringsomkostninger (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Sites open</source>
+        <translation>Åbne pladser</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../catalogue.py" line="98"/>
+        <source>Site ids</source>
+        <translation>Plads-id'er</translation>
     </message>
 </context>
 <context>
@@ -4117,6 +4362,129 @@
     </message>
 </context>
 <context>
+    <name>SitingMessages</name>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="19"/>
+        <source>{0} excavation(s) with {1} m³ lie farther than {2} km from every candidate and are left out of the choice: {3}</source>
+        <translation>{0} opgravning(er) med {1} m³ ligger længere end {2} km fra alle kandidater og udelades af valget: {3}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="31"/>
+        <source>{0} excavation(s), {1} candidate(s), {2} pair(s) within the maximum haul.</source>
+        <translation>{0} opgravning(er), {1} kandidat(er), {2} par inden for den maksimale køreafstand.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="36"/>
+        <source>Greedy add and swap: a first choice of {0} tonne-km.</source>
+        <translation>Grådig tilføjelse og ombytning: et første valg på {0} tonkm.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="39"/>
+        <source>Lagrangian bound {0} tonne-km: {1} candidate(s) ruled out, {2} certain to open, {3} left to choose from.</source>
+        <translation>Lagrange-grænse {0} tonkm: {1} kandidat(er) udelukket, {2} åbnes med sikkerhed, {3} tilbage at vælge imellem.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="44"/>
+        <source>HiGHS: {0} LP and {1} MIP solve(s) of the Benders master, {2} s.</source>
+        <translation>HiGHS: {0} LP- og {1} MIP-løsning(er) af Benders-hovedproblemet, {2} s.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="55"/>
+        <source>Other choices have the same total; the one with the smallest ids is shown.</source>
+        <translation>Andre valg har samme total; valget med de mindste id'er vises.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="59"/>
+        <source>Proven optimal: total {0} tonne-km (haul {1}, opening costs {2}), lower bound {3}, gap 0.</source>
+        <translation>Bevist optimalt: i alt {0} tonkm (kørsel {1}, etableringsomkostninger {2}), nedre grænse {3}, gab 0.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="64"/>
+        <source>The time limit stopped the search before the proof: the best choice found totals {0} tonne-km and no choice totals less than {1}, a gap of {2}. Raise the time limit for the proven optimum.</source>
+        <translation>Tidsgrænsen standsede søgningen før beviset: det bedste fundne valg giver i alt {0} tonkm, og intet valg giver under {1}, et gab på {2}. Hæv tidsgrænsen for at få det beviste optimum.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="77"/>
+        <source>{0}: these ids occur more than once: {1}. Each candidate needs its own id.</source>
+        <translation>{0}: disse id'er optræder mere end én gang: {1}. Hver kandidat skal have sit eget id.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="80"/>
+        <source>{0}: these excavations have no positive volume: {1}. Give them their surplus in m³ or leave them out.</source>
+        <translation>{0}: disse opgravninger har ingen positiv volumen: {1}. Angiv deres overskud i m³, eller udelad dem.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="84"/>
+        <source>capacity</source>
+        <translation>kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="84"/>
+        <source>opening cost</source>
+        <translation>etableringsomkostning</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="86"/>
+        <source>{0}: these candidates have a missing or negative {1}: {2}.</source>
+        <translation>{0}: disse kandidater har en manglende eller negativ {1}: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="89"/>
+        <source>{0}: no excavation lies within {1} km of these candidates: {2}. Leave them out or raise the maximum haul.</source>
+        <translation>{0}: ingen opgravning ligger inden for {1} km af disse kandidater: {2}. Udelad dem, eller hæv den maksimale køreafstand.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="94"/>
+        <source>No excavation lies within {0} km of any candidate.</source>
+        <translation>Ingen opgravning ligger inden for {0} km af nogen kandidat.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="97"/>
+        <source>{0} sites asked for, but there are only {1} candidates.</source>
+        <translation>Der er bedt om {0} pladser, men der er kun {1} kandidater.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="100"/>
+        <source>{0} sites asked for, but the {1} existing sites stay open and count among them: {2}. Ask for at least {1}.</source>
+        <translation>Der er bedt om {0} pladser, men de {1} eksisterende pladser forbliver åbne og tæller med: {2}. Bed om mindst {1}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="107"/>
+        <source>No choice of {0} sites reaches every excavation within {1} km (with room for its soil). Ask for more sites or raise the maximum haul; the site-count table shows which counts can.</source>
+        <translation>Intet valg af {0} pladser når alle opgravninger inden for {1} km (med plads til deres jord). Bed om flere pladser, eller hæv den maksimale køreafstand; tabellen over antal pladser viser, hvilke antal der kan.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="112"/>
+        <source>The time limit of {0} s passed before any choice serving every excavation was found. Raise the time limit.</source>
+        <translation>Tidsgrænsen på {0} s udløb, før der blev fundet et valg, der betjener alle opgravninger. Hæv tidsgrænsen.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="116"/>
+        <source>The optimiser stopped: {0}</source>
+        <translation>Optimeringen standsede: {0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="122"/>
+        <source>The candidates within the maximum haul can hold at most {0} of the {1} m³; {2} m³ has nowhere to go. Add capacity near those excavations or raise the maximum haul.</source>
+        <translation>Kandidaterne inden for den maksimale køreafstand kan højst rumme {0} af de {1} m³; {2} m³ har intet sted at gå hen. Tilføj kapacitet nær disse opgravninger, eller hæv den maksimale køreafstand.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="128"/>
+        <source>All candidates together hold {0} m³, {1} m³ short of the {2} m³ of the excavations.</source>
+        <translation>Alle kandidater rummer tilsammen {0} m³, {1} m³ for lidt til opgravningernes {2} m³.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="132"/>
+        <source>Even the {0} largest candidates hold only {1} m³, {2} m³ short of the {3} m³ of the excavations. Ask for more sites.</source>
+        <translation>Selv de {0} største kandidater rummer kun {1} m³, {2} m³ for lidt til opgravningernes {3} m³. Bed om flere pladser.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/siting_messages.py" line="49"/>
+        <source>The {0} site(s) still undecided: every one of the {1} choice(s) of them bounded, {2} priced exactly; none of the others can total less.</source>
+        <translation>De {0} pladser, der stadig ikke er afgjort: hvert af de {1} valg af dem har fået en grænse, {2} er prissat nøjagtigt; ingen af de øvrige kan give en lavere total.</translation>
+    </message>
+</context>
+<context>
     <name>SoilBalanceAlgorithm</name>
     <message>
         <location filename="../algorithms/soil_balance.py" line="260"/>
@@ -5081,6 +5449,164 @@
         <location filename="../layers/legend.py" line="36"/>
         <source>Risk 50–100</source>
         <translation>Risiko 50–100</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Existing site</source>
+        <translation>Eksisterende plads</translation>
+    </message>
+    <message>
+        <location filename="../layers/legend.py" line="36"/>
+        <source>Suggested new site</source>
+        <translation>Foreslået ny plads</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestResourceSitesAlgorithm</name>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="39"/>
+        <source>Suggest resource site locations</source>
+        <translation>Foreslå placering af ressourcepladser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="183"/>
+        <source>Candidate sites</source>
+        <translation>Kandidatpladser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="51"/>
+        <source>Candidate id field</source>
+        <translation>Id-felt for kandidater</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="53"/>
+        <source>Excavations with surplus soil</source>
+        <translation>Opgravninger med overskudsjord</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="55"/>
+        <source>Excavation id field</source>
+        <translation>Id-felt for opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="56"/>
+        <source>Surplus volume field (m³, in situ)</source>
+        <translation>Felt med overskudsvolumen (m³, fast mål)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="58"/>
+        <source>Number of sites</source>
+        <translation>Antal pladser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="60"/>
+        <source>Capacity field of the candidates (m³, optional)</source>
+        <translation>Kandidaternes kapacitetsfelt (m³, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="60"/>
+        <source>Existing-site field of the candidates (yes/no, optional)</source>
+        <translation>Felt for eksisterende plads (ja/nej, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="60"/>
+        <source>Opening cost field of the candidates (DKK, optional)</source>
+        <translation>Felt med etableringsomkostning (kr., valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="68"/>
+        <source>Maximum haul (km)</source>
+        <translation>Maksimal køreafstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="70"/>
+        <source>Roads</source>
+        <translation>Veje</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="72"/>
+        <source>Detour factor (road / straight distance, without roads)</source>
+        <translation>Omvejsfaktor (vejafstand / luftlinje, uden veje)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="76"/>
+        <source>Road snapping tolerance (m)</source>
+        <translation>Snaptolerance for veje (m)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="79"/>
+        <source>Bulk density (t/m³)</source>
+        <translation>Densitet (t/m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="81"/>
+        <source>Transport cost (DKK per tonne-km)</source>
+        <translation>Transportpris (kr. pr. tonkilometer)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="84"/>
+        <source>Time limit per site count (s; 0 = none)</source>
+        <translation>Tidsgrænse pr. antal pladser (s; 0 = ingen)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
+        <source>Haul (tonne-km)</source>
+        <translation>Transportarbejde (tonkm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
+        <source>Opening costs (DKK)</source>
+        <translation>Etableringsomkostninger (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
+        <source>Optimality gap</source>
+        <translation>Optimalitetsgab</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
+        <source>Sites open</source>
+        <translation>Åbne pladser</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="95"/>
+        <source>Soil beyond the maximum haul (m³)</source>
+        <translation>Jord uden for den maksimale køreafstand (m³)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="169"/>
+        <source>{0} must be greater than zero.</source>
+        <translation>{0} skal være større end nul.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="190"/>
+        <source>{0}: the layer has no features with a geometry.</source>
+        <translation>{0}: laget har ingen objekter med geometri.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="209"/>
+        <source>{0}: &apos;{1}&apos; must say yes or no (true/false, 1/0, ja/nej); these values cannot be read: {2}</source>
+        <translation>{0}: '{1}' skal sige ja eller nej (true/false, 1/0, ja/nej); disse værdier kan ikke læses: {2}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="225"/>
+        <source>Excavations</source>
+        <translation>Opgravninger</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="233"/>
+        <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
+        <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="245"/>
+        <source>No roads given: straight lines × {0}.</source>
+        <translation>Ingen veje angivet: rette linjer × {0}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/suggest_resource_sites.py" line="254"/>
+        <source>{0} excavation-candidate pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
+        <translation>{0} par af opgravning og kandidat ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
 </context>
 <context>
