@@ -4,6 +4,7 @@ Each job runs in a forked child, so its peak resident memory is its own: the fig
 the child's high-water mark (ru_maxrss) minus the resident size it started with.
 """
 import multiprocessing
+import pickle
 import resource
 import time
 
@@ -27,6 +28,12 @@ def _child(queue, func, args, kwargs):
     except Exception as exc:  # noqa: BLE001 (reported to the parent, which re-raises it)
         result, error = None, repr(exc)
     seconds = time.perf_counter() - start
+    try:
+        # The queue pickles in a thread of its own, where a failure is lost and the parent
+        # waits for ever: pickle here, so that it is reported.
+        pickle.dumps(result)
+    except Exception as exc:  # noqa: BLE001 (reported to the parent, which re-raises it)
+        result, error = None, f"the result cannot be sent back: {exc!r}"
     queue.put((seconds, max(_peak_rss_mb() - start_rss, 0.0), result, error))
 
 
