@@ -89,8 +89,8 @@ def enumerate_choices(search: Search) -> Optional[Enumerated]:
     least_pruned = min((float(bound[bound > limit].min()) for _, bound in blocks
                         if (bound > limit).any()), default=np.inf)
     for price in prices[1:]:
-        candidates = [(max(low, _bound_of(problem, free[_unrank(rank, len(free), size)],
-                                          fixed, price)), size, rank)
+        bound_of = _chosen_bound(problem, free, fixed, price)
+        candidates = [(max(low, bound_of(_unrank(rank, len(free), size))), size, rank)
                       for low, size, rank in candidates]
     candidates.sort()
     priced, tied_masks = 0, []
@@ -170,11 +170,20 @@ def _site_terms(problem, sites, price):
     return problem.opening_tkm[sites] - held[sites]
 
 
-def _bound_of(problem, chosen, fixed, price) -> float:
-    """The Lagrangian bound of one choice (``chosen`` with ``fixed`` open)."""
-    sites = np.r_[chosen, fixed].astype(np.int64)
-    nearest = _priced_km(problem, sites, price).min(axis=1)
-    return _haul(problem.tonnes, nearest) + float(_site_terms(problem, sites, price).sum())
+def _chosen_bound(problem, free, fixed, price):
+    """``bound(positions)``: the Lagrangian bound of the choice of the ``free`` sites at those
+    positions, with ``fixed`` open; the priced hauls are built once for all the choices."""
+    sites = np.r_[free, fixed].astype(np.int64)
+    priced_km = _priced_km(problem, sites, price)
+    site_term = _site_terms(problem, sites, price)
+    columns_fixed = np.arange(len(free), len(sites))
+
+    def bound(positions):
+        columns = np.r_[positions, columns_fixed]
+        return (_haul(problem.tonnes, priced_km[:, columns].min(axis=1))
+                + float(site_term[columns].sum()))
+
+    return bound
 
 
 def _bounds(problem, free, fixed, size, price, stopped) -> np.ndarray:
