@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..i18n import number_format
-from ..layers.fields import id_value_list, resolve_field
+from ..layers.fields import resolve_field
 from ..layers.frames import FEATURE_ID, read_frame, write_frame
 from ..layers.reading import check_reading
 from ..layers.roads import read_road_network
@@ -176,8 +176,8 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
         and the capacity, existing flag and opening cost where those fields are chosen."""
         import numpy as np
 
+        from ..core import tables as t
         from ..core.geometry.positions import position_xy
-        from ..core.tables import read_ids, read_values, read_yes_no_values
 
         source = self.source_or_error(parameters, self.CANDIDATES, context)
         label = self.tr("Candidate sites")
@@ -189,28 +189,24 @@ class SuggestResourceSitesAlgorithm(SitingMessages, SiteFieldsMixin, Jordressour
         if frame.empty:
             raise QgsProcessingException(self.tr(
                 "{0}: the layer has no features with a geometry.").format(label))
-        ids, report = read_ids(frame[fields["CANDIDATE_ID_FIELD"]], frame[FEATURE_ID].tolist(),
+        ids, report = t.read_ids(frame[fields["CANDIDATE_ID_FIELD"]], frame[FEATURE_ID].tolist(),
                                fields["CANDIDATE_ID_FIELD"], required=True)
         values = {}
         for name, role in (("CAPACITY_FIELD", "capacity"), ("OPENING_COST_FIELD", "opening")):
             values[role] = None
             if fields[name]:
-                values[role], value_report = read_values(frame[fields[name]], ids, fields[name])
+                values[role], value_report = t.read_values(frame[fields[name]], ids, fields[name])
                 report.extend(value_report)
-        check_reading(report, label, feedback)
         existing = None
         if fields["EXISTING_FIELD"]:
-            raw = frame[fields["EXISTING_FIELD"]].tolist()
-            read, problems = read_yes_no_values(raw)
+            # Refusals go through the one report, so the message is the plugin's own wording.
+            raw = np.asarray(frame[fields["EXISTING_FIELD"]].tolist(), dtype=object)
+            read, problems = t.read_yes_no_values(raw)
             existing = read == 1.0  # empty: not marked, a new candidate
-            refused = np.sort(np.concatenate([np.asarray(p) for p in problems.values()]
-                                             or [np.zeros(0, dtype=np.int64)]))
-            if len(refused):
-                raise QgsProcessingException(self.tr(
-                    "{0}: '{1}' must say yes or no (true/false, 1/0, ja/nej); these values "
-                    "cannot be read: {2}").format(label, fields["EXISTING_FIELD"],
-                                                  id_value_list(ids[refused],
-                                                                [raw[k] for k in refused])))
+            for reason, positions in problems.items():
+                report.add(reason, t.REFUSED, t.YES_NO, fields["EXISTING_FIELD"],
+                           np.asarray(ids, dtype=object)[positions], raw[positions])
+        check_reading(report, label, feedback)
         return {"ids": np.asarray(ids, dtype=object), "xy": position_xy(frame.geometry),
                 "frame": frame, "source": source, "label": label, "existing": existing,
                 "capacity": values["capacity"], "opening": values["opening"], "fields": fields}

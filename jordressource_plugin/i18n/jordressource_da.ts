@@ -5584,27 +5584,22 @@
         <translation>{0}: laget har ingen objekter med geometri.</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="209"/>
-        <source>{0}: &apos;{1}&apos; must say yes or no (true/false, 1/0, ja/nej); these values cannot be read: {2}</source>
-        <translation>{0}: '{1}' skal sige ja eller nej (true/false, 1/0, ja/nej); disse værdier kan ikke læses: {2}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="225"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="221"/>
         <source>Excavations</source>
         <translation>Opgravninger</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="233"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="229"/>
         <source>No excavation has a usable surplus volume. Check the volume field ({0}).</source>
         <translation>Ingen opgravning har et brugbart overskudsvolumen. Kontrollér volumenfeltet ({0}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="245"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="241"/>
         <source>No roads given: straight lines × {0}.</source>
         <translation>Ingen veje angivet: rette linjer × {0}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/suggest_resource_sites.py" line="254"/>
+        <location filename="../algorithms/suggest_resource_sites.py" line="250"/>
         <source>{0} excavation-candidate pair(s) lie on separate parts of the road network and have no road path; they are left out.</source>
         <translation>{0} par af opgravning og kandidat ligger på adskilte dele af vejnettet og har ingen vejforbindelse; de udelades.</translation>
     </message>
